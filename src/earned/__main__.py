@@ -1,0 +1,3 @@
+from earned.cli import main
+
+main()

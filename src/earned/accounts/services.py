@@ -1,0 +1,243 @@
+"""Every multi-step account operation, shared by the views and the CLI."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from hashlib import sha256
+
+from django.conf import settings
+from django.contrib.auth import authenticate, login, password_validation, update_session_auth_hash
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from earned.accounts import sessions
+from earned.accounts.backends import normalize_username
+from earned.accounts.models import DeviceSession, SignInFailure, SignInLink, User
+
+
+class AccountError(Exception):
+    """Something the person asked for that cannot be done; the message says why, kindly."""
+
+
+# --- Accounts ---------------------------------------------------------------------------------
+
+
+def owner() -> User | None:
+    """The single account of a local installation (None until it is set up)."""
+    return User.objects.order_by("created_at").first()
+
+
+def create_account(
+    *,
+    name: str,
+    passphrase: str,
+    username: str = "",
+    timezone_name: str = "UTC",
+    country: str = "",
+) -> User:
+    """Create an account. Raises AccountError, or ValidationError for a weak passphrase."""
+    display_name = name.strip()
+    if not display_name:
+        raise AccountError("Please give a name to be called by.")
+    login_name = normalize_username(username or display_name)
+    candidate = User(username=login_name, display_name=display_name)
+    password_validation.validate_password(passphrase, candidate)
+    with transaction.atomic():
+        if not settings.IS_SERVER and User.objects.exists():
+            raise AccountError(
+                "This Earned already belongs to someone. A local installation keeps one account."
+            )
+        if User.objects.filter(username=login_name).exists():
+            raise AccountError(f"The sign-in name {login_name!r} is already taken.")
+        return User.objects.create_user(
+            username=login_name,
+            password=passphrase,
+            display_name=display_name,
+            timezone=timezone_name,
+            country=country.upper(),
+        )
+
+
+def change_passphrase(request: HttpRequest, user: User, current: str, new: str) -> None:
+    if not user.check_password(current):
+        raise AccountError("That is not your current passphrase.")
+    password_validation.validate_password(new, user)
+    user.set_password(new)
+    user.save(update_fields=["password"])
+    update_session_auth_hash(request, user)  # keep this browser signed in
+    end_other_sessions(user, keep=request.session.session_key)
+
+
+# --- One-time links ---------------------------------------------------------------------------
+
+
+class LinkProblem(AccountError):
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def _hash_token(token: str) -> str:
+    return sha256(token.encode()).hexdigest()
+
+
+def issue_link(purpose: str, lifetime: timedelta) -> str:
+    """Create a one-time link token; only its hash is stored."""
+    token = secrets.token_urlsafe(32)
+    SignInLink.objects.create(
+        token_hash=_hash_token(token), purpose=purpose, expires_at=timezone.now() + lifetime
+    )
+    return token
+
+
+def issue_welcome_link() -> str:
+    return issue_link(SignInLink.Purpose.WELCOME, timedelta(minutes=settings.SIGN_IN_LINK_MINUTES))
+
+
+def issue_invitation() -> str:
+    return issue_link(SignInLink.Purpose.INVITATION, timedelta(days=settings.INVITATION_DAYS))
+
+
+def redeem_link(token: str, address: str) -> SignInLink:
+    """Use up a one-time link, or raise LinkProblem saying why it cannot be used."""
+    link = SignInLink.objects.filter(token_hash=_hash_token(token)).first()
+    if link is None:
+        raise LinkProblem("unknown", "This link is not one we know.")
+    if link.purpose == SignInLink.Purpose.WELCOME and not is_loopback(address):
+        # The welcome link sets up the only account: it works only on the machine it was made on.
+        raise LinkProblem("not-local", "This link only works on the computer running Earned.")
+    if link.used_at is not None:
+        raise LinkProblem("used", "This link has already been used.")
+    if link.expires_at <= timezone.now():
+        raise LinkProblem("expired", "This link has expired.")
+    claimed = SignInLink.objects.filter(pk=link.pk, used_at__isnull=True).update(
+        used_at=timezone.now()
+    )
+    if not claimed:  # someone else used it a moment ago
+        raise LinkProblem("used", "This link has already been used.")
+    return link
+
+
+# --- Signing in ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    user: User | None
+    wait_minutes: int = 0
+
+
+def client_address(request: HttpRequest) -> str:
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def _throttle_keys(username: str, address: str) -> list[str]:
+    account = normalize_username(username) if settings.IS_SERVER else "owner"
+    return [
+        salted_hmac("earned.sign-in.account", account).hexdigest(),
+        salted_hmac("earned.sign-in.address", address).hexdigest(),
+    ]
+
+
+def _wait_minutes(keys: list[str]) -> int:
+    """How long until another attempt is allowed; 0 when it is allowed now."""
+    window = timedelta(minutes=settings.SIGN_IN_WINDOW_MINUTES)
+    since = timezone.now() - window
+    limits = [settings.SIGN_IN_LIMIT_PER_ACCOUNT, settings.SIGN_IN_LIMIT_PER_ADDRESS]
+    wait = timedelta(0)
+    for key, limit in zip(keys, limits, strict=True):
+        recent = list(
+            SignInFailure.objects.filter(key_hash=key, at__gt=since)
+            .order_by("-at")
+            .values_list("at", flat=True)[:limit]
+        )
+        if len(recent) >= limit:
+            wait = max(wait, recent[-1] + window - timezone.now())
+    return -(-int(wait.total_seconds()) // 60)  # whole minutes, rounded up
+
+
+def attempt_sign_in(request: HttpRequest, username: str, passphrase: str) -> SignInResult:
+    """Check the limits, then the passphrase. The answer never reveals whether a name exists."""
+    keys = _throttle_keys(username, client_address(request))
+    wait = _wait_minutes(keys)
+    if wait:
+        return SignInResult(None, wait_minutes=wait)
+    user = authenticate(request, username=username, password=passphrase)
+    if not isinstance(user, User):
+        now = timezone.now()
+        SignInFailure.objects.bulk_create([SignInFailure(key_hash=key, at=now) for key in keys])
+        return SignInResult(None)
+    SignInFailure.objects.filter(key_hash=keys[0]).delete()
+    sign_in(request, user)
+    return SignInResult(user)
+
+
+def sign_in(request: HttpRequest, user: User) -> None:
+    """Start a fresh session (a new key) that the person can later see and end."""
+    login(request, user, backend="earned.accounts.backends.PassphraseBackend")
+    request.session[sessions.PUBLIC_ID] = str(uuid.uuid4())
+    request.session[sessions.DEVICE] = describe_device(request.META.get("HTTP_USER_AGENT", ""))
+    request.session[sessions.SIGNED_IN_AT] = timezone.now().isoformat()
+    cutoff = timezone.now() - timedelta(minutes=settings.SIGN_IN_WINDOW_MINUTES)
+    DeviceSession.objects.filter(expire_date__lt=timezone.now()).delete()
+    SignInFailure.objects.filter(at__lt=cutoff).delete()
+
+
+def end_other_sessions(user: User, keep: str | None) -> int:
+    deleted, _ = DeviceSession.objects.filter(owner=user).exclude(session_key=keep).delete()
+    return deleted
+
+
+def sign_out_everywhere(user: User) -> int:
+    deleted, _ = DeviceSession.objects.filter(owner=user).delete()
+    return deleted
+
+
+def active_sessions(user: User) -> list[DeviceSession]:
+    return list(
+        DeviceSession.objects.filter(
+            owner=user, public_id__isnull=False, expire_date__gt=timezone.now()
+        ).order_by("-expire_date")
+    )
+
+
+_BROWSERS = [
+    ("Edg/", "Edge"),
+    ("Firefox/", "Firefox"),
+    ("Chrome/", "Chrome"),
+    ("Safari/", "Safari"),
+]
+_SYSTEMS = [
+    ("Android", "Android"),
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "Mac"),
+    ("CrOS", "ChromeOS"),
+    ("Linux", "Linux"),
+]
+
+
+def describe_device(user_agent: str) -> str:
+    """A short, human label for a browser ("Firefox on Android"), never the full string."""
+    browser = next((name for marker, name in _BROWSERS if marker in user_agent), "A browser")
+    system = next((name for marker, name in _SYSTEMS if re.search(marker, user_agent)), "")
+    return f"{browser} on {system}" if system else browser

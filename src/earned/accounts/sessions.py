@@ -1,0 +1,30 @@
+"""Database sessions that know their owner, so "sign out everywhere" can find them all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.utils.dateparse import parse_datetime
+
+from earned.accounts.models import DeviceSession
+
+# Keys in the session data that services.sign_in() sets; copied into columns on every save.
+PUBLIC_ID = "earned.public_id"
+DEVICE = "earned.device"
+SIGNED_IN_AT = "earned.signed_in_at"
+
+
+class SessionStore(DatabaseSessionStore):
+    @classmethod
+    def get_model_class(cls) -> type[DeviceSession]:
+        return DeviceSession
+
+    def create_model_instance(self, data: dict[str, Any]) -> DeviceSession:
+        instance: DeviceSession = super().create_model_instance(data)
+        instance.owner_id = data.get("_auth_user_id")
+        instance.public_id = data.get(PUBLIC_ID)
+        instance.device = str(data.get(DEVICE, ""))[:80]
+        signed_in_at = data.get(SIGNED_IN_AT)
+        instance.signed_in_at = parse_datetime(signed_in_at) if signed_in_at else None
+        return instance

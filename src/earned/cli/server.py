@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import errno
+import threading
+import webbrowser
+
+import click
+
+from earned.cli import fail
+from earned.cli.django_setup import prepare_database, setup_django
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port."
+)
+@click.option("--no-browser", is_flag=True, help="Do not open a browser window.")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), hidden=True)
+def serve(host: str, port: int, no_browser: bool, threads: int) -> None:
+    """Start Earned and print the link to open it."""
+    setup_django()
+    from django.conf import settings
+
+    if not settings.IS_SERVER and host not in LOOPBACK_HOSTS:
+        fail(
+            "In local mode Earned only listens on this computer, to keep your entries private. "
+            "To serve others, set EARNED_MODE=server and put it behind HTTPS."
+        )
+    prepare_database()
+
+    from waitress import create_server
+
+    from earned.wsgi import application
+
+    try:
+        server = create_server(application, host=host, port=port, threads=threads, ident="Earned")
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            fail(
+                f"Port {port} is already in use (is Earned already running?). "
+                f"Try another: earned serve --port {port + 1}"
+            )
+        fail(f"Cannot listen on {host}:{port} ({error.strerror or error}).")
+
+    shown_host = f"[{host}]" if ":" in host else host
+    base = f"http://{shown_host}:{port}/"
+    link = _entry_link(base, settings.IS_SERVER)
+    if not no_browser and not settings.IS_SERVER:
+        threading.Timer(0.6, webbrowser.open, args=(link,)).start()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("\nEarned has stopped. Take care.")
+
+
+def _entry_link(base: str, is_server: bool) -> str:
+    from earned.accounts import services
+
+    click.echo(f"Earned is running at {base}")
+    if is_server:
+        click.echo("Create accounts with `earned user add NAME` or `earned user invite`.")
+        link = base
+    elif services.owner() is None:
+        link = f"{base}welcome/{services.issue_welcome_link()}/"
+        click.echo("Open this link to set up your space (it works once, for 15 minutes):")
+        click.echo(f"\n    {link}\n")
+    else:
+        link = f"{base}sign-in/"
+        click.echo(f"Sign in with your passphrase at:\n\n    {link}\n")
+    click.echo("Press Ctrl+C to stop.")
+    return link
+
+
+@click.command()
+def check() -> None:
+    """Check the configuration (and, on a server, the deployment) for problems."""
+    setup_django()
+    prepare_database()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    try:
+        call_command("check", deploy=settings.IS_SERVER, fail_level="WARNING")
+    except SystemCheckError as error:
+        click.echo(str(error).strip(), err=True)
+        fail("the checks above need attention.")
+    click.echo("Everything looks right.")

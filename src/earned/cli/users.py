@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from earned.cli import fail
+from earned.cli.django_setup import prepare_database, setup_django
+
+
+@click.group()
+def user() -> None:
+    """Create accounts and invitations without a browser."""
+
+
+def _read_passphrase(passphrase_file: Path | None) -> str:
+    if passphrase_file is not None:
+        try:
+            return passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as error:
+            fail(f"Cannot read {passphrase_file} ({error.strerror or error}).")
+    try:
+        return str(click.prompt("Passphrase", hide_input=True, confirmation_prompt=True))
+    except click.Abort:
+        fail("A passphrase is needed: type it when asked, or give --passphrase-file.")
+
+
+@user.command("add")
+@click.argument("name")
+@click.option(
+    "--passphrase-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read the passphrase from this file instead of asking.",
+)
+@click.option("--username", default="", help="Sign-in name (server mode); defaults to NAME.")
+@click.option("--timezone", "timezone_name", default="UTC", show_default=True, help="Time zone.")
+@click.option("--country", default="", help="Two-letter country code, for crisis lines.")
+def add(
+    name: str, passphrase_file: Path | None, username: str, timezone_name: str, country: str
+) -> None:
+    """Create an account called NAME (locally: the one owner account)."""
+    setup_django()
+    import zoneinfo
+
+    from django.core.exceptions import ValidationError
+
+    from earned.accounts import services
+    from earned.safety.services import resources_for
+
+    if timezone_name not in zoneinfo.available_timezones():
+        fail(f"{timezone_name!r} is not a time zone we know (for example: Europe/Dublin).")
+    if country and resources_for(country) is None:
+        fail(f"{country!r} is not a country code we hold crisis lines for; leave it out for now.")
+    prepare_database()
+    passphrase = _read_passphrase(passphrase_file)
+    try:
+        account = services.create_account(
+            name=name,
+            username=username,
+            passphrase=passphrase,
+            timezone_name=timezone_name,
+            country=country,
+        )
+    except services.AccountError as error:
+        fail(str(error))
+    except ValidationError as error:
+        fail(" ".join(error.messages))
+    click.echo(f"Created the account {account.username!r} for {account.display_name}.")
+
+
+@user.command("invite")
+@click.option(
+    "--base-url",
+    envvar="EARNED_BASE_URL",
+    help="The address people use to reach this server (or set EARNED_BASE_URL).",
+)
+def invite(base_url: str | None) -> None:
+    """Print a one-time link with which someone can create their own account (server mode)."""
+    setup_django()
+    from django.conf import settings
+
+    if not settings.IS_SERVER:
+        fail("Invitations are for server mode; a local Earned has a single owner.")
+    if not base_url:
+        fail("Give the server's address: --base-url https://earned.example.org")
+    prepare_database()
+    from earned.accounts import services
+
+    token = services.issue_invitation()
+    click.echo(f"{base_url.rstrip('/')}/welcome/{token}/")
+    click.echo(f"It works once, for {settings.INVITATION_DAYS} days.", err=True)

@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("earned.web.urls")),
+    path("", include("earned.accounts.urls")),
+    path("", include("earned.safety.urls")),
+]
+
+handler404 = "earned.web.views.page_not_found"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -28,8 +29,9 @@ def owned(source: type[RecordT] | QuerySet[RecordT], user: User) -> QuerySet[Rec
 def get_owned_or_404(
     source: type[RecordT] | QuerySet[RecordT], user: User, **lookup: Any
 ) -> RecordT:
+    queryset = owned(source, user)
     try:
-        return owned(source, user).get(**lookup)
-    except (owned(source, user).model.DoesNotExist, ValueError, TypeError):
-        # ValueError/TypeError: a malformed id is just another record that is not yours.
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError):
+        # A malformed id is just another record that is not yours.
         raise Http404("No such record.") from None

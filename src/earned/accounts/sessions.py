@@ -28,3 +28,13 @@ class SessionStore(DatabaseSessionStore):
         signed_in_at = data.get(SIGNED_IN_AT)
         instance.signed_in_at = parse_datetime(signed_in_at) if signed_in_at else None
         return instance
+
+    def cycle_key(self) -> None:
+        # Django inserts the new row before deleting the old one; our public_id is unique, so
+        # that order would collide (and Django's create() retries a collision forever).
+        data = self._session
+        old_key = self.session_key
+        if old_key:
+            self.delete(old_key)
+        self.create()
+        self._session_cache = data

@@ -51,9 +51,10 @@ def serve(host: str, port: int, no_browser: bool, threads: int) -> None:
     if not no_browser and not settings.IS_SERVER:
         threading.Timer(0.6, webbrowser.open, args=(link,)).start()
     try:
-        server.run()
+        server.run()  # returns when interrupted (Ctrl+C)
     except KeyboardInterrupt:
-        click.echo("\nEarned has stopped. Take care.")
+        pass
+    click.echo("\nEarned has stopped. Take care.")
 
 
 def _entry_link(base: str, is_server: bool) -> str:

@@ -8,14 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from earned.accounts.models import User
-
-
-def part_of_day(hour: int) -> str:
-    if 5 <= hour < 12:
-        return "morning"
-    if 12 <= hour < 18:
-        return "afternoon"
-    return "evening"
+from earned.core.clock import part_of_day
 
 
 @login_required

@@ -1,0 +1,76 @@
+"""Shared fixtures: the named people of every test, and signing them in for real."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from pytest_django import Settings as SettingsWrapper
+
+from earned.accounts import services
+from earned.accounts.models import User
+
+PASSPHRASE = "tidal lantern orchard velvet"
+
+
+def make_person(username: str, display_name: str, **fields: str) -> User:
+    return User.objects.create_user(
+        username=username, password=PASSPHRASE, display_name=display_name, **fields
+    )
+
+
+@pytest.fixture
+def owner(db: None) -> User:
+    """The person doing the work; in local mode, the one account (created first)."""
+    return make_person("sam", "Sam", timezone="Europe/Dublin", country="IE")
+
+
+@pytest.fixture
+def therapist(owner: User) -> User:
+    return make_person("dr-okafor", "Dr Okafor")
+
+
+@pytest.fixture
+def other_therapist(owner: User) -> User:
+    return make_person("dr-lind", "Dr Lind")
+
+
+@pytest.fixture
+def other_client(owner: User) -> User:
+    return make_person("robin", "Robin", country="NZ")
+
+
+@pytest.fixture
+def anonymous(client: Client) -> Client:
+    """A visitor who is not signed in."""
+    return client
+
+
+@pytest.fixture
+def server_mode(settings: SettingsWrapper) -> SettingsWrapper:
+    settings.IS_SERVER = True
+    return settings
+
+
+def sign_in(client: Client, user: User, user_agent: str = "Firefox/130 (X11; Linux)") -> Client:
+    """Sign a test client in through the real sign-in service, as a browser would be."""
+    request = RequestFactory().get("/", HTTP_USER_AGENT=user_agent)
+    SessionMiddleware(lambda _: HttpResponse()).process_request(request)
+    services.sign_in(request, user)
+    request.session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = request.session.session_key or ""
+    return client
+
+
+@pytest.fixture
+def owner_client(client: Client, owner: User) -> Client:
+    return sign_in(client, owner)
+
+
+@pytest.fixture
+def client_for(db: None) -> Callable[[User], Client]:
+    return lambda user: sign_in(Client(), user)

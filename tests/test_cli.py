@@ -1,0 +1,212 @@
+"""The `earned` command, through click's runner and, for start-up failures, a real process."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from earned import __version__
+from earned.accounts.models import User
+from earned.cli import main
+
+PROCESS_TIMEOUT = 60
+
+
+def run_earned(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the command as a person would, in a fresh process with its own environment."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
+    environ.pop("DATABASE_URL", None)
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "earned", *args],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=PROCESS_TIMEOUT,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append((f"{prefix}{name}", command))
+        if isinstance(command, click.Group):
+            found.extend(all_commands(command, f"{prefix}{name} "))
+    return found
+
+
+def test_it_tells_its_version() -> None:
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"earned, version {__version__}"
+
+
+@pytest.mark.parametrize(("name", "command"), all_commands(main))
+def test_every_command_has_help(name: str, command: click.Command) -> None:
+    assert command.help, f"`earned {name}` has no help text"
+    result = CliRunner().invoke(main, [*name.split(), "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+@pytest.mark.parametrize(("name", "command"), all_commands(main))
+def test_every_command_is_documented(name: str, command: click.Command) -> None:
+    docs = (Path(__file__).parents[1] / "docs" / "cli.md").read_text()
+    assert f"earned {name}" in docs
+
+
+@pytest.mark.django_db
+def test_user_add_creates_the_owner(tmp_path: Path) -> None:
+    secret = tmp_path / "passphrase"
+    secret.write_text("quiet harbour lemon tram\n")
+    result = CliRunner().invoke(
+        main, ["user", "add", "Alex", "--passphrase-file", str(secret), "--country", "GB"]
+    )
+    assert result.exit_code == 0, result.output
+    user = User.objects.get()
+    assert (user.display_name, user.country) == ("Alex", "GB")
+    assert user.check_password("quiet harbour lemon tram")
+
+
+@pytest.mark.django_db
+def test_user_add_asks_for_the_passphrase_when_no_file_is_given() -> None:
+    answers = "quiet harbour lemon tram\nquiet harbour lemon tram\n"
+    result = CliRunner().invoke(main, ["user", "add", "Alex"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert User.objects.get().check_password("quiet harbour lemon tram")
+
+
+@pytest.mark.django_db
+def test_user_add_refuses_a_second_local_owner(owner: User, tmp_path: Path) -> None:
+    secret = tmp_path / "passphrase"
+    secret.write_text("quiet harbour lemon tram")
+    result = CliRunner().invoke(main, ["user", "add", "Alex", "--passphrase-file", str(secret)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "earned: This Earned already belongs to someone. A local installation keeps one account."
+    )
+
+
+@pytest.mark.django_db
+def test_user_add_explains_a_weak_passphrase(tmp_path: Path) -> None:
+    secret = tmp_path / "passphrase"
+    secret.write_text("password123")
+    result = CliRunner().invoke(main, ["user", "add", "Alex", "--passphrase-file", str(secret)])
+    assert result.exit_code == 1
+    assert "easy to guess" in result.output
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_user_add_names_a_missing_passphrase_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope"
+    result = CliRunner().invoke(main, ["user", "add", "Alex", "--passphrase-file", str(missing)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"earned: Cannot read {missing}")
+
+
+def test_user_add_refuses_an_unknown_time_zone() -> None:
+    result = CliRunner().invoke(main, ["user", "add", "Alex", "--timezone", "Mars/Olympus"])
+    assert result.exit_code == 1
+    assert "not a time zone we know" in result.output
+
+
+def test_invitations_are_for_servers() -> None:
+    result = CliRunner().invoke(main, ["user", "invite"])
+    assert result.exit_code == 1
+    assert "server mode" in result.output
+
+
+@pytest.mark.django_db
+def test_serve_explains_a_port_in_use() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--no-browser", "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"earned: Port {port} is already in use (is Earned already running?). "
+        f"Try another: earned serve --port {port + 1}"
+    )
+
+
+def test_serve_keeps_local_mode_on_this_computer() -> None:
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 1
+    assert "only listens on this computer" in result.output
+
+
+def test_an_unwritable_data_folder_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("")
+    result = run_earned("serve", "--no-browser", EARNED_DATA_DIR=str(blocker / "data"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("earned: Earned cannot write to its data folder")
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_server_without_a_secret_key_is_one_line(tmp_path: Path) -> None:
+    result = run_earned("check", EARNED_MODE="server", EARNED_DATA_DIR=str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.startswith("earned: Server mode needs a secret key")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_database_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port with nothing listening on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_earned(
+        "check",
+        EARNED_DATA_DIR=str(tmp_path),
+        DATABASE_URL=f"postgres://earned:secret@127.0.0.1:{port}/earned",
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"earned: Cannot connect to database 'earned' on 127.0.0.1:{port}")
+    assert "secret" not in result.stderr  # the password is never printed
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_on_a_fresh_local_install(tmp_path: Path) -> None:
+    result = run_earned("check", EARNED_DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "Everything looks right." in result.stdout
+
+
+def test_the_first_start_prints_a_welcome_link(tmp_path: Path) -> None:
+    """`earned serve` really starts: it prints the link, then is stopped like Ctrl+C would."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
+    environ.pop("DATABASE_URL", None)
+    environ["EARNED_DATA_DIR"] = str(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "earned", "serve", "--no-browser", "--port", str(port)],
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(4)]
+    finally:
+        process.send_signal(2)  # SIGINT, as Ctrl+C
+        out, err = process.communicate(timeout=PROCESS_TIMEOUT)
+    text = "".join(lines)
+    assert f"Earned is running at http://127.0.0.1:{port}/" in text
+    assert f"http://127.0.0.1:{port}/welcome/" in text
+    assert "Earned has stopped" in out
+    assert "Traceback" not in err

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PAGES_SIGNED_IN = ["/", "/settings/", "/help/"]
+PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
+
+
+@pytest.mark.parametrize("path", PAGES_SIGNED_IN)
+def test_pages_with_personal_data_are_never_cached(owner_client: Client, path: str) -> None:
+    response = owner_client.get(path)
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", PAGES_SIGNED_IN)
+def test_every_page_has_a_strict_policy(owner_client: Client, path: str) -> None:
+    response = owner_client.get(path)
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "connect-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", PAGES_SIGNED_OUT)
+def test_no_page_has_inline_script_or_style(client: Client, owner: object, path: str) -> None:
+    html = client.get(path).content.decode()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert "<style" not in html
+    assert not re.search(r"\sstyle=", html)
+    assert not re.search(r"\son[a-z]+=", html)  # no inline event handlers
+
+
+@pytest.mark.parametrize("path", PAGES_SIGNED_OUT)
+def test_nothing_is_loaded_from_another_origin(client: Client, owner: object, path: str) -> None:
+    html = client.get(path).content.decode()
+    assert not re.search(r'(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)[^"]*\.(?:js|css|woff2?)', html)
+    assert 'rel="stylesheet" href="/static/' in html
+
+
+def test_static_files_may_be_cached(client: Client) -> None:
+    response = client.get("/static/earned/earned.css")
+    assert response.status_code == 200
+    assert response["Cache-Control"] != "no-store"
+
+
+def test_server_mode_cookies_are_secure() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "EARNED_MODE": "server",
+        "EARNED_SECRET_KEY": "s" * 10 + "x9Q2lK7pZ0vB4nM8cR1tY6uE3wA5sD-_fG" * 2,
+        "EARNED_ALLOWED_HOSTS": "earned.example.org",
+        "DJANGO_SETTINGS_MODULE": "earned.settings",
+    }
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT,"
+        " s.SESSION_COOKIE_AGE)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "True", "True", str(30 * 60)]

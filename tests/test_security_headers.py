@@ -26,7 +26,7 @@ def test_every_page_has_a_strict_policy(owner_client: Client, path: str) -> None
     assert "connect-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert response["X-Frame-Options"] == "DENY"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
 
 

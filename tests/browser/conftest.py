@@ -1,0 +1,115 @@
+"""Chromium through Playwright against a live server, with every outside request refused."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).parents[2] / "screenshots"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM, called by the test
+# itself to set things up, is safe here because the live server runs in its own thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed here (apt-get install chromium); CI installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def outside_requests() -> list[str]:
+    """Every request the page tried to send off this machine (it should stay empty)."""
+    return []
+
+
+@pytest.fixture
+def page(
+    browser: Any, live_server: Any, outside_requests: list[str], transactional_db: None
+) -> Iterator[Any]:
+    context = browser.new_context(
+        base_url=live_server.url, timezone_id="Europe/Berlin", viewport=DESKTOP
+    )
+    own_host = urlsplit(live_server.url).netloc
+
+    def guard(route: Any) -> None:
+        if urlsplit(route.request.url).netloc == own_host:
+            route.continue_()
+        else:
+            outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+    assert outside_requests == [], "a page tried to reach another machine"
+
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture
+def check_page(axe: Any) -> Callable[[Any, str], None]:
+    """Run axe in light and dark, at desktop and phone width, and keep a screenshot of each."""
+
+    def check(page: Any, name: str) -> None:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+                page.set_viewport_size(size)
+                results = axe.run(page, options=AXE_OPTIONS)
+                assert results.violations_count == 0, (
+                    f"{name} ({scheme}, {label}):\n{results.generate_report()}"
+                )
+                page.screenshot(path=SCREENSHOTS / f"{name}-{scheme}-{label}.png", full_page=True)
+        page.emulate_media(color_scheme="light")
+        page.set_viewport_size(DESKTOP)
+
+    return check

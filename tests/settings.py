@@ -7,6 +7,6 @@ import tempfile
 os.environ["EARNED_MODE"] = "local"
 os.environ["EARNED_DATA_DIR"] = tempfile.mkdtemp(prefix="earned-tests-")
 
-from earned.settings import *  # noqa: E402, F403
+from earned.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

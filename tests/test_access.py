@@ -22,7 +22,7 @@ def sessions(
 ) -> dict[str, DeviceSession]:
     for person in (owner, therapist, other_client):
         client_for(person)
-    return {s.owner.username: s for s in DeviceSession.objects.select_related("owner")}
+    return {s.owner.username: s for s in DeviceSession.objects.select_related("owner") if s.owner}
 
 
 def test_it_returns_your_own_record(owner: User, sessions: dict[str, DeviceSession]) -> None:

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import click
@@ -173,7 +174,9 @@ def test_a_database_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
         DATABASE_URL=f"postgres://earned:secret@127.0.0.1:{port}/earned",
     )
     assert result.returncode == 1
-    assert result.stderr.startswith(f"earned: Cannot connect to database 'earned' on 127.0.0.1:{port}")
+    assert result.stderr.startswith(
+        f"earned: Cannot connect to database 'earned' on 127.0.0.1:{port}"
+    )
     assert "secret" not in result.stderr  # the password is never printed
     assert "Traceback" not in result.stderr
 
@@ -202,6 +205,10 @@ def test_the_first_start_prints_a_welcome_link(tmp_path: Path) -> None:
     try:
         assert process.stdout is not None
         lines = [process.stdout.readline() for _ in range(4)]
+        link = next(line.strip() for line in lines if "/welcome/" in line)
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        with browser.open(link, timeout=PROCESS_TIMEOUT) as response:
+            assert "set up your space" in response.read().decode()
     finally:
         process.send_signal(2)  # SIGINT, as Ctrl+C
         out, err = process.communicate(timeout=PROCESS_TIMEOUT)

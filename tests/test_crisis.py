@@ -11,7 +11,23 @@ from hypothesis import strategies as st
 from earned.accounts.models import User
 from earned.safety.services import crisis_data, dial_uri, resources_for
 
-REQUIRED = ["US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "NL", "ES", "IT", "IN", "BR", "JP", "ZA"]
+REQUIRED = [
+    "US",
+    "CA",
+    "GB",
+    "IE",
+    "AU",
+    "NZ",
+    "DE",
+    "FR",
+    "NL",
+    "ES",
+    "IT",
+    "IN",
+    "BR",
+    "JP",
+    "ZA",
+]
 
 
 def test_it_covers_the_countries_we_promise() -> None:
@@ -27,7 +43,8 @@ def test_every_entry_is_dated_sourced_and_reachable(code: str) -> None:
     assert country.lines, f"{code} has no crisis line"
     for line in country.lines:
         assert line.call or line.text, line.name
-        assert line.url.startswith("https://") and line.source.startswith("https://")
+        assert line.url.startswith("https://")
+        assert line.source.startswith("https://")
         checked = datetime.date.fromisoformat(line.verified)
         assert checked <= datetime.date.today()
         for number in (line.call, line.text, *line.also_call):

@@ -16,7 +16,7 @@ def test_local_is_the_default_mode(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_an_unknown_mode_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EARNED_MODE", "cloud")
-    with pytest.raises(ConfigurationError, match="'local'.*or 'server'"):
+    with pytest.raises(ConfigurationError, match=r"'local'.*or 'server'"):
         environment.mode()
 
 
@@ -63,7 +63,9 @@ def test_a_server_refuses_a_weak_secret_key(monkeypatch: pytest.MonkeyPatch, wea
         environment.server_secret_key()
 
 
-def test_a_server_reads_its_key_from_a_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_server_reads_its_key_from_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     key = "k3y-" + "Zq8Lw2Vn5Rt9Yp1Xs4Hb7Jm0Cf6Gd3Ka" * 2
     (tmp_path / "key").write_text(key + "\n")
     monkeypatch.delenv("EARNED_SECRET_KEY", raising=False)

@@ -42,7 +42,9 @@ def test_no_page_has_inline_script_or_style(client: Client, owner: object, path:
 @pytest.mark.parametrize("path", PAGES_SIGNED_OUT)
 def test_nothing_is_loaded_from_another_origin(client: Client, owner: object, path: str) -> None:
     html = client.get(path).content.decode()
-    assert not re.search(r'(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)[^"]*\.(?:js|css|woff2?)', html)
+    assert not re.search(
+        r'(?:src|href)="(?:https?:)?//(?!127\.0\.0\.1)[^"]*\.(?:js|css|woff2?)', html
+    )
     assert 'rel="stylesheet" href="/static/' in html
 
 

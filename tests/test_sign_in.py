@@ -44,7 +44,9 @@ def test_it_sends_visitors_to_sign_in_and_back(client: Client, owner: User) -> N
     response = client.get("/settings/")
     assert response.status_code == 302
     assert response["Location"] == "/sign-in/?next=/settings/"
-    response = client.post("/sign-in/?next=/settings/", {"passphrase": PASSPHRASE, "next": "/settings/"})
+    response = client.post(
+        "/sign-in/?next=/settings/", {"passphrase": PASSPHRASE, "next": "/settings/"}
+    )
     assert response["Location"] == "/settings/"
 
 
@@ -130,9 +132,7 @@ def test_idle_timeout_defaults_to_twelve_hours_locally(settings: SettingsWrapper
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
 
 
-def test_it_ends_a_session_that_has_been_idle_too_long(
-    owner_client: Client, owner: User
-) -> None:
+def test_it_ends_a_session_that_has_been_idle_too_long(owner_client: Client, owner: User) -> None:
     from datetime import timedelta
 
     from django.utils import timezone

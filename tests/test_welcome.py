@@ -89,7 +89,9 @@ def test_it_keeps_what_was_typed_when_something_needs_fixing(client: Client) -> 
 
 def test_it_refuses_a_short_passphrase(client: Client) -> None:
     open_link(client)
-    response = client.post("/welcome/", {**GOOD, "passphrase": "short", "passphrase_again": "short"})
+    response = client.post(
+        "/welcome/", {**GOOD, "passphrase": "short", "passphrase_again": "short"}
+    )
     assert "at least 10 characters" in response.content.decode()
 
 
@@ -126,8 +128,6 @@ def test_an_invitation_lasts_a_week(db: None) -> None:
 
 def test_the_strength_endpoint_uses_our_words(client: Client) -> None:
     weak = client.post("/passphrase-strength/", {"passphrase": "password"}).json()
-    strong = client.post(
-        "/passphrase-strength/", {"passphrase": "quiet harbour lemon tram"}
-    ).json()
+    strong = client.post("/passphrase-strength/", {"passphrase": "quiet harbour lemon tram"}).json()
     assert weak["score"] < 2 <= strong["score"]
     assert weak["message"].startswith("Very easy to guess")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -32,6 +32,6 @@ def get_owned_or_404(
     queryset = owned(source, user)
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValidationError, ValueError, TypeError):
         # A malformed id is just another record that is not yours.
         raise Http404("No such record.") from None

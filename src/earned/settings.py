@@ -82,7 +82,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "earned.sqlite3",
+            "NAME": str(DATA_DIR / "earned.sqlite3"),
             "OPTIONS": {
                 # WAL lets the app read while a backup or the CLI writes; FULL makes every
                 # committed entry survive a power cut.

@@ -12,7 +12,7 @@ from earned.accounts.models import User
 class PassphraseBackend(BaseBackend):
     """Sign in with a passphrase. Locally there is one account, so no name is asked for."""
 
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         username: str | None = None,

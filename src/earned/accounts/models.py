@@ -4,7 +4,7 @@ import uuid
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
-from django.contrib.sessions.base_session import AbstractBaseSession, BaseSessionManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 
 
@@ -53,8 +53,6 @@ class DeviceSession(AbstractBaseSession):
     owner = models.ForeignKey(User, null=True, on_delete=models.CASCADE, related_name="sessions")
     device = models.CharField(max_length=80, blank=True, default="")
     signed_in_at = models.DateTimeField(null=True)
-
-    objects: ClassVar[BaseSessionManager] = BaseSessionManager()  # type: ignore[assignment]
 
     @classmethod
     def get_session_store_class(cls) -> type:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.utils.dateparse import parse_datetime
@@ -21,7 +21,7 @@ class SessionStore(DatabaseSessionStore):
         return DeviceSession
 
     def create_model_instance(self, data: dict[str, Any]) -> DeviceSession:
-        instance: DeviceSession = super().create_model_instance(data)
+        instance = cast(DeviceSession, super().create_model_instance(data))
         instance.owner_id = data.get("_auth_user_id")
         instance.public_id = data.get(PUBLIC_ID)
         instance.device = str(data.get(DEVICE, ""))[:80]
@@ -32,7 +32,7 @@ class SessionStore(DatabaseSessionStore):
     def cycle_key(self) -> None:
         # Django inserts the new row before deleting the old one; our public_id is unique, so
         # that order would collide (and Django's create() retries a collision forever).
-        data = self._session
+        data = dict(self.items())
         old_key = self.session_key
         if old_key:
             self.delete(old_key)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import errno
 import threading
 import webbrowser
@@ -31,7 +32,7 @@ def serve(host: str, port: int, no_browser: bool, threads: int) -> None:
         )
     prepare_database()
 
-    from waitress import create_server
+    from waitress.server import create_server
 
     from earned.wsgi import application
 
@@ -47,13 +48,11 @@ def serve(host: str, port: int, no_browser: bool, threads: int) -> None:
 
     shown_host = f"[{host}]" if ":" in host else host
     base = f"http://{shown_host}:{port}/"
-    link = _entry_link(base, settings.IS_SERVER)
-    if not no_browser and not settings.IS_SERVER:
-        threading.Timer(0.6, webbrowser.open, args=(link,)).start()
-    try:
-        server.run()  # returns when interrupted (Ctrl+C)
-    except KeyboardInterrupt:
-        pass
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C, at any moment from here on
+        link = _entry_link(base, settings.IS_SERVER)
+        if not no_browser and not settings.IS_SERVER:
+            threading.Timer(0.6, webbrowser.open, args=(link,)).start()
+        server.run()  # returns when interrupted
     click.echo("\nEarned has stopped. Take care.")
 
 

@@ -8,7 +8,7 @@ def crisis(request: HttpRequest) -> HttpResponse:
     """Help right now. Open to everyone, signed in or not: it must never sit behind a login."""
     chosen = request.GET.get("country", "").strip().upper()
     if not chosen and request.user.is_authenticated:
-        chosen = request.user.country  # type: ignore[union-attr]
+        chosen = request.user.country
     data = services.crisis_data()
     return render(
         request,

@@ -20,6 +20,7 @@ function passphraseStrength() {
     const token = input.form.querySelector("input[name=csrfmiddlewaretoken]").value;
     const wrapper = document.createElement("div");
     wrapper.className = "strength";
+    wrapper.hidden = true;
     const meter = document.createElement("meter");
     meter.min = 0; meter.max = 4; meter.low = 2; meter.high = 3; meter.optimum = 4; meter.value = 0;
     meter.setAttribute("aria-hidden", "true");
@@ -29,23 +30,28 @@ function passphraseStrength() {
     wrapper.append(meter, output);
     input.insertAdjacentElement("afterend", wrapper);
 
+    const update = async () => {
+      wrapper.hidden = !input.value;
+      if (!input.value) { meter.value = 0; output.textContent = ""; return; }
+      const body = new URLSearchParams({ passphrase: input.value });
+      const response = await fetch(endpoint, {
+        method: "POST", body, headers: { "X-CSRFToken": token }, credentials: "same-origin",
+      });
+      if (!response.ok) return;
+      const result = await response.json();
+      meter.value = result.score;
+      output.textContent = input.value.length < 10
+        ? `${10 - input.value.length} more characters needed. ${result.message}`
+        : result.message;
+    };
+
     let timer;
     input.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(async () => {
-        if (!input.value) { meter.value = 0; output.textContent = ""; return; }
-        const body = new URLSearchParams({ passphrase: input.value });
-        const response = await fetch(endpoint, {
-          method: "POST", body, headers: { "X-CSRFToken": token }, credentials: "same-origin",
-        });
-        if (!response.ok) return;
-        const result = await response.json();
-        meter.value = result.score;
-        output.textContent = input.value.length < 10
-          ? `${10 - input.value.length} more characters needed. ${result.message}`
-          : result.message;
-      }, 250);
+      timer = setTimeout(update, 250);
     });
+    if (input.value) update(); // a value kept after a validation error
+
   }
 }
 

@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` (or `python -m bench`). Timings belong here, never in tests."""

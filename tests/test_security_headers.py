@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import os
 import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -55,10 +60,6 @@ def test_static_files_may_be_cached(client: Client) -> None:
 
 
 def test_server_mode_cookies_are_secure() -> None:
-    import os
-    import subprocess
-    import sys
-
     env = {
         **os.environ,
         "EARNED_MODE": "server",
@@ -75,3 +76,55 @@ def test_server_mode_cookies_are_secure() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["True", "True", "True", str(30 * 60)]
+
+
+def server_environment(**extra: str) -> dict[str, str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
+    environ.update(
+        EARNED_MODE="server",
+        EARNED_SECRET_KEY=secrets.token_urlsafe(64),
+        EARNED_ALLOWED_HOSTS="earned.example.org",
+        DATABASE_URL="postgres://earned@127.0.0.1:5432/earned",
+        DJANGO_SETTINGS_MODULE="earned.settings",
+    )
+    environ.update(extra)
+    return environ
+
+
+def run_manage(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    return run_manage_with(server_environment(**extra), *args)
+
+
+def test_production_settings_pass_the_deploy_checks() -> None:
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_an_insecure_server_fails_the_deploy_checks() -> None:
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", EARNED_SSL_REDIRECT="0", EARNED_DEBUG="1"
+    )
+    assert result.returncode != 0
+    assert "security.W008" in result.stderr  # no HTTPS redirect
+    assert "security.W018" in result.stderr  # DEBUG on
+
+
+def test_a_server_on_sqlite_is_warned() -> None:
+    environ = server_environment()
+    del environ["DATABASE_URL"]
+    result = run_manage_with(environ, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode != 0
+    assert "earned.W001" in result.stderr
+    assert os.environ.get("EARNED_MODE") != "server"  # the test process itself is untouched
+
+
+def run_manage_with(environ: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(Path(__file__).parents[1] / "manage.py"), *args],
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )

@@ -217,3 +217,17 @@ def test_the_first_start_prints_a_welcome_link(tmp_path: Path) -> None:
     assert f"http://127.0.0.1:{port}/welcome/" in text
     assert "Earned has stopped" in out
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("display", "wayland", "expected"), [("", "", False), (":0", "", True), ("", "wayland-0", True)]
+)
+def test_a_browser_opens_only_where_a_desktop_exists(
+    monkeypatch: pytest.MonkeyPatch, display: str, wayland: str, expected: bool
+) -> None:
+    from earned.cli.server import has_graphical_browser
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("DISPLAY", display)
+    monkeypatch.setenv("WAYLAND_DISPLAY", wayland)
+    assert has_graphical_browser() is expected

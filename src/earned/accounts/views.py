@@ -50,7 +50,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         elif settings.IS_SERVER:
             form.add_error(None, "That name and passphrase do not match. Please try again.")
         else:
-            form.add_error("passphrase", "That passphrase does not match. Please try again.")
+            form.add_error(None, "That passphrase does not match. Please try again.")
     return render(request, "accounts/sign_in.html", {"form": form, "next": _safe_next(request)})
 
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
+import sys
 import threading
 import webbrowser
 
@@ -50,10 +52,18 @@ def serve(host: str, port: int, no_browser: bool, threads: int) -> None:
     base = f"http://{shown_host}:{port}/"
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C, at any moment from here on
         link = _entry_link(base, settings.IS_SERVER)
-        if not no_browser and not settings.IS_SERVER:
+        if not no_browser and not settings.IS_SERVER and has_graphical_browser():
             threading.Timer(0.6, webbrowser.open, args=(link,)).start()
         server.run()  # returns when interrupted
     click.echo("\nEarned has stopped. Take care.")
+
+
+def has_graphical_browser() -> bool:
+    """False on a Linux machine without a desktop, where webbrowser would fall back to a
+    text browser (lynx, w3m) and take over the terminal that shows the sign-in link."""
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
 
 
 def _entry_link(base: str, is_server: bool) -> str:

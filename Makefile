@@ -18,7 +18,6 @@ help:  ## list the tasks
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Earned needs Python 3.11 or newer.") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(RUNTIME_STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock

@@ -231,3 +231,10 @@ def test_a_browser_opens_only_where_a_desktop_exists(
     monkeypatch.setenv("DISPLAY", display)
     monkeypatch.setenv("WAYLAND_DISPLAY", wayland)
     assert has_graphical_browser() is expected
+
+
+def test_the_database_is_private_to_its_owner(tmp_path: Path) -> None:
+    result = run_earned("check", EARNED_DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    database = tmp_path / "earned.sqlite3"
+    assert database.stat().st_mode & 0o077 == 0

@@ -8,6 +8,7 @@ from earned.cli import fail, first_line
 
 
 def setup_django() -> None:
+    os.umask(0o077)  # the database, its journal and any backup: readable by this user only
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "earned.settings")
     from earned import environment
 

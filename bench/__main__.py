@@ -61,7 +61,9 @@ def bench_pages(data_dir: str) -> None:
         ("GET / (Today, signed in)", signed_in, "/"),
         ("GET /settings/ (signed in)", signed_in, "/settings/"),
     ):
-        client.get(path)  # warm the template cache
+        warm = client.get(path)  # also warms the template cache
+        if warm.status_code != 200:
+            raise SystemExit(f"{path} answered {warm.status_code}; refusing to time an error")
         summarize(name, timed(lambda c=client, p=path: c.get(p)))  # type: ignore[misc]
 
 

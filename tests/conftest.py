@@ -13,14 +13,17 @@ from pytest_django import Settings as SettingsWrapper
 
 from earned.accounts import services
 from earned.accounts.models import User
+from earned.privacy import keys
 
 PASSPHRASE = "tidal lantern orchard velvet"
 
 
 def make_person(username: str, display_name: str, **fields: str) -> User:
-    return User.objects.create_user(
+    person = User.objects.create_user(
         username=username, password=PASSPHRASE, display_name=display_name, **fields
     )
+    keys.create_envelope(person, PASSPHRASE)
+    return person
 
 
 @pytest.fixture
@@ -60,7 +63,7 @@ def sign_in(client: Client, user: User, user_agent: str = "Firefox/130 (X11; Lin
     """Sign a test client in through the real sign-in service, as a browser would be."""
     request = RequestFactory().get("/", HTTP_USER_AGENT=user_agent)
     SessionMiddleware(lambda _: HttpResponse()).process_request(request)
-    services.sign_in(request, user)
+    services.sign_in(request, user, PASSPHRASE)
     request.session.save()
     client.cookies[settings.SESSION_COOKIE_NAME] = request.session.session_key or ""
     return client

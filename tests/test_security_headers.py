@@ -85,6 +85,7 @@ def server_environment(**extra: str) -> dict[str, str]:
         EARNED_SECRET_KEY=secrets.token_urlsafe(64),
         EARNED_ALLOWED_HOSTS="earned.example.org",
         DATABASE_URL="postgres://earned@127.0.0.1:5432/earned",
+        EARNED_MASTER_KEY="dGVzdHMtb25seS1pbnN0YW5jZS1rZXktMzItYnl0ZXM=",
         DJANGO_SETTINGS_MODULE="earned.settings",
     )
     environ.update(extra)
@@ -128,3 +129,12 @@ def run_manage_with(environ: dict[str, str], *args: str) -> subprocess.Completed
         check=False,
         timeout=60,
     )
+
+
+def test_a_server_without_an_instance_key_fails_the_checks() -> None:
+    environ = server_environment()
+    del environ["EARNED_MASTER_KEY"]
+    result = run_manage_with(environ, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode != 0
+    assert "earned.E002" in result.stderr
+    assert "EARNED_MASTER_KEY" in result.stderr

@@ -9,6 +9,7 @@ import dj_database_url
 
 from earned import environment
 from earned.environment import env_flag, env_int, env_list
+from earned.privacy.crypto import PRODUCTION_FLOOR, RECOMMENDED
 
 MODE = environment.mode()
 IS_SERVER = MODE == environment.SERVER
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "earned.web",
     "earned.accounts",
     "earned.safety",
+    "earned.privacy",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "earned.web.middleware.person_timezone",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "earned.privacy.middleware.unlock",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -105,6 +108,10 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "earned.accounts.passphrases.GuessabilityValidator"},
 ]
+# Argon2id cost for deriving the key that wraps each person's data key; stored per envelope.
+KDF_PARAMETERS = RECOMMENDED
+KDF_FLOOR = PRODUCTION_FLOOR
+
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "web:today"
 

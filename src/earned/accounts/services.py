@@ -13,6 +13,7 @@ from hashlib import sha256
 from django.conf import settings
 from django.contrib.auth import authenticate, login, password_validation, update_session_auth_hash
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -20,6 +21,8 @@ from django.utils.crypto import salted_hmac
 from earned.accounts import sessions
 from earned.accounts.backends import normalize_username
 from earned.accounts.models import DeviceSession, SignInFailure, SignInLink, User
+from earned.privacy import keyring, keys
+from earned.privacy.models import KeyEnvelope
 
 
 class AccountError(Exception):
@@ -56,21 +59,25 @@ def create_account(
             )
         if User.objects.filter(username=login_name).exists():
             raise AccountError(f"The sign-in name {login_name!r} is already taken.")
-        return User.objects.create_user(
+        user = User.objects.create_user(
             username=login_name,
             password=passphrase,
             display_name=display_name,
             timezone=timezone_name,
             country=country.upper(),
         )
+        keys.create_envelope(user, passphrase)
+        return user
 
 
 def change_passphrase(request: HttpRequest, user: User, current: str, new: str) -> None:
     if not user.check_password(current):
         raise AccountError("That is not your current passphrase.")
     password_validation.validate_password(new, user)
-    user.set_password(new)
-    user.save(update_fields=["password"])
+    with transaction.atomic():
+        keys.rewrap_for_new_passphrase(user, current, new)  # the entries stay as they are
+        user.set_password(new)
+        user.save(update_fields=["password"])
     update_session_auth_hash(request, user)  # keep this browser signed in
     end_other_sessions(user, keep=request.session.session_key)
 
@@ -176,39 +183,64 @@ def _wait_minutes(keys: list[str]) -> int:
 
 def attempt_sign_in(request: HttpRequest, username: str, passphrase: str) -> SignInResult:
     """Check the limits, then the passphrase. The answer never reveals whether a name exists."""
-    keys = _throttle_keys(username, client_address(request))
-    wait = _wait_minutes(keys)
+    throttle = _throttle_keys(username, client_address(request))
+    wait = _wait_minutes(throttle)
     if wait:
         return SignInResult(None, wait_minutes=wait)
     user = authenticate(request, username=username, password=passphrase)
     if not isinstance(user, User):
         now = timezone.now()
-        SignInFailure.objects.bulk_create([SignInFailure(key_hash=key, at=now) for key in keys])
+        SignInFailure.objects.bulk_create([SignInFailure(key_hash=key, at=now) for key in throttle])
         return SignInResult(None)
-    SignInFailure.objects.filter(key_hash=keys[0]).delete()
-    sign_in(request, user)
+    SignInFailure.objects.filter(key_hash=throttle[0]).delete()
+    sign_in(request, user, passphrase)
     return SignInResult(user)
 
 
-def sign_in(request: HttpRequest, user: User) -> None:
-    """Start a fresh session (a new key) that the person can later see and end."""
+def sign_in(request: HttpRequest, user: User, passphrase: str | None) -> None:
+    """Start a fresh session (a new key) that the person can later see and end, and, locally,
+    unlock their entries for it with the passphrase."""
+    data_key = None if settings.IS_SERVER else _open_or_create_key(user, passphrase)
     login(request, user, backend="earned.accounts.backends.PassphraseBackend")
     request.session[sessions.PUBLIC_ID] = str(uuid.uuid4())
     request.session[sessions.DEVICE] = describe_device(request.META.get("HTTP_USER_AGENT", ""))
     request.session[sessions.SIGNED_IN_AT] = timezone.now().isoformat()
-    cutoff = timezone.now() - timedelta(minutes=settings.SIGN_IN_WINDOW_MINUTES)
-    DeviceSession.objects.filter(expire_date__lt=timezone.now()).delete()
-    SignInFailure.objects.filter(at__lt=cutoff).delete()
+    request.session.save()
+    now = timezone.now()
+    DeviceSession.objects.filter(expire_date__lt=now).delete()
+    SignInFailure.objects.filter(
+        at__lt=now - timedelta(minutes=settings.SIGN_IN_WINDOW_MINUTES)
+    ).delete()
+    if data_key is not None and request.session.session_key:
+        keyring.retain_only(DeviceSession.objects.values_list("session_key", flat=True))
+        keyring.hold(request.session.session_key, str(user.pk), data_key)
+
+
+def _open_or_create_key(user: User, passphrase: str | None) -> bytes:
+    try:
+        return keys.open_data_key(user, passphrase)
+    except KeyEnvelope.DoesNotExist:  # an account made before keys existed gets one now
+        return keys.create_envelope(user, passphrase)
+
+
+def _end_sessions(sessions_to_end: QuerySet[DeviceSession]) -> int:
+    ended = list(sessions_to_end.values_list("session_key", flat=True))
+    sessions_to_end.delete()
+    for session_key in ended:
+        keyring.release(session_key)
+    return len(ended)
 
 
 def end_other_sessions(user: User, keep: str | None) -> int:
-    deleted, _ = DeviceSession.objects.filter(owner=user).exclude(session_key=keep).delete()
-    return deleted
+    return _end_sessions(DeviceSession.objects.filter(owner=user).exclude(session_key=keep))
+
+
+def end_session(user: User, device: DeviceSession) -> None:
+    _end_sessions(DeviceSession.objects.filter(owner=user, pk=device.pk))
 
 
 def sign_out_everywhere(user: User) -> int:
-    deleted, _ = DeviceSession.objects.filter(owner=user).delete()
-    return deleted
+    return _end_sessions(DeviceSession.objects.filter(owner=user))
 
 
 def active_sessions(user: User) -> list[DeviceSession]:

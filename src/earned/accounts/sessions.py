@@ -8,6 +8,7 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 from django.utils.dateparse import parse_datetime
 
 from earned.accounts.models import DeviceSession
+from earned.privacy import keyring
 
 # Keys in the session data that services.sign_in() sets; copied into columns on every save.
 PUBLIC_ID = "earned.public_id"
@@ -35,6 +36,14 @@ class SessionStore(DatabaseSessionStore):
         data = dict(self.items())
         old_key = self.session_key
         if old_key:
-            self.delete(old_key)
+            super().delete(old_key)
         self.create()
         self._session_cache = data
+        if old_key and self.session_key:
+            keyring.move(old_key, self.session_key)
+
+    def delete(self, session_key: str | None = None) -> None:
+        ended = session_key or self.session_key
+        super().delete(session_key)
+        if ended:
+            keyring.release(ended)  # signing out locks the entries again

@@ -89,7 +89,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
             form.add_error("passphrase", error)
         else:
             request.session.pop(WELCOME_SESSION_KEY, None)
-            services.sign_in(request, user)
+            services.sign_in(request, user, data["passphrase"])
             messages.success(request, f"Welcome, {user.display_name}. This space is yours.")
             return redirect("web:today")
     return render(request, "accounts/welcome.html", {"form": form})
@@ -174,7 +174,7 @@ def end_session(request: HttpRequest, public_id: str) -> HttpResponse:
     device = get_owned_or_404(DeviceSession, _user(request), public_id=public_id)
     if device.session_key == request.session.session_key:
         return sign_out(request)
-    device.delete()
+    services.end_session(_user(request), device)
     messages.success(request, "That device is signed out.")
     return redirect("accounts:settings")
 

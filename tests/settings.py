@@ -15,3 +15,4 @@ from earned.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 KDF_PARAMETERS = KDF_FLOOR = KdfParameters(time_cost=1, memory_kib=1024, parallelism=1)
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.encryption_app"]  # noqa: F405

@@ -1,0 +1,94 @@
+"""A model field whose text is stored encrypted, bound to its table, field, record and owner.
+
+On the model, the attribute reads and writes plain text. In the database the column holds only
+the format-1 token (see crypto.py). Reading needs the owner's data key to be current
+(keyring.current_key); without it, reading raises keyring.Locked rather than showing anything.
+Encrypted columns cannot be searched or filtered in SQL, by design.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from earned.privacy import crypto, keyring
+
+
+class Sealed(str):
+    """A value as it came from the database: ciphertext, not something the person wrote."""
+
+    __slots__ = ()
+
+
+def binding_for(instance: models.Model, field_name: str) -> crypto.Binding:
+    owner_id = getattr(instance, "owner_id", None)
+    if instance.pk is None or owner_id is None:
+        raise ValueError(
+            f"{type(instance).__name__} needs its id and owner before {field_name} can be sealed"
+        )
+    return crypto.Binding(instance._meta.db_table, field_name, str(instance.pk), str(owner_id))
+
+
+class EncryptedAttribute:
+    """Opens the stored token on first read; keeps the plain text in memory only.
+
+    The value lives under the field's own name in the instance __dict__ (Django checks there to
+    know a field is loaded): a Sealed token until it is read, plain text afterwards. Beside it we
+    remember which token that plain text came from, so an unchanged value is not re-encrypted.
+    """
+
+    def __init__(self, field: EncryptedTextField) -> None:
+        self.field = field
+        self.origin_key = f"_sealed_origin_{field.attname}"
+
+    def __get__(self, instance: models.Model | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__.get(self.field.attname)
+        if isinstance(value, Sealed):
+            text = crypto.decrypt_text(
+                keyring.current_key(), value, binding_for(instance, self.field.name)
+            )
+            instance.__dict__[self.field.attname] = text
+            instance.__dict__[self.origin_key] = (str(value), text)
+            return text
+        return value
+
+    def __set__(self, instance: models.Model, value: Any) -> None:
+        instance.__dict__[self.field.attname] = value
+        if isinstance(value, Sealed):
+            instance.__dict__.pop(self.origin_key, None)
+
+
+class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+    description = "Text encrypted at rest with the owner's data key"
+
+    def contribute_to_class(
+        self, cls: type[models.Model], name: str, private_only: bool = False
+    ) -> None:
+        super().contribute_to_class(cls, name, private_only=private_only)
+        setattr(cls, self.attname, EncryptedAttribute(self))
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Sealed | None:
+        return None if value is None else Sealed(value)
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> str | None:
+        value = model_instance.__dict__.get(self.attname)
+        if value is None or isinstance(value, Sealed):
+            return value  # nothing, or a token that was never opened: store it as it is
+        attribute: EncryptedAttribute = getattr(type(model_instance), self.attname)
+        origin = model_instance.__dict__.get(attribute.origin_key)
+        if origin is not None and origin[1] == value:
+            return str(origin[0])  # unchanged since it was opened: keep the same token
+        token = crypto.encrypt_text(
+            keyring.current_key(), str(value), binding_for(model_instance, self.name)
+        )
+        model_instance.__dict__[attribute.origin_key] = (token, value)
+        return token
+
+    def get_prep_value(self, value: Any) -> Any:
+        # pre_save already produced the token; this only guards other paths (e.g. update()).
+        if value is None or isinstance(value, Sealed) or str(value).startswith("e1."):
+            return value
+        raise TypeError("Encrypted text is written through the model, not update() or filter().")

@@ -1,0 +1,32 @@
+"""The text columns allowed to stay in clear, each with its reason.
+
+A test walks every model and fails on any text column that is neither encrypted
+(EncryptedTextField) nor listed here, so nothing new can be stored in clear by accident.
+Numbers, dates, booleans, keys and choices are not text columns and stay in clear for analytics.
+"""
+
+CLEAR_TEXT = {
+    # Accounts: needed before anyone's key is open (sign-in, invitations, the CLI).
+    "accounts.User.password": "a one-way Argon2id hash, never the passphrase",
+    "accounts.User.username": "the sign-in name, looked up before any key is open",
+    "accounts.User.display_name": "shown by the CLI and to a server's operator",
+    "accounts.User.timezone": "a choice from the time-zone list",
+    "accounts.User.country": "a two-letter country code, for crisis lines",
+    "accounts.User.theme": "a choice: system, light or dark",
+    "accounts.DeviceSession.session_key": "a random identifier, needed to find the session",
+    "accounts.DeviceSession.session_data": "signed session state; holds no entry text",
+    "accounts.DeviceSession.device": "a short browser label such as 'Firefox on Linux'",
+    "accounts.SignInLink.token_hash": "a SHA-256 hash of a one-time token",
+    "accounts.SignInLink.purpose": "a choice: welcome or invitation",
+    "accounts.SignInFailure.key_hash": "an HMAC of a name or address, never the name itself",
+    # Django's own tables: names of models and permissions, never personal data.
+    "auth.Group.name": "permission groups (unused); no personal data",
+    "auth.Permission.name": "a permission's description, written by Django",
+    "auth.Permission.codename": "a permission's code name, written by Django",
+    "contenttypes.ContentType.app_label": "an app's name",
+    "contenttypes.ContentType.model": "a model's name",
+    # Privacy: the envelope is itself ciphertext, or parameters.
+    "privacy.KeyEnvelope.kind": "a choice: passphrase or instance",
+    "privacy.KeyEnvelope.wrapped_key": "the data key, encrypted (format 1)",
+    "privacy.KeyEnvelope.salt": "a random salt for Argon2id",
+}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
@@ -13,9 +13,17 @@ from pytest_django import Settings as SettingsWrapper
 
 from earned.accounts import services
 from earned.accounts.models import User
-from earned.privacy import keys
+from earned.privacy import keyring, keys
 
 PASSPHRASE = "tidal lantern orchard velvet"
+
+
+@pytest.fixture(autouse=True)
+def no_key_in_use() -> Iterator[None]:
+    """Each test starts with no data key current (the CLI sets one for its whole process)."""
+    token = keyring.use(None)
+    yield
+    keyring.stop_using(token)
 
 
 def make_person(username: str, display_name: str, **fields: str) -> User:

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "earned.accounts",
     "earned.safety",
     "earned.privacy",
+    "earned.exchange",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("earned.web.urls")),
     path("", include("earned.accounts.urls")),
     path("", include("earned.safety.urls")),
+    path("", include("earned.exchange.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

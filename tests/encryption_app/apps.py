@@ -6,3 +6,9 @@ class EncryptionAppConfig(AppConfig):
 
     name = "tests.encryption_app"
     label = "encryption_app"
+
+    def ready(self) -> None:
+        from earned.exchange.kinds import RecordKind, register
+        from tests.encryption_app.models import Note
+
+        register(RecordKind("notes", Note, ("body", "aside", "mood")))

@@ -69,11 +69,14 @@ def main() -> None:
 
 
 def _register() -> None:
-    from earned.cli import server, users
+    from earned.cli import data, server, users
 
     main.add_command(server.serve)
     main.add_command(server.check)
     main.add_command(users.user)
+    main.add_command(data.export)
+    main.add_command(data.import_)
+    main.add_command(data.erase)
 
 
 _register()

@@ -6,23 +6,12 @@ import click
 
 from earned.cli import fail
 from earned.cli.django_setup import prepare_database, setup_django
+from earned.cli.passphrase import read_passphrase
 
 
 @click.group()
 def user() -> None:
     """Create accounts and invitations without a browser."""
-
-
-def _read_passphrase(passphrase_file: Path | None) -> str:
-    if passphrase_file is not None:
-        try:
-            return passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as error:
-            fail(f"Cannot read {passphrase_file} ({error.strerror or error}).")
-    try:
-        return str(click.prompt("Passphrase", hide_input=True, confirmation_prompt=True))
-    except click.Abort:
-        fail("A passphrase is needed: type it when asked, or give --passphrase-file.")
 
 
 @user.command("add")
@@ -52,7 +41,7 @@ def add(
     if country and resources_for(country) is None:
         fail(f"{country!r} is not a country code we hold crisis lines for; leave it out for now.")
     prepare_database()
-    passphrase = _read_passphrase(passphrase_file)
+    passphrase = read_passphrase(passphrase_file, confirm=True)
     try:
         account = services.create_account(
             name=name,

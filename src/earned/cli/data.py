@@ -1,0 +1,92 @@
+"""Data rights from the terminal: export, import, erase."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import cast
+
+import click
+
+from earned.cli import fail
+from earned.cli.django_setup import prepare_database, setup_django
+from earned.cli.passphrase import passphrase_option, unlock
+
+user_option = click.option("--user", "username", help="Server mode: whose data.")
+ERASE_CONFIRMATION = "erase everything"
+
+
+@click.command("export")
+@click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "format_", type=click.Choice(["json"]), default="json", show_default=True)
+@passphrase_option
+@user_option
+def export(
+    path: Path | None, format_: str, passphrase_file: Path | None, username: str | None
+) -> None:
+    """Write everything you own, decrypted, to PATH (or standard output) as JSON."""
+    setup_django()
+    prepare_database()
+    from earned.accounts.models import User
+    from earned.exchange import services
+
+    user = cast(User, unlock(passphrase_file, username))
+    document = json.dumps(services.export_document(user), indent=2, ensure_ascii=False)
+    if path is None:
+        click.echo(document)
+        return
+    try:
+        path.write_text(document + "\n", encoding="utf-8")
+    except OSError as error:
+        fail(f"Cannot write {path} ({error.strerror or error}).")
+    click.echo(f"Exported everything to {path}. It holds your entries in clear: keep it safe.")
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@passphrase_option
+@user_option
+def import_(path: Path, passphrase_file: Path | None, username: str | None) -> None:
+    """Load an export into an empty account: all of it, or nothing."""
+    setup_django()
+    prepare_database()
+    from earned.accounts.models import User
+    from earned.exchange import services
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        fail(f"Cannot read {path} ({error.strerror or error}).")
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        fail(f"{path} is not a JSON file ({error}).")
+    user = cast(User, unlock(passphrase_file, username))
+    try:
+        counts = services.import_document(user, document)
+    except services.ImportProblem as problem:
+        fail(f"Nothing was imported. {problem}")
+    total = sum(counts.values())
+    click.echo(f"Imported {total} record{'s' if total != 1 else ''} and your settings.")
+
+
+@click.command()
+@click.option("--yes", is_flag=True, help="Do not ask for the typed confirmation.")
+@passphrase_option
+@user_option
+def erase(yes: bool, passphrase_file: Path | None, username: str | None) -> None:
+    """Delete your account and everything in it, for good."""
+    setup_django()
+    prepare_database()
+    from earned.accounts.models import User
+    from earned.exchange import services
+
+    user = cast(User, unlock(passphrase_file, username))
+    if not yes:
+        if not sys.stdin.isatty():
+            fail("Erasing needs a typed confirmation; run it in a terminal, or add --yes.")
+        click.echo("This deletes your account and every entry in it. It cannot be undone.")
+        typed = click.prompt(f"Type '{ERASE_CONFIRMATION}' to go ahead", default="")
+        if typed.strip().lower() != ERASE_CONFIRMATION:
+            fail("Nothing was erased.")
+    services.erase_account(user)
+    click.echo("Your account and everything in it are gone.")

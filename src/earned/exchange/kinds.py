@@ -1,0 +1,27 @@
+"""The kinds of record a person owns, as they appear in an export.
+
+Every issue that adds a model a person owns adds it here, and the round-trip test covers it:
+export, import into an empty account, export again, and the two documents are identical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    name: str  # the key in the export document, plural: "experiences"
+    model: type[models.Model]
+    fields: tuple[str, ...]  # exported in this order; "id" and "owner" are implied
+
+
+KINDS: list[RecordKind] = []
+
+
+def register(kind: RecordKind) -> None:
+    if any(existing.name == kind.name for existing in KINDS):
+        raise ValueError(f"a record kind called {kind.name!r} is already registered")
+    KINDS.append(kind)

@@ -1,0 +1,210 @@
+"""Export, import and erase: everything a person owns, and nothing of anyone else's.
+
+The export format is documented in docs/export-format.md. Entry text is decrypted into the
+export (it is the person's own copy) and re-encrypted on import with the importing account's key.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from earned import __version__
+from earned.accounts.models import User
+from earned.exchange.kinds import KINDS, RecordKind
+from earned.privacy import keyring
+
+FORMAT = "earned-export"
+VERSION = 1
+PROFILE_FIELDS = ("display_name", "timezone", "country", "theme")
+
+
+class ImportProblem(Exception):
+    """Why a document cannot be imported; nothing was written."""
+
+
+# --- Export -----------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), f"{model.__name__}.{name} is not a column"
+    return field
+
+
+def _record(kind: RecordKind, row: models.Model) -> dict[str, Any]:
+    exported: dict[str, Any] = {"id": str(row.pk)}
+    for name in kind.fields:
+        exported[name] = _plain(getattr(row, _field(kind.model, name).attname))
+    return exported
+
+
+def export_document(user: User) -> dict[str, Any]:
+    """Everything the person owns. Needs their data key to be current (entry text)."""
+    keyring.current_key()  # fail before doing any work if entries are locked
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": timezone.now().replace(microsecond=0).isoformat(),
+        "app_version": __version__,
+        "profile": {name: getattr(user, name) for name in PROFILE_FIELDS},
+        "records": {
+            kind.name: [
+                _record(kind, row)
+                for row in kind.model._default_manager.filter(owner=user).order_by("pk")
+            ]
+            for kind in KINDS
+        },
+    }
+
+
+def comparable(document: dict[str, Any]) -> dict[str, Any]:
+    """The document without the moment and version it was made with."""
+    return {k: v for k, v in document.items() if k not in ("exported_at", "app_version")}
+
+
+# --- Import -----------------------------------------------------------------------------------
+
+
+def _check_profile(profile: dict[str, Any]) -> None:
+    import zoneinfo
+
+    zone = profile.get("timezone", "UTC")
+    if not isinstance(zone, str) or zone not in zoneinfo.available_timezones():
+        raise ImportProblem(f"The profile's time zone {zone!r} is not one Earned knows.")
+
+
+def _check_document(document: Any) -> None:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportProblem("This is not an Earned export (its 'format' is not earned-export).")
+    version = document.get("version")
+    if not isinstance(version, int):
+        raise ImportProblem("This export has no version number.")
+    if version > VERSION:
+        raise ImportProblem(
+            f"This export was made by a newer Earned (format version {version}); this one reads "
+            f"up to version {VERSION}. Please update Earned, then import again."
+        )
+    if not isinstance(document.get("profile"), dict):
+        raise ImportProblem("This export has no profile section.")
+    _check_profile(document["profile"])
+    records = document.get("records", {})
+    if not isinstance(records, dict):
+        raise ImportProblem("The 'records' section must map each kind to a list.")
+    known = {kind.name for kind in KINDS}
+    unknown = sorted(set(records) - known)
+    if unknown:
+        raise ImportProblem(f"This export holds kinds of record Earned does not know: {unknown}.")
+
+
+def _build(kind: RecordKind, user: User, item: Any, position: int) -> models.Model:
+    where = f"{kind.name}[{position}]"
+    if not isinstance(item, dict):
+        raise ImportProblem(f"{where} is not a record.")
+    try:
+        record_id = uuid.UUID(str(item["id"]))
+    except (KeyError, ValueError):
+        raise ImportProblem(f"{where} has no valid id.") from None
+    row = kind.model(pk=record_id, owner=user)
+    for name in kind.fields:
+        if name not in item:
+            raise ImportProblem(f"{where} is missing {name!r}.")
+        field = _field(kind.model, name)
+        setattr(row, field.attname, _value(field, item[name], where))
+    return row
+
+
+def _value(field: Any, raw: Any, where: str) -> Any:
+    """Check a value as the database would: type, limits and choices. Empty text is kept as
+    it was exported — whatever could be stored must come back (the round trip is lossless)."""
+    label = f"{where}.{field.name}"
+    if raw is None:
+        if not field.null:
+            raise ImportProblem(f"{label} cannot be empty.")
+        return None
+    try:
+        value = field.to_python(raw)
+        field.run_validators(value)
+    except (ValidationError, TypeError, ValueError) as error:
+        raise ImportProblem(f"{label} is not valid ({error}).") from None
+    if field.choices and value not in {choice for choice, _ in field.flatchoices}:
+        raise ImportProblem(f"{label} is not one of the allowed choices.")
+    return value
+
+
+def import_document(user: User, document: Any) -> dict[str, int]:
+    """Load an export into an empty account: all of it, or (with ImportProblem) none of it."""
+    _check_document(document)
+    keyring.current_key()
+    if any(kind.model._default_manager.filter(owner=user).exists() for kind in KINDS):
+        raise ImportProblem("This account already has records; import needs an empty account.")
+    rows = [
+        (kind, _build(kind, user, item, position))
+        for kind in KINDS
+        for position, item in enumerate(document["records"].get(kind.name, []))
+    ]
+    profile = document["profile"]
+    counts: dict[str, int] = {}
+    try:
+        _write(user, profile, rows, counts)
+    except ValidationError as error:
+        raise ImportProblem(f"This export does not fit: {'; '.join(error.messages)}") from None
+    return counts
+
+
+def _write(
+    user: User,
+    profile: dict[str, Any],
+    rows: list[tuple[RecordKind, models.Model]],
+    counts: dict[str, int],
+) -> None:
+    with transaction.atomic():
+        for name in PROFILE_FIELDS:
+            if name in profile:
+                setattr(user, name, profile[name])
+        user.full_clean(exclude=["password", "username"])
+        user.save(update_fields=list(PROFILE_FIELDS))
+        for kind, row in rows:
+            taken = kind.model._default_manager.filter(pk=row.pk).exists()
+            if taken:
+                raise ImportProblem(f"A {kind.name} record with id {row.pk} already exists here.")
+            row.save(force_insert=True)
+            counts[kind.name] = counts.get(kind.name, 0) + 1
+
+
+# --- Erase ------------------------------------------------------------------------------------
+
+
+def rows_referencing(user: User) -> dict[str, int]:
+    """Every row, in every table, that points at this person — generically, so new models are
+    covered the moment they exist."""
+    found: dict[str, int] = {}
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is User:
+                count = model._default_manager.filter(**{field.name: user.pk}).count()
+                if count:
+                    found[f"{model._meta.label}.{field.name}"] = count
+    return found
+
+
+def erase_account(user: User) -> None:
+    """Delete the person and everything they own, on any database. There is no undo."""
+    owner_id = str(user.pk)
+    with transaction.atomic():
+        user.delete()  # every owned row references the person with on_delete=CASCADE
+    keyring.release_owner(owner_id)

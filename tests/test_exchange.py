@@ -1,0 +1,274 @@
+"""Export, import and erase: everything a person owns, and nothing of anyone else's."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from earned.accounts.models import User
+from earned.cli import main
+from earned.exchange import services
+from earned.exchange.services import ImportProblem
+from earned.privacy import keyring, keys
+from tests.conftest import PASSPHRASE, make_person
+from tests.encryption_app.models import Note
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unlocked(owner: User) -> Iterator[User]:
+    token = keyring.use(keys.open_data_key(owner, PASSPHRASE))
+    yield owner
+    keyring.stop_using(token)
+
+
+def as_person(user: User) -> Any:
+    return keyring.use(keys.open_data_key(user, PASSPHRASE))
+
+
+def test_the_export_holds_the_profile_and_every_record_in_clear(unlocked: User) -> None:
+    Note.objects.create(owner=unlocked, body="They stayed.", aside=None, mood=3)
+    document = services.export_document(unlocked)
+    assert document["format"] == "earned-export"
+    assert document["version"] == 1
+    assert document["profile"] == {
+        "display_name": "Sam",
+        "timezone": "Europe/Dublin",
+        "country": "IE",
+        "theme": "system",
+    }
+    [note] = document["records"]["notes"]
+    assert (note["body"], note["aside"], note["mood"]) == ("They stayed.", None, 3)
+
+
+def test_the_export_holds_nothing_of_anyone_else(unlocked: User, other_client: User) -> None:
+    token = as_person(other_client)
+    Note.objects.create(owner=other_client, body="not Sam's")
+    keyring.stop_using(token)
+    assert services.export_document(unlocked)["records"]["notes"] == []
+
+
+def test_exporting_needs_the_key(owner: User) -> None:
+    with pytest.raises(keyring.Locked):
+        services.export_document(owner)
+
+
+notes = st.lists(
+    st.tuples(st.text(max_size=200), st.none() | st.text(max_size=50), st.integers(-5, 5)),
+    max_size=5,
+)
+profiles = st.fixed_dictionaries(
+    {
+        "display_name": st.text(min_size=1, max_size=80).filter(str.strip),
+        "timezone": st.sampled_from(["UTC", "Europe/Dublin", "Pacific/Auckland"]),
+        "country": st.sampled_from(["", "IE", "NZ"]),
+        "theme": st.sampled_from(["system", "light", "dark"]),
+    }
+)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(profile=profiles, entries=notes)
+def test_export_import_export_gives_the_same_document(
+    db: None, profile: dict[str, str], entries: list[tuple[str, str | None, int]]
+) -> None:
+    try:
+        first = make_person("sam", "Sam")
+        User.objects.filter(pk=first.pk).update(**profile)
+        first.refresh_from_db()
+        token = as_person(first)
+        for body, aside, mood in entries:
+            Note.objects.create(owner=first, body=body, aside=aside, mood=mood)
+        exported = services.export_document(first)
+        keyring.stop_using(token)
+        services.erase_account(first)
+
+        second = make_person("alex", "Alex")
+        token = as_person(second)
+        services.import_document(second, json.loads(json.dumps(exported)))
+        second.refresh_from_db()
+        again = services.export_document(second)
+        keyring.stop_using(token)
+    finally:
+        User.objects.all().delete()  # each example starts from an empty instance
+    assert services.comparable(again) == services.comparable(exported)
+
+
+def test_a_newer_format_is_refused_plainly(unlocked: User) -> None:
+    document = services.export_document(unlocked)
+    document["version"] = 2
+    with pytest.raises(ImportProblem, match="newer Earned"):
+        services.import_document(unlocked, document)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: d.update(format="something-else"), "not an Earned export"),
+        (lambda d: d.update(version="one"), "no version"),
+        (lambda d: d["records"].update(dreams=[]), "does not know"),
+        (lambda d: d["records"]["notes"].append({"id": "nope"}), "no valid id"),
+        (lambda d: d["records"]["notes"].append({"id": "0" * 32, "body": "x"}), "missing 'aside'"),
+        (lambda d: d["profile"].update(timezone="Mars/Olympus"), "time zone"),
+        (lambda d: d["profile"].update(theme="neon"), "does not fit"),
+    ],
+)
+def test_a_damaged_document_writes_nothing(unlocked: User, damage: Any, message: str) -> None:
+    Note.objects.create(owner=unlocked, body="exported")
+    document = services.export_document(unlocked)
+    Note.objects.all().delete()
+    broken = copy.deepcopy(document)
+    damage(broken)
+    with pytest.raises(ImportProblem, match=message):
+        services.import_document(unlocked, broken)
+    assert not Note.objects.exists()
+    unlocked.refresh_from_db()
+    assert unlocked.theme == "system"
+
+
+def test_import_needs_an_empty_account(unlocked: User) -> None:
+    Note.objects.create(owner=unlocked, body="already here")
+    document = services.export_document(unlocked)
+    with pytest.raises(ImportProblem, match="empty account"):
+        services.import_document(unlocked, document)
+
+
+def test_erase_leaves_no_row_of_the_person(unlocked: User, other_client: User) -> None:
+    Note.objects.create(owner=unlocked, body="mine")
+    token = as_person(other_client)
+    Note.objects.create(owner=other_client, body="theirs")
+    keyring.stop_using(token)
+    assert services.rows_referencing(unlocked)  # something to erase
+    services.erase_account(unlocked)
+    assert services.rows_referencing(unlocked) == {}
+    assert not User.objects.filter(username="sam").exists()
+    assert Note.objects.filter(owner=other_client).count() == 1
+
+
+# --- From the terminal ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path) -> Path:
+    path = tmp_path / "passphrase"
+    path.write_text(PASSPHRASE + "\n")
+    return path
+
+
+def test_cli_export_writes_a_private_file(
+    owner: User, passphrase_file: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "export.json"
+    result = CliRunner().invoke(
+        main, ["export", str(target), "--passphrase-file", str(passphrase_file)]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text())["profile"]["display_name"] == "Sam"
+
+
+def test_cli_refuses_a_wrong_passphrase_in_one_line(owner: User, tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not it at all")
+    result = CliRunner().invoke(main, ["export", "--passphrase-file", str(wrong)])
+    assert result.exit_code == 1
+    assert result.output == "earned: That passphrase does not open your entries.\n"
+
+
+def test_cli_import_refuses_a_file_that_is_not_json(
+    owner: User, passphrase_file: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = CliRunner().invoke(
+        main, ["import", str(bad), "--passphrase-file", str(passphrase_file)]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith(f"earned: {bad} is not a JSON file")
+
+
+def test_cli_import_loads_an_export(owner: User, passphrase_file: Path, tmp_path: Path) -> None:
+    document = {
+        "format": "earned-export",
+        "version": 1,
+        "profile": {"display_name": "Sam", "timezone": "UTC", "country": "", "theme": "dark"},
+        "records": {
+            "notes": [
+                {
+                    "id": "6f0c1c1e-4a57-4d2a-9b0e-3c1f7d2a9e10",
+                    "body": "hi",
+                    "aside": None,
+                    "mood": 1,
+                }
+            ]
+        },
+    }
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(document))
+    result = CliRunner().invoke(
+        main, ["import", str(source), "--passphrase-file", str(passphrase_file)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "Imported 1 record and your settings."
+    token = as_person(owner)
+    assert Note.objects.get(owner=owner).body == "hi"
+    keyring.stop_using(token)
+
+
+def test_cli_erase_asks_for_confirmation_unless_told(owner: User, passphrase_file: Path) -> None:
+    refused = CliRunner().invoke(main, ["erase", "--passphrase-file", str(passphrase_file)])
+    assert refused.exit_code == 1
+    assert User.objects.filter(pk=owner.pk).exists()
+    done = CliRunner().invoke(main, ["erase", "--yes", "--passphrase-file", str(passphrase_file)])
+    assert done.exit_code == 0, done.output
+    assert not User.objects.exists()
+
+
+# --- From Settings ----------------------------------------------------------------------------
+
+
+def test_settings_download_needs_the_passphrase(owner_client: Client) -> None:
+    refused = owner_client.post("/settings/export/", {"passphrase": "not it"})
+    assert refused["Location"] == "/settings/"
+    response = owner_client.post("/settings/export/", {"passphrase": PASSPHRASE})
+    assert response["Content-Disposition"].startswith('attachment; filename="earned-export-')
+    assert json.loads(response.content)["profile"]["display_name"] == "Sam"
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_deleting_the_account_needs_the_typed_confirmation(owner_client: Client) -> None:
+    response = owner_client.post(
+        "/settings/delete-account/", {"passphrase": PASSPHRASE, "confirmation": "yes"}
+    )
+    assert response.status_code == 400
+    assert "Please type “delete my account” exactly." in response.content.decode()
+    assert User.objects.exists()
+
+
+def test_deleting_the_account_erases_it_and_signs_out(owner_client: Client) -> None:
+    response = owner_client.post(
+        "/settings/delete-account/",
+        {"passphrase": PASSPHRASE, "confirmation": "Delete my account "},
+    )
+    assert response["Location"] == "/sign-in/"
+    assert not User.objects.exists()
+    assert owner_client.get("/").status_code == 302
+
+
+def test_deleting_needs_the_right_passphrase(owner_client: Client) -> None:
+    response = owner_client.post(
+        "/settings/delete-account/", {"passphrase": "not it", "confirmation": "delete my account"}
+    )
+    assert response.status_code == 400
+    assert User.objects.exists()

@@ -83,6 +83,11 @@ def comparable(document: dict[str, Any]) -> dict[str, Any]:
 def _check_profile(profile: dict[str, Any]) -> None:
     import zoneinfo
 
+    for name, value in profile.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise ImportProblem(
+                f"The profile's {name} holds a NUL character, which cannot be kept."
+            )
     zone = profile.get("timezone", "UTC")
     if not isinstance(zone, str) or zone not in zoneinfo.available_timezones():
         raise ImportProblem(f"The profile's time zone {zone!r} is not one Earned knows.")

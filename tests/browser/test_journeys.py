@@ -132,3 +132,30 @@ def test_the_skip_link_comes_first_and_moves_focus(page: Any, owner: User) -> No
     assert focused == "Skip to main content"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_download_everything_then_delete_the_account(
+    page: Any, owner: User, check_page: Callable[[Any, str], None]
+) -> None:
+    sign_in(page)
+    page.goto("/settings/")
+    page.get_by_label("Your passphrase, to confirm it is you").fill(PASSPHRASE)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download everything").click()
+    assert download.value.suggested_filename.startswith("earned-export-")
+
+    page.get_by_role("link", name="delete your account").click()
+    page.get_by_role("heading", name="Delete my account").wait_for()
+    check_page(page, "delete-account")
+    page.get_by_label("Your passphrase").fill(PASSPHRASE)
+    page.get_by_label("Type “delete my account” to confirm").fill("delete my acount")
+    page.get_by_role("button", name="Delete everything").click()
+    page.get_by_text("Please type “delete my account” exactly.").wait_for()
+    assert User.objects.filter(pk=owner.pk).exists()
+    check_page(page, "delete-account-error")
+
+    page.get_by_label("Your passphrase").fill(PASSPHRASE)
+    page.get_by_label("Type “delete my account” to confirm").fill("delete my account")
+    page.get_by_role("button", name="Delete everything").click()
+    page.get_by_text("Your account and everything in it are gone.").wait_for()
+    assert not User.objects.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
@@ -16,6 +17,11 @@ from earned.accounts.models import User
 from earned.privacy import keyring, keys
 
 PASSPHRASE = "tidal lantern orchard velvet"
+
+# Speed is measured in bench/, never asserted in tests: no per-example deadline (a loaded CI
+# machine would otherwise fail a correct test).
+hypothesis.settings.register_profile("earned", deadline=None)
+hypothesis.settings.load_profile("earned")
 
 
 @pytest.fixture(autouse=True)

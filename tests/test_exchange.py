@@ -82,9 +82,7 @@ profiles = st.fixed_dictionaries(
 )
 
 
-@settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(profile=profiles, entries=notes)
 def test_export_import_export_gives_the_same_document(
     db: None, profile: dict[str, str], entries: list[tuple[str, str | None, int]]

@@ -6,7 +6,10 @@ import os
 import tempfile
 
 os.environ["EARNED_MODE"] = "local"
-os.environ["EARNED_DATA_DIR"] = tempfile.mkdtemp(prefix="earned-tests-")
+# EARNED_TEST_DATA_DIR lets a child process of a test use a real database file it can inspect.
+os.environ["EARNED_DATA_DIR"] = os.environ.get("EARNED_TEST_DATA_DIR") or tempfile.mkdtemp(
+    prefix="earned-tests-"
+)
 # A fixed instance key for the server-mode tests (never used outside them).
 os.environ["EARNED_MASTER_KEY"] = "dGVzdHMtb25seS1pbnN0YW5jZS1rZXktMzItYnl0ZXM="
 

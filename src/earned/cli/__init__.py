@@ -77,6 +77,8 @@ def _register() -> None:
     main.add_command(data.export)
     main.add_command(data.import_)
     main.add_command(data.erase)
+    main.add_command(data.backup)
+    main.add_command(data.restore)
 
 
 _register()

@@ -1,0 +1,161 @@
+"""Backups of the whole database, taken while Earned runs, and restores into an empty one.
+
+A backup holds entry text only as ciphertext, exactly as the database does: restoring it needs
+each person's passphrase (or, on a server, the instance key) to read anything.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, connections
+from django.utils import timezone
+
+
+class BackupProblem(Exception):
+    """Why a backup or restore cannot go ahead; nothing was changed."""
+
+
+def default_backup_path() -> Path:
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    suffix = "sqlite3" if _is_sqlite() else "pgdump"
+    return Path(settings.DATA_DIR) / "backups" / f"earned-{stamp}.{suffix}"
+
+
+def _is_sqlite() -> bool:
+    return str(settings.DATABASES["default"]["ENGINE"]).endswith("sqlite3")
+
+
+def _sqlite_path() -> Path:
+    return Path(str(settings.DATABASES["default"]["NAME"]))
+
+
+def table_counts(database: Path) -> dict[str, int]:
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as copy:
+        names = [
+            row[0]
+            for row in copy.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        # Table names come from sqlite_master of our own file, not from anyone's input.
+        return {
+            name: copy.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]  # noqa: S608
+            for name in names
+        }
+
+
+def check_integrity(database: Path) -> None:
+    try:
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as copy:
+            result = copy.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise BackupProblem(f"{database} is not a readable Earned backup ({error}).") from None
+    if result != "ok":
+        raise BackupProblem(f"{database} failed its integrity check ({result}).")
+
+
+def backup(target: Path, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Write a consistent copy to target; returns the record counts it holds."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if target.exists():
+        raise BackupProblem(f"{target} already exists; choose a new name.")
+    if not _is_sqlite():
+        _pg_dump(target)
+        return {}
+    partial = target.with_suffix(target.suffix + ".partial")
+    try:
+        with sqlite3.connect(_sqlite_path()) as source, sqlite3.connect(partial) as copy:
+
+            def report(status: int, remaining: int, total: int) -> None:
+                if progress:
+                    progress(total - remaining, total)
+
+            source.backup(copy, pages=256, progress=report)
+        check_integrity(partial)
+        partial.replace(target)  # a backup file either is complete or does not exist
+    finally:
+        partial.unlink(missing_ok=True)
+    return table_counts(target)
+
+
+def restore(source: Path) -> dict[str, int]:
+    """Replace an empty database with a backup; returns the restored record counts."""
+    from earned.accounts.models import User
+
+    if not source.is_file():
+        raise BackupProblem(f"There is no backup file at {source}.")
+    if User.objects.exists():
+        raise BackupProblem(
+            "This Earned already has an account. Restore into an empty data folder: "
+            "set EARNED_DATA_DIR to a new folder (or use a new DATABASE_URL), then restore."
+        )
+    if not _is_sqlite():
+        _pg_restore(source)
+        return {}
+    check_integrity(source)
+    expected = table_counts(source)
+    connections.close_all()
+    database = _sqlite_path()
+    for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        leftover.unlink(missing_ok=True)
+    with sqlite3.connect(source) as backup_copy, sqlite3.connect(database) as live:
+        backup_copy.backup(live)
+    check_integrity(database)
+    restored = table_counts(database)
+    if restored != expected:
+        raise BackupProblem("The restored database does not hold what the backup held.")
+    return restored
+
+
+def _pg_command(name: str) -> str:
+    found = shutil.which(name)
+    if not found:
+        raise BackupProblem(
+            f"{name} is needed for PostgreSQL backups; install the PostgreSQL client tools."
+        )
+    return found
+
+
+def _pg_environment() -> tuple[list[str], dict[str, str]]:
+    database = settings.DATABASES["default"]
+    arguments = [
+        f"--host={database.get('HOST') or 'localhost'}",
+        f"--port={database.get('PORT') or 5432}",
+        f"--username={database.get('USER') or 'postgres'}",
+        f"--dbname={database['NAME']}",
+    ]
+    environment = {**os.environ, "PGPASSWORD": str(database.get("PASSWORD") or "")}
+    return arguments, environment
+
+
+def _pg_dump(target: Path) -> None:
+    arguments, environment = _pg_environment()
+    command = [_pg_command("pg_dump"), "--format=custom", f"--file={target}", *arguments]
+    result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)  # noqa: S603
+    if result.returncode != 0:
+        target.unlink(missing_ok=True)
+        raise BackupProblem(f"pg_dump failed: {result.stderr.strip().splitlines()[-1]}")
+
+
+def _pg_restore(source: Path) -> None:
+    arguments, environment = _pg_environment()
+    connection.close()
+    command = [
+        _pg_command("pg_restore"),
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--single-transaction",
+        *arguments,
+        str(source),
+    ]
+    result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)  # noqa: S603
+    if result.returncode != 0:
+        raise BackupProblem(f"pg_restore failed: {result.stderr.strip().splitlines()[-1]}")

@@ -1,0 +1,107 @@
+"""Backups taken while Earned is being written to, restored into an empty data folder."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from earned.exchange.backup import table_counts
+from tests.test_cli import run_earned
+
+PASSPHRASE = "quiet harbour lemon tram"
+
+
+def set_up(folder: Path, passphrase_file: Path) -> None:
+    result = run_earned(
+        "user", "add", "Sam", "--passphrase-file", str(passphrase_file), EARNED_DATA_DIR=str(folder)
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_backup_during_writes_then_restore(tmp_path: Path) -> None:
+    live, fresh, copy = tmp_path / "live", tmp_path / "fresh", tmp_path / "copy.sqlite3"
+    passphrase_file = tmp_path / "passphrase"
+    passphrase_file.write_text(PASSPHRASE)
+    set_up(live, passphrase_file)
+
+    stop = threading.Event()
+    written = []
+
+    def keep_writing() -> None:
+        with sqlite3.connect(live / "earned.sqlite3", timeout=30) as database:
+            while not stop.is_set():
+                database.execute(
+                    "INSERT INTO accounts_signinfailure (key_hash, at) VALUES (?, ?)",
+                    ("f" * 64, "2026-11-21 12:00:00"),
+                )
+                database.commit()
+                written.append(1)
+                time.sleep(0.001)
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    try:
+        while len(written) < 20:
+            time.sleep(0.01)
+        result = run_earned("backup", str(copy), EARNED_DATA_DIR=str(live))
+    finally:
+        stop.set()
+        writer.join()
+    assert result.returncode == 0, result.stderr
+    assert "integrity checked" in result.stdout
+    in_backup = table_counts(copy)
+    assert in_backup["accounts_user"] == 1
+    assert in_backup["accounts_signinfailure"] >= 20
+
+    result = run_earned("restore", str(copy), EARNED_DATA_DIR=str(fresh))
+    assert result.returncode == 0, result.stderr
+    assert table_counts(fresh / "earned.sqlite3") == in_backup
+
+    exported = run_earned(
+        "export", "--passphrase-file", str(passphrase_file), EARNED_DATA_DIR=str(fresh)
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(exported.stdout)["profile"]["display_name"] == "Sam"
+
+
+def test_a_backup_keeps_entries_encrypted_and_no_passphrase(tmp_path: Path) -> None:
+    passphrase_file = tmp_path / "passphrase"
+    passphrase_file.write_text(PASSPHRASE)
+    set_up(tmp_path / "live", passphrase_file)
+    copy = tmp_path / "copy.sqlite3"
+    assert run_earned("backup", str(copy), EARNED_DATA_DIR=str(tmp_path / "live")).returncode == 0
+    assert PASSPHRASE.encode() not in copy.read_bytes()
+
+
+def test_restore_refuses_a_folder_that_has_an_account(tmp_path: Path) -> None:
+    passphrase_file = tmp_path / "passphrase"
+    passphrase_file.write_text(PASSPHRASE)
+    set_up(tmp_path / "live", passphrase_file)
+    copy = tmp_path / "copy.sqlite3"
+    run_earned("backup", str(copy), EARNED_DATA_DIR=str(tmp_path / "live"))
+    result = run_earned("restore", str(copy), EARNED_DATA_DIR=str(tmp_path / "live"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "earned: Nothing was restored. This Earned already has an account."
+    )
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    result = run_earned("restore", str(junk), EARNED_DATA_DIR=str(tmp_path / "fresh"))
+    assert result.returncode == 1
+    assert "is not a readable Earned backup" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_backup_will_not_overwrite(tmp_path: Path) -> None:
+    existing = tmp_path / "copy.sqlite3"
+    existing.write_text("keep me")
+    result = run_earned("backup", str(existing), EARNED_DATA_DIR=str(tmp_path / "live"))
+    assert result.returncode == 1
+    assert "already exists" in result.stderr
+    assert existing.read_text() == "keep me"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 from django.test import Client
 from pytest_django import Settings as SettingsWrapper
 
 from earned.accounts import services
 from earned.accounts.models import User
+from earned.cli import main
 from earned.environment import ConfigurationError
 from earned.privacy import crypto, keyring, keys
 from earned.privacy.models import KeyEnvelope
@@ -116,3 +120,44 @@ def test_the_current_key_is_only_there_during_a_request() -> None:
     keyring.stop_using(token)
     with pytest.raises(keyring.Locked):
         keyring.current_key()
+
+
+NEW_INSTANCE_KEY = "bmV3LWluc3RhbmNlLWtleS1mb3ItdGVzdHMtMzJieXQ="
+
+
+def test_rotating_the_instance_key_rewraps_every_key(
+    server_mode: SettingsWrapper, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    people = [
+        services.create_account(name=name, passphrase="quiet harbour lemon tram")
+        for name in ("Robin", "Alex")
+    ]
+    before = {person.pk: keys.open_data_key(person) for person in people}
+    new_key_file = tmp_path / "new-key"
+    new_key_file.write_text(NEW_INSTANCE_KEY + "\n")
+    result = CliRunner().invoke(main, ["keys", "rotate", "--new-key-file", str(new_key_file)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Re-wrapped 2 data keys.")
+    monkeypatch.setenv("EARNED_MASTER_KEY", NEW_INSTANCE_KEY)
+    assert {person.pk: keys.open_data_key(person) for person in people} == before
+
+
+def test_rotating_to_a_malformed_key_changes_nothing(
+    server_mode: SettingsWrapper, tmp_path: Path
+) -> None:
+    person = services.create_account(name="Robin", passphrase="quiet harbour lemon tram")
+    before = KeyEnvelope.objects.get(owner=person).wrapped_key
+    bad = tmp_path / "bad-key"
+    bad.write_text("too short")
+    result = CliRunner().invoke(main, ["keys", "rotate", "--new-key-file", str(bad)])
+    assert result.exit_code == 1
+    assert "32 bytes" in result.output
+    assert KeyEnvelope.objects.get(owner=person).wrapped_key == before
+
+
+def test_rotation_is_for_servers(tmp_path: Path) -> None:
+    key_file = tmp_path / "key"
+    key_file.write_text(NEW_INSTANCE_KEY)
+    result = CliRunner().invoke(main, ["keys", "rotate", "--new-key-file", str(key_file)])
+    assert result.exit_code == 1
+    assert "server mode" in result.output

@@ -69,7 +69,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from earned.cli import data, server, users
+    from earned.cli import data, keys, server, users
 
     main.add_command(server.serve)
     main.add_command(server.check)
@@ -79,6 +79,7 @@ def _register() -> None:
     main.add_command(data.erase)
     main.add_command(data.backup)
     main.add_command(data.restore)
+    main.add_command(keys.keys)
 
 
 _register()

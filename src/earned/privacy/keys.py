@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 
 from earned.accounts.models import User
 from earned.environment import ConfigurationError
@@ -37,13 +38,7 @@ def instance_key() -> bytes:
             "to 32 random bytes in base64 (for example: "
             'python3 -c "import os, base64; print(base64.b64encode(os.urandom(32)).decode())").'
         )
-    try:
-        key = base64.b64decode(raw, validate=True)
-    except (binascii.Error, ValueError):
-        key = b""
-    if len(key) != crypto.KEY_BYTES:
-        raise ConfigurationError("The instance key must be exactly 32 bytes, written in base64.")
-    return key
+    return decode_instance_key(raw)
 
 
 def _passphrase_key(passphrase: str, envelope: KeyEnvelope) -> bytes:
@@ -99,3 +94,31 @@ def rewrap_for_new_passphrase(user: User, current: str, new: str) -> None:
     envelope.kdf = settings.KDF_PARAMETERS.as_dict()
     envelope.wrapped_key = crypto.wrap_key(data_key, _passphrase_key(new, envelope), str(user.pk))
     envelope.save(update_fields=["salt", "kdf", "wrapped_key", "updated_at"])
+
+
+def decode_instance_key(raw: str) -> bytes:
+    try:
+        key = base64.b64decode(raw.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != crypto.KEY_BYTES:
+        raise ConfigurationError("An instance key must be exactly 32 bytes, written in base64.")
+    return key
+
+
+def rotate_instance_key(new_key: bytes) -> int:
+    """Re-wrap every server-wrapped data key under new_key, all or nothing. Entries are not
+    touched. Returns how many keys were re-wrapped."""
+    current = instance_key()
+    if new_key == current:
+        raise ConfigurationError("The new instance key is the same as the current one.")
+    envelopes = KeyEnvelope.objects.filter(kind=KeyEnvelope.Kind.INSTANCE).select_for_update()
+    with transaction.atomic():
+        count = 0
+        for envelope in envelopes:
+            owner_id = str(envelope.owner_id)
+            data_key = crypto.unwrap_key(envelope.wrapped_key, current, owner_id)
+            envelope.wrapped_key = crypto.wrap_key(data_key, new_key, owner_id)
+            envelope.save(update_fields=["wrapped_key", "updated_at"])
+            count += 1
+    return count

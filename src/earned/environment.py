@@ -84,18 +84,23 @@ def env_list(name: str) -> list[str]:
 MIN_SECRET_KEY_LENGTH = 50
 
 
-def server_secret_key() -> str:
-    """The secret key a server must be given; there is deliberately no fallback."""
-    key = os.environ.get("EARNED_SECRET_KEY", "").strip()
-    key_file = os.environ.get("EARNED_SECRET_KEY_FILE", "").strip()
-    if key_file and not key:
+def value_or_file(name: str) -> str:
+    """The value of NAME, or else the contents of the file that NAME_FILE points to."""
+    value = os.environ.get(name, "").strip()
+    path = os.environ.get(f"{name}_FILE", "").strip()
+    if path and not value:
         try:
-            key = Path(key_file).expanduser().read_text(encoding="utf-8").strip()
+            value = Path(path).expanduser().read_text(encoding="utf-8").strip()
         except OSError as error:
             raise ConfigurationError(
-                f"EARNED_SECRET_KEY_FILE points to {key_file}, which cannot be read "
-                f"({error.strerror or error})."
+                f"{name}_FILE points to {path}, which cannot be read ({error.strerror or error})."
             ) from None
+    return value
+
+
+def server_secret_key() -> str:
+    """The secret key a server must be given; there is deliberately no fallback."""
+    key = value_or_file("EARNED_SECRET_KEY")
     if not key:
         raise ConfigurationError(
             "Server mode needs a secret key: set EARNED_SECRET_KEY or EARNED_SECRET_KEY_FILE "

@@ -5,13 +5,12 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from earned.accounts.models import User
-from earned.environment import ConfigurationError
+from earned.environment import ConfigurationError, value_or_file
 from earned.privacy import crypto
 from earned.privacy.models import KeyEnvelope
 
@@ -22,16 +21,7 @@ class WrongPassphrase(Exception):
 
 def instance_key() -> bytes:
     """The server's key-wrapping key, from outside the database (file or environment)."""
-    raw = os.environ.get("EARNED_MASTER_KEY", "").strip()
-    path = os.environ.get("EARNED_MASTER_KEY_FILE", "").strip()
-    if path and not raw:
-        try:
-            raw = Path(path).expanduser().read_text(encoding="utf-8").strip()
-        except OSError as error:
-            raise ConfigurationError(
-                f"EARNED_MASTER_KEY_FILE points to {path}, which cannot be read "
-                f"({error.strerror or error})."
-            ) from None
+    raw = value_or_file("EARNED_MASTER_KEY")
     if not raw:
         raise ConfigurationError(
             "Server mode needs an instance key: set EARNED_MASTER_KEY or EARNED_MASTER_KEY_FILE "

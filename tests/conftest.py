@@ -18,9 +18,11 @@ from earned.privacy import keyring, keys
 
 PASSPHRASE = "tidal lantern orchard velvet"
 
-# Speed is measured in bench/, never asserted in tests: no per-example deadline (a loaded CI
-# machine would otherwise fail a correct test).
-hypothesis.settings.register_profile("earned", deadline=None)
+# Speed is measured in bench/, never asserted in tests: no per-example deadline and no
+# too-slow health check (a loaded CI machine would otherwise fail a correct test).
+hypothesis.settings.register_profile(
+    "earned", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
 hypothesis.settings.load_profile("earned")
 
 

@@ -21,7 +21,7 @@ def main(canary: str) -> None:
 
     call_command("migrate", verbosity=0)
     person = make_person("sam", "Sam")
-    keyring.use(keys.open_data_key(person, PASSPHRASE))
+    keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=f"before {canary} after", aside=canary)
     print(json.dumps(services.export_document(person)), flush=True)
     sys.stdin.readline()

@@ -29,9 +29,8 @@ hypothesis.settings.load_profile("earned")
 @pytest.fixture(autouse=True)
 def no_key_in_use() -> Iterator[None]:
     """Each test starts with no data key current (the CLI sets one for its whole process)."""
-    token = keyring.use(None)
-    yield
-    keyring.stop_using(token)
+    with keyring.using(None):
+        yield
 
 
 def make_person(username: str, display_name: str, **fields: str) -> User:

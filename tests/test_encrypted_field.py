@@ -24,9 +24,8 @@ CANARY = "canary-7f3a91 I am afraid they will leave"
 @pytest.fixture
 def unlocked(owner: User) -> Iterator[bytes]:
     data_key = keys.open_data_key(owner, PASSPHRASE)
-    token = keyring.use(data_key)
-    yield data_key
-    keyring.stop_using(token)
+    with keyring.using(data_key):
+        yield data_key
 
 
 def raw_column(note: Note, column: str) -> Any:
@@ -52,12 +51,8 @@ def test_text_is_stored_encrypted_and_read_back(owner: User, unlocked: bytes) ->
 
 def test_reading_without_the_key_is_refused(owner: User, unlocked: bytes) -> None:
     note = Note.objects.create(owner=owner, body=CANARY)
-    token = keyring.use(None)
-    try:
-        with pytest.raises(keyring.Locked):
-            _ = Note.objects.get(pk=note.pk).body
-    finally:
-        keyring.stop_using(token)
+    with keyring.using(None), pytest.raises(keyring.Locked):
+        _ = Note.objects.get(pk=note.pk).body
 
 
 def test_numbers_stay_in_clear_for_analytics(owner: User, unlocked: bytes) -> None:
@@ -84,12 +79,9 @@ def test_another_persons_key_never_opens_it(
     owner: User, other_client: User, unlocked: bytes
 ) -> None:
     note = Note.objects.create(owner=owner, body=CANARY)
-    token = keyring.use(keys.open_data_key(other_client, PASSPHRASE))
-    try:
-        with pytest.raises(crypto.DecryptionError):
-            _ = Note.objects.get(pk=note.pk).body
-    finally:
-        keyring.stop_using(token)
+    other_key = keys.open_data_key(other_client, PASSPHRASE)
+    with keyring.using(other_key), pytest.raises(crypto.DecryptionError):
+        _ = Note.objects.get(pk=note.pk).body
 
 
 def test_an_unchanged_value_is_not_re_encrypted(owner: User, unlocked: bytes) -> None:
@@ -125,11 +117,8 @@ def test_passphrase_change_leaves_entries_readable(owner: User, unlocked: bytes)
     before = raw_column(note, "body")
     keys.rewrap_for_new_passphrase(owner, PASSPHRASE, "amber kettle north meadow")
     assert raw_column(note, "body") == before  # re-wrapped, not re-encrypted
-    token = keyring.use(keys.open_data_key(owner, "amber kettle north meadow"))
-    try:
+    with keyring.using(keys.open_data_key(owner, "amber kettle north meadow")):
         assert Note.objects.get(pk=note.pk).body == CANARY
-    finally:
-        keyring.stop_using(token)
 
 
 def text_columns() -> set[str]:

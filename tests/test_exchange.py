@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +28,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def unlocked(owner: User) -> Iterator[User]:
-    token = keyring.use(keys.open_data_key(owner, PASSPHRASE))
-    yield owner
-    keyring.stop_using(token)
+    with as_person(owner):
+        yield owner
 
 
-def as_person(user: User) -> Any:
-    return keyring.use(keys.open_data_key(user, PASSPHRASE))
+def as_person(user: User) -> AbstractContextManager[None]:
+    return keyring.using(keys.open_data_key(user, PASSPHRASE))
 
 
 def test_the_export_holds_the_profile_and_every_record_in_clear(unlocked: User) -> None:
@@ -52,9 +52,8 @@ def test_the_export_holds_the_profile_and_every_record_in_clear(unlocked: User) 
 
 
 def test_the_export_holds_nothing_of_anyone_else(unlocked: User, other_client: User) -> None:
-    token = as_person(other_client)
-    Note.objects.create(owner=other_client, body="not Sam's")
-    keyring.stop_using(token)
+    with as_person(other_client):
+        Note.objects.create(owner=other_client, body="not Sam's")
     assert services.export_document(unlocked)["records"]["notes"] == []
 
 
@@ -91,19 +90,17 @@ def test_export_import_export_gives_the_same_document(
         first = make_person("sam", "Sam")
         User.objects.filter(pk=first.pk).update(**profile)
         first.refresh_from_db()
-        token = as_person(first)
-        for body, aside, mood in entries:
-            Note.objects.create(owner=first, body=body, aside=aside, mood=mood)
-        exported = services.export_document(first)
-        keyring.stop_using(token)
+        with as_person(first):
+            for body, aside, mood in entries:
+                Note.objects.create(owner=first, body=body, aside=aside, mood=mood)
+            exported = services.export_document(first)
         services.erase_account(first)
 
         second = make_person("alex", "Alex")
-        token = as_person(second)
-        services.import_document(second, json.loads(json.dumps(exported)))
-        second.refresh_from_db()
-        again = services.export_document(second)
-        keyring.stop_using(token)
+        with as_person(second):
+            services.import_document(second, json.loads(json.dumps(exported)))
+            second.refresh_from_db()
+            again = services.export_document(second)
     finally:
         User.objects.all().delete()  # each example starts from an empty instance
     assert services.comparable(again) == services.comparable(exported)
@@ -151,9 +148,8 @@ def test_import_needs_an_empty_account(unlocked: User) -> None:
 
 def test_erase_leaves_no_row_of_the_person(unlocked: User, other_client: User) -> None:
     Note.objects.create(owner=unlocked, body="mine")
-    token = as_person(other_client)
-    Note.objects.create(owner=other_client, body="theirs")
-    keyring.stop_using(token)
+    with as_person(other_client):
+        Note.objects.create(owner=other_client, body="theirs")
     assert services.rows_referencing(unlocked)  # something to erase
     services.erase_account(unlocked)
     assert services.rows_referencing(unlocked) == {}
@@ -225,9 +221,8 @@ def test_cli_import_loads_an_export(owner: User, passphrase_file: Path, tmp_path
     )
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "Imported 1 record and your settings."
-    token = as_person(owner)
-    assert Note.objects.get(owner=owner).body == "hi"
-    keyring.stop_using(token)
+    with as_person(owner):
+        assert Note.objects.get(owner=owner).body == "hi"
 
 
 def test_cli_erase_asks_for_confirmation_unless_told(owner: User, passphrase_file: Path) -> None:

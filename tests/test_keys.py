@@ -115,9 +115,8 @@ def test_an_account_from_before_keys_existed_gets_one_at_sign_in(client: Client,
 def test_the_current_key_is_only_there_during_a_request() -> None:
     with pytest.raises(keyring.Locked):
         keyring.current_key()
-    token = keyring.use(b"k" * 32)
-    assert keyring.current_key() == b"k" * 32
-    keyring.stop_using(token)
+    with keyring.using(b"k" * 32):
+        assert keyring.current_key() == b"k" * 32
     with pytest.raises(keyring.Locked):
         keyring.current_key()
 

@@ -60,25 +60,23 @@ def test_static_files_may_be_cached(client: Client) -> None:
 
 
 def test_server_mode_cookies_are_secure() -> None:
-    env = {
-        **os.environ,
-        "EARNED_MODE": "server",
-        "EARNED_SECRET_KEY": "s" * 10 + "x9Q2lK7pZ0vB4nM8cR1tY6uE3wA5sD-_fG" * 2,
-        "EARNED_ALLOWED_HOSTS": "earned.example.org",
-        "DJANGO_SETTINGS_MODULE": "earned.settings",
-    }
     code = (
         "from django.conf import settings as s;"
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT,"
         " s.SESSION_COOKIE_AGE)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        env=server_environment(),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.split() == ["True", "True", "True", str(30 * 60)]
 
 
-def server_environment(**extra: str) -> dict[str, str]:
+def server_environment(*, without: str = "", **extra: str) -> dict[str, str]:
+    """A complete production configuration, optionally missing one variable or changing some."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
     environ.update(
         EARNED_MODE="server",
@@ -89,40 +87,15 @@ def server_environment(**extra: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="earned.settings",
     )
     environ.update(extra)
+    environ.pop(without, None)
     return environ
 
 
-def run_manage(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-    return run_manage_with(server_environment(**extra), *args)
-
-
-def test_production_settings_pass_the_deploy_checks() -> None:
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING")
-    assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
-
-
-def test_an_insecure_server_fails_the_deploy_checks() -> None:
-    result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", EARNED_SSL_REDIRECT="0", EARNED_DEBUG="1"
-    )
-    assert result.returncode != 0
-    assert "security.W008" in result.stderr  # no HTTPS redirect
-    assert "security.W018" in result.stderr  # DEBUG on
-
-
-def test_a_server_on_sqlite_is_warned() -> None:
-    environ = server_environment()
-    del environ["DATABASE_URL"]
-    result = run_manage_with(environ, "check", "--deploy", "--fail-level", "WARNING")
-    assert result.returncode != 0
-    assert "earned.W001" in result.stderr
-    assert os.environ.get("EARNED_MODE") != "server"  # the test process itself is untouched
-
-
-def run_manage_with(environ: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+def deploy_check(environ: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`manage.py check --deploy --fail-level WARNING`, as an operator would run it."""
+    manage = Path(__file__).parents[1] / "manage.py"
     return subprocess.run(
-        [sys.executable, str(Path(__file__).parents[1] / "manage.py"), *args],
+        [sys.executable, str(manage), "check", "--deploy", "--fail-level", "WARNING"],
         env=environ,
         capture_output=True,
         text=True,
@@ -131,10 +104,28 @@ def run_manage_with(environ: dict[str, str], *args: str) -> subprocess.Completed
     )
 
 
+def test_production_settings_pass_the_deploy_checks() -> None:
+    result = deploy_check(server_environment())
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_an_insecure_server_fails_the_deploy_checks() -> None:
+    result = deploy_check(server_environment(EARNED_SSL_REDIRECT="0", EARNED_DEBUG="1"))
+    assert result.returncode != 0
+    assert "security.W008" in result.stderr  # no HTTPS redirect
+    assert "security.W018" in result.stderr  # DEBUG on
+
+
+def test_a_server_on_sqlite_is_warned() -> None:
+    result = deploy_check(server_environment(without="DATABASE_URL"))
+    assert result.returncode != 0
+    assert "earned.W001" in result.stderr
+    assert os.environ.get("EARNED_MODE") != "server"  # the test process itself is untouched
+
+
 def test_a_server_without_an_instance_key_fails_the_checks() -> None:
-    environ = server_environment()
-    del environ["EARNED_MASTER_KEY"]
-    result = run_manage_with(environ, "check", "--deploy", "--fail-level", "WARNING")
+    result = deploy_check(server_environment(without="EARNED_MASTER_KEY"))
     assert result.returncode != 0
     assert "earned.E002" in result.stderr
     assert "EARNED_MASTER_KEY" in result.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import cast
 
 import click
 
@@ -28,10 +27,9 @@ def export(
     """Write everything you own, decrypted, to PATH (or standard output) as JSON."""
     setup_django()
     prepare_database()
-    from earned.accounts.models import User
     from earned.exchange import services
 
-    user = cast(User, unlock(passphrase_file, username))
+    user = unlock(passphrase_file, username)
     document = json.dumps(services.export_document(user), indent=2, ensure_ascii=False)
     if path is None:
         click.echo(document)
@@ -51,7 +49,6 @@ def import_(path: Path, passphrase_file: Path | None, username: str | None) -> N
     """Load an export into an empty account: all of it, or nothing."""
     setup_django()
     prepare_database()
-    from earned.accounts.models import User
     from earned.exchange import services
 
     try:
@@ -60,7 +57,7 @@ def import_(path: Path, passphrase_file: Path | None, username: str | None) -> N
         fail(f"Cannot read {path} ({error.strerror or error}).")
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         fail(f"{path} is not a JSON file ({error}).")
-    user = cast(User, unlock(passphrase_file, username))
+    user = unlock(passphrase_file, username)
     try:
         counts = services.import_document(user, document)
     except services.ImportProblem as problem:
@@ -77,10 +74,9 @@ def erase(yes: bool, passphrase_file: Path | None, username: str | None) -> None
     """Delete your account and everything in it, for good."""
     setup_django()
     prepare_database()
-    from earned.accounts.models import User
     from earned.exchange import services
 
-    user = cast(User, unlock(passphrase_file, username))
+    user = unlock(passphrase_file, username)
     if not yes:
         if not sys.stdin.isatty():
             fail("Erasing needs a typed confirmation; run it in a terminal, or add --yes.")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from earned.cli import fail
+
+if TYPE_CHECKING:  # the CLI imports Django models only once Django is set up
+    from earned.accounts.models import User
 
 
 def read_passphrase(passphrase_file: Path | None, *, confirm: bool = False) -> str:
@@ -31,7 +35,7 @@ passphrase_option = click.option(
 )
 
 
-def unlock(passphrase_file: Path | None, username: str | None = None) -> object:
+def unlock(passphrase_file: Path | None, username: str | None = None) -> User:
     """Find the account a command acts on and make its data key current. Derives the key once."""
     from django.conf import settings
 
@@ -46,13 +50,13 @@ def unlock(passphrase_file: Path | None, username: str | None = None) -> object:
         user = User.objects.filter(username=normalize_username(username)).first()
         if user is None:
             fail(f"There is no account called {username!r}.")
-        keyring.use(keys.open_data_key(user))
+        keyring.use_for_this_run(keys.open_data_key(user))
         return user
     owner = services.owner()
     if owner is None:
         fail("Earned is not set up yet: start it with `earned serve` and open the link it prints.")
     try:
-        keyring.use(keys.open_data_key(owner, read_passphrase(passphrase_file)))
+        keyring.use_for_this_run(keys.open_data_key(owner, read_passphrase(passphrase_file)))
     except keys.WrongPassphrase:
         fail("That passphrase does not open your entries.")
     return owner

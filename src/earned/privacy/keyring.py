@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextvars
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from hashlib import sha256
 
 _lock = threading.Lock()
@@ -70,13 +71,19 @@ def release_all() -> None:
         _held.clear()
 
 
-def use(data_key: bytes | None) -> contextvars.Token[bytes | None]:
-    """Make a key the current one for this request or command (see current_key)."""
-    return _current.set(data_key)
+@contextmanager
+def using(data_key: bytes | None) -> Iterator[None]:
+    """Make a key (or no key) the current one inside the block: a request, or a test."""
+    token = _current.set(data_key)
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
-def stop_using(token: contextvars.Token[bytes | None]) -> None:
-    _current.reset(token)
+def use_for_this_run(data_key: bytes) -> None:
+    """The CLI opens one person's key for its whole, short run."""
+    _current.set(data_key)
 
 
 def current_key() -> bytes:

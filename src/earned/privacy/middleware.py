@@ -32,10 +32,7 @@ def unlock(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[...,
                 "Please sign in to open them.",
             )
             return redirect_to_login(request.get_full_path())
-        token = keyring.use(data_key)
-        try:
+        with keyring.using(data_key):
             return get_response(request)
-        finally:
-            keyring.stop_using(token)
 
     return middleware

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -271,5 +270,5 @@ _SYSTEMS = [
 def describe_device(user_agent: str) -> str:
     """A short, human label for a browser ("Firefox on Android"), never the full string."""
     browser = next((name for marker, name in _BROWSERS if marker in user_agent), "A browser")
-    system = next((name for marker, name in _SYSTEMS if re.search(marker, user_agent)), "")
+    system = next((name for marker, name in _SYSTEMS if marker in user_agent), "")
     return f"{browser} on {system}" if system else browser

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable, Iterator
 
 import hypothesis
@@ -92,3 +94,26 @@ def owner_client(client: Client, owner: User) -> Client:
 @pytest.fixture
 def client_for(db: None) -> Callable[[User], Client]:
     return lambda user: sign_in(Client(), user)
+
+
+POSTGRES = os.environ.get("EARNED_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+
+
+@pytest.fixture
+def two_postgres_databases() -> Iterator[tuple[str, str]]:
+    """Two new, empty PostgreSQL databases on the machine's server, dropped afterwards."""
+    psycopg = pytest.importorskip("psycopg")
+    suffix = uuid.uuid4().hex[:8]
+    names = (f"earned_backup_source_{suffix}", f"earned_backup_target_{suffix}")
+    try:
+        admin = psycopg.connect(f"{POSTGRES}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError:
+        pytest.skip(f"no PostgreSQL server at {POSTGRES} (CI has one)")
+    with admin:
+        for name in names:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield (f"{POSTGRES}/{names[0]}", f"{POSTGRES}/{names[1]}")
+        finally:
+            for name in names:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

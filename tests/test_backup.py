@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from earned.exchange.backup import table_counts
 from tests.test_cli import run_earned
@@ -110,29 +105,6 @@ def test_backup_will_not_overwrite(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "already exists" in result.stderr
     assert existing.read_text() == "keep me"
-
-
-POSTGRES = os.environ.get("EARNED_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-
-
-@pytest.fixture
-def two_postgres_databases() -> Iterator[tuple[str, str]]:
-    """Two new, empty PostgreSQL databases on the machine's server, dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
-    suffix = uuid.uuid4().hex[:8]
-    names = (f"earned_backup_source_{suffix}", f"earned_backup_target_{suffix}")
-    try:
-        admin = psycopg.connect(f"{POSTGRES}/postgres", autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError:
-        pytest.skip(f"no PostgreSQL server at {POSTGRES} (CI has one)")
-    with admin:
-        for name in names:
-            admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield (f"{POSTGRES}/{names[0]}", f"{POSTGRES}/{names[1]}")
-        finally:
-            for name in names:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_postgres_backup_and_restore(

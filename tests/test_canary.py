@@ -1,21 +1,30 @@
-"""A unique string written as entry text never appears in the database's raw bytes."""
+"""A unique string written as entry text never appears in the database's raw bytes: not in the
+SQLite file, its write-ahead log, a PostgreSQL dump, nor anything logged. It does appear in the
+person's own export."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).parents[1]
 
 
-def test_the_canary_is_in_the_export_but_not_in_the_database_files(tmp_path: Path) -> None:
-    canary = f"canary-{uuid.uuid4().hex}"
+@contextmanager
+def canary_written(canary: str, **env: str) -> Iterator[str]:
+    """Run tests/canary_writer.py; yields its export while it still holds its connection open
+    (so SQLite has not yet folded the write-ahead log into the file)."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
-    environ.pop("DATABASE_URL", None)  # this test reads the SQLite file itself
-    environ["EARNED_TEST_DATA_DIR"] = str(tmp_path)
+    environ.pop("DATABASE_URL", None)
+    environ.update(env)
     writer = subprocess.Popen(
         [sys.executable, "-m", "tests.canary_writer", canary],
         env=environ,
@@ -25,15 +34,42 @@ def test_the_canary_is_in_the_export_but_not_in_the_database_files(tmp_path: Pat
         text=True,
         cwd=ROOT,
     )
+    assert writer.stdout is not None
     try:
-        assert writer.stdout is not None
-        exported = writer.stdout.readline()
-        files = {path.name: path.read_bytes() for path in tmp_path.glob("earned.sqlite3*")}
+        yield writer.stdout.readline()
     finally:
         _, errors = writer.communicate(input="\n", timeout=120)
     assert writer.returncode == 0, errors
+    assert canary not in errors  # nor in anything logged
+
+
+def test_the_canary_is_in_the_export_but_not_in_the_sqlite_files(tmp_path: Path) -> None:
+    canary = f"canary-{uuid.uuid4().hex}"
+    with canary_written(canary, EARNED_TEST_DATA_DIR=str(tmp_path)) as exported:
+        files = {path.name: path.read_bytes() for path in tmp_path.glob("earned.sqlite3*")}
     assert canary in exported  # the person's own export holds it in clear
     assert "earned.sqlite3-wal" in files  # the write-ahead log is checked too
     for name, content in files.items():
         assert canary.encode() not in content, f"canary found in {name}"
-    assert canary not in errors  # nor in anything logged
+
+
+def test_the_canary_is_not_in_a_postgres_dump(
+    tmp_path: Path, two_postgres_databases: tuple[str, str]
+) -> None:
+    pg_dump = shutil.which("pg_dump")
+    if not pg_dump:
+        pytest.skip("pg_dump is not installed here (CI has the PostgreSQL client tools)")
+    canary = f"canary-{uuid.uuid4().hex}"
+    database, _ = two_postgres_databases
+    environment = {"EARNED_TEST_DATA_DIR": str(tmp_path), "DATABASE_URL": database}
+    with canary_written(canary, **environment) as exported:
+        # Plain SQL, uncompressed: every byte PostgreSQL holds for these tables, readable.
+        dump = subprocess.run(
+            [pg_dump, "--format=plain", f"--dbname={database}"],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        ).stdout
+    assert canary in exported
+    assert b"encryption_app_note" in dump  # the notes table, with its rows, is in the dump
+    assert canary.encode() not in dump

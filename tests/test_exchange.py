@@ -220,7 +220,7 @@ def test_cli_import_loads_an_export(owner: User, passphrase_file: Path, tmp_path
         main, ["import", str(source), "--passphrase-file", str(passphrase_file)]
     )
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "Imported 1 record and your settings."
+    assert result.output.strip() == "Brought in 1 record and your settings."
     with as_person(owner):
         assert Note.objects.get(owner=owner).body == "hi"
 

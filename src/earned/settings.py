@@ -116,6 +116,11 @@ KDF_FLOOR = PRODUCTION_FLOOR
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "web:today"
 
+# Uploads (an export to bring in, a backup to restore) are held in memory only: an export is
+# entry text in clear, and must never land in a temporary file. Larger files are not received.
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024 * 1024
+
 SESSION_ENGINE = "earned.accounts.sessions"
 SESSION_COOKIE_NAME = "earned_session"
 SESSION_COOKIE_AGE = 60 * env_int("EARNED_IDLE_TIMEOUT_MINUTES", 30 if IS_SERVER else 12 * 60, 1)

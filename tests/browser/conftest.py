@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,14 +58,10 @@ def outside_requests() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(
-    browser: Any, live_server: Any, outside_requests: list[str], transactional_db: None
-) -> Iterator[Any]:
-    context = browser.new_context(
-        base_url=live_server.url, timezone_id="Europe/Berlin", viewport=DESKTOP
-    )
-    own_host = urlsplit(live_server.url).netloc
+def guarded_context(browser: Any, base_url: str, outside_requests: list[str]) -> Any:
+    """A browser context for base_url that refuses, and records, any request off this machine."""
+    context = browser.new_context(base_url=base_url, timezone_id="Europe/Berlin", viewport=DESKTOP)
+    own_host = urlsplit(base_url).netloc
 
     def guard(route: Any) -> None:
         if urlsplit(route.request.url).netloc == own_host:
@@ -71,11 +71,50 @@ def page(
             route.abort()
 
     context.route("**/*", guard)
+    return context
+
+
+@pytest.fixture
+def page(
+    browser: Any, live_server: Any, outside_requests: list[str], transactional_db: None
+) -> Iterator[Any]:
+    context = guarded_context(browser, live_server.url, outside_requests)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
     assert outside_requests == [], "a page tried to reach another machine"
+
+
+@contextlib.contextmanager
+def earned_serve(data_dir: Path) -> Iterator[tuple[str, str | None]]:
+    """`earned serve` as a person starts it, in its own process and data folder, with the
+    production settings. Yields the address and the one-time welcome link, if it printed one."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
+    environ.pop("DATABASE_URL", None)
+    environ["EARNED_DATA_DIR"] = str(data_dir)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "earned", "serve", "--no-browser", "--port", str(port)],
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        printed: list[str] = []
+        while not printed or "Ctrl+C" not in printed[-1]:
+            line = process.stdout.readline()
+            assert line, f"earned serve stopped: {process.stderr.read() if process.stderr else ''}"
+            printed.append(line)
+        welcome = next((line.strip() for line in printed if "/welcome/" in line), None)
+        yield f"http://127.0.0.1:{port}", welcome
+    finally:
+        process.send_signal(2)  # SIGINT, as Ctrl+C
+        process.communicate(timeout=60)
 
 
 AXE_OPTIONS = {

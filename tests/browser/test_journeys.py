@@ -139,7 +139,7 @@ def test_download_everything_then_delete_the_account(
 ) -> None:
     sign_in(page)
     page.goto("/settings/")
-    page.get_by_label("Your passphrase, to confirm it is you").fill(PASSPHRASE)
+    page.locator("#export-passphrase").fill(PASSPHRASE)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download everything").click()
     assert download.value.suggested_filename.startswith("earned-export-")

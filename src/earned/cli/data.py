@@ -62,8 +62,7 @@ def import_(path: Path, passphrase_file: Path | None, username: str | None) -> N
         counts = services.import_document(user, document)
     except services.ImportProblem as problem:
         fail(f"Nothing was imported. {problem}")
-    total = sum(counts.values())
-    click.echo(f"Imported {total} record{'s' if total != 1 else ''} and your settings.")
+    click.echo(services.describe_import(counts))
 
 
 @click.command()
@@ -119,14 +118,11 @@ def restore(path: Path) -> None:
     """Restore a backup into an empty Earned (a new data folder or database)."""
     setup_django()
     prepare_database()
-    from django.core.management import call_command
-
     from earned.exchange import backup as backups
 
     try:
         counts = backups.restore(path)
     except backups.BackupProblem as problem:
         fail(f"Nothing was restored. {problem}")
-    call_command("migrate", verbosity=0, interactive=False)  # a backup from an older Earned
     held = f" ({sum(counts.values())} rows, integrity checked)" if counts else ""
     click.echo(f"Restored {path}{held}. Sign in with your passphrase as before.")

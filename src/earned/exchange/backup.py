@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from django.conf import settings
@@ -20,6 +21,10 @@ from django.utils import timezone
 
 class BackupProblem(Exception):
     """Why a backup or restore cannot go ahead; nothing was changed."""
+
+
+class NotABackup(BackupProblem):
+    """The file given to restore is not a database Earned wrote."""
 
 
 def default_backup_path() -> Path:
@@ -37,7 +42,7 @@ def _sqlite_path() -> Path:
 
 
 def table_counts(database: Path) -> dict[str, int]:
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as copy:
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as copy:
         names = [
             row[0]
             for row in copy.execute(
@@ -53,10 +58,10 @@ def table_counts(database: Path) -> dict[str, int]:
 
 def check_integrity(database: Path) -> None:
     try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as copy:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as copy:
             result = copy.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise BackupProblem(f"{database} is not a readable Earned backup ({error}).") from None
+        raise NotABackup(f"{database} is not a readable Earned backup ({error}).") from None
     if result != "ok":
         raise BackupProblem(f"{database} failed its integrity check ({result}).")
 
@@ -71,13 +76,17 @@ def backup(target: Path, progress: Callable[[int, int], None] | None = None) -> 
         return {}
     partial = target.with_suffix(target.suffix + ".partial")
     try:
-        with sqlite3.connect(_sqlite_path()) as source, sqlite3.connect(partial) as copy:
 
-            def report(status: int, remaining: int, total: int) -> None:
-                if progress:
-                    progress(total - remaining, total)
+        def report(status: int, remaining: int, total: int) -> None:
+            if progress:
+                progress(total - remaining, total)
 
+        with (
+            closing(sqlite3.connect(_sqlite_path())) as source,
+            closing(sqlite3.connect(partial)) as copy,
+        ):
             source.backup(copy, pages=256, progress=report)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
         check_integrity(partial)
         partial.replace(target)  # a backup file either is complete or does not exist
     finally:
@@ -86,7 +95,13 @@ def backup(target: Path, progress: Callable[[int, int], None] | None = None) -> 
 
 
 def restore(source: Path) -> dict[str, int]:
-    """Replace an empty database with a backup; returns the restored record counts."""
+    """Replace an empty database with a backup; returns the restored record counts.
+
+    The backup is copied into the live database file rather than swapped for it, so a running
+    server's other connections see the restored data instead of a deleted file. A backup from
+    an older Earned is brought up to date afterwards; one from a newer Earned is refused."""
+    from django.core.management import call_command
+
     from earned.accounts.models import User
 
     if not source.is_file():
@@ -98,20 +113,47 @@ def restore(source: Path) -> dict[str, int]:
         )
     if not _is_sqlite():
         _pg_restore(source)
+        call_command("migrate", verbosity=0, interactive=False)
         return {}
     check_integrity(source)
+    check_made_by_this_or_an_older_earned(source)
     expected = table_counts(source)
     connections.close_all()
-    database = _sqlite_path()
-    for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
-        leftover.unlink(missing_ok=True)
-    with sqlite3.connect(source) as backup_copy, sqlite3.connect(database) as live:
+    with (
+        closing(sqlite3.connect(source)) as backup_copy,
+        closing(sqlite3.connect(_sqlite_path())) as live,
+    ):
         backup_copy.backup(live)
-    check_integrity(database)
-    restored = table_counts(database)
+    check_integrity(_sqlite_path())
+    restored = table_counts(_sqlite_path())
     if restored != expected:
         raise BackupProblem("The restored database does not hold what the backup held.")
+    call_command("migrate", verbosity=0, interactive=False)
     return restored
+
+
+def check_made_by_this_or_an_older_earned(database: Path) -> None:
+    """Refuse a backup whose tables were shaped by migrations this Earned does not have."""
+    from django.db.migrations.loader import MigrationLoader
+
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as copy:
+            applied = set(copy.execute("SELECT app, name FROM django_migrations").fetchall())
+    except sqlite3.DatabaseError:
+        raise NotABackup(f"{database} is not an Earned backup.") from None
+    known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+    if not applied:
+        raise NotABackup(f"{database} is not an Earned backup.")
+    if applied - known:
+        raise BackupProblem(
+            "This backup was made by a newer Earned. Please update Earned, then restore again."
+        )
+
+
+def offered_in_the_browser() -> bool:
+    """Whole-database backups belong to the person only when Earned runs for them alone: local
+    mode on SQLite. A server's operator backs up with the command line instead."""
+    return not settings.IS_SERVER and _is_sqlite()
 
 
 def _pg_command(name: str) -> str:

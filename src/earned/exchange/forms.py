@@ -24,3 +24,19 @@ class DeleteAccountForm(PassphraseCheckForm):
         if typed != DELETE_CONFIRMATION:
             raise forms.ValidationError(f"Please type “{DELETE_CONFIRMATION}” exactly.")
         return typed
+
+
+class ExportFileForm(forms.Form):
+    export = forms.FileField(
+        label="Your export file (.json)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+        error_messages={"required": "Please choose the export file to bring in."},
+    )
+
+
+class BackupFileForm(forms.Form):
+    backup = forms.FileField(
+        label="Your backup file (.sqlite3)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".sqlite3"}),
+        error_messages={"required": "Please choose the backup file to restore."},
+    )

@@ -171,6 +171,13 @@ def import_document(user: User, document: Any) -> dict[str, int]:
     return counts
 
 
+def describe_import(counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    if not total:
+        return "Your settings are brought in; the export held no entries."
+    return f"Brought in {total} record{'s' if total != 1 else ''} and your settings."
+
+
 def _write(
     user: User,
     profile: dict[str, Any],

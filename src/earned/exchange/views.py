@@ -1,18 +1,29 @@
 from __future__ import annotations
 
 import json
+import secrets
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from earned.accounts.models import User
-from earned.exchange import services
-from earned.exchange.forms import DeleteAccountForm, PassphraseCheckForm
+from earned.accounts.views import WELCOME_SESSION_KEY
+from earned.exchange import backup, services
+from earned.exchange.forms import (
+    BackupFileForm,
+    DeleteAccountForm,
+    ExportFileForm,
+    PassphraseCheckForm,
+)
 
 
 def _user(request: HttpRequest) -> User:
@@ -20,17 +31,19 @@ def _user(request: HttpRequest) -> User:
     return request.user
 
 
+def _passphrase_confirmed(request: HttpRequest) -> bool:
+    """Downloads ask for the passphrase again: someone else may be at a signed-in keyboard."""
+    form = PassphraseCheckForm(request.POST)
+    return form.is_valid() and _user(request).check_password(form.cleaned_data["passphrase"])
+
+
 @login_required
 @require_POST
 def export(request: HttpRequest) -> HttpResponse:
-    """Download everything, after the passphrase is typed again (someone else may be at the
-    keyboard of a signed-in browser)."""
-    form = PassphraseCheckForm(request.POST)
-    user = _user(request)
-    if not form.is_valid() or not user.check_password(form.cleaned_data["passphrase"]):
+    if not _passphrase_confirmed(request):
         messages.error(request, "That passphrase does not match, so nothing was downloaded.")
         return redirect("accounts:settings")
-    document = services.export_document(user)
+    document = services.export_document(_user(request))
     response = HttpResponse(
         json.dumps(document, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -38,6 +51,84 @@ def export(request: HttpRequest) -> HttpResponse:
     filename = f"earned-export-{timezone.localdate().isoformat()}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_POST
+def import_export(request: HttpRequest) -> HttpResponse:
+    form = ExportFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _first_error(form.errors.get_json_data()))
+        return redirect("accounts:settings")
+    try:
+        document = json.loads(_read(form.cleaned_data["export"]).decode("utf-8"))
+        counts = services.import_document(_user(request), document)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        messages.error(request, "Nothing was brought in: that file is not an Earned export.")
+    except services.ImportProblem as problem:
+        messages.error(request, f"Nothing was brought in. {problem}")
+    else:
+        messages.success(request, services.describe_import(counts))
+    return redirect("accounts:settings")
+
+
+@login_required
+@require_POST
+def download_backup(request: HttpRequest) -> HttpResponseBase:
+    if not backup.offered_in_the_browser():
+        raise Http404
+    if not _passphrase_confirmed(request):
+        messages.error(request, "That passphrase does not match, so nothing was downloaded.")
+        return redirect("accounts:settings")
+    copy = Path(settings.DATA_DIR) / f".download-{secrets.token_hex(8)}.sqlite3"
+    try:
+        backup.backup(copy)
+        handle = copy.open("rb")
+    finally:
+        copy.unlink(missing_ok=True)  # the open handle still reads it; nothing is left behind
+    filename = f"earned-backup-{timezone.localdate().isoformat()}.sqlite3"
+    return FileResponse(handle, as_attachment=True, filename=filename)
+
+
+def restore_backup(request: HttpRequest) -> HttpResponse:
+    """Restore on the first run: only with the welcome link's session, only locally, and only
+    while this Earned holds no account."""
+    if (
+        request.session.get(WELCOME_SESSION_KEY) != "welcome"
+        or not backup.offered_in_the_browser()
+        or User.objects.exists()
+    ):
+        raise Http404
+    form = BackupFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = Path(settings.DATA_DIR) / f".restore-{secrets.token_hex(8)}.sqlite3"
+        try:
+            upload.write_bytes(_read(form.cleaned_data["backup"]))
+            counts = backup.restore(upload)
+        except backup.NotABackup:
+            form.add_error("backup", "That file is not an Earned backup. Nothing was changed.")
+        except backup.BackupProblem as problem:
+            form.add_error("backup", f"Nothing was restored. {problem}")
+        else:
+            request.session.flush()  # the welcome session belonged to the empty database
+            messages.success(
+                request,
+                f"Your backup is restored ({sum(counts.values())} rows, checked). "
+                "Sign in with the passphrase you used then.",
+            )
+            return redirect("accounts:sign-in")
+        finally:
+            upload.unlink(missing_ok=True)
+    status = 400 if form.errors else 200
+    return render(request, "exchange/restore.html", {"form": form}, status=status)
+
+
+def _read(upload: UploadedFile) -> bytes:
+    return b"".join(upload.chunks())
+
+
+def _first_error(errors: dict[str, list[dict[str, str]]]) -> str:
+    return next(iter(errors.values()))[0]["message"]
 
 
 @login_required

@@ -1,0 +1,110 @@
+"""The belief model: what the experiences so far say about one old expectation.
+
+It is a mirror for reflection, not a clinical score. Each experience that tested the
+expectation says how much of the feared outcome happened (0–100). The estimate is a Beta
+distribution: it starts from the person's first *feels true* rating, held lightly (a small
+pseudo-count), and each experience adds its outcome, weighted by how fully it could be taken
+in — an experience only watched from outside, one that overwhelmed or numbed, or one explained
+away counts for less. docs/belief-model.md explains it in plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from earned.core import beta
+
+# How many experiences' worth of weight the first feels-true rating carries. Small, so that a
+# handful of lived experiences can move the estimate, yet one experience cannot swing it fully.
+PRIOR_STRENGTH = 2.0
+
+# Absorption: how much of an experience is taken in, as factors of 1 that multiply together.
+ONLY_OBSERVED = 0.5  # watched from a distance rather than felt in the body
+OUTSIDE_WINDOW = 0.5  # overwhelmed (above the window of tolerance) or numb (below it)
+EXPLAINED_AWAY = {"no": 1.0, "partly": 0.75, "yes": 0.5}
+
+BAND = 0.8  # the shown interval holds the estimate with 80% probability
+WINDOWS = ("below", "within", "above")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One experience, as the model sees it. Unknown answers count as the plain case."""
+
+    occurred: float  # how much of the feared outcome happened, 0–100
+    felt: bool | None = True
+    window: str = "within"  # below / within / above, or "" when not said
+    explained_away: str = "no"  # no / partly / yes, or "" when not said
+
+
+@dataclass(frozen=True)
+class Estimate:
+    mean: float  # 0–100
+    low: float  # the 80% band, 0–100
+    high: float
+    tested: int  # how many experiences went in
+
+
+def absorption(outcome: Outcome) -> float:
+    """From 0 to 1: how fully this experience can count as evidence."""
+    weight = 1.0
+    if outcome.felt is False:
+        weight *= ONLY_OBSERVED
+    if outcome.window in ("below", "above"):
+        weight *= OUTSIDE_WINDOW
+    weight *= EXPLAINED_AWAY.get(outcome.explained_away, 1.0)
+    return weight
+
+
+def estimate(prior: float, outcomes: Iterable[Outcome]) -> Estimate:
+    """The evidence estimate for an expectation first rated `prior` (feels true, 0–100)."""
+    if not 0 <= prior <= 100:
+        raise ValueError("the first rating must be from 0 to 100")
+    feared = PRIOR_STRENGTH * prior / 100
+    not_feared = PRIOR_STRENGTH - feared
+    tested = 0
+    for outcome in outcomes:
+        if not 0 <= outcome.occurred <= 100:
+            raise ValueError("how much happened must be from 0 to 100")
+        weight = absorption(outcome)
+        feared += weight * outcome.occurred / 100
+        not_feared += weight * (1 - outcome.occurred / 100)
+        tested += 1
+    mean = feared / (feared + not_feared)
+    # A rating of exactly 0 or 100 leaves one side empty; the band then needs a sliver of doubt.
+    a, b = max(feared, 1e-6), max(not_feared, 1e-6)
+    tail = (1 - BAND) / 2
+    low, high = beta.quantile(tail, a, b), beta.quantile(1 - tail, a, b)
+    return Estimate(
+        mean=100 * mean, low=100 * min(low, mean), high=100 * max(high, mean), tested=tested
+    )
+
+
+def violation(likelihood: float, occurred: float) -> float:
+    """Expected minus happened: positive when it went better than feared."""
+    return likelihood - occurred
+
+
+def summary(occurrences: Sequence[float], feels_true: float | None) -> str:
+    """A short plain-words reading of the evidence, which never tells anyone what to feel."""
+    if not occurrences:
+        reading = "You have not tested this one yet"
+    else:
+        average = sum(occurrences) / len(occurrences)
+        if average <= 33:
+            what = "the feared outcome mostly didn’t happen"
+        elif average <= 66:
+            what = "the feared outcome partly happened"
+        else:
+            what = "the feared outcome mostly happened"
+        count = len(occurrences)
+        reading = (
+            f"The one time you tested this, {what}"
+            if count == 1
+            else f"Of the {count} times you tested this, {what}"
+        )
+    if feels_true is None:
+        return f"{reading}."
+    still = "still " if occurrences else ""
+    return f"{reading}; it {still}feels {round(feels_true)}% true."

@@ -1,0 +1,169 @@
+"""The belief model and the Beta distribution beneath it: pure functions, so their promises are
+checked over many generated cases."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from earned.core import beta
+from earned.core.belief import (
+    EXPLAINED_AWAY,
+    Outcome,
+    absorption,
+    estimate,
+    summary,
+    violation,
+)
+
+ratings = st.floats(min_value=0, max_value=100, allow_nan=False)
+shapes = st.floats(min_value=0.05, max_value=200, allow_nan=False)
+outcomes = st.builds(
+    Outcome,
+    occurred=ratings,
+    felt=st.sampled_from([True, False, None]),
+    window=st.sampled_from(["below", "within", "above", ""]),
+    explained_away=st.sampled_from([*EXPLAINED_AWAY, ""]),
+)
+nothing_feared_happened = Outcome(occurred=0, felt=True, window="within", explained_away="no")
+
+
+# --- The Beta distribution --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "a", "b", "expected"),
+    [
+        (0.3, 1, 1, 0.3),  # uniform
+        (0.5, 2, 2, 0.5),  # symmetric
+        (0.2, 2, 1, 0.04),  # x²
+        (0.2, 1, 2, 0.36),  # 1 − (1 − x)²
+        (0.9, 3, 1, 0.729),  # x³
+        (0.5, 0.5, 0.5, 0.5),  # arcsine, symmetric
+        (0.25, 0.5, 0.5, 1 / 3),  # arcsine: (2/π)·asin(√x)
+    ],
+)
+def test_the_cdf_matches_closed_forms(x: float, a: float, b: float, expected: float) -> None:
+    assert beta.cdf(x, a, b) == pytest.approx(expected, abs=1e-9)
+
+
+@given(st.integers(min_value=0, max_value=1024).map(lambda n: n / 1024), shapes, shapes)
+def test_the_cdf_is_a_probability_and_mirrors(x: float, a: float, b: float) -> None:
+    # x in steps of 1/1024, so that 1 − x is exact and the mirror is a fair comparison
+    value = beta.cdf(x, a, b)
+    assert 0 <= value <= 1
+    assert value == pytest.approx(1 - beta.cdf(1 - x, b, a), abs=1e-7)
+
+
+@given(st.floats(min_value=0, max_value=1), st.floats(min_value=0, max_value=1), shapes, shapes)
+def test_the_cdf_never_falls(x: float, y: float, a: float, b: float) -> None:
+    low, high = sorted((x, y))
+    assert beta.cdf(low, a, b) <= beta.cdf(high, a, b) + 1e-9
+
+
+@given(st.floats(min_value=0.01, max_value=0.99), shapes, shapes)
+def test_the_quantile_inverts_the_cdf(probability: float, a: float, b: float) -> None:
+    x = beta.quantile(probability, a, b)
+    assert 0 <= x <= 1
+    assume(1e-9 < x < 1 - 1e-9)  # in the far tails the cdf is flat to double precision
+    assert beta.cdf(x, a, b) == pytest.approx(probability, abs=1e-6)
+
+
+def test_shapes_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        beta.cdf(0.5, 0, 1)
+
+
+# --- The estimate -----------------------------------------------------------------------------
+
+
+@given(ratings)
+def test_with_no_experiences_the_estimate_is_the_first_rating(prior: float) -> None:
+    result = estimate(prior, [])
+    assert result.mean == pytest.approx(prior)
+    assert result.tested == 0
+
+
+@given(ratings, st.lists(outcomes, max_size=30))
+def test_the_estimate_and_its_band_stay_within_0_and_100(prior: float, seen: list[Outcome]) -> None:
+    result = estimate(prior, seen)
+    assert 0 <= result.low <= result.mean <= result.high <= 100
+    assert result.tested == len(seen)
+
+
+@given(ratings, st.lists(outcomes, max_size=20))
+def test_a_felt_tolerable_experience_where_nothing_feared_happened_never_raises_it(
+    prior: float, before: list[Outcome]
+) -> None:
+    assert (
+        estimate(prior, [*before, nothing_feared_happened]).mean
+        <= estimate(prior, before).mean + 1e-9
+    )
+
+
+@given(st.floats(min_value=1, max_value=100), st.integers(min_value=0, max_value=30))
+def test_more_such_experiences_lower_it_step_by_step(prior: float, count: int) -> None:
+    fewer = estimate(prior, [nothing_feared_happened] * count).mean
+    more = estimate(prior, [nothing_feared_happened] * (count + 1)).mean
+    assert more < fewer
+
+
+@given(ratings, st.lists(outcomes, max_size=10), ratings)
+def test_a_discounted_or_overwhelming_experience_moves_it_less(
+    prior: float, before: list[Outcome], occurred: float
+) -> None:
+    start = estimate(prior, before).mean
+    plain = Outcome(occurred=occurred)
+    moved = abs(estimate(prior, [*before, plain]).mean - start)
+    for lesser in (
+        Outcome(occurred=occurred, explained_away="yes"),
+        Outcome(occurred=occurred, explained_away="partly"),
+        Outcome(occurred=occurred, window="above"),
+        Outcome(occurred=occurred, window="below"),
+        Outcome(occurred=occurred, felt=False),
+    ):
+        assert abs(estimate(prior, [*before, lesser]).mean - start) <= moved + 1e-9
+
+
+@given(outcomes)
+def test_absorption_is_a_weight_from_0_to_1(outcome: Outcome) -> None:
+    assert 0 < absorption(outcome) <= 1
+
+
+def test_impossible_numbers_are_refused() -> None:
+    with pytest.raises(ValueError, match="first rating"):
+        estimate(101, [])
+    with pytest.raises(ValueError, match="how much happened"):
+        estimate(50, [Outcome(occurred=-1)])
+
+
+@given(ratings, ratings)
+def test_violation_is_expected_minus_happened(likelihood: float, occurred: float) -> None:
+    assert math.isclose(violation(likelihood, occurred) + occurred, likelihood, abs_tol=1e-9)
+
+
+# --- The words --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("occurrences", "feels", "words"),
+    [
+        ([], 80, "You have not tested this one yet; it feels 80% true."),
+        ([10], None, "The one time you tested this, the feared outcome mostly didn’t happen."),
+        (
+            [0, 10, 20, 5, 30, 0, 15],
+            70,
+            "Of the 7 times you tested this, the feared outcome mostly didn’t happen; "
+            "it still feels 70% true.",
+        ),
+        ([50, 60], 40, "Of the 2 times you tested this, the feared outcome partly happened; "
+         "it still feels 40% true."),
+        ([90, 100], 90, "Of the 2 times you tested this, the feared outcome mostly happened; "
+         "it still feels 90% true."),
+    ],
+)  # fmt: skip
+def test_the_summary_reads_plainly(occurrences: list[float], feels: float, words: str) -> None:
+    assert summary(occurrences, feels) == words

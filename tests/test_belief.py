@@ -3,13 +3,14 @@ checked over many generated cases."""
 
 from __future__ import annotations
 
+import datetime
 import math
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from earned.core import beta
+from earned.core import beta, chart
 from earned.core.belief import (
     EXPLAINED_AWAY,
     Outcome,
@@ -167,3 +168,41 @@ def test_violation_is_expected_minus_happened(likelihood: float, occurred: float
 )  # fmt: skip
 def test_the_summary_reads_plainly(occurrences: list[float], feels: float, words: str) -> None:
     assert summary(occurrences, feels) == words
+
+
+# --- Chart geometry ---------------------------------------------------------------------------
+
+moments = st.datetimes(
+    min_value=datetime.datetime(2020, 1, 1), max_value=datetime.datetime(2030, 1, 1)
+)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_every_value_lands_inside_the_plot(value: float) -> None:
+    assert chart.TOP <= chart.y_for(value) <= chart.HEIGHT - chart.BOTTOM
+
+
+@given(ratings, ratings)
+def test_higher_values_sit_higher(lower: float, higher: float) -> None:
+    low, high = sorted((lower, higher))
+    assert chart.y_for(high) <= chart.y_for(low)  # SVG's y grows downwards
+
+
+@given(moments, moments, moments)
+def test_moments_keep_their_order_inside_the_plot(
+    a: datetime.datetime, b: datetime.datetime, c: datetime.datetime
+) -> None:
+    start, middle, end = sorted((a, b, c))
+    x_for = chart.x_scale(start, end)
+    assert chart.LEFT <= x_for(start) <= x_for(middle) <= x_for(end) <= chart.WIDTH - chart.RIGHT
+
+
+@given(st.dates(), st.dates())
+def test_month_ticks_are_first_days_within_the_range_and_few(
+    a: datetime.date, b: datetime.date
+) -> None:
+    start, end = sorted((a, b))
+    ticks = chart.month_ticks(start, end)
+    assert len(ticks) <= 6
+    assert all(tick.day == 1 and start <= tick <= end for tick in ticks)
+    assert ticks == sorted(ticks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from django.test import Client
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +21,8 @@ from earned.accounts.models import User
 from earned.cli import main
 from earned.exchange import services
 from earned.exchange.services import ImportProblem
+from earned.ledger import services as ledger
+from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
 from tests.conftest import PASSPHRASE, make_person
 from tests.encryption_app.models import Note
@@ -81,10 +85,70 @@ profiles = st.fixed_dictionaries(
 )
 
 
+texts = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=80)
+percents = st.integers(0, 100)
+working_models = st.lists(
+    st.fixed_dictionaries(
+        {
+            "text": texts,
+            "feels": percents,
+            "think": percents,
+            "wound": st.sampled_from(["", "abandonment", "own"]),
+            "own": st.none() | texts,
+            "experiences": st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "situation": texts,
+                        "likelihood": st.none() | percents,
+                        "occurred": st.none() | percents,
+                        "felt": st.sampled_from([None, True, False]),
+                        "responses": st.sampled_from(["", "asked", "stayed,withdrew"]),
+                        "emotions": st.lists(
+                            st.tuples(st.sampled_from(["", "sad", "calm"]), texts, percents),
+                            max_size=2,
+                        ),
+                        "rerated": st.booleans(),
+                    }
+                ),
+                max_size=3,
+            ),
+        }
+    ),
+    max_size=3,
+)
+
+
+def write_working_model(owner: User, model: list[dict[str, Any]]) -> None:
+    when = datetime.datetime(2026, 5, 1, 12, tzinfo=datetime.UTC)
+    for item in model:
+        expectation = ledger.add_expectation(
+            owner, item["text"], feels_true=item["feels"], think_true=item["think"],
+            wound=item["wound"], wound_own_word=item["own"], at=when,
+        )  # fmt: skip
+        for number, plan in enumerate(item["experiences"]):
+            experience = Experience(
+                situation=plan["situation"], likelihood=plan["likelihood"],
+                occurred=plan["occurred"], felt=plan["felt"], responses=plan["responses"],
+                happens_at=when + datetime.timedelta(days=number),
+            )  # fmt: skip
+            ledger.save_experience(
+                owner,
+                experience,
+                expectations=[expectation],
+                emotions=[ledger.NamedEmotion(*emotion) for emotion in plan["emotions"]],
+                finish=plan["occurred"] is not None,
+            )
+            if plan["rerated"]:
+                ledger.rate(owner, expectation, feels_true=50, think_true=50, experience=experience)
+
+
 @settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(profile=profiles, entries=notes)
+@given(profile=profiles, entries=notes, model=working_models)
 def test_export_import_export_gives_the_same_document(
-    db: None, profile: dict[str, str], entries: list[tuple[str, str | None, int]]
+    db: None,
+    profile: dict[str, str],
+    entries: list[tuple[str, str | None, int]],
+    model: list[dict[str, Any]],
 ) -> None:
     try:
         first = make_person("sam", "Sam")
@@ -93,6 +157,7 @@ def test_export_import_export_gives_the_same_document(
         with as_person(first):
             for body, aside, mood in entries:
                 Note.objects.create(owner=first, body=body, aside=aside, mood=mood)
+            write_working_model(first, model)
             exported = services.export_document(first)
         services.erase_account(first)
 
@@ -137,6 +202,21 @@ def test_a_damaged_document_writes_nothing(unlocked: User, damage: Any, message:
     assert not Note.objects.exists()
     unlocked.refresh_from_db()
     assert unlocked.theme == "system"
+
+
+def test_an_import_cannot_link_to_anyone_elses_records(unlocked: User, other_client: User) -> None:
+    with as_person(other_client):
+        theirs = ledger.add_expectation(other_client, "theirs", feels_true=50, think_true=50)
+    ledger.save_experience(unlocked, Experience(situation="mine", happens_at=timezone.now()))
+    document = services.export_document(unlocked)
+    Experience.objects.filter(owner=unlocked).delete()
+    document["records"]["tested"] = [
+        {"id": "1" * 32, "experience": document["records"]["experiences"][0]["id"],
+         "expectation": str(theirs.pk)}
+    ]  # fmt: skip
+    with pytest.raises(ImportProblem, match="points at a record this export does not hold"):
+        services.import_document(unlocked, document)
+    assert not Experience.objects.filter(owner=unlocked).exists()
 
 
 def test_import_needs_an_empty_account(unlocked: User) -> None:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "earned.safety",
     "earned.privacy",
     "earned.exchange",
+    "earned.ledger",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("earned.accounts.urls")),
     path("", include("earned.safety.urls")),
     path("", include("earned.exchange.urls")),
+    path("", include("earned.ledger.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -116,7 +116,9 @@ def _check_document(document: Any) -> None:
         raise ImportProblem(f"This export holds kinds of record Earned does not know: {unknown}.")
 
 
-def _build(kind: RecordKind, user: User, item: Any, position: int) -> models.Model:
+def _build(
+    kind: RecordKind, user: User, item: Any, position: int, imported: dict[type, set[Any]]
+) -> models.Model:
     where = f"{kind.name}[{position}]"
     if not isinstance(item, dict):
         raise ImportProblem(f"{where} is not a record.")
@@ -129,7 +131,13 @@ def _build(kind: RecordKind, user: User, item: Any, position: int) -> models.Mod
         if name not in item:
             raise ImportProblem(f"{where} is missing {name!r}.")
         field = _field(kind.model, name)
-        setattr(row, field.attname, _value(field, item[name], where))
+        value = _value(field, item[name], where)
+        linked = imported.get(cast(type, field.related_model), set())
+        if field.is_relation and value is not None and value not in linked:
+            # A link may only point at a record of this same document: never at anyone else's.
+            raise ImportProblem(f"{where}.{name} points at a record this export does not hold.")
+        setattr(row, field.attname, value)
+    imported.setdefault(kind.model, set()).add(record_id)
     return row
 
 
@@ -146,7 +154,8 @@ def _value(field: Any, raw: Any, where: str) -> Any:
         field.run_validators(value)
     except (ValidationError, TypeError, ValueError) as error:
         raise ImportProblem(f"{label} is not valid ({error}).") from None
-    if field.choices and value not in {choice for choice, _ in field.flatchoices}:
+    allowed = {choice for choice, _ in field.flatchoices}
+    if field.choices and value not in allowed and not (field.blank and value == ""):
         raise ImportProblem(f"{label} is not one of the allowed choices.")
     return value
 
@@ -157,9 +166,10 @@ def import_document(user: User, document: Any) -> dict[str, int]:
     keyring.current_key()
     if any(kind.model._default_manager.filter(owner=user).exists() for kind in KINDS):
         raise ImportProblem("This account already has records; import needs an empty account.")
+    imported: dict[type, set[Any]] = {kind.model: set() for kind in KINDS}
     rows = [
-        (kind, _build(kind, user, item, position))
-        for kind in KINDS
+        (kind, _build(kind, user, item, position, imported))
+        for kind in KINDS  # in registration order, so a record's links are already known
         for position, item in enumerate(document["records"].get(kind.name, []))
     ]
     profile = document["profile"]

@@ -25,6 +25,17 @@ CLEAR_TEXT = {
     "auth.Permission.codename": "a permission's code name, written by Django",
     "contenttypes.ContentType.app_label": "an app's name",
     "contenttypes.ContentType.model": "a model's name",
+    # The working model and ledger: choices from our lists, for the charts. The person's own
+    # words (own wound word, own emotion word, every description) are encrypted.
+    "ledger.Expectation.wound": "a choice from our list of where an expectation comes from",
+    "ledger.Expectation.counterpart": "a choice from our list of what would answer it",
+    "ledger.Experience.status": "a choice: planned, draft or done",
+    "ledger.Experience.context": "a choice: therapy, partner, friend, family, …",
+    "ledger.Experience.window": "a choice: below, within or above the window of tolerance",
+    "ledger.Experience.body_place": "a choice from our list of places in the body",
+    "ledger.Experience.responses": "keys from our list of approach and avoidance responses",
+    "ledger.Experience.explained_away": "a choice: no, partly or yes",
+    "ledger.Emotion.word": "a key from our list of emotion words",
     # Privacy: the envelope is itself ciphertext, or parameters.
     "privacy.KeyEnvelope.kind": "a choice: passphrase or instance",
     "privacy.KeyEnvelope.wrapped_key": "the data key, encrypted (format 1)",

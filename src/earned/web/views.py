@@ -7,8 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from earned.access import owned
 from earned.accounts.models import User
 from earned.core.clock import part_of_day
+from earned.ledger.models import Experience
 
 
 @login_required
@@ -22,7 +24,21 @@ def today(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/today.html",
-        {"part_of_day": part_of_day(local_now.hour), "local_now": local_now},
+        {
+            "part_of_day": part_of_day(local_now.hour),
+            "local_now": local_now,
+            "ready_to_debrief": list(
+                owned(Experience, user)
+                .exclude(status=Experience.Status.DONE)
+                .filter(happens_at__lte=timezone.now())
+                .order_by("happens_at")[:5]
+            ),
+            "coming_up": list(
+                owned(Experience, user)
+                .filter(status=Experience.Status.PLANNED, happens_at__gt=timezone.now())
+                .order_by("happens_at")[:3]
+            ),
+        },
     )
 
 

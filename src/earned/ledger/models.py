@@ -1,0 +1,185 @@
+"""The working model (old expectations, rated over time) and the experience ledger (a
+prediction made before, completed after). Every row carries its owner; free text is encrypted."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from earned.accounts.models import User
+from earned.ledger.choices import (
+    EMOTIONS,
+    RESPONSES,
+    BodyPlace,
+    Context,
+    Counterpart,
+    ExplainedAway,
+    Window,
+    Wound,
+)
+from earned.privacy.fields import EncryptedTextField
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def percent(verbose_name: str, **options: object) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
+    return models.PositiveSmallIntegerField(verbose_name, validators=PERCENT, **options)  # type: ignore[arg-type]
+
+
+def optional_text(verbose_name: str) -> EncryptedTextField:
+    return EncryptedTextField(verbose_name, null=True, blank=True)
+
+
+def validate_responses(value: str) -> None:
+    unknown = [key for key in value.split(",") if key and key not in RESPONSES]
+    if unknown:
+        raise ValidationError(f"Unknown responses: {', '.join(unknown)}")
+
+
+class Owned(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE)
+
+    class Meta:
+        abstract = True
+
+
+class Expectation(Owned):
+    text = EncryptedTextField("the expectation, in your own words")
+    wound = models.CharField("where it comes from", max_length=20, choices=Wound, blank=True)
+    wound_own_word = optional_text("your own word for where it comes from")
+    counterpart = models.CharField(
+        "what would answer it", max_length=24, choices=Counterpart, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"Expectation {self.id}"
+
+
+class Experience(Owned):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        DRAFT = "draft", "Debrief in progress"
+        DONE = "done", "Debriefed"
+
+    status = models.CharField(max_length=8, choices=Status, default=Status.PLANNED)
+    created_at = models.DateTimeField(default=timezone.now)
+    happens_at = models.DateTimeField("when")
+    context = models.CharField("who it is with", max_length=10, choices=Context, blank=True)
+    who = optional_text("who")
+    expectations: models.ManyToManyField[Expectation, Tested] = models.ManyToManyField(
+        Expectation, through="Tested", related_name="tests"
+    )
+    # The prediction, made before.
+    situation = EncryptedTextField("the situation")
+    feared = optional_text("what you fear will happen")
+    likelihood = percent("how likely it feels", null=True, blank=True)
+    expected_distress = percent("how hard you expect it to be", null=True, blank=True)
+    safety_behaviours = optional_text("safety behaviours to drop")
+    support = optional_text("support")
+    # The debrief, after.
+    happened = optional_text("what actually happened")
+    occurred = percent("how much of the feared outcome happened", null=True, blank=True)
+    peak_distress = percent("peak distress", null=True, blank=True)
+    window = models.CharField("window of tolerance", max_length=6, choices=Window, blank=True)
+    felt = models.BooleanField("felt, or only observed", null=True, blank=True)
+    body_place = models.CharField("where in the body", max_length=8, choices=BodyPlace, blank=True)
+    body_sensation = optional_text("what you noticed in your body")
+    responses = models.CharField(
+        "how you responded", max_length=120, blank=True, validators=[validate_responses]
+    )
+    helped = optional_text("what helped")
+    hindered = optional_text("what got in the way")
+    explained_away = models.CharField(
+        "explained it away", max_length=6, choices=ExplainedAway, blank=True
+    )
+    explained_away_how = optional_text("how you explained it away")
+    learned = optional_text("what you learned")
+    next_action = optional_text("next small step")
+    debriefed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-happens_at", "-created_at")
+        indexes = [models.Index(fields=["owner", "-happens_at"])]
+
+    def __str__(self) -> str:
+        return f"Experience {self.id}"
+
+    @property
+    def violation(self) -> int | None:
+        """Expected minus happened: positive when it went better than feared."""
+        if self.likelihood is None or self.occurred is None:
+            return None
+        return int(self.likelihood) - int(self.occurred)
+
+    @property
+    def response_keys(self) -> list[str]:
+        return [key for key in self.responses.split(",") if key]
+
+    @property
+    def is_due(self) -> bool:
+        return self.status != self.Status.DONE and self.happens_at <= timezone.now()
+
+
+class Tested(Owned):
+    """An experience that tests an expectation (an experience may test several)."""
+
+    experience = models.ForeignKey(Experience, on_delete=models.CASCADE)
+    expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["experience", "expectation"], name="tested_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Tested {self.id}"
+
+
+class Rating(Owned):
+    """How true an expectation feels and how true the person thinks it is, at one moment."""
+
+    expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE, related_name="ratings")
+    feels_true = percent("feels true")
+    think_true = percent("think it is true")
+    rated_at = models.DateTimeField(default=timezone.now)
+    experience = models.ForeignKey(
+        Experience, on_delete=models.SET_NULL, null=True, blank=True, related_name="ratings"
+    )
+
+    class Meta:
+        ordering = ("rated_at",)
+
+    def __str__(self) -> str:
+        return f"Rating {self.id}"
+
+
+class Emotion(Owned):
+    """A feeling named in a debrief, from our list or in the person's own word."""
+
+    experience = models.ForeignKey(Experience, on_delete=models.CASCADE, related_name="emotions")
+    word = models.CharField(max_length=16, choices=list(EMOTIONS.items()), blank=True)
+    own_word = optional_text("your own word")
+    intensity = percent("how strong")
+
+    def __str__(self) -> str:
+        return f"Emotion {self.id}"
+
+    @property
+    def label(self) -> str:
+        return EMOTIONS.get(self.word, "") or (self.own_word or "")
+
+
+# Exported in this order (see exchange/kinds.py); every column but the id and owner.
+EXPERIENCE_FIELDS = tuple(
+    field.name for field in Experience._meta.concrete_fields if field.name not in ("id", "owner")
+)

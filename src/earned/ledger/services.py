@@ -1,0 +1,156 @@
+"""Every multi-step change to the working model and the ledger, shared by views, CLI and demo.
+
+Callers pass records they fetched through earned.access, so everything here already belongs to
+`owner`; the functions still check, because a link between two people's records must never be
+made by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from earned.accounts.models import User
+from earned.core import belief
+from earned.ledger.models import Emotion, Expectation, Experience, Rating, Tested
+
+
+class NotYours(Exception):
+    """A record of another person was passed in; nothing was written."""
+
+
+def _check_owner(owner: User, records: Iterable[Any]) -> None:
+    if any(record.owner_id != owner.pk for record in records):
+        raise NotYours("every record must belong to the same person")
+
+
+# --- Expectations -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_expectation(
+    owner: User,
+    text: str,
+    *,
+    feels_true: int,
+    think_true: int,
+    wound: str = "",
+    wound_own_word: str | None = None,
+    counterpart: str = "",
+    at: datetime.datetime | None = None,
+) -> Expectation:
+    """A new old expectation, with its first rating (the belief model's starting point)."""
+    at = at or timezone.now()
+    expectation = Expectation.objects.create(
+        owner=owner,
+        text=text,
+        wound=wound,
+        wound_own_word=wound_own_word or None,
+        counterpart=counterpart,
+        created_at=at,
+    )
+    rate(owner, expectation, feels_true=feels_true, think_true=think_true, at=at)
+    return expectation
+
+
+def rate(
+    owner: User,
+    expectation: Expectation,
+    *,
+    feels_true: int,
+    think_true: int,
+    experience: Experience | None = None,
+    at: datetime.datetime | None = None,
+) -> Rating:
+    _check_owner(owner, [expectation, *([experience] if experience else [])])
+    return Rating.objects.create(
+        owner=owner,
+        expectation=expectation,
+        feels_true=feels_true,
+        think_true=think_true,
+        experience=experience,
+        rated_at=at or timezone.now(),
+    )
+
+
+def set_archived(expectation: Expectation, archived: bool) -> None:
+    expectation.archived_at = timezone.now() if archived else None
+    expectation.save(update_fields=["archived_at"])
+
+
+# --- Experiences ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamedEmotion:
+    word: str  # a key of choices.EMOTIONS, or "" for the person's own word
+    own_word: str
+    intensity: int
+
+
+@transaction.atomic
+def save_experience(
+    owner: User,
+    experience: Experience,
+    *,
+    expectations: Sequence[Expectation] | None = None,
+    emotions: Sequence[NamedEmotion] | None = None,
+    finish: bool = False,
+) -> Experience:
+    """Save a plan, a draft debrief or a finished one. A finished debrief is stamped once."""
+    experience.owner = owner
+    if finish:
+        experience.status = Experience.Status.DONE
+        experience.debriefed_at = experience.debriefed_at or timezone.now()
+    experience.save()
+    if expectations is not None:
+        _check_owner(owner, expectations)
+        Tested.objects.filter(experience=experience).exclude(expectation__in=expectations).delete()
+        linked = set(
+            Tested.objects.filter(experience=experience).values_list("expectation_id", flat=True)
+        )
+        Tested.objects.bulk_create(
+            Tested(owner=owner, experience=experience, expectation=expectation)
+            for expectation in expectations
+            if expectation.pk not in linked
+        )
+    if emotions is not None:
+        experience.emotions.all().delete()
+        for emotion in emotions:
+            Emotion.objects.create(
+                owner=owner,
+                experience=experience,
+                word=emotion.word,
+                own_word=emotion.own_word or None,
+                intensity=emotion.intensity,
+            )
+    return experience
+
+
+# --- What the evidence says -------------------------------------------------------------------
+
+
+def outcome(experience: Experience) -> belief.Outcome | None:
+    """The experience as the belief model sees it, once it says how much happened."""
+    if experience.status != Experience.Status.DONE or experience.occurred is None:
+        return None
+    return belief.Outcome(
+        occurred=experience.occurred,
+        felt=experience.felt,
+        window=experience.window,
+        explained_away=experience.explained_away,
+    )
+
+
+def evidence(expectation: Expectation, experiences: Iterable[Experience]) -> belief.Estimate:
+    """The estimate for an expectation from its first rating and the given experiences (those
+    that tested it), whatever order they come in."""
+    ratings = list(expectation.ratings.all())
+    prior = ratings[0].feels_true if ratings else 50
+    outcomes = [found for found in map(outcome, experiences) if found is not None]
+    return belief.estimate(prior, outcomes)

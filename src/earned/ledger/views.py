@@ -1,0 +1,359 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from earned.access import get_owned_or_404, owned
+from earned.accounts.models import User
+from earned.core import belief
+from earned.ledger import charts, services
+from earned.ledger.choices import RESPONSES
+from earned.ledger.forms import (
+    DebriefForm,
+    DiscountingForm,
+    ExpectationForm,
+    LedgerFilterForm,
+    PlanForm,
+    RatingForm,
+)
+from earned.ledger.models import Expectation, Experience, Rating
+
+# An outcome this much better than feared invites the gentle discounting question.
+MUCH_BETTER_THAN_FEARED = 30
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)  # guaranteed by @login_required
+    return request.user
+
+
+def active_expectations(user: User) -> QuerySet[Expectation]:
+    return owned(Expectation, user).filter(archived_at__isnull=True)
+
+
+# --- Expectations -----------------------------------------------------------------------------
+
+
+@login_required
+def expectation_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    done = Experience.objects.filter(status=Experience.Status.DONE)
+    expectations = list(
+        owned(Expectation, user).prefetch_related("ratings", Prefetch("tests", queryset=done))
+    )
+    for expectation in expectations:
+        ratings = list(expectation.ratings.all())
+        expectation.latest = ratings[-1] if ratings else None  # type: ignore[attr-defined]
+        expectation.estimate = services.evidence(expectation, expectation.tests.all())  # type: ignore[attr-defined]
+    return render(
+        request,
+        "ledger/expectation_list.html",
+        {
+            "active": [e for e in expectations if e.archived_at is None],
+            "archived": [e for e in expectations if e.archived_at is not None],
+        },
+    )
+
+
+@login_required
+def expectation_new(request: HttpRequest) -> HttpResponse:
+    form = ExpectationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        expectation = services.add_expectation(
+            _user(request),
+            data["text"],
+            feels_true=data["feels_true"],
+            think_true=data["think_true"],
+            wound=data["wound"],
+            wound_own_word=data["wound_own_word"] if data["wound"] == "own" else None,
+            counterpart=data["counterpart"],
+        )
+        messages.success(request, "Written down. Naming it is a real step.")
+        return redirect("ledger:expectation", expectation.pk)
+    status = 400 if form.errors else 200
+    return render(request, "ledger/expectation_form.html", {"form": form}, status=status)
+
+
+def _expectation_page(
+    request: HttpRequest, expectation: Expectation, rating_form: RatingForm | None = None
+) -> HttpResponse:
+    ratings = list(expectation.ratings.all())
+    experiences = list(
+        owned(Experience, _user(request)).filter(expectations=expectation).order_by("-happens_at")
+    )
+    picture = charts.build(expectation, ratings, experiences)
+    estimate = picture.estimate
+    latest = ratings[-1] if ratings else None
+    occurrences = [e.occurred for e in experiences if services.outcome(e) is not None]
+    return render(
+        request,
+        "ledger/expectation_detail.html",
+        {
+            "expectation": expectation,
+            "latest": latest,
+            "chart": picture,
+            "estimate": estimate,
+            "summary": belief.summary(
+                [float(o) for o in occurrences if o is not None],
+                latest.feels_true if latest else None,
+            ),
+            "experiences": experiences,
+            "rating_form": rating_form
+            or RatingForm(
+                initial={"feels_true": latest.feels_true, "think_true": latest.think_true}
+                if latest
+                else None
+            ),
+        },
+        status=400 if rating_form is not None else 200,
+    )
+
+
+@login_required
+def expectation_detail(request: HttpRequest, expectation_id: str) -> HttpResponse:
+    expectation = get_owned_or_404(Expectation, _user(request), pk=expectation_id)
+    return _expectation_page(request, expectation)
+
+
+@login_required
+@require_POST
+def expectation_rate(request: HttpRequest, expectation_id: str) -> HttpResponse:
+    user = _user(request)
+    expectation = get_owned_or_404(Expectation, user, pk=expectation_id)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        return _expectation_page(request, expectation, form)
+    services.rate(user, expectation, **form.cleaned_data)
+    messages.success(request, "Re-rated. Both lines on the chart now include it.")
+    return redirect("ledger:expectation", expectation.pk)
+
+
+@login_required
+@require_POST
+def expectation_archive(request: HttpRequest, expectation_id: str) -> HttpResponse:
+    expectation = get_owned_or_404(Expectation, _user(request), pk=expectation_id)
+    archive = expectation.archived_at is None
+    services.set_archived(expectation, archive)
+    messages.success(
+        request,
+        "Archived. It is kept with all its history, and you can bring it back any time."
+        if archive
+        else "Brought back to your working model.",
+    )
+    return redirect("ledger:expectation", expectation.pk)
+
+
+@login_required
+def about_the_model(request: HttpRequest) -> HttpResponse:
+    return render(request, "ledger/about_the_model.html")
+
+
+# --- Experiences ------------------------------------------------------------------------------
+
+
+@login_required
+def ledger(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    filters = LedgerFilterForm(request.GET or None, expectations=owned(Expectation, user))
+    experiences = owned(Experience, user).prefetch_related("expectations")
+    if filters.is_valid():
+        chosen = filters.cleaned_data
+        if chosen["expectation"]:
+            experiences = experiences.filter(expectations=chosen["expectation"])
+        if chosen["context"]:
+            experiences = experiences.filter(context=chosen["context"])
+        if chosen["status"] == "open":
+            experiences = experiences.exclude(status=Experience.Status.DONE)
+        elif chosen["status"] == "done":
+            experiences = experiences.filter(status=Experience.Status.DONE)
+        if chosen["since"]:
+            experiences = experiences.filter(happens_at__date__gte=chosen["since"])
+        if chosen["until"]:
+            experiences = experiences.filter(happens_at__date__lte=chosen["until"])
+    return render(
+        request,
+        "ledger/ledger.html",
+        {
+            "filters": filters,
+            "experiences": list(experiences),
+            "filtered": bool(request.GET),
+            "has_expectations": owned(Expectation, user).exists(),
+        },
+    )
+
+
+def _plan_form(request: HttpRequest, instance: Experience | None = None) -> PlanForm:
+    user = _user(request)
+    initial: dict[str, Any] = {}
+    if instance is None:
+        initial["happens_at"] = timezone.localtime().replace(second=0, microsecond=0)
+        chosen = request.GET.get("expectation")
+        if chosen:
+            initial["expectations"] = active_expectations(user).filter(pk=chosen)[:1]
+    return PlanForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial,
+        expectations=active_expectations(user),
+    )
+
+
+@login_required
+def experience_plan(request: HttpRequest) -> HttpResponse:
+    form = _plan_form(request)
+    if request.method == "POST" and form.is_valid():
+        experience = services.save_experience(
+            _user(request), form.save(commit=False), expectations=form.cleaned_data["expectations"]
+        )
+        messages.success(request, "Planned. Afterwards, come back and note what happened.")
+        return redirect("ledger:experience", experience.pk)
+    return render(
+        request,
+        "ledger/experience_plan.html",
+        {"form": form, "mode": "plan"},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def experience_log(request: HttpRequest) -> HttpResponse:
+    """A past experience in one go: the prediction as it was, and what happened."""
+    plan = _plan_form(request)
+    finishing = "finish" in request.POST
+    debrief = DebriefForm(request.POST or None, finishing=finishing)
+    if request.method == "POST" and plan.is_valid() and debrief.is_valid():
+        experience = plan.save(commit=False)
+        for name, value in debrief.cleaned_data.items():
+            if name in DebriefForm.Meta.fields:
+                setattr(experience, name, value)
+        experience.status = Experience.Status.DRAFT
+        services.save_experience(
+            _user(request),
+            experience,
+            expectations=plan.cleaned_data["expectations"],
+            emotions=debrief.named_emotions(),
+            finish=finishing,
+        )
+        return _after_debrief(request, experience, finishing)
+    return render(
+        request,
+        "ledger/experience_log.html",
+        {"form": plan, "debrief": debrief},
+        status=400 if plan.errors or debrief.errors else 200,
+    )
+
+
+@login_required
+def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
+    user = _user(request)
+    experience = get_owned_or_404(
+        owned(Experience, user).prefetch_related(
+            "emotions", Prefetch("expectations", queryset=Expectation.objects.all())
+        ),
+        user,
+        pk=experience_id,
+    )
+    expectations = list(experience.expectations.all())
+    latest = {
+        rating.expectation_id: rating
+        for rating in Rating.objects.filter(expectation__in=expectations).order_by("rated_at")
+    }
+    violation = experience.violation
+    ask_about_discounting = (
+        experience.status == Experience.Status.DONE
+        and violation is not None
+        and violation >= MUCH_BETTER_THAN_FEARED
+        and not experience.explained_away
+    )
+    return render(
+        request,
+        "ledger/experience_detail.html",
+        {
+            "experience": experience,
+            "expectations": [
+                (expectation, latest.get(expectation.pk), _rating_form(latest.get(expectation.pk)))
+                for expectation in expectations
+            ],
+            "discounting_form": DiscountingForm() if ask_about_discounting else None,
+            "responses": [RESPONSES[key] for key in experience.response_keys if key in RESPONSES],
+        },
+    )
+
+
+def _rating_form(latest: Rating | None) -> RatingForm:
+    return RatingForm(
+        initial={"feels_true": latest.feels_true, "think_true": latest.think_true}
+        if latest
+        else None
+    )
+
+
+@login_required
+def experience_debrief(request: HttpRequest, experience_id: str) -> HttpResponse:
+    user = _user(request)
+    experience = get_owned_or_404(Experience, user, pk=experience_id)
+    finishing = "finish" in request.POST
+    form = DebriefForm(request.POST or None, instance=experience, finishing=finishing)
+    if request.method == "POST" and form.is_valid():
+        experience = form.save(commit=False)
+        if experience.status == Experience.Status.PLANNED:
+            experience.status = Experience.Status.DRAFT
+        services.save_experience(user, experience, emotions=form.named_emotions(), finish=finishing)
+        return _after_debrief(request, experience, finishing)
+    return render(
+        request,
+        "ledger/experience_debrief.html",
+        {"form": form, "experience": experience},
+        status=400 if form.errors else 200,
+    )
+
+
+def _after_debrief(request: HttpRequest, experience: Experience, finished: bool) -> HttpResponse:
+    if finished:
+        messages.success(
+            request,
+            "Thank you for coming back to it. Here is what you expected, beside what happened.",
+        )
+        return redirect("ledger:experience", experience.pk)
+    messages.success(request, "Saved as a draft. Nothing is lost; finish it whenever you like.")
+    return redirect("ledger:experience", experience.pk)
+
+
+@login_required
+@require_POST
+def experience_rerate(
+    request: HttpRequest, experience_id: str, expectation_id: str
+) -> HttpResponse:
+    user = _user(request)
+    experience = get_owned_or_404(Experience, user, pk=experience_id)
+    expectation = get_owned_or_404(experience.expectations.all(), user, pk=expectation_id)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        services.rate(user, expectation, experience=experience, **form.cleaned_data)
+        messages.success(request, "Re-rated. However it feels now is the right answer.")
+    else:
+        messages.error(request, "Please choose numbers from 0 to 100 for both ratings.")
+    return redirect("ledger:experience", experience.pk)
+
+
+@login_required
+@require_POST
+def experience_discounting(request: HttpRequest, experience_id: str) -> HttpResponse:
+    experience = get_owned_or_404(Experience, _user(request), pk=experience_id)
+    form = DiscountingForm(request.POST)
+    if form.is_valid():
+        experience.explained_away = form.cleaned_data["explained_away"]
+        experience.explained_away_how = form.cleaned_data["explained_away_how"] or None
+        experience.save(update_fields=["explained_away", "explained_away_how"])
+        messages.success(request, "Noted. Noticing it is part of the practice.")
+    else:
+        messages.error(request, "Please choose one of the answers, or leave the question for now.")
+    return redirect("ledger:experience", experience.pk)

@@ -1,0 +1,334 @@
+"""The working model and the experience ledger, through the pages a person uses."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from earned.accounts.models import User
+from earned.ledger import services
+from earned.ledger.models import Emotion, Expectation, Experience, Rating
+from earned.privacy import keyring, keys
+from tests.conftest import PASSPHRASE
+
+pytestmark = pytest.mark.django_db
+RecordT = TypeVar("RecordT", Expectation, Experience)
+
+EXPECTATION = "When I ask for help, people get annoyed."
+
+
+@pytest.fixture
+def unlocked(owner: User) -> Iterator[User]:
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        yield owner
+
+
+def an_expectation(owner: User, text: str = EXPECTATION, feels: int = 80) -> Expectation:
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        return services.add_expectation(owner, text, feels_true=feels, think_true=40)
+
+
+def an_experience(
+    owner: User,
+    expectation: Expectation | None = None,
+    *,
+    likelihood: int = 80,
+    occurred: int | None = None,
+    days_ago: int = 1,
+) -> Experience:
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        experience = Experience(
+            situation="Asking Maya to help me move",
+            feared="She sighs and says she is busy",
+            likelihood=likelihood,
+            happens_at=timezone.now() - datetime.timedelta(days=days_ago),
+            occurred=occurred,
+            happened="She said yes straight away" if occurred is not None else None,
+        )
+        return services.save_experience(
+            owner,
+            experience,
+            expectations=[expectation] if expectation else [],
+            finish=occurred is not None,
+        )
+
+
+def reload(record: RecordT) -> RecordT:
+    """The row as stored now (refresh_from_db would open encrypted text, which needs a key)."""
+    return type(record)._default_manager.get(pk=record.pk)
+
+
+def page(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+# --- Expectations -----------------------------------------------------------------------------
+
+
+def test_naming_an_expectation_keeps_its_first_rating(owner_client: Client, owner: User) -> None:
+    response = owner_client.post(
+        "/expectations/new/",
+        {"text": EXPECTATION, "feels_true": "85", "think_true": "30", "wound": "abandonment"},
+    )
+    expectation = Expectation.objects.get(owner=owner)
+    assert response["Location"] == f"/expectations/{expectation.pk}/"
+    rating = Rating.objects.get(expectation=expectation)
+    assert (rating.feels_true, rating.think_true) == (85, 30)
+    text = page(owner_client, response["Location"])
+    assert EXPECTATION.replace("'", "&#x27;") in text
+    assert "You have not tested this one yet; it feels 85% true." in text
+
+
+def test_a_missing_expectation_is_asked_for_kindly_and_nothing_is_lost(
+    owner_client: Client,
+) -> None:
+    response = owner_client.post(
+        "/expectations/new/", {"text": " ", "feels_true": "140", "think_true": "30"}
+    )
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Please write the expectation down." in text
+    assert "Please choose a number from 0 to 100." in text
+    assert 'value="30"' in text  # what was typed is still there
+    assert not Expectation.objects.exists()
+
+
+def test_their_own_word_is_needed_when_they_choose_their_own(owner_client: Client) -> None:
+    response = owner_client.post(
+        "/expectations/new/",
+        {"text": EXPECTATION, "feels_true": "50", "think_true": "50", "wound": "own"},
+    )
+    assert "Please write your own word" in response.content.decode()
+
+
+def test_re_rating_adds_to_the_history(owner_client: Client, owner: User) -> None:
+    expectation = an_expectation(owner)
+    response = owner_client.post(
+        f"/expectations/{expectation.pk}/rate/", {"feels_true": "60", "think_true": "20"}
+    )
+    assert response.status_code == 302
+    assert [r.feels_true for r in expectation.ratings.all()] == [80, 60]
+
+
+def test_archiving_keeps_everything_and_can_be_undone(owner_client: Client, owner: User) -> None:
+    expectation = an_expectation(owner)
+    owner_client.post(f"/expectations/{expectation.pk}/archive/")
+    expectation = reload(expectation)
+    assert expectation.archived_at is not None
+    assert "Archived (1)" in page(owner_client, "/expectations/")
+    owner_client.post(f"/expectations/{expectation.pk}/archive/")
+    expectation = reload(expectation)
+    assert expectation.archived_at is None
+
+
+def test_the_expectation_page_shows_the_evidence_and_the_chart(
+    owner_client: Client, owner: User
+) -> None:
+    expectation = an_expectation(owner, feels=70)
+    for days_ago in (3, 2, 1):
+        an_experience(owner, expectation, likelihood=80, occurred=10, days_ago=days_ago)
+    text = page(owner_client, f"/expectations/{expectation.pk}/")
+    assert "Of the 3 times you tested this, the feared outcome mostly didn’t happen" in text
+    assert "it still feels 70% true." in text
+    assert '<svg viewBox="0 0 640 260" role="img"' in text
+    assert text.count('class="chart__happened"') == 3
+    assert "The numbers behind the chart" in text  # the table for screen readers
+
+
+# --- Experiences ------------------------------------------------------------------------------
+
+
+def test_plan_then_debrief_as_a_draft_then_finish(owner_client: Client, owner: User) -> None:
+    expectation = an_expectation(owner)
+    response = owner_client.post(
+        "/experiences/plan/",
+        {
+            "situation": "Asking Maya to help me move",
+            "expectations": [str(expectation.pk)],
+            "happens_at": "2026-11-20T18:00",
+            "feared": "She sighs",
+            "likelihood": "80",
+        },
+    )
+    experience = Experience.objects.get(owner=owner)
+    assert response["Location"] == f"/experiences/{experience.pk}/"
+    assert list(experience.expectations.all()) == [expectation]
+    assert experience.status == "planned"
+    assert "Ready to debrief" in page(owner_client, "/")
+
+    draft = owner_client.post(
+        f"/experiences/{experience.pk}/debrief/",
+        {"draft": "1", "happened": "She said yes", "emotion_0": "relieved"},
+    )
+    assert draft.status_code == 302
+    experience = reload(experience)
+    assert experience.status == "draft"
+    assert Emotion.objects.get(experience=experience).intensity == 50
+
+    unfinished = owner_client.post(
+        f"/experiences/{experience.pk}/debrief/", {"finish": "1", "happened": "She said yes"}
+    )
+    assert unfinished.status_code == 400
+    assert "Please choose how much of it happened" in unfinished.content.decode()
+    assert "She said yes" in unfinished.content.decode()
+
+    owner_client.post(
+        f"/experiences/{experience.pk}/debrief/",
+        {"finish": "1", "happened": "She said yes", "occurred": "5", "felt": "true",
+         "responses": ["asked", "stayed"], "emotion_0": "relieved", "emotion_0_intensity": "70"},
+    )  # fmt: skip
+    experience = reload(experience)
+    assert experience.status == "done"
+    assert experience.violation == 75
+    assert experience.response_keys == ["asked", "stayed"]
+    text = page(owner_client, f"/experiences/{experience.pk}/")
+    assert "What you expected" in text
+    assert "What happened" in text
+    assert "This went better than you feared" in text  # the gentle discounting question
+    assert "Now, how true does it feel?" in text
+    assert "Relieved (70)" in text
+
+
+def test_a_re_rating_after_a_debrief_is_linked_to_it(owner_client: Client, owner: User) -> None:
+    expectation = an_expectation(owner)
+    experience = an_experience(owner, expectation, occurred=0)
+    owner_client.post(
+        f"/experiences/{experience.pk}/rerate/{expectation.pk}/",
+        {"feels_true": "65", "think_true": "20"},
+    )
+    assert expectation.ratings.last().experience == experience  # type: ignore[union-attr]
+
+
+def test_the_discounting_answer_is_recorded(owner_client: Client, owner: User) -> None:
+    experience = an_experience(owner, an_expectation(owner), likelihood=90, occurred=10)
+    owner_client.post(
+        f"/experiences/{experience.pk}/discounting/",
+        {"explained_away": "partly", "explained_away_how": "She was just being polite"},
+    )
+    experience = reload(experience)
+    assert experience.explained_away == "partly"
+    text = page(owner_client, f"/experiences/{experience.pk}/")
+    assert "This went better than you feared" not in text  # asked once, answered
+
+
+def test_logging_a_past_experience_in_one_go(owner_client: Client, owner: User) -> None:
+    owner_client.post(
+        "/experiences/log/",
+        {"finish": "1", "situation": "Said no to extra work", "happens_at": "2026-11-01T10:00",
+         "likelihood": "70", "happened": "My manager said fine", "occurred": "0"},
+    )  # fmt: skip
+    experience = Experience.objects.get(owner=owner)
+    assert experience.status == "done"
+    assert experience.violation == 70
+
+
+def test_the_ledger_filters(owner_client: Client, owner: User) -> None:
+    first, second = an_expectation(owner, "One"), an_expectation(owner, "Two")
+    an_experience(owner, first, occurred=10)
+    an_experience(owner, second)
+    assert page(owner_client, "/experiences/").count('class="card record record--compact"') == 2
+    only_first = page(owner_client, f"/experiences/?expectation={first.pk}")
+    assert only_first.count('class="card record record--compact"') == 1
+    waiting = page(owner_client, "/experiences/?status=open")
+    assert waiting.count("ready to debrief") == 1
+    nothing = page(owner_client, "/experiences/?since=2099-01-01")
+    assert "Nothing matches these choices." in nothing
+
+
+def test_empty_pages_say_what_to_do_first(owner_client: Client) -> None:
+    assert "Name your first expectation" in page(owner_client, "/expectations/")
+    assert "it helps to name one first" in page(owner_client, "/experiences/")
+
+
+# --- Another person's records -----------------------------------------------------------------
+
+URLS = [
+    ("get", "/expectations/{expectation}/"),
+    ("post", "/expectations/{expectation}/rate/"),
+    ("post", "/expectations/{expectation}/archive/"),
+    ("get", "/experiences/{experience}/"),
+    ("get", "/experiences/{experience}/debrief/"),
+    ("post", "/experiences/{experience}/debrief/"),
+    ("post", "/experiences/{experience}/rerate/{expectation}/"),
+    ("post", "/experiences/{experience}/discounting/"),
+]
+
+
+@pytest.mark.parametrize(("method", "url"), URLS)
+@pytest.mark.parametrize("persona", ["therapist", "other_therapist", "other_client"])
+def test_another_persons_records_are_not_found(
+    method: str,
+    url: str,
+    persona: str,
+    owner: User,
+    client_for: Callable[[User], Client],
+    request: pytest.FixtureRequest,
+) -> None:
+    expectation = an_expectation(owner)
+    experience = an_experience(owner, expectation, occurred=10)
+    visitor = client_for(request.getfixturevalue(persona))
+    target = url.format(expectation=expectation.pk, experience=experience.pk)
+    response = getattr(visitor, method)(target, {"feels_true": "1", "think_true": "1"})
+    assert response.status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client: Client, owner: User) -> None:
+    expectation = an_expectation(owner)
+    for url in ("/expectations/", f"/expectations/{expectation.pk}/", "/experiences/"):
+        assert client.get(url)["Location"].startswith("/sign-in/")
+
+
+def test_another_persons_expectation_cannot_be_linked(
+    owner_client: Client, owner: User, other_client: User
+) -> None:
+    theirs = an_expectation(other_client)
+    response = owner_client.post(
+        "/experiences/plan/",
+        {"situation": "x", "expectations": [str(theirs.pk)], "happens_at": "2026-11-20T18:00"},
+    )
+    assert response.status_code == 400
+    assert not Experience.objects.filter(owner=owner).exists()
+
+
+# --- The same number of queries, whatever the number of rows ----------------------------------
+
+
+def queries_for(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_ledger_and_lists_use_a_fixed_number_of_queries(
+    owner_client: Client, owner: User
+) -> None:
+    expectation = an_expectation(owner)
+    an_experience(owner, expectation, occurred=10)
+    urls = ["/experiences/", "/expectations/", f"/expectations/{expectation.pk}/", "/"]
+    few = {url: queries_for(owner_client, url) for url in urls}
+    for days_ago in range(2, 12):
+        an_experience(owner, expectation, occurred=days_ago * 5, days_ago=days_ago)
+        an_expectation(owner, f"Another {days_ago}")
+    many = {url: queries_for(owner_client, url) for url in urls}
+    assert many == few
+
+
+def test_the_experience_page_uses_a_fixed_number_of_queries(
+    owner_client: Client, owner: User
+) -> None:
+    one = an_experience(owner, an_expectation(owner), occurred=10)
+    few = queries_for(owner_client, f"/experiences/{one.pk}/")
+    several = [an_expectation(owner, f"E{n}") for n in range(5)]
+    many_linked = an_experience(owner, several[0], occurred=10)
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        services.save_experience(owner, many_linked, expectations=several)
+    assert queries_for(owner_client, f"/experiences/{many_linked.pk}/") == few

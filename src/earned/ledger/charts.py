@@ -46,8 +46,10 @@ def build(
     """Everything the chart and its data table need, in the person's current time zone."""
     tested = sorted((e for e in experiences if outcome(e) is not None), key=lambda e: e.happens_at)
     prior = ratings[0].feels_true if ratings else 50
-    moments = [r.rated_at for r in ratings] + [e.happens_at for e in tested]
-    start, end = (min(moments), max(moments)) if moments else (timezone.now(),) * 2
+    # Every line runs on to today, holding its latest value: that is where each stands now.
+    now = timezone.now()
+    moments = [r.rated_at for r in ratings] + [e.happens_at for e in tested] + [now]
+    start, end = min(moments), max(moments)
     x_for = chart.x_scale(start, end)
 
     evidence_points = [(x_for(start), belief.estimate(prior, []))]
@@ -58,9 +60,17 @@ def build(
         running.append(found)
         evidence_points.append((x_for(experience.happens_at), belief.estimate(prior, running)))
 
+    evidence_points.append((x_for(end), evidence_points[-1][1]))
+
     result = ExpectationChart(estimate=evidence_points[-1][1])
-    result.feels = chart.points([(x_for(r.rated_at), chart.y_for(r.feels_true)) for r in ratings])
-    result.think = chart.points([(x_for(r.rated_at), chart.y_for(r.think_true)) for r in ratings])
+    rated = [*ratings, *ratings[-1:]]  # the latest rating again, at today
+    when = [r.rated_at for r in ratings] + [end] * bool(ratings)
+    result.feels = chart.points(
+        [(x_for(at), chart.y_for(r.feels_true)) for at, r in zip(when, rated, strict=True)]
+    )
+    result.think = chart.points(
+        [(x_for(at), chart.y_for(r.think_true)) for at, r in zip(when, rated, strict=True)]
+    )
     result.evidence = chart.points([(x, chart.y_for(e.mean)) for x, e in evidence_points])
     result.band = chart.points(
         [(x, chart.y_for(e.high)) for x, e in evidence_points]
@@ -84,7 +94,7 @@ def build(
         for day in chart.month_ticks(local(start).date(), local(end).date())
     ]  # fmt: skip
     result.y_ticks = [{"y": chart.y_for(v), "label": str(v)} for v in (0, 50, 100)]
-    result.rows = _table(ratings, tested, evidence_points[1:])
+    result.rows = _table(ratings, tested, evidence_points[1:-1])
     return result
 
 

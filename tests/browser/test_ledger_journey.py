@@ -1,0 +1,91 @@
+"""Keeping the working-model ledger in a real browser: name an expectation, plan an experience,
+debrief it, re-rate, and see it on the expectation's chart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from earned.accounts.models import User
+from earned.ledger.models import Experience
+from tests.browser.test_journeys import sign_in
+from tests.conftest import make_person
+
+
+@pytest.fixture
+def owner(transactional_db: None) -> User:
+    return make_person("sam", "Sam", timezone="Europe/Berlin", country="IE")
+
+
+def test_plan_debrief_and_see_it_on_the_chart(
+    page: Any, owner: User, check_page: Callable[[Any, str], None]
+) -> None:
+    sign_in(page)
+    page.get_by_role("link", name="Expectations").click()
+    page.get_by_role("heading", name="Nothing written here yet").wait_for()
+    check_page(page, "expectations-empty")
+
+    page.get_by_role("link", name="Name your first expectation").click()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Please write the expectation down.").wait_for()
+    check_page(page, "expectation-new-error")
+    page.get_by_label("The old expectation, in your own words").fill(
+        "When I ask for help, people get annoyed."
+    )
+    page.get_by_label("How true does it feel? (0–100)").fill("80")
+    page.get_by_label("How true do you think it is? (0–100)").fill("40")
+    page.get_by_text("Add where it comes from").click()
+    page.get_by_label("Being left").check()
+    page.get_by_role("button", name="Save").click()
+    page.locator(".summary").get_by_text("You have not tested this one yet").wait_for()
+
+    page.get_by_role("link", name="Plan one").click()
+    page.get_by_label("What is the situation?").fill("Asking Maya to help me move")
+    page.get_by_label("When", exact=True).fill("2026-11-20T18:00")  # already past: ready to debrief
+    page.get_by_label("What do you fear will happen?").fill("She sighs and says she is busy")
+    page.get_by_label("How likely does the feared outcome feel? (0–100)").fill("85")
+    check_page(page, "plan")
+    page.get_by_role("button", name="Save the plan").click()
+    page.get_by_text("Planned.").wait_for()
+
+    page.get_by_role("link", name="Today").click()
+    page.get_by_role("heading", name="Ready to debrief").wait_for()
+    check_page(page, "today-ready-to-debrief")
+    page.get_by_role("link", name="Asking Maya to help me move").click()
+
+    page.get_by_label("What actually happened?").fill("She said yes straight away.")
+    page.get_by_role("button", name="Save as a draft").click()
+    page.get_by_text("Saved as a draft.").wait_for()
+    page.get_by_role("link", name="Carry on with it").click()
+    assert page.get_by_label("What actually happened?").input_value() == (
+        "She said yes straight away."
+    )
+    page.get_by_label("How much of what you feared actually happened? (0–100)").fill("5")
+    page.get_by_label("I felt it, in my body").check()
+    page.get_by_text("Add more: feelings").click()
+    page.get_by_label("Feeling").first.select_option("relieved")
+    check_page(page, "debrief")
+    page.get_by_role("button", name="Finish the debrief").click()
+    page.get_by_role("heading", name="What you expected").wait_for()
+    page.get_by_role("heading", name="This went better than you feared").wait_for()
+    check_page(page, "experience")
+    assert Experience.objects.get().status == "done"
+
+    page.get_by_label("A little").check()
+    page.get_by_role("button", name="Save the answer").click()
+    page.get_by_text("Noted.").wait_for()
+    page.get_by_label("How true does it feel? (0–100)").fill("70")
+    page.get_by_role("button", name="Save the rating").click()
+    page.get_by_text("Re-rated.").wait_for()
+
+    page.get_by_role("link", name="See this expectation’s chart").click()
+    page.locator(".summary").get_by_text("The one time you tested this").wait_for()
+    assert page.locator("svg.chart__svg circle.chart__happened").count() == 1
+    page.get_by_text("The numbers behind the chart").click()
+    check_page(page, "expectation")
+
+    page.get_by_role("link", name="Experiences").click()
+    page.get_by_text("80 better than feared").wait_for()
+    check_page(page, "ledger")

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from typing import Any
 
 RUNS = 30
 
@@ -39,6 +40,9 @@ def bench_cli(data_dir: str) -> None:
         summarize(f"earned {' '.join(args)}", samples)
 
 
+PASSPHRASE = "tidal lantern orchard velvet"
+
+
 def bench_pages(data_dir: str) -> None:
     os.environ["EARNED_DATA_DIR"] = data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "earned.settings")
@@ -48,23 +52,85 @@ def bench_pages(data_dir: str) -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from earned.accounts.models import User
+    from earned.accounts.services import create_account
 
     call_command("migrate", verbosity=0)
-    user = User.objects.create_user(username="bench", password="x", display_name="Bench")
+    user = create_account(
+        name="Bench", passphrase=PASSPHRASE, timezone_name="Europe/Dublin", country="IE"
+    )
     anonymous = Client(SERVER_NAME="localhost")
     signed_in = Client(SERVER_NAME="localhost")
-    signed_in.force_login(user)
-    for name, client, path in (
+    signed_in.post("/sign-in/", {"passphrase": PASSPHRASE})  # opens the key, as a person would
+    expectation = fill_ledger(user, experiences=50)
+    pages = (
         ("GET /sign-in/ (anonymous)", anonymous, "/sign-in/"),
         ("GET /help/?country=GB (anonymous)", anonymous, "/help/?country=GB"),
         ("GET / (Today, signed in)", signed_in, "/"),
         ("GET /settings/ (signed in)", signed_in, "/settings/"),
-    ):
-        warm = client.get(path)  # also warms the template cache
-        if warm.status_code != 200:
-            raise SystemExit(f"{path} answered {warm.status_code}; refusing to time an error")
-        summarize(name, timed(lambda c=client, p=path: c.get(p)))  # type: ignore[misc]
+        ("GET /experiences/ (50 entries)", signed_in, "/experiences/"),
+        ("GET /expectations/<id>/ (50 tests)", signed_in, f"/expectations/{expectation}/"),
+    )
+    for name, client, path in pages:
+        time_page(name, client, path)
+    print()
+    print("Encryption overhead: the same 50-entry pages, runs alternating with and without")
+    print("decryption (replaced by a no-op), so that machine noise falls on both alike:")
+    for name, client, path in pages[-2:]:
+        compare_decryption(name, client, path)
+
+
+def time_page(name: str, client: Any, path: str) -> None:
+    warm = client.get(path)  # also warms the template cache
+    if warm.status_code != 200:
+        raise SystemExit(f"{path} answered {warm.status_code}; refusing to time an error")
+    summarize(name, timed(lambda: client.get(path)))
+
+
+def compare_decryption(name: str, client: Any, path: str) -> None:
+    from unittest import mock
+
+    from earned.privacy import crypto
+
+    with_it: list[float] = []
+    without: list[float] = []
+    plain = mock.patch.object(crypto, "decrypt_text", return_value=ENTRY)
+    for _ in range(RUNS):
+        with_it += timed(lambda: client.get(path), 1)
+        with plain:
+            without += timed(lambda: client.get(path), 1)
+    encrypted, clear = statistics.median(with_it), statistics.median(without)
+    overhead = 100 * (encrypted - clear) / clear
+    print(f"{name:<38} {encrypted:6.1f} ms vs {clear:6.1f} ms   overhead {overhead:+5.1f} %")
+
+
+ENTRY = "They listened, and nothing bad happened. " * 4
+
+
+def fill_ledger(user: Any, experiences: int) -> str:
+    """A realistic page: every experience planned and debriefed, with text in its fields."""
+    import datetime
+
+    from django.utils import timezone
+
+    from earned.ledger import services
+    from earned.ledger.models import Experience
+    from earned.privacy import keyring, keys
+
+    with keyring.using(keys.open_data_key(user, PASSPHRASE)):
+        expectation = services.add_expectation(
+            user,
+            "When I ask for help, people get annoyed.",
+            feels_true=80,
+            think_true=40,
+        )
+        for number in range(experiences):
+            experience = Experience(
+                situation=ENTRY, feared=ENTRY, happened=ENTRY, learned=ENTRY, likelihood=80,
+                occurred=number % 60, status=Experience.Status.DONE,
+                happens_at=timezone.now() - datetime.timedelta(days=number),
+            )  # fmt: skip
+            services.save_experience(user, experience, expectations=[expectation], finish=True)
+    return str(expectation.pk)
 
 
 def bench_crypto() -> None:

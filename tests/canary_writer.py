@@ -1,6 +1,6 @@
-"""Run by test_canary in a child process: writes a canary through the encrypted field into a
-real SQLite file, prints the export, and stays connected until told to stop (so the test can
-read the write-ahead log before SQLite checkpoints it). Not a test module itself."""
+"""Run by test_canary in a child process: submits a canary through every form that stores entry
+text, into a real database, prints the export, and stays connected until told to stop (so the
+test can read SQLite's write-ahead log before it is folded into the file). Not a test module."""
 
 import json
 import os
@@ -13,16 +13,45 @@ def main(canary: str) -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.test import Client
 
     from earned.exchange import services
+    from earned.ledger.models import Expectation, Experience
     from earned.privacy import keyring, keys
-    from tests.conftest import PASSPHRASE, make_person
+    from tests.conftest import PASSPHRASE, make_person, sign_in
     from tests.encryption_app.models import Note
 
     call_command("migrate", verbosity=0)
     person = make_person("sam", "Sam")
+    browser = sign_in(Client(HTTP_HOST="localhost"), person)
+
+    def submit(url: str, form: dict[str, str | list[str]]) -> None:
+        response = browser.post(url, form)
+        if response.status_code != 302:
+            sys.exit(f"{url} did not accept the canary ({response.status_code})")
+
+    text = f"before {canary} after"
+    submit(
+        "/expectations/new/",
+        {"text": text, "feels_true": "80", "think_true": "40", "wound": "own",
+         "wound_own_word": text},
+    )  # fmt: skip
+    expectation = Expectation.objects.get(owner=person)
+    plan: dict[str, str | list[str]] = {
+        "situation": text, "expectations": [str(expectation.pk)], "happens_at": "2026-11-20T18:00",
+        "feared": text, "likelihood": "80", "who": text, "safety_behaviours": text,
+        "support": text,
+    }  # fmt: skip
+    submit("/experiences/plan/", plan)
+    debrief: dict[str, str | list[str]] = {
+        "finish": "1", "happened": text, "occurred": "10", "body_sensation": text,
+        "helped": text, "hindered": text, "explained_away": "partly", "explained_away_how": text,
+        "learned": text, "next_action": text, "emotion_0_own": text, "emotion_0_intensity": "40",
+    }  # fmt: skip
+    submit(f"/experiences/{Experience.objects.get(owner=person).pk}/debrief/", debrief)
+    submit("/experiences/log/", {**plan, **debrief})
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
-    Note.objects.create(owner=person, body=f"before {canary} after", aside=canary)
+    Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)
     sys.stdin.readline()
 

@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
+# Every encrypted field the writer fills: the expectation's 2, each of two experiences' 12 (5
+# from the plan, 7 from the debrief), an own emotion word for each, and the test note's 2.
+CANARY_FIELDS = 2 + 2 * 12 + 2 + 2
 
 
 @contextmanager
@@ -47,7 +50,8 @@ def test_the_canary_is_in_the_export_but_not_in_the_sqlite_files(tmp_path: Path)
     canary = f"canary-{uuid.uuid4().hex}"
     with canary_written(canary, EARNED_TEST_DATA_DIR=str(tmp_path)) as exported:
         files = {path.name: path.read_bytes() for path in tmp_path.glob("earned.sqlite3*")}
-    assert canary in exported  # the person's own export holds it in clear
+    # The person's own export holds it in clear, once for each text field it went through.
+    assert exported.count(canary) == CANARY_FIELDS
     assert "earned.sqlite3-wal" in files  # the write-ahead log is checked too
     for name, content in files.items():
         assert canary.encode() not in content, f"canary found in {name}"

@@ -87,5 +87,5 @@ def test_plan_debrief_and_see_it_on_the_chart(
     check_page(page, "expectation")
 
     page.get_by_role("link", name="Experiences").click()
-    page.get_by_text("80 better than feared").wait_for()
+    page.get_by_text("80 points better than feared").wait_for()
     check_page(page, "ledger")

@@ -59,18 +59,27 @@ def absorption(outcome: Outcome) -> float:
 
 def estimate(prior: float, outcomes: Iterable[Outcome]) -> Estimate:
     """The evidence estimate for an expectation first rated `prior` (feels true, 0–100)."""
+    return estimates_over_time(prior, outcomes)[-1]
+
+
+def estimates_over_time(prior: float, outcomes: Iterable[Outcome]) -> list[Estimate]:
+    """The estimate before any experience, then after each one in turn."""
     if not 0 <= prior <= 100:
         raise ValueError("the first rating must be from 0 to 100")
     feared = PRIOR_STRENGTH * prior / 100
     not_feared = PRIOR_STRENGTH - feared
-    tested = 0
+    found = [_estimate(feared, not_feared, 0)]
     for outcome in outcomes:
         if not 0 <= outcome.occurred <= 100:
             raise ValueError("how much happened must be from 0 to 100")
         weight = absorption(outcome)
         feared += weight * outcome.occurred / 100
         not_feared += weight * (1 - outcome.occurred / 100)
-        tested += 1
+        found.append(_estimate(feared, not_feared, len(found)))
+    return found
+
+
+def _estimate(feared: float, not_feared: float, tested: int) -> Estimate:
     mean = feared / (feared + not_feared)
     # A rating of exactly 0 or 100 leaves one side empty; the band then needs a sliver of doubt.
     a, b = max(feared, 1e-6), max(not_feared, 1e-6)

@@ -52,14 +52,11 @@ def build(
     start, end = min(moments), max(moments)
     x_for = chart.x_scale(start, end)
 
-    evidence_points = [(x_for(start), belief.estimate(prior, []))]
-    running: list[belief.Outcome] = []
-    for experience in tested:
-        found = outcome(experience)
-        assert found is not None
-        running.append(found)
-        evidence_points.append((x_for(experience.happens_at), belief.estimate(prior, running)))
-
+    outcomes = [found for found in map(outcome, tested) if found is not None]  # one per tested
+    over_time = belief.estimates_over_time(prior, outcomes)
+    evidence_points = [(x_for(start), over_time[0])] + [
+        (x_for(e.happens_at), estimate) for e, estimate in zip(tested, over_time[1:], strict=True)
+    ]
     evidence_points.append((x_for(end), evidence_points[-1][1]))
 
     result = ExpectationChart(estimate=evidence_points[-1][1])

@@ -69,7 +69,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from earned.cli import data, keys, server, users
+    from earned.cli import data, keys, ledger, server, users
 
     main.add_command(server.serve)
     main.add_command(server.check)
@@ -80,6 +80,7 @@ def _register() -> None:
     main.add_command(data.backup)
     main.add_command(data.restore)
     main.add_command(keys.keys)
+    main.add_command(ledger.expectations)
 
 
 _register()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from earned.accounts.models import User
@@ -154,3 +155,30 @@ def evidence(expectation: Expectation, experiences: Iterable[Experience]) -> bel
     prior = ratings[0].feels_true if ratings else 50
     outcomes = [found for found in map(outcome, experiences) if found is not None]
     return belief.estimate(prior, outcomes)
+
+
+@dataclass(frozen=True)
+class ExpectationSummary:
+    expectation: Expectation
+    latest: Rating | None
+    estimate: belief.Estimate
+
+
+def working_model(owner: User) -> list[ExpectationSummary]:
+    """Every expectation of the person, newest first, with its latest rating and the evidence so
+    far: three queries, however many there are."""
+    done = Experience.objects.filter(status=Experience.Status.DONE)
+    expectations = Expectation.objects.filter(owner=owner).prefetch_related(
+        "ratings", Prefetch("tests", queryset=done)
+    )
+    summaries = []
+    for expectation in expectations:
+        ratings = list(expectation.ratings.all())
+        summaries.append(
+            ExpectationSummary(
+                expectation,
+                ratings[-1] if ratings else None,
+                evidence(expectation, expectation.tests.all()),
+            )
+        )
+    return summaries

@@ -43,21 +43,13 @@ def active_expectations(user: User) -> QuerySet[Expectation]:
 
 @login_required
 def expectation_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    done = Experience.objects.filter(status=Experience.Status.DONE)
-    expectations = list(
-        owned(Expectation, user).prefetch_related("ratings", Prefetch("tests", queryset=done))
-    )
-    for expectation in expectations:
-        ratings = list(expectation.ratings.all())
-        expectation.latest = ratings[-1] if ratings else None  # type: ignore[attr-defined]
-        expectation.estimate = services.evidence(expectation, expectation.tests.all())  # type: ignore[attr-defined]
+    summaries = services.working_model(_user(request))
     return render(
         request,
         "ledger/expectation_list.html",
         {
-            "active": [e for e in expectations if e.archived_at is None],
-            "archived": [e for e in expectations if e.archived_at is not None],
+            "active": [s for s in summaries if s.expectation.archived_at is None],
+            "archived": [s for s in summaries if s.expectation.archived_at is not None],
         },
     )
 

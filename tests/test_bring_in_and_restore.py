@@ -8,12 +8,13 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 from pytest_django import Settings as SettingsWrapper
 
 from earned.accounts import services as accounts
 from earned.accounts.models import User
-from earned.exchange import services
+from earned.exchange import backup, services
 from earned.privacy import keyring, keys
 from tests.conftest import PASSPHRASE
 from tests.encryption_app.models import Note
@@ -76,6 +77,19 @@ def test_a_file_over_the_limit_is_never_received(
     assert not Note.objects.filter(owner=owner).exists()
 
 
+@pytest.fixture
+def backups_in_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on a local SQLite Earned, whichever database this suite runs on."""
+    monkeypatch.setattr(backup, "offered_in_the_browser", lambda: True)
+
+
+def test_backups_in_the_browser_are_for_local_sqlite_only(server_mode: SettingsWrapper) -> None:
+    assert backup.offered_in_the_browser() is False  # a server: the operator's command line
+    server_mode.IS_SERVER = False
+    assert backup.offered_in_the_browser() is (connection.vendor == "sqlite")
+
+
+@pytest.mark.usefixtures("backups_in_the_browser")
 def test_a_backup_download_needs_the_passphrase(owner_client: Client) -> None:
     response = owner_client.post("/settings/backup/", {"passphrase": "not it"})
     assert response["Location"] == "/settings/"
@@ -95,6 +109,7 @@ def open_welcome_link(client: Client) -> None:
     assert response["Location"] == "/welcome/"
 
 
+@pytest.mark.usefixtures("backups_in_the_browser")
 def test_restore_is_offered_on_the_first_run(client: Client) -> None:
     open_welcome_link(client)
     assert 'href="/restore/"' in client.get("/welcome/").content.decode()
@@ -103,10 +118,12 @@ def test_restore_is_offered_on_the_first_run(client: Client) -> None:
     assert "Your backup file (.sqlite3)" in page.content.decode()
 
 
+@pytest.mark.usefixtures("backups_in_the_browser")
 def test_restore_needs_the_welcome_link(client: Client) -> None:
     assert client.get("/restore/").status_code == 404
 
 
+@pytest.mark.usefixtures("backups_in_the_browser")
 def test_restore_is_closed_once_an_account_exists(client: Client, owner: User) -> None:
     open_welcome_link(client)
     assert client.get("/restore/").status_code == 404
@@ -120,6 +137,7 @@ def with_welcome_marker(client: Client, purpose: str) -> Client:
     return client
 
 
+@pytest.mark.usefixtures("backups_in_the_browser")
 def test_an_invitation_does_not_open_restore(client: Client) -> None:
     assert with_welcome_marker(client, "invitation").get("/restore/").status_code == 404
 

@@ -16,7 +16,7 @@ from earned.accounts import services
 from earned.accounts.forms import ChangePassphraseForm, ProfileForm, SignInForm, WelcomeForm
 from earned.accounts.models import DeviceSession, User
 from earned.accounts.passphrases import strength
-from earned.exchange.backup import offered_in_the_browser as backups_in_browser
+from earned.exchange import backup
 
 WELCOME_SESSION_KEY = "earned.welcome"
 LINK_PROBLEM_STATUS = {"unknown": 404, "used": 410, "expired": 410, "not-local": 403}
@@ -93,7 +93,8 @@ def welcome(request: HttpRequest) -> HttpResponse:
             services.sign_in(request, user, data["passphrase"])
             messages.success(request, f"Welcome, {user.display_name}. This space is yours.")
             return redirect("web:today")
-    can_restore = request.session[WELCOME_SESSION_KEY] == "welcome" and backups_in_browser()
+    first_run = request.session[WELCOME_SESSION_KEY] == "welcome"
+    can_restore = first_run and backup.offered_in_the_browser()
     return render(request, "accounts/welcome.html", {"form": form, "can_restore": can_restore})
 
 
@@ -120,7 +121,7 @@ def _settings_page(
             "passphrase_form": passphrase_form or ChangePassphraseForm(),
             "sessions": services.active_sessions(user),
             "current_session": request.session.session_key,
-            "backups_in_browser": backups_in_browser(),
+            "backups_in_browser": backup.offered_in_the_browser(),
         },
         status=status,
     )

@@ -201,6 +201,15 @@ def test_plan_then_debrief_as_a_draft_then_finish(owner_client: Client, owner: U
     assert "Relieved (70)" in text
 
 
+def test_planning_from_an_expectation_ticks_it_and_a_bad_link_is_harmless(
+    owner_client: Client, owner: User
+) -> None:
+    expectation = an_expectation(owner)
+    ticked = page(owner_client, f"/experiences/plan/?expectation={expectation.pk}")
+    assert f'value="{expectation.pk}" id="id_expectations_0" checked' in ticked
+    assert "checked" not in page(owner_client, "/experiences/plan/?expectation=nonsense")
+
+
 def test_a_re_rating_after_a_debrief_is_linked_to_it(owner_client: Client, owner: User) -> None:
     expectation = an_expectation(owner)
     experience = an_experience(owner, expectation, occurred=0)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -187,9 +188,12 @@ def _plan_form(request: HttpRequest, instance: Experience | None = None) -> Plan
     initial: dict[str, Any] = {}
     if instance is None:
         initial["happens_at"] = timezone.localtime().replace(second=0, microsecond=0)
-        chosen = request.GET.get("expectation")
-        if chosen:
-            initial["expectations"] = active_expectations(user).filter(pk=chosen)[:1]
+        try:
+            chosen = uuid.UUID(request.GET.get("expectation", ""))
+        except ValueError:
+            pass  # none chosen, or a malformed link: start with nothing ticked
+        else:
+            initial["expectations"] = list(active_expectations(user).filter(pk=chosen))
     return PlanForm(
         request.POST or None,
         instance=instance,

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Model, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from earned.accounts.models import User
 
@@ -35,3 +35,9 @@ def get_owned_or_404(
     except (ObjectDoesNotExist, ValidationError, ValueError, TypeError):
         # A malformed id is just another record that is not yours.
         raise Http404("No such record.") from None
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The person behind a request to a @login_required view."""
+    assert isinstance(request.user, User)  # guaranteed by @login_required
+    return request.user

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from earned.access import get_owned_or_404
+from earned.access import get_owned_or_404, signed_in_user
 from earned.accounts import services
 from earned.accounts.forms import ChangePassphraseForm, ProfileForm, SignInForm, WelcomeForm
-from earned.accounts.models import DeviceSession, User
+from earned.accounts.models import DeviceSession
 from earned.accounts.passphrases import strength
 from earned.exchange import backup
 
@@ -112,7 +112,7 @@ def _settings_page(
     passphrase_form: ChangePassphraseForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     return render(
         request,
         "accounts/settings.html",
@@ -127,11 +127,6 @@ def _settings_page(
     )
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # guaranteed by @login_required
-    return request.user
-
-
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
     return _settings_page(request)
@@ -140,7 +135,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def update_profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST, instance=_user(request))
+    form = ProfileForm(request.POST, instance=signed_in_user(request))
     if not form.is_valid():
         return _settings_page(request, profile_form=form, status=400)
     form.save()
@@ -156,7 +151,7 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
         try:
             services.change_passphrase(
                 request,
-                _user(request),
+                signed_in_user(request),
                 form.cleaned_data["current"],
                 form.cleaned_data["passphrase"],
             )
@@ -175,10 +170,10 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def end_session(request: HttpRequest, public_id: str) -> HttpResponse:
-    device = get_owned_or_404(DeviceSession, _user(request), public_id=public_id)
+    device = get_owned_or_404(DeviceSession, signed_in_user(request), public_id=public_id)
     if device.session_key == request.session.session_key:
         return sign_out(request)
-    services.end_session(_user(request), device)
+    services.end_session(signed_in_user(request), device)
     messages.success(request, "That device is signed out.")
     return redirect("accounts:settings")
 
@@ -186,7 +181,7 @@ def end_session(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
-    services.sign_out_everywhere(_user(request))
+    services.sign_out_everywhere(signed_in_user(request))
     logout(request)
     messages.info(request, "You are signed out on every device, including this one.")
     return redirect("accounts:sign-in")

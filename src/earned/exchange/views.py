@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from earned.access import signed_in_user
 from earned.accounts.models import User
 from earned.accounts.views import WELCOME_SESSION_KEY
 from earned.exchange import backup, services
@@ -26,15 +27,12 @@ from earned.exchange.forms import (
 )
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # guaranteed by @login_required
-    return request.user
-
-
 def _passphrase_confirmed(request: HttpRequest) -> bool:
     """Downloads ask for the passphrase again: someone else may be at a signed-in keyboard."""
     form = PassphraseCheckForm(request.POST)
-    return form.is_valid() and _user(request).check_password(form.cleaned_data["passphrase"])
+    return form.is_valid() and signed_in_user(request).check_password(
+        form.cleaned_data["passphrase"]
+    )
 
 
 @login_required
@@ -43,7 +41,7 @@ def export(request: HttpRequest) -> HttpResponse:
     if not _passphrase_confirmed(request):
         messages.error(request, "That passphrase does not match, so nothing was downloaded.")
         return redirect("accounts:settings")
-    document = services.export_document(_user(request))
+    document = services.export_document(signed_in_user(request))
     response = HttpResponse(
         json.dumps(document, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -62,7 +60,7 @@ def import_export(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:settings")
     try:
         document = json.loads(_read(form.cleaned_data["export"]).decode("utf-8"))
-        counts = services.import_document(_user(request), document)
+        counts = services.import_document(signed_in_user(request), document)
     except (UnicodeDecodeError, json.JSONDecodeError):
         messages.error(request, "Nothing was brought in: that file is not an Earned export.")
     except services.ImportProblem as problem:
@@ -134,7 +132,7 @@ def _first_error(errors: dict[str, list[dict[str, str]]]) -> str:
 @login_required
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
-    user = _user(request)
+    user = signed_in_user(request)
     if request.method == "POST" and form.is_valid():
         if user.check_password(form.cleaned_data["passphrase"]):
             services.erase_account(user)

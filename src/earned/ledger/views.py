@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from earned.access import get_owned_or_404, owned
+from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.accounts.models import User
 from earned.core import belief
 from earned.ledger import charts, services
@@ -30,11 +30,6 @@ from earned.ledger.models import Expectation, Experience, Rating
 MUCH_BETTER_THAN_FEARED = 30
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # guaranteed by @login_required
-    return request.user
-
-
 def active_expectations(user: User) -> QuerySet[Expectation]:
     return owned(Expectation, user).filter(archived_at__isnull=True)
 
@@ -44,7 +39,7 @@ def active_expectations(user: User) -> QuerySet[Expectation]:
 
 @login_required
 def expectation_list(request: HttpRequest) -> HttpResponse:
-    summaries = services.working_model(_user(request))
+    summaries = services.working_model(signed_in_user(request))
     return render(
         request,
         "ledger/expectation_list.html",
@@ -61,7 +56,7 @@ def expectation_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         expectation = services.add_expectation(
-            _user(request),
+            signed_in_user(request),
             data["text"],
             feels_true=data["feels_true"],
             think_true=data["think_true"],
@@ -80,7 +75,9 @@ def _expectation_page(
 ) -> HttpResponse:
     ratings = list(expectation.ratings.all())
     experiences = list(
-        owned(Experience, _user(request)).filter(expectations=expectation).order_by("-happens_at")
+        owned(Experience, signed_in_user(request))
+        .filter(expectations=expectation)
+        .order_by("-happens_at")
     )
     picture = charts.build(expectation, ratings, experiences)
     estimate = picture.estimate
@@ -112,14 +109,14 @@ def _expectation_page(
 
 @login_required
 def expectation_detail(request: HttpRequest, expectation_id: str) -> HttpResponse:
-    expectation = get_owned_or_404(Expectation, _user(request), pk=expectation_id)
+    expectation = get_owned_or_404(Expectation, signed_in_user(request), pk=expectation_id)
     return _expectation_page(request, expectation)
 
 
 @login_required
 @require_POST
 def expectation_rate(request: HttpRequest, expectation_id: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     expectation = get_owned_or_404(Expectation, user, pk=expectation_id)
     form = RatingForm(request.POST)
     if not form.is_valid():
@@ -132,7 +129,7 @@ def expectation_rate(request: HttpRequest, expectation_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def expectation_archive(request: HttpRequest, expectation_id: str) -> HttpResponse:
-    expectation = get_owned_or_404(Expectation, _user(request), pk=expectation_id)
+    expectation = get_owned_or_404(Expectation, signed_in_user(request), pk=expectation_id)
     archive = expectation.archived_at is None
     services.set_archived(expectation, archive)
     messages.success(
@@ -154,7 +151,7 @@ def about_the_model(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def ledger(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     filters = LedgerFilterForm(request.GET or None, expectations=owned(Expectation, user))
     experiences = owned(Experience, user).prefetch_related("expectations")
     if filters.is_valid():
@@ -184,7 +181,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
 
 
 def _plan_form(request: HttpRequest, instance: Experience | None = None) -> PlanForm:
-    user = _user(request)
+    user = signed_in_user(request)
     initial: dict[str, Any] = {}
     if instance is None:
         initial["happens_at"] = timezone.localtime().replace(second=0, microsecond=0)
@@ -207,7 +204,9 @@ def experience_plan(request: HttpRequest) -> HttpResponse:
     form = _plan_form(request)
     if request.method == "POST" and form.is_valid():
         experience = services.save_experience(
-            _user(request), form.save(commit=False), expectations=form.cleaned_data["expectations"]
+            signed_in_user(request),
+            form.save(commit=False),
+            expectations=form.cleaned_data["expectations"],
         )
         messages.success(request, "Planned. Afterwards, come back and note what happened.")
         return redirect("ledger:experience", experience.pk)
@@ -232,7 +231,7 @@ def experience_log(request: HttpRequest) -> HttpResponse:
                 setattr(experience, name, value)
         experience.status = Experience.Status.DRAFT
         services.save_experience(
-            _user(request),
+            signed_in_user(request),
             experience,
             expectations=plan.cleaned_data["expectations"],
             emotions=debrief.named_emotions(),
@@ -249,7 +248,7 @@ def experience_log(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     experience = get_owned_or_404(
         owned(Experience, user).prefetch_related(
             "emotions", Prefetch("expectations", queryset=Expectation.objects.all())
@@ -294,7 +293,7 @@ def _rating_form(latest: Rating | None) -> RatingForm:
 
 @login_required
 def experience_debrief(request: HttpRequest, experience_id: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     experience = get_owned_or_404(Experience, user, pk=experience_id)
     finishing = "finish" in request.POST
     form = DebriefForm(request.POST or None, instance=experience, finishing=finishing)
@@ -328,7 +327,7 @@ def _after_debrief(request: HttpRequest, experience: Experience, finished: bool)
 def experience_rerate(
     request: HttpRequest, experience_id: str, expectation_id: str
 ) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     experience = get_owned_or_404(Experience, user, pk=experience_id)
     expectation = get_owned_or_404(experience.expectations.all(), user, pk=expectation_id)
     form = RatingForm(request.POST)
@@ -343,7 +342,7 @@ def experience_rerate(
 @login_required
 @require_POST
 def experience_discounting(request: HttpRequest, experience_id: str) -> HttpResponse:
-    experience = get_owned_or_404(Experience, _user(request), pk=experience_id)
+    experience = get_owned_or_404(Experience, signed_in_user(request), pk=experience_id)
     form = DiscountingForm(request.POST)
     if form.is_valid():
         experience.explained_away = form.cleaned_data["explained_away"]

@@ -16,7 +16,7 @@ from earned.ledger.choices import (
     ExplainedAway,
     Window,
 )
-from earned.ledger.models import Expectation, Experience
+from earned.ledger.models import Expectation, Experience, Rating
 from earned.ledger.services import NamedEmotion
 
 EMOTION_ROWS = 3
@@ -51,6 +51,13 @@ def text_area(rows: int = 2) -> forms.Textarea:
 
 
 class RatingForm(forms.Form):
+    @classmethod
+    def starting_from(cls, latest: Rating | None) -> RatingForm:
+        """An unbound form showing the latest rating, so a re-rating starts from where it was."""
+        if latest is None:
+            return cls()
+        return cls(initial={"feels_true": latest.feels_true, "think_true": latest.think_true})
+
     feels_true = percent_field(
         "How true does it feel? (0–100)",
         required=True,
@@ -274,12 +281,6 @@ class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
                 self.add_error("happened", "Please write a few words about what happened.")
             if cleaned.get("occurred") is None and "occurred" not in self.errors:
                 self.add_error("occurred", "Please choose how much of it happened, from 0 to 100.")
-        for row in range(EMOTION_ROWS):
-            named = (
-                cleaned.get(f"emotion_{row}") or (cleaned.get(f"emotion_{row}_own") or "").strip()
-            )
-            if named and cleaned.get(f"emotion_{row}_intensity") is None:
-                cleaned[f"emotion_{row}_intensity"] = 50  # named without a number: middling
         return cleaned
 
     def named_emotions(self) -> list[NamedEmotion]:
@@ -289,6 +290,7 @@ class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
             own = (self.cleaned_data.get(f"emotion_{row}_own") or "").strip()
             if word or own:
                 intensity = self.cleaned_data.get(f"emotion_{row}_intensity")
+                # Named without a number: middling, rather than losing the feeling.
                 found.append(NamedEmotion(word, own, 50 if intensity is None else intensity))
         return found
 

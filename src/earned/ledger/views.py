@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -96,12 +96,7 @@ def _expectation_page(
                 latest.feels_true if latest else None,
             ),
             "experiences": experiences,
-            "rating_form": rating_form
-            or RatingForm(
-                initial={"feels_true": latest.feels_true, "think_true": latest.think_true}
-                if latest
-                else None
-            ),
+            "rating_form": rating_form or RatingForm.starting_from(latest),
         },
         status=400 if rating_form is not None else 200,
     )
@@ -250,9 +245,7 @@ def experience_log(request: HttpRequest) -> HttpResponse:
 def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
     user = signed_in_user(request)
     experience = get_owned_or_404(
-        owned(Experience, user).prefetch_related(
-            "emotions", Prefetch("expectations", queryset=Expectation.objects.all())
-        ),
+        owned(Experience, user).prefetch_related("emotions", "expectations"),
         user,
         pk=experience_id,
     )
@@ -261,6 +254,10 @@ def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
         rating.expectation_id: rating
         for rating in Rating.objects.filter(expectation__in=expectations).order_by("rated_at")
     }
+    rerating = []  # each tested expectation, its latest rating, and a form starting from it
+    for expectation in expectations:
+        rating = latest.get(expectation.pk)
+        rerating.append((expectation, rating, RatingForm.starting_from(rating)))
     violation = experience.violation
     ask_about_discounting = (
         experience.status == Experience.Status.DONE
@@ -274,20 +271,16 @@ def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
         {
             "experience": experience,
             "expectations": [
-                (expectation, latest.get(expectation.pk), _rating_form(latest.get(expectation.pk)))
+                (
+                    expectation,
+                    latest.get(expectation.pk),
+                    RatingForm.starting_from(latest.get(expectation.pk)),
+                )
                 for expectation in expectations
             ],
             "discounting_form": DiscountingForm() if ask_about_discounting else None,
             "responses": [RESPONSES[key] for key in experience.response_keys if key in RESPONSES],
         },
-    )
-
-
-def _rating_form(latest: Rating | None) -> RatingForm:
-    return RatingForm(
-        initial={"feels_true": latest.feels_true, "think_true": latest.think_true}
-        if latest
-        else None
     )
 
 
@@ -312,13 +305,12 @@ def experience_debrief(request: HttpRequest, experience_id: str) -> HttpResponse
 
 
 def _after_debrief(request: HttpRequest, experience: Experience, finished: bool) -> HttpResponse:
-    if finished:
-        messages.success(
-            request,
-            "Thank you for coming back to it. Here is what you expected, beside what happened.",
-        )
-        return redirect("ledger:experience", experience.pk)
-    messages.success(request, "Saved as a draft. Nothing is lost; finish it whenever you like.")
+    messages.success(
+        request,
+        "Thank you for coming back to it. Here is what you expected, beside what happened."
+        if finished
+        else "Saved as a draft. Nothing is lost; finish it whenever you like.",
+    )
     return redirect("ledger:experience", experience.pk)
 
 

@@ -4,7 +4,6 @@ person's own export."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.serving import person_environment
 
 ROOT = Path(__file__).parents[1]
 # Every encrypted field the writer fills: the expectation's 2, each of two experiences' 12 (5
@@ -25,12 +26,9 @@ CANARY_FIELDS = 2 + 2 * 12 + 2 + 2
 def canary_written(canary: str, **env: str) -> Iterator[str]:
     """Run tests/canary_writer.py; yields its export while it still holds its connection open
     (so SQLite has not yet folded the write-ahead log into the file)."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
-    environ.pop("DATABASE_URL", None)
-    environ.update(env)
     writer = subprocess.Popen(
         [sys.executable, "-m", "tests.canary_writer", canary],
-        env=environ,
+        env=person_environment(**env),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

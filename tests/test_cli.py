@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -16,18 +15,14 @@ from click.testing import CliRunner
 from earned import __version__
 from earned.accounts.models import User
 from earned.cli import main
-
-PROCESS_TIMEOUT = 60
+from tests.serving import PROCESS_TIMEOUT, earned_serve, person_environment
 
 
 def run_earned(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the command as a person would, in a fresh process with its own environment."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
-    environ.pop("DATABASE_URL", None)
-    environ.update(env)
     return subprocess.run(
         [sys.executable, "-m", "earned", *args],
-        env=environ,
+        env=person_environment(**env),
         capture_output=True,
         text=True,
         timeout=PROCESS_TIMEOUT,
@@ -189,34 +184,16 @@ def test_check_passes_on_a_fresh_local_install(tmp_path: Path) -> None:
 
 def test_the_first_start_prints_a_welcome_link(tmp_path: Path) -> None:
     """`earned serve` really starts: it prints the link, then is stopped like Ctrl+C would."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
-    environ.pop("DATABASE_URL", None)
-    environ["EARNED_DATA_DIR"] = str(tmp_path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "earned", "serve", "--no-browser", "--port", str(port)],
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(4)]
-        link = next(line.strip() for line in lines if "/welcome/" in line)
+    with earned_serve(tmp_path) as running:
+        assert running.welcome is not None
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-        with browser.open(link, timeout=PROCESS_TIMEOUT) as response:
+        with browser.open(running.welcome, timeout=PROCESS_TIMEOUT) as response:
             assert "set up your space" in response.read().decode()
-    finally:
-        process.send_signal(2)  # SIGINT, as Ctrl+C
-        out, err = process.communicate(timeout=PROCESS_TIMEOUT)
-    text = "".join(lines)
-    assert f"Earned is running at http://127.0.0.1:{port}/" in text
-    assert f"http://127.0.0.1:{port}/welcome/" in text
-    assert "Earned has stopped" in out
-    assert "Traceback" not in err
+    text = "".join(running.printed)
+    assert f"Earned is running at {running.address}/" in text
+    assert f"{running.address}/welcome/" in text
+    assert "Earned has stopped" in running.output
+    assert "Traceback" not in running.errors
 
 
 @pytest.mark.parametrize(

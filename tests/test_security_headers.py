@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from tests.serving import person_environment
+
 pytestmark = pytest.mark.django_db
 
 PAGES_SIGNED_IN = ["/", "/settings/", "/help/"]
@@ -77,8 +79,7 @@ def test_server_mode_cookies_are_secure() -> None:
 
 def server_environment(*, without: str = "", **extra: str) -> dict[str, str]:
     """A complete production configuration, optionally missing one variable or changing some."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
-    environ.update(
+    environ = person_environment(
         EARNED_MODE="server",
         EARNED_SECRET_KEY=secrets.token_urlsafe(64),
         EARNED_ALLOWED_HOSTS="earned.example.org",

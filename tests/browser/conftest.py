@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -84,37 +80,6 @@ def page(
     yield page
     context.close()
     assert outside_requests == [], "a page tried to reach another machine"
-
-
-@contextlib.contextmanager
-def earned_serve(data_dir: Path) -> Iterator[tuple[str, str | None]]:
-    """`earned serve` as a person starts it, in its own process and data folder, with the
-    production settings. Yields the address and the one-time welcome link, if it printed one."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("EARNED_", "DJANGO_"))}
-    environ.pop("DATABASE_URL", None)
-    environ["EARNED_DATA_DIR"] = str(data_dir)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "earned", "serve", "--no-browser", "--port", str(port)],
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        printed: list[str] = []
-        while not printed or "Ctrl+C" not in printed[-1]:
-            line = process.stdout.readline()
-            assert line, f"earned serve stopped: {process.stderr.read() if process.stderr else ''}"
-            printed.append(line)
-        welcome = next((line.strip() for line in printed if "/welcome/" in line), None)
-        yield f"http://127.0.0.1:{port}", welcome
-    finally:
-        process.send_signal(2)  # SIGINT, as Ctrl+C
-        process.communicate(timeout=60)
 
 
 AXE_OPTIONS = {

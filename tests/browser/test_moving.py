@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import earned_serve, guarded_context
+from tests.browser.conftest import guarded_context
+from tests.serving import earned_serve
 from tests.test_cli import run_earned
 
 PASSPHRASE = "quiet harbour lemon tram"
@@ -50,8 +51,8 @@ def test_a_backup_and_an_export_carry_everything_to_a_new_computer(
     assert added.returncode == 0, added.stderr
     backup_file, export_file = tmp_path / "backup.sqlite3", tmp_path / "export.json"
 
-    with earned_serve(tmp_path / "old") as (address, _):
-        page = open_page(browser, address, outside_requests)
+    with earned_serve(tmp_path / "old") as old:
+        page = open_page(browser, old.address, outside_requests)
         sign_in(page)
         download(page, "#backup-passphrase", "Download a backup", backup_file)
         download(page, "#export-passphrase", "Download everything", export_file)
@@ -60,9 +61,9 @@ def test_a_backup_and_an_export_carry_everything_to_a_new_computer(
     assert not list((tmp_path / "old").glob(".download-*"))  # nothing left behind
     assert json.loads(export_file.read_text())["profile"]["display_name"] == "Sam"
 
-    with earned_serve(tmp_path / "new") as (address, welcome):
-        page = open_page(browser, address, outside_requests)
-        page.goto(welcome)
+    with earned_serve(tmp_path / "new") as new:
+        page = open_page(browser, new.address, outside_requests)
+        page.goto(new.welcome)
         page.get_by_role("link", name="Restore a backup").click()
         page.get_by_role("heading", name="Restore a backup").wait_for()
         check_page(page, "restore")
@@ -77,9 +78,9 @@ def test_a_backup_and_an_export_carry_everything_to_a_new_computer(
         page.context.close()
     assert not list((tmp_path / "new").glob(".restore-*"))
 
-    with earned_serve(tmp_path / "other") as (address, welcome):
-        page = open_page(browser, address, outside_requests)
-        page.goto(welcome)
+    with earned_serve(tmp_path / "other") as other:
+        page = open_page(browser, other.address, outside_requests)
+        page.goto(other.welcome)
         page.get_by_label("What would you like to be called?").fill("Alex")
         page.get_by_label("Choose a passphrase").fill(PASSPHRASE)
         page.get_by_label("Type it once more").fill(PASSPHRASE)

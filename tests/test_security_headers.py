@@ -9,12 +9,22 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from earned.accounts.models import User
+from earned.ledger import services as ledger
+from earned.ledger.models import Experience
+from earned.privacy import keyring, keys
+from tests.conftest import PASSPHRASE
 from tests.serving import person_environment
 
 pytestmark = pytest.mark.django_db
 
-PAGES_SIGNED_IN = ["/", "/settings/", "/help/"]
+PAGES_SIGNED_IN = [
+    "/", "/settings/", "/help/", "/expectations/", "/expectations/new/",
+    "/expectations/how-the-evidence-works/", "/experiences/", "/experiences/plan/",
+    "/experiences/log/",
+]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 
 
@@ -39,7 +49,31 @@ def test_every_page_has_a_strict_policy(owner_client: Client, path: str) -> None
 
 @pytest.mark.parametrize("path", PAGES_SIGNED_OUT)
 def test_no_page_has_inline_script_or_style(client: Client, owner: object, path: str) -> None:
-    html = client.get(path).content.decode()
+    assert_no_inline_code(client.get(path).content.decode())
+
+
+def test_no_signed_in_page_has_inline_script_or_style(owner_client: Client, owner: User) -> None:
+    """Every signed-in page, including those with a chart, an experience and its debrief."""
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        expectation = ledger.add_expectation(owner, "They leave", feels_true=80, think_true=40)
+        experience = ledger.save_experience(
+            owner,
+            Experience(situation="Asking", likelihood=80, occurred=10, happens_at=timezone.now()),
+            expectations=[expectation],
+            finish=True,
+        )
+    details = [
+        f"/expectations/{expectation.pk}/",
+        f"/experiences/{experience.pk}/",
+        f"/experiences/{experience.pk}/debrief/",
+    ]
+    for path in [*PAGES_SIGNED_IN, *details]:
+        response = owner_client.get(path)
+        assert response.status_code == 200, path
+        assert_no_inline_code(response.content.decode())
+
+
+def assert_no_inline_code(html: str) -> None:
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
     assert "<style" not in html
     assert not re.search(r"\sstyle=", html)

@@ -86,6 +86,16 @@ def test_plan_debrief_and_see_it_on_the_chart(
     page.get_by_text("The numbers behind the chart").click()
     check_page(page, "expectation")
 
+    page.get_by_role("link", name="How it works").click()
+    page.get_by_role("heading", name="How the evidence estimate works").wait_for()
+    check_page(page, "about-the-model")
+    page.get_by_role("link", name="Back to your expectations").click()
+    page.get_by_text("about 60%").wait_for()  # the evidence so far, beside both ratings
+    check_page(page, "expectations")
+
     page.get_by_role("link", name="Experiences").click()
     page.get_by_text("80 points better than feared").wait_for()
     check_page(page, "ledger")
+    page.get_by_role("link", name="Log a past one").click()
+    page.get_by_role("heading", name="Log a past experience").wait_for()
+    check_page(page, "log")

@@ -215,3 +215,23 @@ def test_the_database_is_private_to_its_owner(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     database = tmp_path / "earned.sqlite3"
     assert database.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "reason"),
+    [
+        (["serv"], "No such command 'serv'."),
+        (["serve", "--port", "0"], "Invalid value for '--port'"),
+        (["log", "--occurred", "lots"], "please choose a number from 0 to 100"),
+    ],
+)
+def test_a_mistyped_command_gets_one_line_with_where_to_look(
+    arguments: list[str], reason: str
+) -> None:
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code != 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith("earned: ")
+    assert reason in lines[0]
+    assert "--help" in lines[0]

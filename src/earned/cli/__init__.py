@@ -29,6 +29,9 @@ class EarnedGroup(click.Group):
 
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            path = error.ctx.command_path if error.ctx else "earned"
+            raise CommandError(f"{error.format_message()} See `{path} --help`.") from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except ConfigurationError as error:
@@ -69,7 +72,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from earned.cli import data, keys, ledger, server, users
+    from earned.cli import data, keys, ledger, log, server, users
 
     main.add_command(server.serve)
     main.add_command(server.check)
@@ -77,6 +80,7 @@ def _register() -> None:
     main.add_command(data.export)
     main.add_command(data.import_)
     main.add_command(data.erase)
+    main.add_command(log.log)
     main.add_command(data.backup)
     main.add_command(data.restore)
     main.add_command(keys.keys)

@@ -34,6 +34,7 @@ def expectations(archived: bool, passphrase_file: Path | None, username: str | N
         click.echo("No expectations yet. Name your first one in the app: Expectations → Name one.")
         return
     table = Table(box=None, pad_edge=False)
+    table.add_column("Id", style="dim")  # enough to name it: earned log --expectation ID
     table.add_column("Expectation", overflow="fold")
     table.add_column("Feels true", justify="right")
     table.add_column("Think true", justify="right")
@@ -48,10 +49,14 @@ def expectations(archived: bool, passphrase_file: Path | None, username: str | N
         )
         note = " (archived)" if summary.expectation.archived_at else ""
         table.add_row(
+            str(summary.expectation.pk)[:8],
             f"{summary.expectation.text}{note}",
             f"{summary.latest.feels_true}%" if summary.latest else "—",
             f"{summary.latest.think_true}%" if summary.latest else "—",
             evidence,
             str(estimate.tested),
         )
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 160  # piped or captured: keep each expectation on one line if we can
+    console.print(table)

@@ -295,6 +295,16 @@ class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
         return found
 
 
+def logged_experience(plan: PlanForm, debrief: DebriefForm) -> Experience:
+    """A past experience told in one go: the prediction as it was, and what happened.
+    Both forms must be valid; the caller saves the result through services.save_experience."""
+    experience: Experience = plan.save(commit=False)
+    for name in DebriefForm.Meta.fields:
+        setattr(experience, name, debrief.cleaned_data[name])
+    experience.status = Experience.Status.DRAFT
+    return experience
+
+
 class DiscountingForm(forms.Form):
     explained_away = forms.ChoiceField(
         label="Is part of you explaining it away?",

@@ -122,6 +122,18 @@ class Experience(Owned):
         return int(self.likelihood) - int(self.occurred)
 
     @property
+    def difference(self) -> str:
+        """The violation in words, the same in the app and the terminal."""
+        violation = self.violation
+        if violation is None:
+            return "—"
+        if violation > 0:
+            return f"{violation} points better than feared"
+        if violation < 0:
+            return f"{-violation} points harder than feared"
+        return "as feared"
+
+    @property
     def response_keys(self) -> list[str]:
         return [key for key in self.responses.split(",") if key]
 

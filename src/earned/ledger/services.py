@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from earned.access import owned
 from earned.accounts.models import User
 from earned.core import belief
 from earned.ledger.models import Emotion, Expectation, Experience, Rating, Tested
@@ -79,6 +80,11 @@ def rate(
     )
 
 
+def active_expectations(owner: User) -> QuerySet[Expectation]:
+    """The expectations a new experience may test: the person's own, not archived."""
+    return owned(Expectation, owner).filter(archived_at__isnull=True)
+
+
 def set_archived(expectation: Expectation, archived: bool) -> None:
     expectation.archived_at = timezone.now() if archived else None
     expectation.save(update_fields=["archived_at"])
@@ -134,6 +140,19 @@ def save_experience(
 
 
 # --- What the evidence says -------------------------------------------------------------------
+
+# An outcome this much better than feared invites the gentle question about explaining it away.
+MUCH_BETTER_THAN_FEARED = 30
+
+
+def asks_about_discounting(experience: Experience) -> bool:
+    violation = experience.violation
+    return (
+        experience.status == Experience.Status.DONE
+        and violation is not None
+        and violation >= MUCH_BETTER_THAN_FEARED
+        and not experience.explained_away
+    )
 
 
 def outcome(experience: Experience) -> belief.Outcome | None:

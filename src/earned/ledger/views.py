@@ -5,14 +5,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, owned, signed_in_user
-from earned.accounts.models import User
 from earned.core import belief
 from earned.ledger import charts, services
 from earned.ledger.choices import RESPONSES
@@ -23,16 +21,9 @@ from earned.ledger.forms import (
     LedgerFilterForm,
     PlanForm,
     RatingForm,
+    logged_experience,
 )
 from earned.ledger.models import Expectation, Experience, Rating
-
-# An outcome this much better than feared invites the gentle discounting question.
-MUCH_BETTER_THAN_FEARED = 30
-
-
-def active_expectations(user: User) -> QuerySet[Expectation]:
-    return owned(Expectation, user).filter(archived_at__isnull=True)
-
 
 # --- Expectations -----------------------------------------------------------------------------
 
@@ -185,12 +176,12 @@ def _plan_form(request: HttpRequest, instance: Experience | None = None) -> Plan
         except ValueError:
             pass  # none chosen, or a malformed link: start with nothing ticked
         else:
-            initial["expectations"] = list(active_expectations(user).filter(pk=chosen))
+            initial["expectations"] = list(services.active_expectations(user).filter(pk=chosen))
     return PlanForm(
         request.POST or None,
         instance=instance,
         initial=initial,
-        expectations=active_expectations(user),
+        expectations=services.active_expectations(user),
     )
 
 
@@ -220,14 +211,9 @@ def experience_log(request: HttpRequest) -> HttpResponse:
     finishing = "finish" in request.POST
     debrief = DebriefForm(request.POST or None, finishing=finishing)
     if request.method == "POST" and plan.is_valid() and debrief.is_valid():
-        experience = plan.save(commit=False)
-        for name, value in debrief.cleaned_data.items():
-            if name in DebriefForm.Meta.fields:
-                setattr(experience, name, value)
-        experience.status = Experience.Status.DRAFT
-        services.save_experience(
+        experience = services.save_experience(
             signed_in_user(request),
-            experience,
+            logged_experience(plan, debrief),
             expectations=plan.cleaned_data["expectations"],
             emotions=debrief.named_emotions(),
             finish=finishing,
@@ -254,17 +240,6 @@ def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
         rating.expectation_id: rating
         for rating in Rating.objects.filter(expectation__in=expectations).order_by("rated_at")
     }
-    rerating = []  # each tested expectation, its latest rating, and a form starting from it
-    for expectation in expectations:
-        rating = latest.get(expectation.pk)
-        rerating.append((expectation, rating, RatingForm.starting_from(rating)))
-    violation = experience.violation
-    ask_about_discounting = (
-        experience.status == Experience.Status.DONE
-        and violation is not None
-        and violation >= MUCH_BETTER_THAN_FEARED
-        and not experience.explained_away
-    )
     return render(
         request,
         "ledger/experience_detail.html",
@@ -278,7 +253,9 @@ def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
                 )
                 for expectation in expectations
             ],
-            "discounting_form": DiscountingForm() if ask_about_discounting else None,
+            "discounting_form": (
+                DiscountingForm() if services.asks_about_discounting(experience) else None
+            ),
             "responses": [RESPONSES[key] for key in experience.response_keys if key in RESPONSES],
         },
     )

@@ -10,7 +10,7 @@ ARGS   ?=
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 
-.PHONY: run test test-fast browser-test lint format typecheck check bench lock clean help
+.PHONY: run demo test test-fast browser-test lint format typecheck check bench lock clean help
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -30,6 +30,10 @@ $(DEV_STAMP): requirements-dev.lock $(RUNTIME_STAMP)
 
 run: $(RUNTIME_STAMP)  ## start Earned on this machine and print the sign-in link (ARGS="--no-browser")
 	@$(BIN)/earned serve $(ARGS)
+
+demo: $(RUNTIME_STAMP)  ## start a demo Earned (a fictional person's six months) in .demo/
+	@EARNED_DATA_DIR=.demo $(BIN)/earned demo
+	@EARNED_DATA_DIR=.demo $(BIN)/earned serve $(ARGS)
 
 test: $(DEV_STAMP)  ## the whole suite, browser tests included
 	$(BIN)/pytest $(ARGS)

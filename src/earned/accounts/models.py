@@ -31,6 +31,8 @@ class User(AbstractBaseUser):
     country = models.CharField(max_length=2, blank=True, default="")
     theme = models.CharField(max_length=6, choices=Theme.choices, default=Theme.SYSTEM)
     is_active = models.BooleanField(default=True)
+    # A fictional person made by `earned demo`: safe to replace, and said so on every page.
+    is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     USERNAME_FIELD = "username"

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from earned import demo
 from earned.access import get_owned_or_404, signed_in_user
 from earned.accounts import services
 from earned.accounts.forms import ChangePassphraseForm, ProfileForm, SignInForm, WelcomeForm
@@ -52,7 +53,17 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             form.add_error(None, "That name and passphrase do not match. Please try again.")
         else:
             form.add_error(None, "That passphrase does not match. Please try again.")
-    return render(request, "accounts/sign_in.html", {"form": form, "next": _safe_next(request)})
+    owner = None if settings.IS_SERVER else services.owner()
+    return render(
+        request,
+        "accounts/sign_in.html",
+        {
+            "form": form,
+            "next": _safe_next(request),
+            # A demo holds nothing private, so its passphrase is shown to whoever is trying it.
+            "demo_passphrase": demo.PASSPHRASE if owner is not None and owner.is_demo else None,
+        },
+    )
 
 
 def welcome_link(request: HttpRequest, token: str) -> HttpResponse:

@@ -1,0 +1,141 @@
+"""`earned demo`: a fictional person's six months, made or refreshed, never over a real account."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from click.testing import CliRunner, Result
+from django.test import Client
+from django.utils import timezone
+from pytest_django import Settings as SettingsWrapper
+
+from earned import demo
+from earned.accounts.models import User
+from earned.cli import main
+from earned.ledger import services
+from earned.ledger.models import Expectation, Experience, Rating
+from earned.privacy import keyring, keys
+from tests.conftest import make_person
+
+pytestmark = pytest.mark.django_db
+
+
+def run_demo(*args: str) -> Result:
+    return CliRunner().invoke(main, ["demo", "--timezone", "Europe/Dublin", *args])
+
+
+def signed_in_to_the_demo() -> Client:
+    client = Client()
+    response = client.post("/sign-in/", {"passphrase": demo.PASSPHRASE})
+    assert response.status_code == 302, "the printed passphrase must open the demo"
+    return client
+
+
+def test_the_demo_is_six_lived_months_ending_today() -> None:
+    result = run_demo()
+    assert result.exit_code == 0, result.output
+    assert "Made the demo" in result.output
+    assert demo.PASSPHRASE in result.output
+
+    person = User.objects.get()
+    assert (person.is_demo, person.display_name, person.timezone) == (
+        True,
+        demo.NAME,
+        "Europe/Dublin",
+    )
+    now = timezone.now()
+    done = Experience.objects.filter(status=Experience.Status.DONE)
+    assert done.count() >= 50
+    first, last = done.order_by("happens_at").first(), done.order_by("happens_at").last()
+    assert first is not None
+    assert last is not None
+    assert now - first.happens_at > datetime.timedelta(days=150)
+    assert first.happens_at > now - datetime.timedelta(days=demo.story.DAYS + 1)
+    assert last.happens_at < now
+    # Today has something waiting: one to debrief, one half-written, one coming up.
+    waiting = Experience.objects.exclude(status=Experience.Status.DONE)
+    assert sorted(each.status for each in waiting) == ["draft", "planned", "planned"]
+    assert sum(each.is_due for each in waiting) == 2
+    assert Expectation.objects.filter(archived_at__isnull=False).count() == 1
+
+    with keyring.using(keys.open_data_key(person, demo.PASSPHRASE)):
+        model = services.working_model(person)
+    for summary in model:
+        first_rating = Rating.objects.filter(expectation=summary.expectation).earliest("rated_at")
+        assert summary.estimate.tested > 0
+        # The felt sense has softened, and the evidence says the fear came true less often.
+        assert summary.latest is not None
+        assert summary.latest.feels_true < first_rating.feels_true
+        assert summary.estimate.mean < first_rating.feels_true
+
+
+def test_every_page_of_the_demo_opens_and_says_it_is_a_demo() -> None:
+    assert run_demo().exit_code == 0
+    client = signed_in_to_the_demo()
+    expectation = Expectation.objects.filter(archived_at__isnull=True).first()
+    experience = Experience.objects.filter(status=Experience.Status.DONE).first()
+    assert expectation is not None
+    assert experience is not None
+    for url in (
+        "/",
+        "/expectations/",
+        f"/expectations/{expectation.pk}/",
+        "/experiences/",
+        f"/experiences/{experience.pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "You are looking at a demo." in response.content.decode(), url
+    assert "Ready to debrief" in client.get("/").content.decode()
+
+
+def test_running_it_again_refreshes_it_in_place() -> None:
+    assert run_demo().exit_code == 0
+    before = User.objects.get()
+    experiences = Experience.objects.count()
+    again = run_demo()
+    assert again.exit_code == 0, again.output
+    assert "Refreshed the demo" in again.output
+    person = User.objects.get()
+    assert person.pk != before.pk
+    assert Experience.objects.count() == experiences  # replaced, not added to
+    assert not Experience.objects.exclude(owner=person).exists()
+
+
+def test_it_never_touches_a_real_local_account(owner: User) -> None:
+    result = run_demo()
+    assert result.exit_code == 1
+    line = result.output.strip().splitlines()[-1]
+    assert line.startswith("earned: This Earned already holds your own account")
+    assert "EARNED_DATA_DIR" in line
+    assert list(User.objects.all()) == [owner]
+    assert not owner.is_demo
+
+
+def test_on_a_server_it_sits_beside_real_accounts(server_mode: SettingsWrapper) -> None:
+    someone = make_person("alex", "Alex")
+    assert run_demo().exit_code == 0
+    assert User.objects.get(username=demo.USERNAME).is_demo
+    assert User.objects.get(pk=someone.pk).is_demo is False
+
+
+def test_on_a_server_a_real_account_called_demo_is_left_alone(
+    server_mode: SettingsWrapper,
+) -> None:
+    make_person(demo.USERNAME, "Dee Mo")
+    result = run_demo()
+    assert result.exit_code == 1
+    assert "belongs to a real account" in result.output
+    assert not Experience.objects.exists()
+
+
+def test_only_a_demo_shows_its_passphrase_on_the_sign_in_page(client: Client) -> None:
+    assert run_demo().exit_code == 0
+    assert demo.PASSPHRASE in client.get("/sign-in/").content.decode()
+
+
+def test_a_real_owner_sees_no_passphrase_on_the_sign_in_page(client: Client, owner: User) -> None:
+    page = client.get("/sign-in/").content.decode()
+    assert demo.PASSPHRASE not in page
+    assert "demo" not in page.lower()

@@ -139,3 +139,11 @@ def test_a_real_owner_sees_no_passphrase_on_the_sign_in_page(client: Client, own
     page = client.get("/sign-in/").content.decode()
     assert demo.PASSPHRASE not in page
     assert "demo" not in page.lower()
+
+
+def test_serving_the_demo_prints_its_passphrase(capsys: pytest.CaptureFixture[str]) -> None:
+    from earned.cli.server import _entry_link
+
+    assert run_demo().exit_code == 0
+    assert _entry_link("http://127.0.0.1:8000/", is_server=False).endswith("/sign-in/")
+    assert f"its passphrase is: {demo.PASSPHRASE}" in capsys.readouterr().out

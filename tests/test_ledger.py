@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from earned.accounts.models import User
 from earned.cli import main
-from earned.ledger import services
+from earned.ledger import services, views
 from earned.ledger.models import Emotion, Expectation, Experience, Rating
 from earned.privacy import keyring, keys
 from tests.conftest import PASSPHRASE
@@ -254,6 +254,36 @@ def test_the_ledger_filters(owner_client: Client, owner: User) -> None:
     assert waiting.count("ready to debrief") == 1
     nothing = page(owner_client, "/experiences/?since=2099-01-01")
     assert "Nothing matches these choices." in nothing
+
+
+def test_a_long_ledger_comes_in_pages_that_keep_the_filters(
+    owner_client: Client, owner: User
+) -> None:
+    expectation = an_expectation(owner)
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        for days_ago in range(1, 31):
+            services.save_experience(
+                owner,
+                Experience(situation=f"Moment {days_ago}", happens_at=timezone.now()
+                           - datetime.timedelta(days=days_ago)),
+                expectations=[expectation],
+            )  # fmt: skip
+    first = page(owner_client, f"/experiences/?expectation={expectation.pk}")
+    assert first.count('class="card record record--compact"') == views.LEDGER_PAGE
+    assert "Moment 1<" in first  # newest first
+    assert "Page 1 of 2" in first
+    assert f'href="?expectation={expectation.pk}&amp;page=2"' in first
+    second = page(owner_client, f"/experiences/?expectation={expectation.pk}&page=2")
+    assert second.count('class="card record record--compact"') == 30 - views.LEDGER_PAGE
+    assert "Moment 30<" in second
+    assert 'rel="prev"' in second
+    # A page number out of range shows the last page rather than an error.
+    assert "Moment 30<" in page(owner_client, "/experiences/?page=99")
+
+    # The expectation's own page lists the latest few and links to the rest.
+    detail = page(owner_client, f"/expectations/{expectation.pk}/")
+    assert detail.count('class="card record record--compact"') == views.RECENT_TESTS
+    assert "See all 30 in Experiences" in detail
 
 
 def test_empty_pages_say_what_to_do_first(owner_client: Client) -> None:

@@ -70,16 +70,21 @@ def _entry_link(base: str, is_server: bool) -> str:
     from earned.accounts import services
 
     click.echo(f"Earned is running at {base}")
+    owner = None if is_server else services.owner()
     if is_server:
         click.echo("Create accounts with `earned user add NAME` or `earned user invite`.")
         link = base
-    elif services.owner() is None:
+    elif owner is None:
         link = f"{base}welcome/{services.issue_welcome_link()}/"
         click.echo("Open this link to set up your space (it works once, for 15 minutes):")
         click.echo(f"\n    {link}\n")
     else:
         link = f"{base}sign-in/"
         click.echo(f"Sign in with your passphrase at:\n\n    {link}\n")
+        if owner.is_demo:
+            from earned import demo
+
+            click.echo(f"This Earned holds the demo; its passphrase is: {demo.PASSPHRASE}")
     click.echo("Press Ctrl+C to stop.")
     return link
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -86,7 +87,8 @@ def _expectation_page(
                 [float(o) for o in occurrences if o is not None],
                 latest.feels_true if latest else None,
             ),
-            "experiences": experiences,
+            "experiences": experiences[:RECENT_TESTS],
+            "more_experiences": max(0, len(experiences) - RECENT_TESTS),
             "rating_form": rating_form or RatingForm.starting_from(latest),
         },
         status=400 if rating_form is not None else 200,
@@ -134,6 +136,9 @@ def about_the_model(request: HttpRequest) -> HttpResponse:
 
 # --- Experiences ------------------------------------------------------------------------------
 
+LEDGER_PAGE = 25  # experiences per page of the ledger
+RECENT_TESTS = 10  # experiences listed under an expectation's chart (the chart shows them all)
+
 
 @login_required
 def ledger(request: HttpRequest) -> HttpResponse:
@@ -154,13 +159,18 @@ def ledger(request: HttpRequest) -> HttpResponse:
             experiences = experiences.filter(happens_at__date__gte=chosen["since"])
         if chosen["until"]:
             experiences = experiences.filter(happens_at__date__lte=chosen["until"])
+    page = Paginator(experiences, LEDGER_PAGE).get_page(request.GET.get("page"))
+    choices = request.GET.copy()
+    choices.pop("page", None)
     return render(
         request,
         "ledger/ledger.html",
         {
             "filters": filters,
-            "experiences": list(experiences),
-            "filtered": bool(request.GET),
+            "page": page,
+            "experiences": list(page.object_list),
+            "choices": choices.urlencode(),
+            "filtered": bool(choices),
             "has_expectations": owned(Expectation, user).exists(),
         },
     )

@@ -22,7 +22,7 @@ from earned.privacy import keyring, keys
 from tests.conftest import PASSPHRASE
 
 pytestmark = pytest.mark.django_db
-RecordT = TypeVar("RecordT", Expectation, Experience)
+RecordT = TypeVar("RecordT", Expectation, Experience, Rating)
 
 EXPECTATION = "When I ask for help, people get annoyed."
 
@@ -286,6 +286,77 @@ def test_a_long_ledger_comes_in_pages_that_keep_the_filters(
     assert "See all 30 in Experiences" in detail
 
 
+def test_a_plan_can_be_changed_and_keeps_a_link_to_an_archived_expectation(
+    owner_client: Client, owner: User
+) -> None:
+    kept, dropped, added = (an_expectation(owner, text) for text in ("Kept", "Dropped", "Added"))
+    experience = an_experience(owner, kept)
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        services.save_experience(owner, experience, expectations=[kept, dropped])
+    services.set_archived(kept, True)
+    form = page(owner_client, f"/experiences/{experience.pk}/edit/")
+    assert "Change the plan" in form
+    assert "Asking Maya to help me move" in form  # starts from what was written
+    response = owner_client.post(
+        f"/experiences/{experience.pk}/edit/",
+        {
+            "situation": "Asking Maya and Tom to help me move",
+            "expectations": [str(kept.pk), str(added.pk)],
+            "happens_at": "2026-03-14T18:30",
+            "likelihood": "70",
+        },
+    )
+    assert response.status_code == 302
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        changed = Experience.objects.get(pk=experience.pk)
+        assert changed.situation == "Asking Maya and Tom to help me move"
+    assert changed.likelihood == 70
+    assert set(changed.expectations.all()) == {kept, added}
+
+    unchanged = owner_client.post(f"/experiences/{experience.pk}/edit/", {"situation": ""})
+    assert unchanged.status_code == 400
+    assert "Please say what the situation is." in unchanged.content.decode()
+
+
+def test_deleting_an_experience_asks_first_and_keeps_the_ratings(
+    owner_client: Client, owner: User
+) -> None:
+    expectation = an_expectation(owner)
+    experience = an_experience(owner, expectation, occurred=10)
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        services.save_experience(
+            owner, experience, emotions=[services.NamedEmotion("relieved", "", 60)]
+        )
+        rating = services.rate(
+            owner, expectation, feels_true=60, think_true=30, experience=experience
+        )
+    confirm = page(owner_client, f"/experiences/{experience.pk}/delete/")
+    assert "Delete this experience?" in confirm
+    assert Experience.objects.filter(pk=experience.pk).exists()  # asking deletes nothing
+
+    response = owner_client.post(f"/experiences/{experience.pk}/delete/")
+    assert response["Location"] == "/experiences/"
+    assert not Experience.objects.filter(pk=experience.pk).exists()
+    assert not Emotion.objects.exists()
+    assert reload(rating).experience is None  # the re-rating stays in the history
+    assert Expectation.objects.filter(pk=expectation.pk).exists()
+
+
+def test_deleting_an_expectation_asks_first_and_keeps_its_experiences(
+    owner_client: Client, owner: User
+) -> None:
+    expectation = an_expectation(owner)
+    experience = an_experience(owner, expectation, occurred=10)
+    confirm = page(owner_client, f"/expectations/{expectation.pk}/delete/")
+    assert "The 1 experience that tested it stay in your ledger" in confirm
+    assert "archiving keeps it out of the way" in confirm
+    assert owner_client.post(f"/expectations/{expectation.pk}/delete/").status_code == 302
+    assert not Expectation.objects.exists()
+    assert not Rating.objects.exists()
+    assert list(Experience.objects.all()) == [experience]
+    assert not reload(experience).expectations.exists()
+
+
 def test_empty_pages_say_what_to_do_first(owner_client: Client) -> None:
     assert "Name your first expectation" in page(owner_client, "/expectations/")
     assert "it helps to name one first" in page(owner_client, "/experiences/")
@@ -302,6 +373,12 @@ URLS = [
     ("post", "/experiences/{experience}/debrief/"),
     ("post", "/experiences/{experience}/rerate/{expectation}/"),
     ("post", "/experiences/{experience}/discounting/"),
+    ("get", "/expectations/{expectation}/delete/"),
+    ("post", "/expectations/{expectation}/delete/"),
+    ("get", "/experiences/{experience}/edit/"),
+    ("post", "/experiences/{experience}/edit/"),
+    ("get", "/experiences/{experience}/delete/"),
+    ("post", "/experiences/{experience}/delete/"),
 ]
 
 
@@ -321,6 +398,8 @@ def test_another_persons_records_are_not_found(
     target = url.format(expectation=expectation.pk, experience=experience.pk)
     response = getattr(visitor, method)(target, {"feels_true": "1", "think_true": "1"})
     assert response.status_code == 404
+    assert Expectation.objects.filter(pk=expectation.pk).exists()
+    assert Experience.objects.filter(pk=experience.pk, status="done").exists()
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client: Client, owner: User) -> None:

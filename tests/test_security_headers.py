@@ -66,6 +66,9 @@ def test_no_signed_in_page_has_inline_script_or_style(owner_client: Client, owne
         f"/expectations/{expectation.pk}/",
         f"/experiences/{experience.pk}/",
         f"/experiences/{experience.pk}/debrief/",
+        f"/experiences/{experience.pk}/edit/",
+        f"/experiences/{experience.pk}/delete/",
+        f"/expectations/{expectation.pk}/delete/",
     ]
     for path in [*PAGES_SIGNED_IN, *details]:
         response = owner_client.get(path)

@@ -8,6 +8,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from earned.accounts.models import User
@@ -64,6 +65,9 @@ class Expectation(Owned):
     def __str__(self) -> str:
         return f"Expectation {self.id}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:expectation", args=[self.pk])
+
 
 class Experience(Owned):
     class Status(models.TextChoices):
@@ -113,6 +117,9 @@ class Experience(Owned):
 
     def __str__(self) -> str:
         return f"Experience {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ledger:experience", args=[self.pk])
 
     @property
     def violation(self) -> int | None:

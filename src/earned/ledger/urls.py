@@ -16,10 +16,17 @@ urlpatterns = [
         views.expectation_archive,
         name="expectation-archive",
     ),
+    path(
+        "expectations/<uuid:expectation_id>/delete/",
+        views.expectation_delete,
+        name="expectation-delete",
+    ),
     path("experiences/", views.ledger, name="ledger"),
     path("experiences/plan/", views.experience_plan, name="plan"),
     path("experiences/log/", views.experience_log, name="log"),
     path("experiences/<uuid:experience_id>/", views.experience_detail, name="experience"),
+    path("experiences/<uuid:experience_id>/edit/", views.experience_edit, name="edit"),
+    path("experiences/<uuid:experience_id>/delete/", views.experience_delete, name="delete"),
     path("experiences/<uuid:experience_id>/debrief/", views.experience_debrief, name="debrief"),
     path(
         "experiences/<uuid:experience_id>/rerate/<uuid:expectation_id>/",

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -130,6 +131,37 @@ def expectation_archive(request: HttpRequest, expectation_id: str) -> HttpRespon
 
 
 @login_required
+def expectation_delete(request: HttpRequest, expectation_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    expectation = get_owned_or_404(Expectation, user, pk=expectation_id)
+    if request.method == "POST":
+        expectation.delete()  # its ratings and links go; the experiences stay in the ledger
+        messages.success(
+            request, "Deleted. The experiences that tested it are still in your ledger."
+        )
+        return redirect("ledger:expectations")
+    tested = owned(Experience, user).filter(expectations=expectation).count()
+    return render(
+        request,
+        "ledger/confirm_delete.html",
+        {
+            "title": "Delete this expectation?",
+            "what": expectation.text,
+            "consequences": [
+                "It and every rating of it are deleted for good, with its chart.",
+                f"The {tested} experience{'' if tested == 1 else 's'} that tested it stay in "
+                "your ledger, no longer linked to it."
+                if tested
+                else "No experience has tested it yet.",
+            ],
+            "alternative": "If it simply no longer fits, archiving keeps it out of the way "
+            "and keeps its history.",
+            "back": expectation.get_absolute_url(),
+        },
+    )
+
+
+@login_required
 def about_the_model(request: HttpRequest) -> HttpResponse:
     return render(request, "ledger/about_the_model.html")
 
@@ -187,12 +219,14 @@ def _plan_form(request: HttpRequest, instance: Experience | None = None) -> Plan
             pass  # none chosen, or a malformed link: start with nothing ticked
         else:
             initial["expectations"] = list(services.active_expectations(user).filter(pk=chosen))
-    return PlanForm(
-        request.POST or None,
-        instance=instance,
-        initial=initial,
-        expectations=services.active_expectations(user),
-    )
+    linkable = services.active_expectations(user)
+    if instance is not None:  # keep links to expectations archived since
+        linkable = (
+            owned(Expectation, user)
+            .filter(Q(archived_at__isnull=True) | Q(tests=instance))
+            .distinct()
+        )
+    return PlanForm(request.POST or None, instance=instance, initial=initial, expectations=linkable)
 
 
 @login_required
@@ -207,10 +241,50 @@ def experience_plan(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Planned. Afterwards, come back and note what happened.")
         return redirect("ledger:experience", experience.pk)
     return render(
+        request, "ledger/experience_plan.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def experience_edit(request: HttpRequest, experience_id: str) -> HttpResponse:
+    """Change the prediction side of an experience: the plan, or how a past one was logged."""
+    user = signed_in_user(request)
+    experience = get_owned_or_404(Experience, user, pk=experience_id)
+    form = _plan_form(request, instance=experience)
+    if request.method == "POST" and form.is_valid():
+        services.save_experience(
+            user, form.save(commit=False), expectations=form.cleaned_data["expectations"]
+        )
+        messages.success(request, "Saved the changes.")
+        return redirect("ledger:experience", experience.pk)
+    return render(
         request,
         "ledger/experience_plan.html",
-        {"form": form, "mode": "plan"},
+        {"form": form, "experience": experience},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def experience_delete(request: HttpRequest, experience_id: str) -> HttpResponse:
+    experience = get_owned_or_404(Experience, signed_in_user(request), pk=experience_id)
+    if request.method == "POST":
+        experience.delete()  # its links, feelings and re-ratings' link go with it
+        messages.success(request, "Deleted. It is gone from your ledger and your charts.")
+        return redirect("ledger:ledger")
+    return render(
+        request,
+        "ledger/confirm_delete.html",
+        {
+            "title": "Delete this experience?",
+            "what": experience.situation,
+            "consequences": [
+                "Its plan, its debrief and the feelings named in it are deleted for good.",
+                "The expectations it tested stay, and their evidence no longer counts it.",
+                "Ratings you made after it stay in each expectation’s history.",
+            ],
+            "back": experience.get_absolute_url(),
+        },
     )
 
 

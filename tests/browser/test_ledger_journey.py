@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from earned import demo
 from earned.accounts.models import User
 from earned.ledger.models import Experience
 from tests.browser.test_journeys import sign_in
@@ -80,6 +81,13 @@ def test_plan_debrief_and_see_it_on_the_chart(
     page.get_by_role("button", name="Save the rating").click()
     page.get_by_text("Re-rated.").wait_for()
 
+    page.get_by_role("link", name="Change the plan").click()
+    check_page(page, "experience-edit")
+    page.get_by_label("What is the situation?").fill("Asking Maya and Tom to help me move")
+    page.get_by_role("button", name="Save the changes").click()
+    page.get_by_text("Saved the changes.").wait_for()
+    page.get_by_role("heading", name="Asking Maya and Tom to help me move").wait_for()
+
     page.get_by_role("link", name="See this expectation’s chart").click()
     page.locator(".summary").get_by_text("The one time you tested this").wait_for()
     assert page.locator("svg.chart__svg circle.chart__happened").count() == 1
@@ -99,3 +107,43 @@ def test_plan_debrief_and_see_it_on_the_chart(
     page.get_by_role("link", name="Log a past one").click()
     page.get_by_role("heading", name="Log a past experience").wait_for()
     check_page(page, "log")
+
+    # Deleting asks first, and “Keep it” keeps it.
+    page.go_back()
+    page.get_by_role("link", name="Asking Maya and Tom to help me move").click()
+    page.get_by_role("link", name="Delete this experience").click()
+    page.get_by_role("heading", name="Delete this experience?").wait_for()
+    check_page(page, "experience-delete")
+    page.get_by_role("link", name="Keep it").click()
+    page.get_by_role("heading", name="What you expected").wait_for()
+    assert Experience.objects.count() == 1
+
+
+def test_the_demo_opens_with_the_passphrase_its_sign_in_page_shows(
+    page: Any, transactional_db: None, check_page: Callable[[Any, str], None]
+) -> None:
+    demo.create_or_refresh("Europe/Berlin")
+    page.goto("/sign-in/")
+    check_page(page, "demo-sign-in")
+    shown = page.locator(".notice strong").inner_text()
+    page.get_by_label("Passphrase").fill(shown)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", name="Ready to debrief").wait_for()
+    page.get_by_text("You are looking at a demo.").wait_for()
+    check_page(page, "demo-today")
+
+    page.get_by_role("link", name="Experiences").click()
+    page.get_by_text("Page 1 of").wait_for()
+    page.get_by_role("link", name="Older →").click()
+    page.get_by_text("Page 2 of").wait_for()
+    check_page(page, "demo-ledger-page-2")
+
+    page.get_by_role("link", name="Expectations").click()
+    page.locator(".expectation-list a, main a[href^='/expectations/']").filter(
+        has_text="When someone goes quiet"
+    ).first.click()
+    page.get_by_role("link", name="See all").wait_for()
+    check_page(page, "demo-expectation")
+    page.get_by_role("link", name="Delete it for good").click()
+    page.get_by_role("heading", name="Delete this expectation?").wait_for()
+    check_page(page, "demo-expectation-delete")

@@ -1,0 +1,155 @@
+"""Questions in the terminal, and the answer types that flags and prompts share.
+
+Rich is imported only when a question is actually asked, so commands given everything as flags
+start as quickly as the rest of the CLI.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+WHEN_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"]
+SHOWN_WHEN = "%Y-%m-%d %H:%M"
+
+
+class ChoiceOf(click.Choice):  # type: ignore[type-arg]
+    """The keys of a list of choices in one of our modules (a TextChoices class or a dict),
+    read only when needed so that `earned --help` does not have to import Django."""
+
+    def __init__(self, name: str, module: str = "earned.ledger.choices") -> None:
+        self.source = (module, name)
+        super().__init__([])
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        import importlib
+
+        module, name = self.source
+        found = getattr(importlib.import_module(module), name)
+        return tuple(found if isinstance(found, dict) else found.values)
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass  # click.Choice sets its list in __init__; ours is always read from the source
+
+
+class Percent(click.ParamType[int]):
+    name = "0-100"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        number = percent(str(value))
+        if number is None:
+            self.fail("please choose a number from 0 to 100.", param, ctx)
+        return number
+
+
+class When(click.ParamType[datetime.datetime]):
+    name = "'YYYY-MM-DD HH:MM'"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime.datetime:
+        found = value if isinstance(value, datetime.datetime) else None
+        for pattern in WHEN_FORMATS:
+            if found is None:
+                with contextlib.suppress(ValueError):
+                    found = datetime.datetime.strptime(str(value).strip(), pattern)
+        if found is None:
+            self.fail("please write it like 2026-03-14 18:30, or just the date.", param, ctx)
+        return found
+
+
+PERCENT = Percent()
+
+
+def escape(text: str) -> str:
+    """Text shown through Rich, with any [square brackets] kept as typed, not read as markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def in_a_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+# --- One question ----------------------------------------------------------------------------
+
+
+def percent(text: str) -> int | None:
+    return int(text) if text.isdigit() and int(text) <= 100 else None
+
+
+def parse_when(text: str) -> datetime.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(When().convert(text, None, None))
+
+
+def ask(
+    console: Console,
+    question: str,
+    parse: Callable[[str], Any],
+    *,
+    options: Sequence[str] = (),
+    default: str = "",
+    required: bool = False,
+    problem: str = "Please choose a number from 0 to 100.",
+) -> Any:
+    """Ask until the answer makes sense; an empty answer is None unless one is required.
+    `parse` returns None (or raises ValueError, IndexError, KeyError or BadParameter) for an
+    answer that does not fit, and the question is asked again after a kind word."""
+    from rich.prompt import Prompt
+
+    class Question(Prompt):
+        prompt_suffix = " "  # our questions end in their own punctuation
+
+    hint = f" ({'/'.join(options)})" if options else ""
+    shown_default = f" [{default}]" if default else ""
+    if options:
+        problem = "Please choose one of: " + ", ".join(options) + "."
+    while True:
+        text = Question.ask(
+            escape(f"{question}{hint}{shown_default}"),
+            console=console,
+            default=default,
+            show_default=False,
+        ).strip()
+        if not text:
+            if not required:
+                return None
+            console.print("[yellow]This one is needed; a few words are enough.[/yellow]")
+            continue
+        try:
+            value = parse(text.lower() if options else text)
+        except (ValueError, IndexError, KeyError, click.BadParameter):
+            value = None
+        if options and text.lower() not in options:
+            value = None
+        if value is not None and value != []:
+            return value
+        console.print(f"[yellow]{escape(problem)}[/yellow]")
+
+
+def ask_into(
+    answers: dict[str, Any],
+    name: str,
+    console: Console,
+    question: str,
+    *,
+    parse: Callable[[str], Any] = str,
+    options: Sequence[str] = (),
+    required: bool = False,
+) -> None:
+    """Ask for one field unless a flag already answered it."""
+    if answers.get(name) in (None, ""):
+        answers[name] = ask(console, question, parse, options=options, required=required)

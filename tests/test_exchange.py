@@ -24,6 +24,8 @@ from earned.exchange.services import ImportProblem
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
+from earned.rituals import services as rituals
+from earned.rituals.models import CheckIn
 from tests.conftest import PASSPHRASE, make_person
 from tests.encryption_app.models import Note
 
@@ -118,6 +120,36 @@ working_models = st.lists(
 )
 
 
+check_ins = st.lists(
+    st.fixed_dictionaries(
+        {
+            "kind": st.sampled_from(["morning", "midday", "evening"]),
+            "mood": st.none() | st.integers(-5, 5),
+            "emotions": st.sampled_from(["", "glad", "sad,calm"]),
+            "note": st.none() | texts,
+            "prediction": st.none() | texts,
+            "lines": st.lists(st.tuples(texts, texts, st.none() | st.integers(-2, 2)), max_size=2),
+            "as_experience": st.booleans(),
+        }
+    ),
+    max_size=3,
+)
+
+
+def write_check_ins(owner: User, written: list[dict[str, Any]]) -> None:
+    for number, item in enumerate(written):
+        check_in = CheckIn(
+            kind=item["kind"], mood=item["mood"], emotions=item["emotions"], note=item["note"],
+            prediction=item["prediction"],
+            at=datetime.datetime(2026, 5, 1 + number, 20, tzinfo=datetime.UTC),
+        )  # fmt: skip
+        lines = [rituals.Line(who, "friend", what, felt) for who, what, felt in item["lines"]]
+        rituals.save_check_in(owner, check_in, lines=lines)
+        first = check_in.interactions.first()
+        if item["as_experience"] and first is not None:
+            rituals.as_experience(owner, first)
+
+
 def write_working_model(owner: User, model: list[dict[str, Any]]) -> None:
     when = datetime.datetime(2026, 5, 1, 12, tzinfo=datetime.UTC)
     for item in model:
@@ -143,12 +175,13 @@ def write_working_model(owner: User, model: list[dict[str, Any]]) -> None:
 
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(profile=profiles, entries=notes, model=working_models)
+@given(profile=profiles, entries=notes, model=working_models, days=check_ins)
 def test_export_import_export_gives_the_same_document(
     db: None,
     profile: dict[str, str],
     entries: list[tuple[str, str | None, int]],
     model: list[dict[str, Any]],
+    days: list[dict[str, Any]],
 ) -> None:
     try:
         first = make_person("sam", "Sam")
@@ -158,6 +191,7 @@ def test_export_import_export_gives_the_same_document(
             for body, aside, mood in entries:
                 Note.objects.create(owner=first, body=body, aside=aside, mood=mood)
             write_working_model(first, model)
+            write_check_ins(first, days)
             exported = services.export_document(first)
         services.erase_account(first)
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "earned.privacy",
     "earned.exchange",
     "earned.ledger",
+    "earned.rituals",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("earned.safety.urls")),
     path("", include("earned.exchange.urls")),
     path("", include("earned.ledger.urls")),
+    path("", include("earned.rituals.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

@@ -143,7 +143,7 @@ def expectation_delete(request: HttpRequest, expectation_id: str) -> HttpRespons
     tested = owned(Experience, user).filter(expectations=expectation).count()
     return render(
         request,
-        "ledger/confirm_delete.html",
+        "confirm_delete.html",
         {
             "title": "Delete this expectation?",
             "what": expectation.text,
@@ -274,7 +274,7 @@ def experience_delete(request: HttpRequest, experience_id: str) -> HttpResponse:
         return redirect("ledger:ledger")
     return render(
         request,
-        "ledger/confirm_delete.html",
+        "confirm_delete.html",
         {
             "title": "Delete this experience?",
             "what": experience.situation,

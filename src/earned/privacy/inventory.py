@@ -36,6 +36,12 @@ CLEAR_TEXT = {
     "ledger.Experience.responses": "keys from our list of approach and avoidance responses",
     "ledger.Experience.explained_away": "a choice: no, partly or yes",
     "ledger.Emotion.word": "a key from our list of emotion words",
+    # Daily rituals: choices from our lists; every note in the person's words is encrypted.
+    "rituals.CheckIn.kind": "a choice: morning, mid-day or evening",
+    "rituals.CheckIn.tension_place": "a choice from our list of places in the body",
+    "rituals.CheckIn.emotions": "keys from our list of emotion words",
+    "rituals.CheckIn.prediction_outcome": "a choice: happened, partly, did not, not sure",
+    "rituals.Interaction.context": "a choice: therapy, partner, friend, family, …",
     # Privacy: the envelope is itself ciphertext, or parameters.
     "privacy.KeyEnvelope.kind": "a choice: passphrase or instance",
     "privacy.KeyEnvelope.wrapped_key": "the data key, encrypted (format 1)",

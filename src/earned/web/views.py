@@ -11,6 +11,7 @@ from earned.access import owned
 from earned.accounts.models import User
 from earned.core.clock import part_of_day
 from earned.ledger.models import Experience
+from earned.rituals.views import today_cards
 
 
 @login_required
@@ -33,6 +34,7 @@ def today(request: HttpRequest) -> HttpResponse:
                 .filter(happens_at__lte=timezone.now())
                 .order_by("happens_at")[:5]
             ),
+            **today_cards(request),
             "coming_up": list(
                 owned(Experience, user)
                 .filter(status=Experience.Status.PLANNED, happens_at__gt=timezone.now())

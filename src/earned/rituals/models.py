@@ -1,0 +1,105 @@
+"""The day's three rituals: a morning check-in, mid-day notes and an evening review with the
+day's interactions. Each belongs to the day the person lives in, in their own time zone."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from earned.ledger.choices import EMOTIONS, BodyPlace, Context
+from earned.ledger.models import Experience, Owned, optional_text
+from earned.rituals.choices import (
+    ENERGY_RANGE,
+    MOOD_RANGE,
+    TENSION_RANGE,
+    Felt,
+    Kind,
+    PredictionOutcome,
+)
+
+
+def scale(verbose_name: str, bounds: tuple[int, int]) -> models.SmallIntegerField:  # type: ignore[type-arg]
+    low, high = bounds
+    return models.SmallIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(low), MaxValueValidator(high)],
+    )
+
+
+def validate_emotion_keys(value: str) -> None:
+    unknown = [key for key in value.split(",") if key and key not in EMOTIONS]
+    if unknown:
+        raise ValidationError(f"Unknown emotion words: {', '.join(unknown)}")
+
+
+class CheckIn(Owned):
+    kind = models.CharField(max_length=8, choices=Kind)
+    day = models.DateField("the day it belongs to")  # in the person's time zone
+    at = models.DateTimeField(default=timezone.now)
+    mood = scale("mood", MOOD_RANGE)
+    energy = scale("energy", ENERGY_RANGE)
+    tension = scale("tension in the body", TENSION_RANGE)
+    tension_place = models.CharField(
+        "where the tension is", max_length=8, choices=BodyPlace, blank=True
+    )
+    emotions = models.CharField(
+        "feelings", max_length=200, blank=True, validators=[validate_emotion_keys]
+    )
+    own_words = optional_text("feelings in your own words")
+    # Morning: an intention and a small prediction. Mid-day: one word. Evening: what helped…
+    note = optional_text("a note")
+    prediction = optional_text("a small prediction for the day")
+    prediction_outcome = models.CharField(
+        "did it happen?", max_length=8, choices=PredictionOutcome, blank=True
+    )
+    helped = optional_text("what helped")
+    hindered = optional_text("what got in the way")
+    rupture_or_repair = optional_text("a rupture or repair")
+
+    class Meta:
+        ordering = ("-at",)
+        indexes = [models.Index(fields=["owner", "day"])]
+
+    def __str__(self) -> str:
+        return f"Check-in {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("rituals:check-in", args=[self.pk])
+
+    @property
+    def emotion_keys(self) -> list[str]:
+        return [key for key in self.emotions.split(",") if key]
+
+    @property
+    def emotion_labels(self) -> list[str]:
+        return [EMOTIONS[key] for key in self.emotion_keys if key in EMOTIONS]
+
+
+class Interaction(Owned):
+    """One line of the evening review: someone, and how it felt. It can become an experience."""
+
+    check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="interactions")
+    position = models.PositiveSmallIntegerField(default=0)
+    who = optional_text("who")
+    context = models.CharField("who it was with", max_length=10, choices=Context, blank=True)
+    what = optional_text("what happened, in a line")
+    felt = models.SmallIntegerField("how it felt", choices=Felt, null=True, blank=True)
+    experience = models.ForeignKey(
+        Experience, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("check_in", "position")
+
+    def __str__(self) -> str:
+        return f"Interaction {self.id}"
+
+
+CHECK_IN_FIELDS = tuple(
+    field.name for field in CheckIn._meta.concrete_fields if field.name not in ("id", "owner")
+)

@@ -1,0 +1,122 @@
+"""Every multi-step change to the daily rituals, shared by views, CLI and demo."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from earned.access import owned
+from earned.accounts.models import User
+from earned.core.clock import Week, practice_day, weeks_practised
+from earned.ledger import services as ledger
+from earned.ledger.models import Experience
+from earned.rituals.choices import Kind
+from earned.rituals.models import CheckIn, Interaction
+
+CONSISTENCY_WEEKS = 12
+
+
+def day_of(owner: User, moment: datetime.datetime | None = None) -> datetime.date:
+    """The day a moment (now, by default) belongs to, in the person's own time zone."""
+    return practice_day(moment or timezone.now(), owner.timezone)
+
+
+def of_the_day(owner: User, kind: str, day: datetime.date) -> CheckIn | None:
+    """The morning check-in or evening review of a day, if there is one (there is one at most;
+    mid-day notes may be many)."""
+    return owned(CheckIn, owner).filter(kind=kind, day=day).order_by("at").first()
+
+
+@dataclass(frozen=True)
+class Line:
+    """One interaction in the evening review, as written."""
+
+    who: str
+    context: str
+    what: str
+    felt: int | None
+
+
+@transaction.atomic
+def save_check_in(
+    owner: User,
+    check_in: CheckIn,
+    *,
+    lines: Sequence[Line] | None = None,
+    closes: CheckIn | None = None,
+    outcome: str = "",
+) -> CheckIn:
+    """Save a check-in on the day it belongs to. An evening review may bring its interactions
+    (replacing those saved before, except any already turned into an experience) and close the
+    morning's prediction."""
+    check_in.owner = owner
+    check_in.day = day_of(owner, check_in.at)
+    check_in.save()
+    if lines is not None:
+        # Lines already turned into experiences stay as they are; the rest are replaced.
+        check_in.interactions.filter(experience=None).delete()
+        start = check_in.interactions.count()
+        for position, line in enumerate(lines, start=start):
+            Interaction.objects.create(
+                owner=owner,
+                check_in=check_in,
+                position=position,
+                who=line.who or None,
+                context=line.context,
+                what=line.what or None,
+                felt=line.felt,
+            )
+    if closes is not None and closes.owner_id == owner.pk and closes.kind == Kind.MORNING:
+        closes.prediction_outcome = outcome
+        closes.save(update_fields=["prediction_outcome"])
+    return check_in
+
+
+def morning_to_close(owner: User, day: datetime.date) -> CheckIn | None:
+    """The day's morning check-in, when it made a prediction the evening can close."""
+    morning = of_the_day(owner, Kind.MORNING, day)
+    return morning if morning is not None and morning.prediction else None
+
+
+@transaction.atomic
+def as_experience(owner: User, interaction: Interaction) -> Experience:
+    """Turn a line of the evening review into an experience in the ledger, already filled in
+    with what the line said, ready to debrief. Done once: a second call returns the same one."""
+    if interaction.experience is not None:
+        return interaction.experience
+    experience = ledger.save_experience(
+        owner,
+        Experience(
+            status=Experience.Status.DRAFT,
+            happens_at=interaction.check_in.at,
+            context=interaction.context,
+            who=interaction.who,
+            situation=interaction.what or f"Time with {interaction.who or 'someone'}",
+        ),
+    )
+    interaction.experience = experience
+    interaction.save(update_fields=["experience"])
+    return experience
+
+
+def practised_days(owner: User, since: datetime.date) -> set[datetime.date]:
+    """Days with any practice since a date: check-ins, and experiences planned or debriefed."""
+    days = set(
+        owned(CheckIn, owner).filter(day__gte=since).values_list("day", flat=True).distinct()
+    )
+    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time()))
+    for moment in (
+        owned(Experience, owner).filter(created_at__gte=start).values_list("created_at", flat=True)
+    ):
+        days.add(day_of(owner, moment))
+    return days
+
+
+def consistency(owner: User, weeks: int = CONSISTENCY_WEEKS) -> list[Week]:
+    today = day_of(owner)
+    since = today - datetime.timedelta(weeks=weeks)
+    return weeks_practised(practised_days(owner, since), today, weeks)

@@ -53,7 +53,8 @@ def demo(timezone_name: str | None) -> None:
     click.echo(
         f"{'Refreshed' if made.refreshed else 'Made'} the demo: {demo_data.NAME}, a fictional "
         f"person, with {counts['expectations']} expectations, {counts['experiences']} "
-        f"experiences and {counts['ratings']} ratings over six months."
+        f"experiences, {counts['ratings']} ratings and {counts['check_ins']} check-ins over six "
+        "months."
     )
     where = "sign in as `demo`" if settings.IS_SERVER else "start it with `earned serve`"
     click.echo(f"To look around, {where}; the passphrase is: {demo_data.PASSPHRASE}")

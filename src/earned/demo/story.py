@@ -15,6 +15,7 @@ import random
 from dataclasses import dataclass
 
 from earned.accounts.models import User
+from earned.demo import days
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience
 
@@ -280,6 +281,7 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
             beliefs[index].archived_at = start + datetime.timedelta(days=belief.archived_on_day)
             beliefs[index].save(update_fields=["archived_at"])
     counts["experiences"] += still_open(owner, beliefs, now)
+    counts["check_ins"] = days.write(owner, start, DAYS, rng)
     return counts
 
 

@@ -21,6 +21,11 @@ from earned.rituals.services import Line
 EVENING_LINES = 5  # rows for the day's interactions; three show, two more behind “add more”
 
 
+def signed(value: int) -> str:
+    """−2, 0, +2: with a true minus sign, as people write it."""
+    return f"{value:+d}".replace("-", "−") if value else "0"
+
+
 def scale_field(label: str, bounds: tuple[int, int], help_text: str) -> forms.TypedChoiceField:
     low, high = bounds
     return forms.TypedChoiceField(
@@ -34,6 +39,7 @@ def scale_field(label: str, bounds: tuple[int, int], help_text: str) -> forms.Ty
         required=False,
         help_text=help_text,
         widget=forms.RadioSelect(attrs={"class": "scale"}),
+        error_messages={"invalid_choice": f"Please choose a number from {signed(low)} to {high}."},
     )
 
 

@@ -50,6 +50,13 @@ def main(canary: str) -> None:
     }  # fmt: skip
     submit(f"/experiences/{Experience.objects.get(owner=person).pk}/debrief/", debrief)
     submit("/experiences/log/", {**plan, **debrief})
+    submit("/check-in/morning/", {"own_words": text, "note": text, "prediction": text})
+    submit("/check-in/midday/", {"note": text})
+    submit(
+        "/check-in/evening/",
+        {"helped": text, "hindered": text, "rupture_or_repair": text, "who_0": text,
+         "what_0": text},
+    )  # fmt: skip
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)

@@ -16,6 +16,7 @@ from earned.cli import main
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience, Rating
 from earned.privacy import keyring, keys
+from earned.rituals.models import CheckIn, Interaction
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,11 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     assert sorted(each.status for each in waiting) == ["draft", "planned", "planned"]
     assert sum(each.is_due for each in waiting) == 2
     assert Expectation.objects.filter(archived_at__isnull=False).count() == 1
+    # Days of check-ins too: not every day, some evenings closing the morning's prediction.
+    check_ins = CheckIn.objects.filter(owner=person)
+    assert 150 < check_ins.count() < 3 * demo.story.DAYS
+    assert check_ins.exclude(prediction_outcome="").exists()
+    assert Interaction.objects.filter(owner=person).exists()
 
     with keyring.using(keys.open_data_key(person, demo.PASSPHRASE)):
         model = services.working_model(person)
@@ -79,6 +85,7 @@ def test_every_page_of_the_demo_opens_and_says_it_is_a_demo() -> None:
     assert experience is not None
     for url in (
         "/",
+        "/check-ins/",
         "/expectations/",
         f"/expectations/{expectation.pk}/",
         "/experiences/",

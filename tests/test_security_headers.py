@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import secrets
@@ -15,6 +16,8 @@ from earned.accounts.models import User
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
+from earned.rituals import services as rituals
+from earned.rituals.models import CheckIn
 from tests.conftest import PASSPHRASE
 from tests.serving import person_environment
 
@@ -23,7 +26,8 @@ pytestmark = pytest.mark.django_db
 PAGES_SIGNED_IN = [
     "/", "/settings/", "/help/", "/expectations/", "/expectations/new/",
     "/expectations/how-the-evidence-works/", "/experiences/", "/experiences/plan/",
-    "/experiences/log/",
+    "/experiences/log/", "/check-in/morning/", "/check-in/midday/", "/check-in/evening/",
+    "/check-ins/",
 ]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 
@@ -62,7 +66,15 @@ def test_no_signed_in_page_has_inline_script_or_style(owner_client: Client, owne
             expectations=[expectation],
             finish=True,
         )
+        evening = rituals.save_check_in(
+            owner,
+            CheckIn(kind="evening", at=timezone.now() - datetime.timedelta(days=3), mood=1),
+            lines=[rituals.Line("Jo", "partner", "Dinner", 1)],
+        )
     details = [
+        f"/check-ins/{evening.pk}/",
+        f"/check-ins/{evening.pk}/edit/",
+        f"/check-ins/{evening.pk}/delete/",
         f"/expectations/{expectation.pk}/",
         f"/experiences/{experience.pk}/",
         f"/experiences/{experience.pk}/debrief/",

@@ -31,8 +31,7 @@ def scale_field(label: str, bounds: tuple[int, int], help_text: str) -> forms.Ty
     return forms.TypedChoiceField(
         label=label,
         choices=[
-            (value, f"{value:+d}" if low < 0 and value else str(value))
-            for value in range(low, high + 1)
+            (value, signed(value) if low < 0 else str(value)) for value in range(low, high + 1)
         ],
         coerce=int,
         empty_value=None,

@@ -72,6 +72,18 @@ class CheckIn(Owned):
         return reverse("rituals:check-in", args=[self.pk])
 
     @property
+    def has_details(self) -> bool:
+        """Whether anything beyond the moments with people was written."""
+        return any(
+            value not in (None, "")
+            for value in (
+                self.mood, self.energy, self.tension, self.tension_place, self.emotions,
+                self.own_words, self.note, self.prediction, self.helped, self.hindered,
+                self.rupture_or_repair,
+            )
+        )  # fmt: skip
+
+    @property
     def emotion_keys(self) -> list[str]:
         return [key for key in self.emotions.split(",") if key]
 

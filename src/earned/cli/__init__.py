@@ -72,7 +72,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from earned.cli import data, demo, keys, ledger, log, server, users
+    from earned.cli import checkin, data, demo, keys, ledger, log, server, users
 
     main.add_command(server.serve)
     main.add_command(server.check)
@@ -82,6 +82,7 @@ def _register() -> None:
     main.add_command(data.erase)
     main.add_command(log.log)
     main.add_command(demo.demo)
+    main.add_command(checkin.checkin)
     main.add_command(data.backup)
     main.add_command(data.restore)
     main.add_command(keys.keys)

@@ -42,13 +42,17 @@ class ChoiceOf(click.Choice):  # type: ignore[type-arg]
         pass  # click.Choice sets its list in __init__; ours is always read from the source
 
 
-class Percent(click.ParamType[int]):
-    name = "0-100"
+class WholeNumber(click.ParamType[int]):
+    """A whole number from low to high, written −3 or -3 alike."""
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+        self.name = f"{low}..{high}" if low < 0 else f"{low}-{high}"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        number = percent(str(value))
+        number = whole_number(str(value), self.low, self.high)
         if number is None:
-            self.fail("please choose a number from 0 to 100.", param, ctx)
+            self.fail(f"please choose a number from {self.low} to {self.high}.", param, ctx)
         return number
 
 
@@ -68,7 +72,7 @@ class When(click.ParamType[datetime.datetime]):
         return found
 
 
-PERCENT = Percent()
+PERCENT = WholeNumber(0, 100)
 
 
 def escape(text: str) -> str:
@@ -85,8 +89,21 @@ def in_a_terminal() -> bool:
 # --- One question ----------------------------------------------------------------------------
 
 
+def whole_number(text: str, low: int, high: int) -> int | None:
+    try:
+        value = int(text.strip().replace("−", "-"))
+    except ValueError:
+        return None
+    return value if low <= value <= high else None
+
+
 def percent(text: str) -> int | None:
-    return int(text) if text.isdigit() and int(text) <= 100 else None
+    return whole_number(text, 0, 100)
+
+
+def is_given(value: object) -> bool:
+    """Whether a flag was given: 0 and False count; None, "" and an empty list do not."""
+    return value is not None and value not in ("", [], ())
 
 
 def parse_when(text: str) -> datetime.datetime:

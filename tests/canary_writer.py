@@ -57,6 +57,11 @@ def main(canary: str) -> None:
         {"helped": text, "hindered": text, "rupture_or_repair": text, "who_0": text,
          "what_0": text},
     )  # fmt: skip
+    submit(
+        "/reflect/shifts/new/",
+        {"signal": text, "verdict": text, "reading_1": text, "reading_2": text,
+         "reading_3": text, "information": text},
+    )  # fmt: skip
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)

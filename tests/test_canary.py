@@ -19,7 +19,7 @@ from tests.serving import person_environment
 ROOT = Path(__file__).parents[1]
 # Every encrypted field the writer fills: the expectation's 2, each of two experiences' 12 (5
 # from the plan, 7 from the debrief), an own emotion word for each, and the test note's 2.
-CANARY_FIELDS = 2 + 2 * 12 + 2 + 2 + 3 + 1 + 5
+CANARY_FIELDS = 2 + 2 * 12 + 2 + 2 + 3 + 1 + 5 + 6
 
 
 @contextmanager

@@ -22,8 +22,9 @@ from earned.cli import main
 from earned.exchange import services
 from earned.exchange.services import ImportProblem
 from earned.ledger import services as ledger
-from earned.ledger.models import Experience
+from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
+from earned.reflection.models import Shift
 from earned.rituals import services as rituals
 from earned.rituals.models import CheckIn
 from tests.conftest import PASSPHRASE, make_person
@@ -175,13 +176,20 @@ def write_working_model(owner: User, model: list[dict[str, Any]]) -> None:
 
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(profile=profiles, entries=notes, model=working_models, days=check_ins)
+@given(
+    profile=profiles,
+    entries=notes,
+    model=working_models,
+    days=check_ins,
+    shifts=st.lists(texts, max_size=2),
+)
 def test_export_import_export_gives_the_same_document(
     db: None,
     profile: dict[str, str],
     entries: list[tuple[str, str | None, int]],
     model: list[dict[str, Any]],
     days: list[dict[str, Any]],
+    shifts: list[str],
 ) -> None:
     try:
         first = make_person("sam", "Sam")
@@ -192,6 +200,12 @@ def test_export_import_export_gives_the_same_document(
                 Note.objects.create(owner=first, body=body, aside=aside, mood=mood)
             write_working_model(first, model)
             write_check_ins(first, days)
+            for signal in shifts:
+                Shift.objects.create(
+                    owner=first, signal=signal, verdict=signal, reading_1=signal,
+                    reading_2=signal, believable_before=50,
+                    expectation=Expectation.objects.filter(owner=first).first(),
+                )  # fmt: skip
             exported = services.export_document(first)
         services.erase_account(first)
 

@@ -27,7 +27,7 @@ PAGES_SIGNED_IN = [
     "/", "/settings/", "/help/", "/expectations/", "/expectations/new/",
     "/expectations/how-the-evidence-works/", "/experiences/", "/experiences/plan/",
     "/experiences/log/", "/check-in/morning/", "/check-in/midday/", "/check-in/evening/",
-    "/check-ins/",
+    "/check-ins/", "/reflect/", "/reflect/shifts/", "/reflect/shifts/new/",
 ]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "earned.exchange",
     "earned.ledger",
     "earned.rituals",
+    "earned.reflection",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("earned.exchange.urls")),
     path("", include("earned.ledger.urls")),
     path("", include("earned.rituals.urls")),
+    path("", include("earned.reflection.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

@@ -26,6 +26,7 @@ from earned.ledger.forms import (
     logged_experience,
 )
 from earned.ledger.models import Expectation, Experience, Rating
+from earned.web.deleting import Deletion, confirm_then_delete
 
 # --- Expectations -----------------------------------------------------------------------------
 
@@ -134,30 +135,25 @@ def expectation_archive(request: HttpRequest, expectation_id: str) -> HttpRespon
 def expectation_delete(request: HttpRequest, expectation_id: str) -> HttpResponse:
     user = signed_in_user(request)
     expectation = get_owned_or_404(Expectation, user, pk=expectation_id)
-    if request.method == "POST":
-        expectation.delete()  # its ratings and links go; the experiences stay in the ledger
-        messages.success(
-            request, "Deleted. The experiences that tested it are still in your ledger."
-        )
-        return redirect("ledger:expectations")
     tested = owned(Experience, user).filter(expectations=expectation).count()
-    return render(
+    return confirm_then_delete(  # its ratings and links go; the experiences stay in the ledger
         request,
-        "confirm_delete.html",
-        {
-            "title": "Delete this expectation?",
-            "what": expectation.text,
-            "consequences": [
+        expectation,
+        Deletion(
+            title="Delete this expectation?",
+            what=expectation.text,
+            consequences=[
                 "It and every rating of it are deleted for good, with its chart.",
                 f"The {tested} experience{'' if tested == 1 else 's'} that tested it stay in "
                 "your ledger, no longer linked to it."
                 if tested
                 else "No experience has tested it yet.",
             ],
-            "alternative": "If it simply no longer fits, archiving keeps it out of the way "
+            alternative="If it simply no longer fits, archiving keeps it out of the way "
             "and keeps its history.",
-            "back": expectation.get_absolute_url(),
-        },
+            done="Deleted. The experiences that tested it are still in your ledger.",
+            then="ledger:expectations",
+        ),
     )
 
 
@@ -268,23 +264,20 @@ def experience_edit(request: HttpRequest, experience_id: str) -> HttpResponse:
 @login_required
 def experience_delete(request: HttpRequest, experience_id: str) -> HttpResponse:
     experience = get_owned_or_404(Experience, signed_in_user(request), pk=experience_id)
-    if request.method == "POST":
-        experience.delete()  # its links, feelings and re-ratings' link go with it
-        messages.success(request, "Deleted. It is gone from your ledger and your charts.")
-        return redirect("ledger:ledger")
-    return render(
+    return confirm_then_delete(  # its links and feelings go; re-ratings lose only the link
         request,
-        "confirm_delete.html",
-        {
-            "title": "Delete this experience?",
-            "what": experience.situation,
-            "consequences": [
+        experience,
+        Deletion(
+            title="Delete this experience?",
+            what=experience.situation,
+            consequences=[
                 "Its plan, its debrief and the feelings named in it are deleted for good.",
                 "The expectations it tested stay, and their evidence no longer counts it.",
                 "Ratings you made after it stay in each expectation’s history.",
             ],
-            "back": experience.get_absolute_url(),
-        },
+            done="Deleted. It is gone from your ledger and your charts.",
+            then="ledger:ledger",
+        ),
     )
 
 

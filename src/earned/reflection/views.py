@@ -10,6 +10,7 @@ from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.ledger.models import Expectation
 from earned.reflection.forms import ShiftForm
 from earned.reflection.models import Shift
+from earned.web.deleting import Deletion, confirm_then_delete
 
 SHIFTS_PAGE = 20
 
@@ -74,17 +75,14 @@ def shift_detail(request: HttpRequest, shift_id: str) -> HttpResponse:
 @login_required
 def shift_delete(request: HttpRequest, shift_id: str) -> HttpResponse:
     shift = get_owned_or_404(Shift, signed_in_user(request), pk=shift_id)
-    if request.method == "POST":
-        shift.delete()
-        messages.success(request, "Deleted.")
-        return redirect("reflection:shifts")
-    return render(
+    return confirm_then_delete(
         request,
-        "confirm_delete.html",
-        {
-            "title": "Delete this interpretation shift?",
-            "what": shift.signal,
-            "consequences": ["It is deleted for good, with the readings you found."],
-            "back": shift.get_absolute_url(),
-        },
+        shift,
+        Deletion(
+            title="Delete this interpretation shift?",
+            what=shift.signal,
+            consequences=["It is deleted for good, with the readings you found."],
+            done="Deleted.",
+            then="reflection:shifts",
+        ),
     )

@@ -16,6 +16,7 @@ from earned.rituals import services
 from earned.rituals.choices import Kind
 from earned.rituals.forms import FORMS, EveningForm
 from earned.rituals.models import CheckIn, Interaction
+from earned.web.deleting import Deletion, confirm_then_delete
 
 HISTORY_PAGE = 30
 
@@ -138,22 +139,19 @@ def check_in_detail(request: HttpRequest, check_in_id: str) -> HttpResponse:
 @login_required
 def check_in_delete(request: HttpRequest, check_in_id: str) -> HttpResponse:
     check_in = get_owned_or_404(CheckIn, signed_in_user(request), pk=check_in_id)
-    if request.method == "POST":
-        check_in.delete()
-        messages.success(request, "Deleted.")
-        return redirect("rituals:history")
-    return render(
+    return confirm_then_delete(
         request,
-        "confirm_delete.html",
-        {
-            "title": f"Delete this {check_in.get_kind_display().lower()}?",
-            "what": f"{check_in.get_kind_display()}, {date_format(check_in.day, 'l j F Y')}",
-            "consequences": [
+        check_in,
+        Deletion(
+            title=f"Delete this {check_in.get_kind_display().lower()}?",
+            what=f"{check_in.get_kind_display()}, {date_format(check_in.day, 'l j F Y')}",
+            consequences=[
                 "It is deleted for good, with the lines of the day written in it.",
                 "Experiences made from those lines stay in your ledger.",
             ],
-            "back": check_in.get_absolute_url(),
-        },
+            done="Deleted.",
+            then="rituals:history",
+        ),
     )
 
 

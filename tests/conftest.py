@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import hypothesis
 import pytest
@@ -41,6 +42,14 @@ def make_person(username: str, display_name: str, **fields: str) -> User:
     )
     keys.create_envelope(person, PASSPHRASE)
     return person
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path) -> Path:
+    """The owners' passphrase in a file, as scripts give it to the CLI."""
+    path = tmp_path / "passphrase"
+    path.write_text(PASSPHRASE + "\n")
+    return path
 
 
 @pytest.fixture

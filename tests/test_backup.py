@@ -21,10 +21,8 @@ def set_up(folder: Path, passphrase_file: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_backup_during_writes_then_restore(tmp_path: Path) -> None:
+def test_backup_during_writes_then_restore(tmp_path: Path, passphrase_file: Path) -> None:
     live, fresh, copy = tmp_path / "live", tmp_path / "fresh", tmp_path / "copy.sqlite3"
-    passphrase_file = tmp_path / "passphrase"
-    passphrase_file.write_text(PASSPHRASE)
     set_up(live, passphrase_file)
 
     stop = threading.Event()
@@ -67,18 +65,18 @@ def test_backup_during_writes_then_restore(tmp_path: Path) -> None:
     assert json.loads(exported.stdout)["profile"]["display_name"] == "Sam"
 
 
-def test_a_backup_keeps_entries_encrypted_and_no_passphrase(tmp_path: Path) -> None:
-    passphrase_file = tmp_path / "passphrase"
-    passphrase_file.write_text(PASSPHRASE)
+def test_a_backup_keeps_entries_encrypted_and_no_passphrase(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     set_up(tmp_path / "live", passphrase_file)
     copy = tmp_path / "copy.sqlite3"
     assert run_earned("backup", str(copy), EARNED_DATA_DIR=str(tmp_path / "live")).returncode == 0
     assert PASSPHRASE.encode() not in copy.read_bytes()
 
 
-def test_restore_refuses_a_folder_that_has_an_account(tmp_path: Path) -> None:
-    passphrase_file = tmp_path / "passphrase"
-    passphrase_file.write_text(PASSPHRASE)
+def test_restore_refuses_a_folder_that_has_an_account(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
     set_up(tmp_path / "live", passphrase_file)
     copy = tmp_path / "copy.sqlite3"
     run_earned("backup", str(copy), EARNED_DATA_DIR=str(tmp_path / "live"))
@@ -108,11 +106,9 @@ def test_backup_will_not_overwrite(tmp_path: Path) -> None:
 
 
 def test_postgres_backup_and_restore(
-    tmp_path: Path, two_postgres_databases: tuple[str, str]
+    tmp_path: Path, passphrase_file: Path, two_postgres_databases: tuple[str, str]
 ) -> None:
     source, target = two_postgres_databases
-    passphrase_file = tmp_path / "passphrase"
-    passphrase_file.write_text(PASSPHRASE)
     added = run_earned(
         "user",
         "add",

@@ -20,10 +20,7 @@ Runner = Callable[..., Result]
 
 
 @pytest.fixture
-def run(owner: User, tmp_path: Path) -> Runner:
-    passphrase_file = tmp_path / "passphrase"
-    passphrase_file.write_text(PASSPHRASE)
-
+def run(owner: User, passphrase_file: Path) -> Runner:
     def invoke(*args: str, typed: str | None = None) -> Result:
         return CliRunner().invoke(
             main, ["checkin", *args, "--passphrase-file", str(passphrase_file)], input=typed

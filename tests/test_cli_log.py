@@ -24,10 +24,7 @@ Runner = Callable[..., Result]
 
 
 @pytest.fixture
-def run(owner: User, tmp_path: Path) -> Runner:
-    passphrase_file = tmp_path / "passphrase"
-    passphrase_file.write_text(PASSPHRASE)
-
+def run(owner: User, passphrase_file: Path) -> Runner:
     def invoke(*args: str, typed: str | None = None) -> Result:
         return CliRunner().invoke(
             main, ["log", *args, "--passphrase-file", str(passphrase_file)], input=typed
@@ -242,10 +239,10 @@ def test_stopping_before_anything_is_typed_saves_nothing(
     assert not Experience.objects.exists()
 
 
-def test_the_expectations_list_shows_the_id_to_log_against(owner: User, tmp_path: Path) -> None:
+def test_the_expectations_list_shows_the_id_to_log_against(
+    owner: User, passphrase_file: Path
+) -> None:
     expectation = an_expectation(owner)
-    passphrase_file = tmp_path / "passphrase"
-    passphrase_file.write_text(PASSPHRASE)
     result = CliRunner().invoke(main, ["expectations", "--passphrase-file", str(passphrase_file)])
     assert str(expectation.pk)[:8] in result.output
     assert EXPECTATION in result.output

@@ -288,13 +288,6 @@ def test_erase_leaves_no_row_of_the_person(unlocked: User, other_client: User) -
 # --- From the terminal ------------------------------------------------------------------------
 
 
-@pytest.fixture
-def passphrase_file(tmp_path: Path) -> Path:
-    path = tmp_path / "passphrase"
-    path.write_text(PASSPHRASE + "\n")
-    return path
-
-
 def test_cli_export_writes_a_private_file(
     owner: User, passphrase_file: Path, tmp_path: Path
 ) -> None:

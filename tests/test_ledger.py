@@ -9,9 +9,7 @@ from typing import TypeVar
 
 import pytest
 from click.testing import CliRunner
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from earned.accounts.models import User
@@ -20,6 +18,7 @@ from earned.ledger import services, views
 from earned.ledger.models import Emotion, Expectation, Experience, Rating
 from earned.privacy import keyring, keys
 from tests.conftest import PASSPHRASE
+from tests.pages import page, queries_for
 
 pytestmark = pytest.mark.django_db
 RecordT = TypeVar("RecordT", Expectation, Experience, Rating)
@@ -66,12 +65,6 @@ def an_experience(
 def reload(record: RecordT) -> RecordT:
     """The row as stored now (refresh_from_db would open encrypted text, which needs a key)."""
     return type(record)._default_manager.get(pk=record.pk)
-
-
-def page(client: Client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
 
 
 # --- Expectations -----------------------------------------------------------------------------
@@ -423,12 +416,6 @@ def test_another_persons_expectation_cannot_be_linked(
 # --- The same number of queries, whatever the number of rows ----------------------------------
 
 
-def queries_for(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_the_ledger_and_lists_use_a_fixed_number_of_queries(
     owner_client: Client, owner: User
 ) -> None:
@@ -459,10 +446,8 @@ def test_the_experience_page_uses_a_fixed_number_of_queries(
 
 
 def test_cli_lists_expectations_with_both_ratings_and_the_evidence(
-    owner: User, tmp_path: Path
+    owner: User, passphrase_file: Path
 ) -> None:
-    passphrase_file = tmp_path / "passphrase"
-    passphrase_file.write_text(PASSPHRASE)
     command = ["expectations", "--passphrase-file", str(passphrase_file)]
     empty = CliRunner().invoke(main, command)
     assert empty.exit_code == 0

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from earned.accounts.models import User
 from earned.privacy import keyring, keys
 from earned.reflection.models import Shift
 from tests.conftest import PASSPHRASE
+from tests.pages import page, queries_for
 from tests.test_ledger import an_expectation
 
 pytestmark = pytest.mark.django_db
@@ -27,12 +26,6 @@ SHIFT = {
     "information": "I know she hasn’t replied yet; nothing more.",
     "believable_after": "35",
 }
-
-
-def page(client: Client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def a_shift(owner: User) -> Shift:
@@ -126,13 +119,8 @@ def test_another_persons_shift_is_not_found(
 
 
 def test_the_list_uses_a_fixed_number_of_queries(owner_client: Client, owner: User) -> None:
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            assert owner_client.get("/reflect/shifts/").status_code == 200
-        return len(captured)
-
     a_shift(owner)
-    few = queries()
+    few = queries_for(owner_client, "/reflect/shifts/")
     for _ in range(10):
         a_shift(owner)
-    assert queries() == few
+    assert queries_for(owner_client, "/reflect/shifts/") == few

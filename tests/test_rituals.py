@@ -9,9 +9,7 @@ from contextlib import AbstractContextManager
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from earned.accounts.models import User
@@ -20,15 +18,10 @@ from earned.privacy import keyring, keys
 from earned.rituals import services
 from earned.rituals.models import CheckIn, Interaction
 from tests.conftest import PASSPHRASE
+from tests.pages import page, queries_for
 
 pytestmark = pytest.mark.django_db
 DUBLIN = ZoneInfo("Europe/Dublin")
-
-
-def page(client: Client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def opened(owner: User) -> AbstractContextManager[None]:
@@ -234,12 +227,6 @@ def test_another_persons_check_ins_are_not_found(
     assert getattr(visitor, method)(target, {"mood": "1"}).status_code == 404
     assert CheckIn.objects.filter(pk=evening.pk, mood=None).exists()
     assert not Experience.objects.exists()
-
-
-def queries_for(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_history_and_today_use_a_fixed_number_of_queries(owner_client: Client, owner: User) -> None:

@@ -179,10 +179,10 @@ def ask_for(
 ) -> None:
     """Ask for a check-in of this kind, a question at a time."""
     from earned.rituals import services
-    from earned.rituals.choices import PredictionOutcome
+    from earned.rituals.choices import Kind, PredictionOutcome
+    from earned.rituals.services import Line
 
-    titles = {"morning": "Morning check-in", "midday": "Mid-day note", "evening": "Evening review"}
-    console.print(f"[bold]{titles[kind]}[/bold] — press Enter to skip anything.\n")
+    console.print(f"[bold]{Kind(kind).label}[/bold] — press Enter to skip anything.\n")
     answers["mood"] = ask(
         console, "Mood, from −5 (very low) to +5 (very good)?", number(-5, 5),
         problem="Please choose a number from −5 to +5.",
@@ -212,8 +212,6 @@ def ask_for(
                 break
             what = ask(console, "  What happened, in a line?", str) or ""
             felt = ask(console, "  How did it feel?", FELT_WORDS.get, options=list(FELT_WORDS))
-            from earned.rituals.services import Line
-
             lines.append(Line(who[:80], "", what[:300], felt))
         ask_into(answers, "helped", console, "What helped today?")
         ask_into(answers, "hindered", console, "What got in the way?")

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,50 +9,14 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, owned, signed_in_user
-from earned.core.clock import Week
 from earned.rituals import services
+from earned.rituals.charts import WeekBars
 from earned.rituals.choices import Kind
 from earned.rituals.forms import FORMS, EveningForm
 from earned.rituals.models import CheckIn, Interaction
 from earned.web.deleting import Deletion, confirm_then_delete
 
 HISTORY_PAGE = 30
-
-
-@dataclass(frozen=True)
-class Bar:
-    week: Week
-    x: float
-    y: float
-    height: float
-
-
-@dataclass(frozen=True)
-class WeekBars:
-    """The geometry of the small days-practised picture: one bar per week, seven days tall."""
-
-    width: int
-    height: int
-    base: int
-    bar_width: int
-    bars: list[Bar]
-
-    STEP = 14
-    TALL = 56
-
-    @classmethod
-    def of(cls, weeks: list[Week]) -> WeekBars:
-        base = cls.TALL + 2
-        bars = [
-            Bar(
-                week,
-                index * cls.STEP + 2,
-                base - cls.TALL * week.days / 7,
-                cls.TALL * week.days / 7,
-            )
-            for index, week in enumerate(weeks)
-        ]
-        return cls(len(weeks) * cls.STEP, base + 14, base, cls.STEP - 4, bars)
 
 
 SAVED = {

@@ -113,12 +113,15 @@ def checkin(
 
 
 def split_feelings(feelings: tuple[str, ...]) -> dict[str, Any]:
-    from earned.ledger.choices import EMOTIONS
+    """Feeling words into our keys and the person's own words."""
+    from earned.ledger.choices import emotion_key
 
-    by_label = {label.lower(): key for key, label in EMOTIONS.items()}
-    keys = [by_label[text.strip().lower()] for text in feelings if text.strip().lower() in by_label]
-    own = [text.strip() for text in feelings if text.strip().lower() not in by_label]
-    return {"emotions": keys, "own_words": ", ".join(own) or None}
+    words = [text.strip() for text in feelings if text.strip()]
+    own = [word for word in words if not emotion_key(word)]
+    return {
+        "emotions": [key for key in map(emotion_key, words) if key],
+        "own_words": ", ".join(own) or None,
+    }
 
 
 def parse_moment(text: str) -> Any:

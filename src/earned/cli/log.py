@@ -154,7 +154,7 @@ def log(
 
 def parse_emotion(text: str, where: str) -> NamedEmotion:
     """'anxious=70', 'anxious 70' or 'anxious' (middling), from our list or their own word."""
-    from earned.ledger.choices import EMOTIONS
+    from earned.ledger.choices import emotion_key
     from earned.ledger.services import NamedEmotion
 
     word, _, strength = text.replace("=", " ").strip().rpartition(" ")
@@ -165,7 +165,7 @@ def parse_emotion(text: str, where: str) -> NamedEmotion:
         fail(f"{where}: write a feeling and, if you like, how strong from 0 to 100 (anxious=70).")
     if len(word) > 60:
         fail(f"{where}: a feeling word of up to 60 characters, please.")
-    key = next((key for key, label in EMOTIONS.items() if label.lower() == word.lower()), "")
+    key = emotion_key(word)
     return NamedEmotion(key, "" if key else word, int(strength))
 
 

@@ -111,3 +111,10 @@ EMOTION_GROUPS: dict[str, dict[str, str]] = {
     },
 }
 EMOTIONS = {key: label for group in EMOTION_GROUPS.values() for key, label in group.items()}
+_EMOTION_BY_WORD = {label.lower(): key for key, label in EMOTIONS.items()}
+
+
+def emotion_key(word: str) -> str:
+    """The key of a feeling word from our list, however it is capitalised; "" for the person's
+    own word."""
+    return _EMOTION_BY_WORD.get(word.strip().lower(), "")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("earned.ledger.urls")),
     path("", include("earned.rituals.urls")),
     path("", include("earned.reflection.urls")),
+    path("", include("earned.search.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

@@ -415,7 +415,7 @@ def ask_after(console: Console, answers: dict[str, Any], emotions: list[NamedEmo
 
 def ask_about_discounting(console: Console, experience: Experience) -> None:
     from earned.ledger.choices import ExplainedAway
-    from earned.ledger.services import asks_about_discounting
+    from earned.ledger.services import asks_about_discounting, note_explained_away
 
     if not asks_about_discounting(experience):
         return
@@ -425,10 +425,8 @@ def ask_about_discounting(console: Console, experience: Experience) -> None:
     )
     answer = ask(console, "Explained it away?", str, options=ExplainedAway.values)
     if answer:
-        experience.explained_away = answer
-        if answer != ExplainedAway.NO:
-            experience.explained_away_how = ask(console, "What does it say?", str)
-        experience.save(update_fields=["explained_away", "explained_away_how"])
+        how = ask(console, "What does it say?", str) if answer != ExplainedAway.NO else None
+        note_explained_away(experience, answer, how)
 
 
 def ask_for_rerating(

@@ -19,6 +19,7 @@ from earned import __version__
 from earned.accounts.models import User
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.privacy import keyring
+from earned.search import services as search
 
 FORMAT = "earned-export"
 VERSION = 1
@@ -206,6 +207,7 @@ def _write(
                 raise ImportProblem(f"A {kind.name} record with id {row.pk} already exists here.")
             row.save(force_insert=True)
             counts[kind.name] = counts.get(kind.name, 0) + 1
+        search.rebuild(user)
 
 
 # --- Erase ------------------------------------------------------------------------------------

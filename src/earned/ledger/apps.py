@@ -35,3 +35,14 @@ class LedgerConfig(AppConfig):
         register(
             RecordKind("emotions", models.Emotion, ("experience", "word", "own_word", "intensity"))
         )
+
+        from earned.search import kinds as search
+
+        search.register(
+            search.SearchKind(
+                "experiences", "Experiences", models.Experience, "happens_at", ("emotions",)
+            )
+        )
+        search.register(
+            search.SearchKind("expectations", "Expectations", models.Expectation, "created_at")
+        )

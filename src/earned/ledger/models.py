@@ -68,6 +68,13 @@ class Expectation(Owned):
     def get_absolute_url(self) -> str:
         return reverse("ledger:expectation", args=[self.pk])
 
+    def search_texts(self) -> list[str | None]:
+        return [self.text, self.wound_own_word]
+
+    @property
+    def search_title(self) -> str:
+        return str(self.text)
+
 
 class Experience(Owned):
     class Status(models.TextChoices):
@@ -120,6 +127,19 @@ class Experience(Owned):
 
     def get_absolute_url(self) -> str:
         return reverse("ledger:experience", args=[self.pk])
+
+    def search_texts(self) -> list[str | None]:
+        """Every text of the experience, its own feeling words too (prefetch "emotions")."""
+        return [
+            self.situation, self.who, self.feared, self.safety_behaviours, self.support,
+            self.happened, self.body_sensation, self.helped, self.hindered,
+            self.explained_away_how, self.learned, self.next_action,
+            *(emotion.own_word for emotion in self.emotions.all()),
+        ]  # fmt: skip
+
+    @property
+    def search_title(self) -> str:
+        return str(self.situation)
 
     @property
     def violation(self) -> int | None:

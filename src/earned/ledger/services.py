@@ -20,13 +20,14 @@ from earned.access import owned
 from earned.accounts.models import User
 from earned.core import belief
 from earned.ledger.models import Emotion, Expectation, Experience, Rating, Tested
+from earned.search import services as search
 
 
 class NotYours(Exception):
     """A record of another person was passed in; nothing was written."""
 
 
-def _check_owner(owner: User, records: Iterable[Any]) -> None:
+def check_owner(owner: User, records: Iterable[Any]) -> None:
     if any(record.owner_id != owner.pk for record in records):
         raise NotYours("every record must belong to the same person")
 
@@ -57,6 +58,7 @@ def add_expectation(
         created_at=at,
     )
     rate(owner, expectation, feels_true=feels_true, think_true=think_true, at=at)
+    search.index(expectation)
     return expectation
 
 
@@ -69,7 +71,7 @@ def rate(
     experience: Experience | None = None,
     at: datetime.datetime | None = None,
 ) -> Rating:
-    _check_owner(owner, [expectation, *([experience] if experience else [])])
+    check_owner(owner, [expectation, *([experience] if experience else [])])
     return Rating.objects.create(
         owner=owner,
         expectation=expectation,
@@ -116,7 +118,7 @@ def save_experience(
         experience.debriefed_at = experience.debriefed_at or timezone.now()
     experience.save()
     if expectations is not None:
-        _check_owner(owner, expectations)
+        check_owner(owner, expectations)
         Tested.objects.filter(experience=experience).exclude(expectation__in=expectations).delete()
         linked = set(
             Tested.objects.filter(experience=experience).values_list("expectation_id", flat=True)
@@ -136,7 +138,17 @@ def save_experience(
                 own_word=emotion.own_word or None,
                 intensity=emotion.intensity,
             )
+    search.index(experience)
     return experience
+
+
+@transaction.atomic
+def note_explained_away(experience: Experience, answer: str, how: str | None) -> None:
+    """The answer to the gentle question whether a good outcome was explained away."""
+    experience.explained_away = answer
+    experience.explained_away_how = how or None
+    experience.save(update_fields=["explained_away", "explained_away_how"])
+    search.index(experience)
 
 
 # --- What the evidence says -------------------------------------------------------------------

@@ -391,9 +391,11 @@ def experience_discounting(request: HttpRequest, experience_id: str) -> HttpResp
     experience = get_owned_or_404(Experience, signed_in_user(request), pk=experience_id)
     form = DiscountingForm(request.POST)
     if form.is_valid():
-        experience.explained_away = form.cleaned_data["explained_away"]
-        experience.explained_away_how = form.cleaned_data["explained_away_how"] or None
-        experience.save(update_fields=["explained_away", "explained_away_how"])
+        services.note_explained_away(
+            experience,
+            form.cleaned_data["explained_away"],
+            form.cleaned_data["explained_away_how"],
+        )
         messages.success(request, "Noted. Noticing it is part of the practice.")
     else:
         messages.error(request, "Please choose one of the answers, or leave the question for now.")

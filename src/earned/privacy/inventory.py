@@ -42,6 +42,11 @@ CLEAR_TEXT = {
     "rituals.CheckIn.emotions": "keys from our list of emotion words",
     "rituals.CheckIn.prediction_outcome": "a choice: happened, partly, did not, not sure",
     "rituals.Interaction.context": "a choice: therapy, partner, friend, family, …",
+    # Reflection: the keys of our own prompts and scripts; what the person writes is encrypted.
+    "reflection.JournalEntry.prompt": "a key from our list of journal prompts",
+    "reflection.Imagery.script": "a key from our list of imagery scripts",
+    # Search: the index holds keyed hashes of words (numbers), never the words.
+    "search.Term.kind": "which kind of record a row points at: experiences, journal, …",
     # Privacy: the envelope is itself ciphertext, or parameters.
     "privacy.KeyEnvelope.kind": "a choice: passphrase or instance",
     "privacy.KeyEnvelope.wrapped_key": "the data key, encrypted (format 1)",

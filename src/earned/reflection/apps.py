@@ -9,4 +9,21 @@ class ReflectionConfig(AppConfig):
         from earned.exchange.kinds import RecordKind, register
         from earned.reflection import models
 
-        register(RecordKind("shifts", models.Shift, models.SHIFT_FIELDS))
+        # In dependency order: import writes them in this order.
+        for name, model in (
+            ("shifts", models.Shift),
+            ("journal_entries", models.JournalEntry),
+            ("journal_links", models.JournalLink),
+            ("dialogues", models.Dialogue),
+            ("dialogue_turns", models.Turn),
+            ("imagery", models.Imagery),
+        ):
+            register(RecordKind(name, model, models.other_fields(model)))
+
+        from earned.search.kinds import SearchKind
+        from earned.search.kinds import register as searchable
+
+        searchable(SearchKind("journal", "Journal", models.JournalEntry, "at"))
+        searchable(SearchKind("dialogues", "Dialogues", models.Dialogue, "at", ("turns",)))
+        searchable(SearchKind("imagery", "Imagery", models.Imagery, "at"))
+        searchable(SearchKind("shifts", "Interpretation shifts", models.Shift, "at"))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -7,7 +8,8 @@ from django.db.models import QuerySet
 
 from earned.ledger.forms import percent_field, text_area
 from earned.ledger.models import Expectation
-from earned.reflection.models import Shift
+from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
+from earned.reflection.prompts import PROMPT_CHOICES
 
 
 class ShiftForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -53,9 +55,8 @@ class ShiftForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, expectations: QuerySet[Expectation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["expectation"]
-        field.queryset = expectations  # type: ignore[attr-defined]
+        linkable_expectations(field, expectations)
         field.empty_label = "None in particular"  # type: ignore[attr-defined]
-        field.label_from_instance = lambda obj: str(obj.text)  # type: ignore[attr-defined]
         messages = {
             "signal": "Please write what happened, in a few plain words.",
             "verdict": "Please write the verdict that came, even if it sounds harsh.",
@@ -64,3 +65,144 @@ class ShiftForm(forms.ModelForm):  # type: ignore[type-arg]
         }
         for name, message in messages.items():
             self.fields[name].error_messages["required"] = message
+
+
+def linkable_expectations(field: forms.Field, expectations: QuerySet[Expectation]) -> None:
+    """Offer the person's own expectations, shown in their own words."""
+    field.queryset = expectations  # type: ignore[attr-defined]
+    field.label_from_instance = lambda obj: str(obj.text)  # type: ignore[attr-defined]
+
+
+class JournalForm(forms.ModelForm):  # type: ignore[type-arg]
+    prompt = forms.ChoiceField(
+        choices=[("", ""), *PROMPT_CHOICES], required=False, widget=forms.HiddenInput
+    )
+    expectations = forms.ModelMultipleChoiceField(
+        queryset=Expectation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Is it about an old expectation? (optional)",
+    )
+
+    class Meta:
+        model = JournalEntry
+        fields = ("prompt", "body")
+        labels = {"body": "Write as much or as little as you like"}
+        widgets = {"body": text_area(12)}
+        error_messages = {"body": {"required": "There is nothing to keep yet: write a few words."}}
+
+    def __init__(self, *args: Any, expectations: QuerySet[Expectation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        linkable_expectations(self.fields["expectations"], expectations)
+        if self.instance.pk and not self.is_bound:
+            self.initial["expectations"] = list(self.instance.expectations.all())
+        if not expectations.exists():
+            del self.fields["expectations"]
+
+
+class DialogueForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The two voices and what they are talking about, then numbered turns. Each turn keeps
+    which voice speaks it; new turns take it in turns."""
+
+    class Meta:
+        model = Dialogue
+        fields = ("first_voice", "second_voice", "about")
+        labels = {
+            "first_voice": "The first voice",
+            "second_voice": "The second voice",
+            "about": "What is it about? (optional)",
+        }
+        help_texts = {
+            "first_voice": "For example: the old critic, or my younger self.",
+            "second_voice": "For example: a kinder voice, or my adult self.",
+        }
+        widgets = {
+            "first_voice": forms.TextInput(attrs={"maxlength": 60}),
+            "second_voice": forms.TextInput(attrs={"maxlength": 60}),
+            "about": forms.TextInput,
+        }
+        error_messages = {
+            "first_voice": {"required": "Please give the first voice a name."},
+            "second_voice": {"required": "Please give the second voice a name."},
+        }
+
+    def __init__(self, *args: Any, turns: int = 0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        saved = list(self.instance.turns.all()) if self.instance.pk else []
+        if self.is_bound:
+            known = list(_posted_voices(self.data))
+            self.turn_count = max(turns, len(known), FIRST_TURNS)
+        else:
+            known = [turn.voice for turn in saved]
+            self.turn_count = max(turns, len(known) + FRESH_TURNS, FIRST_TURNS)
+            for row, turn in enumerate(saved):
+                self.initial[f"turn_{row}"] = turn.text
+        self.first_fresh = len(known)  # where the empty turns begin
+        last = known[-1] if known else Turn.SECOND
+        self.voices = known + [
+            _alternate(last, step) for step in range(self.turn_count - len(known))
+        ]
+        for row in range(self.turn_count):
+            self.fields[f"turn_{row}"] = forms.CharField(
+                required=False, widget=text_area(2), label=self.voice_name(self.voices[row])
+            )
+
+    def voice_name(self, voice: int) -> str:
+        field = "first_voice" if voice == Turn.FIRST else "second_voice"
+        typed = str(self[field].value() or "").strip()
+        return typed or ("The first voice" if voice == Turn.FIRST else "The second voice")
+
+    @property
+    def turn_rows(self) -> list[tuple[int, forms.BoundField]]:
+        return [(self.voices[row], self[f"turn_{row}"]) for row in range(self.turn_count)]
+
+    def turns(self) -> list[tuple[int, str]]:
+        """The turns written, in order, without the empty ones."""
+        found = []
+        for row in range(self.turn_count):
+            text = (self.cleaned_data.get(f"turn_{row}") or "").strip()
+            if text:
+                found.append((self.voices[row], text))
+        return found
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors and not self.turns():
+            raise forms.ValidationError("Let at least one of the voices say something.")
+        return cleaned
+
+
+FIRST_TURNS = 6
+FRESH_TURNS = 4  # empty turns offered below the saved ones when a dialogue is continued
+
+
+def _posted_voices(data: Any) -> Iterator[int]:
+    """The voice of each turn row the page sent back, as long as they make sense."""
+    row = 0
+    while (value := data.get(f"voice_{row}")) in ("1", "2"):
+        yield int(value)
+        row += 1
+
+
+def _alternate(last_voice: int, step: int) -> int:
+    """The voice of the `step`th new turn after one spoken by `last_voice`."""
+    other = Turn.FIRST if last_voice == Turn.SECOND else Turn.SECOND
+    return other if step % 2 == 0 else last_voice
+
+
+class ImageryForm(forms.ModelForm):  # type: ignore[type-arg]
+    distress_before = percent_field(
+        "Before you start: distress right now (0–100)",
+        help_text="0 is completely calm, 100 the most distress you can imagine. Optional.",
+    )
+    distress_after = percent_field("Afterwards: distress now (0–100)")
+
+    class Meta:
+        model = Imagery
+        fields = ("distress_before", "distress_after", "felt", "note")
+        labels = {
+            "felt": "How was it? (optional)",
+            "note": "Anything to remember from it? (optional)",
+        }
+        help_texts = {"felt": "For example: “Calmer than I expected; my shoulders dropped.”"}
+        widgets = {"felt": text_area(), "note": text_area()}

@@ -1,6 +1,6 @@
-"""Reflection tools. An interpretation shift: a social signal, the verdict that came at once,
-other ways to read it, and what the signal tells as information. Each one is a misreading
-caught, whatever the person concludes."""
+"""Reflection tools: the journal, dialogues between two voices, brief imagery, and
+interpretation shifts. Every text a person writes here is encrypted; prompts and scripts are
+ours and kept by their keys."""
 
 from __future__ import annotations
 
@@ -10,9 +10,159 @@ from django.utils import timezone
 
 from earned.ledger.models import Expectation, Owned, optional_text, percent
 from earned.privacy.fields import EncryptedTextField
+from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
+from earned.reflection.prompts import PROMPT_CHOICES, PROMPTS
+
+
+def other_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """Every column but the id and owner, in order: what an export holds of a record."""
+    return tuple(
+        field.name for field in model._meta.concrete_fields if field.name not in ("id", "owner")
+    )
+
+
+class JournalEntry(Owned):
+    at = models.DateTimeField(default=timezone.now)
+    prompt = models.CharField(max_length=24, choices=PROMPT_CHOICES, blank=True)
+    body = EncryptedTextField("what you wrote")
+    expectations: models.ManyToManyField[Expectation, JournalLink] = models.ManyToManyField(
+        Expectation, through="JournalLink", related_name="journal_entries", blank=True
+    )
+
+    class Meta:
+        ordering = ("-at",)
+        indexes = [models.Index(fields=["owner", "-at"])]
+        verbose_name_plural = "journal entries"
+
+    def __str__(self) -> str:
+        return f"Journal entry {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reflection:entry", args=[self.pk])
+
+    def search_texts(self) -> list[str | None]:
+        return [self.body]
+
+    @property
+    def search_title(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        """The entry's first line, cut to a heading's length."""
+        first = str(self.body).strip().split("\n", 1)[0]
+        return first if len(first) <= 80 else first[:80].rsplit(" ", 1)[0] + "…"
+
+    @property
+    def prompt_text(self) -> str:
+        prompt = PROMPTS.get(self.prompt)
+        return prompt.text if prompt else ""
+
+
+class JournalLink(Owned):
+    """A journal entry about an old expectation (an entry may be about several)."""
+
+    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE)
+    expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "expectation"], name="journal_link_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Journal link {self.id}"
+
+
+class Dialogue(Owned):
+    """Two voices on the page, turn by turn."""
+
+    at = models.DateTimeField(default=timezone.now)
+    first_voice = EncryptedTextField("the first voice")
+    second_voice = EncryptedTextField("the second voice")
+    about = optional_text("what it is about")
+
+    class Meta:
+        ordering = ("-at",)
+        indexes = [models.Index(fields=["owner", "-at"])]
+
+    def __str__(self) -> str:
+        return f"Dialogue {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reflection:dialogue", args=[self.pk])
+
+    def search_texts(self) -> list[str | None]:
+        """The voices, the topic and every turn (prefetch "turns")."""
+        return [
+            self.first_voice,
+            self.second_voice,
+            self.about,
+            *(t.text for t in self.turns.all()),
+        ]
+
+    @property
+    def search_title(self) -> str:
+        return str(self.about or f"{self.first_voice} and {self.second_voice}")
+
+    def voice(self, number: int) -> str:
+        return str(self.first_voice if number == Turn.FIRST else self.second_voice)
+
+
+class Turn(Owned):
+    FIRST, SECOND = 1, 2
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="turns")
+    position = models.PositiveSmallIntegerField(default=0)
+    voice = models.PositiveSmallIntegerField(choices=[(FIRST, "first"), (SECOND, "second")])
+    text = EncryptedTextField("what the voice says")
+
+    class Meta:
+        ordering = ("dialogue", "position")
+
+    def __str__(self) -> str:
+        return f"Turn {self.id}"
+
+
+class Imagery(Owned):
+    """One time through a guided imagery script, and how it was."""
+
+    at = models.DateTimeField(default=timezone.now)
+    script = models.CharField(max_length=24, choices=SCRIPT_CHOICES)
+    distress_before = percent("distress before", null=True, blank=True)
+    distress_after = percent("distress after", null=True, blank=True)
+    felt = optional_text("how it felt")
+    note = optional_text("a note afterwards")
+
+    class Meta:
+        ordering = ("-at",)
+        indexes = [models.Index(fields=["owner", "-at"])]
+        verbose_name_plural = "imagery"
+
+    def __str__(self) -> str:
+        return f"Imagery {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reflection:imagery", args=[self.pk])
+
+    def search_texts(self) -> list[str | None]:
+        details = self.script_details
+        return [self.felt, self.note, details.title if details else None]
+
+    @property
+    def search_title(self) -> str:
+        details = self.script_details
+        return details.title if details else "Imagery"
+
+    @property
+    def script_details(self) -> Script | None:
+        return SCRIPTS_BY_KEY.get(self.script)
 
 
 class Shift(Owned):
+    """A social signal, the verdict that came at once, other ways to read it, and what the
+    signal tells as information: a misreading caught, whatever the person concludes."""
+
     at = models.DateTimeField(default=timezone.now)
     expectation = models.ForeignKey(
         Expectation, on_delete=models.SET_NULL, null=True, blank=True, related_name="shifts"
@@ -36,11 +186,13 @@ class Shift(Owned):
     def get_absolute_url(self) -> str:
         return reverse("reflection:shift", args=[self.pk])
 
+    def search_texts(self) -> list[str | None]:
+        return [self.signal, self.verdict, *self.readings, self.information]
+
+    @property
+    def search_title(self) -> str:
+        return str(self.signal)
+
     @property
     def readings(self) -> list[str]:
         return [text for text in (self.reading_1, self.reading_2, self.reading_3) if text]
-
-
-SHIFT_FIELDS = tuple(
-    field.name for field in Shift._meta.concrete_fields if field.name not in ("id", "owner")
-)

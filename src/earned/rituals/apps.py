@@ -17,3 +17,9 @@ class RitualsConfig(AppConfig):
                 ("check_in", "position", "who", "context", "what", "felt", "experience"),
             )
         )
+
+        from earned.search import kinds as search
+
+        search.register(
+            search.SearchKind("check_ins", "Check-ins", models.CheckIn, "at", ("interactions",))
+        )

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from earned.ledger.choices import EMOTIONS, BodyPlace, Context
 from earned.ledger.models import Experience, Owned, optional_text
@@ -70,6 +71,18 @@ class CheckIn(Owned):
 
     def get_absolute_url(self) -> str:
         return reverse("rituals:check-in", args=[self.pk])
+
+    def search_texts(self) -> list[str | None]:
+        """Every text of the check-in, the evening's moments too (prefetch "interactions")."""
+        moments = [text for line in self.interactions.all() for text in (line.who, line.what)]
+        return [
+            self.own_words, self.note, self.prediction, self.helped, self.hindered,
+            self.rupture_or_repair, *moments,
+        ]  # fmt: skip
+
+    @property
+    def search_title(self) -> str:
+        return f"{self.get_kind_display()}, {date_format(self.day, 'l j F Y')}"
 
     @property
     def has_details(self) -> bool:

@@ -16,6 +16,7 @@ from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.rituals.choices import Kind
 from earned.rituals.models import CheckIn, Interaction
+from earned.search import services as search
 
 CONSISTENCY_WEEKS = 12
 
@@ -73,6 +74,7 @@ def save_check_in(
     if closes is not None and closes.owner_id == owner.pk and closes.kind == Kind.MORNING:
         closes.prediction_outcome = outcome
         closes.save(update_fields=["prediction_outcome"])
+    search.index(check_in)
     return check_in
 
 

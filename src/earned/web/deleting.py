@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from django.contrib import messages
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+
+from earned.search import services as search
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,9 @@ def confirm_then_delete(
     """GET shows the confirmation page (with “Keep it” first); POST deletes, says so, moves on.
     The caller has already fetched `record` through earned.access, so it is the person's own."""
     if request.method == "POST":
-        record.delete()
+        with transaction.atomic():
+            record.delete()
+            search.forget(record)
         messages.success(request, deletion.done)
         return redirect(deletion.then)
     return render(

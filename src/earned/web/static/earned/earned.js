@@ -59,3 +59,68 @@ document.addEventListener("DOMContentLoaded", () => {
   fillTimezone();
   passphraseStrength();
 });
+
+// A quiet timer for guided imagery: start, pause, go on, start again. Without JavaScript the page
+// simply suggests how long to take.
+class EarnedTimer extends HTMLElement {
+  connectedCallback() {
+    if (this.dataset.ready) return;
+    this.dataset.ready = "1";
+    this.total = Math.max(1, Number(this.dataset.minutes) || 5) * 60;
+    this.left = this.total;
+    this.textContent = "";
+    this.clock = document.createElement("span");
+    this.clock.className = "timer__clock";
+    this.clock.setAttribute("role", "timer");
+    this.clock.setAttribute("aria-label", "Time left");
+    this.button = document.createElement("button");
+    this.button.type = "button";
+    this.button.className = "button button--quiet button--small";
+    this.reset = document.createElement("button");
+    this.reset.type = "button";
+    this.reset.className = "link-button";
+    this.reset.textContent = "Start again";
+    this.reset.hidden = true;
+    this.status = document.createElement("p");
+    this.status.className = "timer__status";
+    this.status.setAttribute("aria-live", "polite");
+    this.append(this.clock, this.button, this.reset, this.status);
+    this.button.addEventListener("click", () => (this.timer ? this.pause() : this.start()));
+    this.reset.addEventListener("click", () => { this.pause(); this.left = this.total; this.show(); });
+    this.show();
+  }
+
+  disconnectedCallback() { this.pause(); }
+
+  start() {
+    if (this.left <= 0) this.left = this.total;
+    const endsAt = Date.now() + this.left * 1000;
+    this.timer = setInterval(() => {
+      this.left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
+      if (this.left === 0) {
+        this.pause();
+        this.status.textContent = "Time is up. Come back to the room whenever you are ready.";
+      }
+      this.show();
+    }, 250);
+    this.status.textContent = "";
+    this.show();
+  }
+
+  pause() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.show();
+  }
+
+  show() {
+    const minutes = Math.floor(this.left / 60);
+    const seconds = String(this.left % 60).padStart(2, "0");
+    this.clock.textContent = `${minutes}:${seconds}`;
+    const fresh = this.left === this.total;
+    this.button.textContent = this.timer ? "Pause" : fresh || this.left === 0 ? "Start the timer" : "Go on";
+    this.reset.hidden = fresh || Boolean(this.timer);
+  }
+}
+
+customElements.define("earned-timer", EarnedTimer);

@@ -1,57 +1,33 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.ledger.models import Expectation
+from earned.reflection import services
 from earned.reflection.forms import ShiftForm
 from earned.reflection.models import Shift
+from earned.reflection.views.common import form_page, list_page
 from earned.web.deleting import Deletion, confirm_then_delete
-
-SHIFTS_PAGE = 20
-
-
-@login_required
-def reflect(request: HttpRequest) -> HttpResponse:
-    user = signed_in_user(request)
-    return render(
-        request,
-        "reflection/reflect.html",
-        {"shifts": owned(Shift, user).count()},
-    )
 
 
 @login_required
 def shifts(request: HttpRequest) -> HttpResponse:
-    user = signed_in_user(request)
-    page = Paginator(owned(Shift, user), SHIFTS_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request, "reflection/shifts.html", {"page": page, "shifts": list(page.object_list)}
-    )
+    return list_page(request, owned(Shift, signed_in_user(request)), "reflection/shifts.html")
 
 
 def _shift_form(request: HttpRequest, instance: Shift | None = None) -> HttpResponse:
     user = signed_in_user(request)
-    linkable = owned(Expectation, user)
-    form = ShiftForm(request.POST or None, instance=instance, expectations=linkable)
-    if request.method == "POST" and form.is_valid():
-        shift = form.save(commit=False)
-        shift.owner = user
-        shift.save()
-        messages.success(
-            request,
-            "Saved. You caught a verdict and looked at it from other sides — that is the skill.",
-        )
-        return redirect(shift)
-    return render(
+    form = ShiftForm(request.POST or None, instance=instance, expectations=owned(Expectation, user))
+    return form_page(
         request,
+        form,
         "reflection/shift_form.html",
-        {"form": form, "shift": instance},
-        status=400 if form.errors else 200,
+        lambda form: services.save_shift(user, form.save(commit=False)),
+        "Saved. You caught a verdict and looked at it from other sides — that is the skill.",
+        {"shift": instance},
     )
 
 

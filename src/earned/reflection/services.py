@@ -1,0 +1,67 @@
+"""Every change to the reflection tools, shared by views, CLI and demo. Each save also brings
+the record's entry in the search index up to date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+
+from earned.accounts.models import User
+from earned.ledger.models import Expectation
+from earned.ledger.services import check_owner
+from earned.reflection.models import Dialogue, Imagery, JournalEntry, JournalLink, Shift, Turn
+from earned.search import services as search
+
+
+@transaction.atomic
+def save_shift(owner: User, shift: Shift) -> Shift:
+    shift.owner = owner
+    if shift.expectation is not None:
+        check_owner(owner, [shift.expectation])
+    shift.save()
+    search.index(shift)
+    return shift
+
+
+@transaction.atomic
+def save_entry(
+    owner: User, entry: JournalEntry, expectations: Iterable[Expectation] = ()
+) -> JournalEntry:
+    """Save a journal entry with the expectations it is about (replacing those linked before)."""
+    expectations = list(expectations)
+    check_owner(owner, expectations)
+    entry.owner = owner
+    entry.save()
+    JournalLink.objects.filter(entry=entry).exclude(expectation__in=expectations).delete()
+    linked = set(JournalLink.objects.filter(entry=entry).values_list("expectation_id", flat=True))
+    JournalLink.objects.bulk_create(
+        JournalLink(owner=owner, entry=entry, expectation=expectation)
+        for expectation in expectations
+        if expectation.pk not in linked
+    )
+    search.index(entry)
+    return entry
+
+
+@transaction.atomic
+def save_dialogue(owner: User, dialogue: Dialogue, turns: Sequence[tuple[int, str]]) -> Dialogue:
+    """Save a dialogue with its turns, in order, each a (voice, text) pair. Turns saved before
+    are replaced, so a dialogue can be continued or corrected later."""
+    dialogue.owner = owner
+    dialogue.save()
+    dialogue.turns.all().delete()
+    Turn.objects.bulk_create(
+        Turn(owner=owner, dialogue=dialogue, position=position, voice=voice, text=text)
+        for position, (voice, text) in enumerate(turns)
+    )
+    search.index(dialogue)
+    return dialogue
+
+
+@transaction.atomic
+def save_imagery(owner: User, imagery: Imagery) -> Imagery:
+    imagery.owner = owner
+    imagery.save()
+    search.index(imagery)
+    return imagery

@@ -1,0 +1,189 @@
+"""Searching a person's entries, whose text is encrypted at rest.
+
+Entry text cannot be searched in SQL, and decrypting years of entries for each search would be
+slow. So every save of a searchable record also writes its index rows: for each distinct word
+form in it (earned.core.words), a 63-bit HMAC under a key derived from the person's own data
+key. A search hashes its words the same way, finds in SQL the records that hold all of them
+(filtered by kind and date), and decrypts only the one page it shows, to check each match and
+mark it. The index is rebuilt whole after an import, and on first use when it is missing or was
+made by an older VERSION.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hmac
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from hashlib import sha256
+from typing import Any
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.core.paginator import Page, Paginator
+from django.db import models, transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from earned.access import owned
+from earned.accounts.models import User
+from earned.core.words import Segment, excerpt, keys_of, marked
+from earned.privacy import keyring
+from earned.search.kinds import KINDS, SearchKind, kind_for
+from earned.search.models import Indexed, Term
+
+VERSION = 1  # raise it when the way words are cut or hashed changes: indexes are rebuilt
+PAGE_SIZE = 20
+BATCH = 2000
+
+
+def _index_key() -> bytes:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"earned search index v1")
+    return hkdf.derive(keyring.current_key())
+
+
+def _token(key: bytes, form: str) -> int:
+    return int.from_bytes(hmac.digest(key, form.encode(), sha256)[:8], "big") >> 1
+
+
+def _terms(kind: SearchKind, record: Any, key: bytes) -> Iterator[Term]:
+    at = getattr(record, kind.when)
+    for form in keys_of(record.search_texts()):
+        yield Term(
+            owner_id=record.owner_id,
+            token=_token(key, form),
+            kind=kind.name,
+            record=record.pk,
+            at=at,
+        )
+
+
+# --- Keeping the index -----------------------------------------------------------------------
+
+
+def index(record: models.Model) -> None:
+    """Bring one record's index rows up to date; called by the service that saved it."""
+    kind = kind_for(type(record))
+    if kind is None:
+        return
+    Term.objects.filter(record=record.pk).delete()
+    Term.objects.bulk_create(_terms(kind, record, _index_key()), batch_size=BATCH)
+
+
+def forget(record: models.Model) -> None:
+    """Drop a deleted record's index rows."""
+    if kind_for(type(record)) is not None:
+        Term.objects.filter(record=record.pk).delete()
+
+
+@transaction.atomic
+def rebuild(owner: User) -> int:
+    """Index every searchable record of the person anew; returns how many rows it wrote."""
+    key = _index_key()
+    Term.objects.filter(owner=owner).delete()
+    written = 0
+    batch: list[Term] = []
+    for kind in KINDS:
+        records = owned(kind.model, owner).prefetch_related(*kind.related)
+        for record in records.iterator(chunk_size=BATCH):
+            batch.extend(_terms(kind, record, key))
+            if len(batch) >= BATCH:
+                written += len(Term.objects.bulk_create(batch, batch_size=BATCH))
+                batch = []
+    written += len(Term.objects.bulk_create(batch, batch_size=BATCH))
+    Indexed.objects.update_or_create(
+        owner=owner, defaults={"version": VERSION, "built_at": timezone.now()}
+    )
+    return written
+
+
+def ensure_index(owner: User) -> None:
+    if not Indexed.objects.filter(owner=owner, version=VERSION).exists():
+        rebuild(owner)
+
+
+# --- Finding ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: SearchKind
+    record: Any
+    at: datetime.datetime
+    title: list[Segment]
+    excerpt: list[Segment]
+
+
+@dataclass
+class Results:
+    forms: set[str]  # the word forms searched for; empty when every word was too common
+    page: Page[Any] | None = None
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count if self.page is not None else 0
+
+
+def find(
+    owner: User,
+    query: str,
+    *,
+    kinds: Sequence[str] = (),
+    since: datetime.datetime | None = None,
+    before: datetime.datetime | None = None,
+    page: int | str | None = 1,
+) -> Results:
+    """The person's records holding every searchable word of the query, newest first, one page
+    of them opened and checked. Needs the person's data key to be current."""
+    forms = keys_of([query])
+    if not forms:
+        return Results(forms)
+    ensure_index(owner)
+    key = _index_key()
+    terms = Term.objects.filter(owner=owner, token__in=[_token(key, form) for form in forms])
+    if kinds:
+        terms = terms.filter(kind__in=kinds)
+    if since is not None:
+        terms = terms.filter(at__gte=since)
+    if before is not None:
+        terms = terms.filter(at__lt=before)
+    matches = (
+        terms.values("record", "kind")
+        .annotate(found=Count("token"), when=Max("at"))
+        .filter(found=len(forms))
+        .order_by("-when", "record")
+    )
+    shown = Paginator(matches, PAGE_SIZE).get_page(page)
+    return Results(forms, shown, _open(owner, list(shown.object_list), forms))
+
+
+def _open(owner: User, matches: list[dict[str, Any]], forms: set[str]) -> list[Hit]:
+    """Decrypt one page of matches, keep those whose text really holds every word (a hash can
+    collide; a record deleted behind the index's back is forgotten), and mark the words."""
+    records: dict[Any, Any] = {}
+    for kind in KINDS:
+        wanted = [match["record"] for match in matches if match["kind"] == kind.name]
+        if wanted:
+            found = owned(kind.model, owner).filter(pk__in=wanted).prefetch_related(*kind.related)
+            records.update({record.pk: (kind, record) for record in found})
+    hits = []
+    for match in matches:
+        if match["record"] not in records:
+            Term.objects.filter(owner=owner, record=match["record"]).delete()
+            continue
+        kind, record = records[match["record"]]
+        texts = [text for text in record.search_texts() if text]
+        if not forms <= keys_of(texts):
+            continue
+        best = max(texts, key=lambda text: len(keys_of([text]) & forms))
+        hits.append(
+            Hit(
+                kind,
+                record,
+                match["when"],
+                marked(record.search_title, forms),
+                excerpt(best, forms),
+            )
+        )
+    return hits

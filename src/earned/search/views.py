@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from earned.access import signed_in_user
+from earned.search import services
+from earned.search.forms import SearchForm
+
+
+def _start_of(day: datetime.date, zone: str) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    form = SearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        since, until = form.cleaned_data["since"], form.cleaned_data["until"]
+        results = services.find(
+            user,
+            form.cleaned_data["q"],
+            kinds=[form.cleaned_data["kind"]] if form.cleaned_data["kind"] else [],
+            since=_start_of(since, user.timezone) if since else None,
+            before=_start_of(until + datetime.timedelta(days=1), user.timezone) if until else None,
+            page=request.GET.get("page"),
+        )
+    return render(
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            "results": results,
+            "page": results.page if results else None,
+            "choices": urlencode([(k, v) for k, v in request.GET.items() if k != "page"]),
+        },
+        status=400 if form.errors else 200,
+    )

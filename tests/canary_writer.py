@@ -62,6 +62,13 @@ def main(canary: str) -> None:
         {"signal": text, "verdict": text, "reading_1": text, "reading_2": text,
          "reading_3": text, "information": text},
     )  # fmt: skip
+    submit("/reflect/journal/new/", {"body": text, "expectations": [str(expectation.pk)]})
+    submit(
+        "/reflect/dialogues/new/",
+        {"first_voice": text, "second_voice": text, "about": text, "voice_0": "1",
+         "turn_0": text, "voice_1": "2", "turn_1": text},
+    )  # fmt: skip
+    submit("/reflect/imagery/safe-place/", {"felt": text, "note": text})
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)

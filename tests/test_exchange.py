@@ -24,7 +24,8 @@ from earned.exchange.services import ImportProblem
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
-from earned.reflection.models import Shift
+from earned.reflection import services as reflection
+from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
 from earned.rituals import services as rituals
 from earned.rituals.models import CheckIn
 from tests.conftest import PASSPHRASE, make_person
@@ -175,6 +176,23 @@ def write_working_model(owner: User, model: list[dict[str, Any]]) -> None:
                 ledger.rate(owner, expectation, feels_true=50, think_true=50, experience=experience)
 
 
+def write_reflections(owner: User, written: list[str]) -> None:
+    for text in written:
+        reflection.save_entry(
+            owner,
+            JournalEntry(body=text, prompt="hard-feared"),
+            Expectation.objects.filter(owner=owner)[:1],
+        )
+        reflection.save_dialogue(
+            owner,
+            Dialogue(first_voice=text, second_voice=text, about=text or None),
+            [(Turn.FIRST, text), (Turn.SECOND, text)],
+        )
+        reflection.save_imagery(
+            owner, Imagery(script="calm-response", distress_before=40, felt=text, note=None)
+        )
+
+
 @settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     profile=profiles,
@@ -182,6 +200,7 @@ def write_working_model(owner: User, model: list[dict[str, Any]]) -> None:
     model=working_models,
     days=check_ins,
     shifts=st.lists(texts, max_size=2),
+    reflections=st.lists(texts, max_size=2),
 )
 def test_export_import_export_gives_the_same_document(
     db: None,
@@ -190,6 +209,7 @@ def test_export_import_export_gives_the_same_document(
     model: list[dict[str, Any]],
     days: list[dict[str, Any]],
     shifts: list[str],
+    reflections: list[str],
 ) -> None:
     try:
         first = make_person("sam", "Sam")
@@ -206,6 +226,7 @@ def test_export_import_export_gives_the_same_document(
                     reading_2=signal, believable_before=50,
                     expectation=Expectation.objects.filter(owner=first).first(),
                 )  # fmt: skip
+            write_reflections(first, reflections)
             exported = services.export_document(first)
         services.erase_account(first)
 

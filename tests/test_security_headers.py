@@ -16,6 +16,8 @@ from earned.accounts.models import User
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
+from earned.reflection import services as reflection
+from earned.reflection.models import Dialogue, Imagery, JournalEntry, Turn
 from earned.rituals import services as rituals
 from earned.rituals.models import CheckIn
 from tests.conftest import PASSPHRASE
@@ -27,7 +29,10 @@ PAGES_SIGNED_IN = [
     "/", "/settings/", "/help/", "/expectations/", "/expectations/new/",
     "/expectations/how-the-evidence-works/", "/experiences/", "/experiences/plan/",
     "/experiences/log/", "/check-in/morning/", "/check-in/midday/", "/check-in/evening/",
-    "/check-ins/", "/reflect/", "/reflect/shifts/", "/reflect/shifts/new/",
+    "/check-ins/", "/reflect/", "/reflect/shifts/", "/reflect/shifts/new/", "/reflect/journal/",
+    "/reflect/journal/new/", "/reflect/journal/new/?prompt=before-bring", "/reflect/dialogues/",
+    "/reflect/dialogues/new/?pair=critic", "/reflect/imagery/", "/reflect/imagery/safe-place/",
+    "/search/", "/search/?q=asking",
 ]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 
@@ -71,7 +76,15 @@ def test_no_signed_in_page_has_inline_script_or_style(owner_client: Client, owne
             CheckIn(kind="evening", at=timezone.now() - datetime.timedelta(days=3), mood=1),
             lines=[rituals.Line("Jo", "partner", "Dinner", 1)],
         )
+        entry = reflection.save_entry(owner, JournalEntry(body="Asking", prompt="before-bring"))
+        dialogue = reflection.save_dialogue(
+            owner, Dialogue(first_voice="A", second_voice="B"), [(Turn.FIRST, "Asking")]
+        )
+        imagery = reflection.save_imagery(owner, Imagery(script="safe-place", note="Asking"))
     details = [
+        *(f"/reflect/journal/{entry.pk}/{end}" for end in ("", "edit/", "delete/")),
+        *(f"/reflect/dialogues/{dialogue.pk}/{end}" for end in ("", "edit/", "delete/")),
+        *(f"/reflect/imagery/notes/{imagery.pk}/{end}" for end in ("", "edit/", "delete/")),
         f"/check-ins/{evening.pk}/",
         f"/check-ins/{evening.pk}/edit/",
         f"/check-ins/{evening.pk}/delete/",

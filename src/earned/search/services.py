@@ -177,13 +177,7 @@ def _open(owner: User, matches: list[dict[str, Any]], forms: set[str]) -> list[H
         if not forms <= keys_of(texts):
             continue
         best = max(texts, key=lambda text: len(keys_of([text]) & forms))
-        hits.append(
-            Hit(
-                kind,
-                record,
-                match["when"],
-                marked(record.search_title, forms),
-                excerpt(best, forms),
-            )
-        )
+        title = record.search_title
+        shown = [] if best.strip() == title.strip() else excerpt(best, forms)
+        hits.append(Hit(kind, record, match["when"], marked(title, forms), shown))
     return hits

@@ -29,8 +29,8 @@ def confirm_then_delete(
     The caller has already fetched `record` through earned.access, so it is the person's own."""
     if request.method == "POST":
         with transaction.atomic():
+            search.forget(record)  # first: delete() forgets the record's id
             record.delete()
-            search.forget(record)
         messages.success(request, deletion.done)
         return redirect(deletion.then)
     return render(

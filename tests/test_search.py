@@ -1,0 +1,216 @@
+"""Search across everything a person wrote, though every word of it is encrypted at rest."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from earned.accounts.models import User
+from earned.exchange import services as exchange
+from earned.ledger import services as ledger
+from earned.ledger.models import Experience
+from earned.privacy import keyring, keys
+from earned.reflection import services as reflection
+from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
+from earned.rituals import services as rituals
+from earned.rituals.models import CheckIn
+from earned.search import services as search
+from earned.search.models import Indexed, Term
+from tests.conftest import PASSPHRASE, make_person
+from tests.pages import page, queries_for
+
+pytestmark = pytest.mark.django_db
+
+WHEN = timezone.now() - datetime.timedelta(days=3)
+
+
+@pytest.fixture
+def unlocked(owner: User) -> Iterator[User]:
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        yield owner
+
+
+def one_of_each(owner: User, word: str) -> None:
+    """An entry of every searchable kind, each holding `word` somewhere."""
+    ledger.add_expectation(owner, f"If I need {word}, they leave", feels_true=80, think_true=40)
+    ledger.save_experience(
+        owner,
+        Experience(situation="Dinner with Jo", happens_at=WHEN),
+        emotions=[ledger.NamedEmotion("", f"{word}-ish", 40)],
+    )
+    rituals.save_check_in(
+        owner,
+        CheckIn(kind="evening", at=WHEN),
+        lines=[rituals.Line("Priya", "friend", f"Talked about {word}", 1)],
+    )
+    reflection.save_entry(owner, JournalEntry(body=f"A long day.\nThen {word} at the window."))
+    reflection.save_dialogue(
+        owner, Dialogue(first_voice="Critic", second_voice="Kind"), [(Turn.SECOND, word)]
+    )
+    reflection.save_imagery(owner, Imagery(script="safe-place", note=f"I saw a {word}."))
+    reflection.save_shift(
+        owner, Shift(signal="No reply", verdict="Angry", reading_1="Busy", reading_2=word)
+    )
+
+
+def test_every_kind_of_entry_is_found_with_its_matches_marked(
+    owner_client: Client, unlocked: User
+) -> None:
+    one_of_each(unlocked, "lantern")
+    one_of_each(unlocked, "harbour")
+    text = page(owner_client, "/search/?q=lantern")
+    assert "7 entries with “lantern”" in text
+    for label in ("Experiences", "Expectations", "Check-ins", "Journal", "Dialogues", "Imagery",
+                  "Interpretation shifts"):  # fmt: skip
+        assert f'<span class="tag hit__kind">{label}</span>' in text
+    assert "<mark>lantern</mark>" in text
+    assert "harbour" not in text
+
+
+def test_every_word_must_be_in_the_same_entry(owner_client: Client, unlocked: User) -> None:
+    reflection.save_entry(unlocked, JournalEntry(body="Jo asked how I was."))
+    reflection.save_entry(unlocked, JournalEntry(body="Jo was away."))
+    text = page(owner_client, "/search/?q=Jo+asked")
+    assert "1 entry with" in text
+    assert "<mark>Jo</mark> <mark>asked</mark> how I was." in text
+
+
+def test_other_forms_of_a_word_are_found(owner_client: Client, unlocked: User) -> None:
+    reflection.save_entry(unlocked, JournalEntry(body="I kept asking for reassurance."))
+    assert "<mark>asking</mark>" in page(owner_client, "/search/?q=asked")
+    assert "<mark>asking</mark>" in page(owner_client, "/search/?q=ASKS")
+
+
+def test_filters_by_kind_and_by_date(owner_client: Client, unlocked: User) -> None:
+    one_of_each(unlocked, "lantern")
+    old = reflection.save_entry(unlocked, JournalEntry(body="An old lantern."))
+    old.at = timezone.now() - datetime.timedelta(days=400)
+    reflection.save_entry(unlocked, old)
+    assert "2 entries with" in page(owner_client, "/search/?q=lantern&kind=journal")
+    since = (timezone.now() - datetime.timedelta(days=30)).date().isoformat()
+    assert "7 entries with" in page(owner_client, f"/search/?q=lantern&since={since}")
+    until = (timezone.now() - datetime.timedelta(days=300)).date().isoformat()
+    text = page(owner_client, f"/search/?q=lantern&until={until}")
+    assert "1 entry with" in text
+    assert "An old <mark>lantern</mark>." in text
+
+
+def test_nothing_of_anyone_else_is_ever_found(
+    owner_client: Client, unlocked: User, other_client: User
+) -> None:
+    with keyring.using(keys.open_data_key(other_client, PASSPHRASE)):
+        one_of_each(other_client, "lantern")
+    text = page(owner_client, "/search/?q=lantern")
+    assert "Nothing found for “lantern”" in text
+
+
+def test_the_index_holds_no_words_and_the_same_word_differs_between_people(
+    unlocked: User, other_client: User
+) -> None:
+    reflection.save_entry(unlocked, JournalEntry(body="lantern"))
+    with keyring.using(keys.open_data_key(other_client, PASSPHRASE)):
+        reflection.save_entry(other_client, JournalEntry(body="lantern"))
+    [mine] = Term.objects.filter(owner=unlocked).values_list("token", flat=True)
+    [theirs] = Term.objects.filter(owner=other_client).values_list("token", flat=True)
+    assert mine != theirs
+    assert 0 <= mine < 2**63
+
+
+def test_a_changed_entry_is_found_by_its_new_words_only(
+    owner_client: Client, unlocked: User
+) -> None:
+    entry = reflection.save_entry(unlocked, JournalEntry(body="A grey morning."))
+    owner_client.post(f"/reflect/journal/{entry.pk}/edit/", {"body": "A golden evening."})
+    assert "Nothing found" in page(owner_client, "/search/?q=grey")
+    assert "1 entry with" in page(owner_client, "/search/?q=golden")
+
+
+def test_a_deleted_entry_is_no_longer_found(owner_client: Client, unlocked: User) -> None:
+    entry = reflection.save_entry(unlocked, JournalEntry(body="A lantern."))
+    owner_client.post(f"/reflect/journal/{entry.pk}/delete/")
+    assert not Term.objects.filter(record=entry.pk).exists()
+    assert "Nothing found" in page(owner_client, "/search/?q=lantern")
+
+
+def test_an_entry_deleted_behind_the_index_is_forgotten(
+    owner_client: Client, unlocked: User
+) -> None:
+    entry = reflection.save_entry(unlocked, JournalEntry(body="A lantern."))
+    JournalEntry.objects.filter(pk=entry.pk).delete()  # as a cascade from elsewhere would
+    assert "Nothing found" in page(owner_client, "/search/?q=lantern")
+    assert not Term.objects.filter(record=entry.pk).exists()
+
+
+def test_a_missing_or_older_index_is_built_on_first_search(
+    owner_client: Client, unlocked: User
+) -> None:
+    one_of_each(unlocked, "lantern")
+    Term.objects.all().delete()
+    Indexed.objects.all().delete()
+    assert "7 entries with" in page(owner_client, "/search/?q=lantern")
+    assert Indexed.objects.get(owner=unlocked).version == search.VERSION
+    Indexed.objects.filter(owner=unlocked).update(version=search.VERSION - 1)
+    Term.objects.all().delete()
+    assert "7 entries with" in page(owner_client, "/search/?q=lantern")
+
+
+def test_an_imported_export_is_searchable_at_once(unlocked: User) -> None:
+    one_of_each(unlocked, "lantern")
+    document = json.loads(json.dumps(exchange.export_document(unlocked)))
+    exchange.erase_account(unlocked)
+    newcomer = make_person("alex", "Alex")
+    with keyring.using(keys.open_data_key(newcomer, PASSPHRASE)):
+        exchange.import_document(newcomer, document)
+        assert Indexed.objects.filter(owner=newcomer).exists()
+        assert search.find(newcomer, "lantern").count == 7
+
+
+def test_a_search_of_only_common_words_says_so(owner_client: Client) -> None:
+    assert "too common to search for" in page(owner_client, "/search/?q=the+and+I")
+
+
+def test_an_empty_search_explains_what_can_be_found(owner_client: Client) -> None:
+    text = page(owner_client, "/search/")
+    assert "Find anything you have written" in text
+
+
+def test_dates_the_wrong_way_round_are_explained(owner_client: Client) -> None:
+    response = owner_client.get("/search/?q=lantern&since=2026-05-01&until=2026-04-01")
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "please swap them" in text
+    assert 'value="lantern"' in text  # what was typed is kept
+
+
+def test_pages_of_results_keep_the_search(owner_client: Client, unlocked: User) -> None:
+    for number in range(search.PAGE_SIZE + 3):
+        at = timezone.now() - datetime.timedelta(minutes=number)
+        reflection.save_entry(unlocked, JournalEntry(body=f"Lantern number {number}.", at=at))
+    text = page(owner_client, "/search/?q=lantern&kind=journal")
+    assert f"{search.PAGE_SIZE + 3} entries with" in text
+    assert 'href="?q=lantern&amp;kind=journal&amp;page=2"' in text
+    later = page(owner_client, "/search/?q=lantern&kind=journal&page=2")
+    assert "<mark>Lantern</mark> number 22." in later  # the oldest, on the last page
+    assert "number 0." not in later
+
+
+def test_the_search_page_uses_a_fixed_number_of_queries(
+    owner_client: Client, unlocked: User
+) -> None:
+    one_of_each(unlocked, "lantern")
+    page(owner_client, "/search/?q=lantern")  # the index is complete from here on
+    few = queries_for(owner_client, "/search/?q=lantern")
+    for _ in range(2):
+        one_of_each(unlocked, "lantern")
+    assert queries_for(owner_client, "/search/?q=lantern") == few
+
+
+def test_search_needs_signing_in(anonymous: Client) -> None:
+    response = anonymous.get("/search/?q=lantern")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/sign-in/")

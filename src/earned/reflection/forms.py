@@ -108,8 +108,8 @@ class DialogueForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Dialogue
         fields = ("first_voice", "second_voice", "about")
         labels = {
-            "first_voice": "The first voice",
-            "second_voice": "The second voice",
+            "first_voice": "Who is the first voice?",
+            "second_voice": "Who is the second voice?",
             "about": "What is it about? (optional)",
         }
         help_texts = {
@@ -117,8 +117,8 @@ class DialogueForm(forms.ModelForm):  # type: ignore[type-arg]
             "second_voice": "For example: a kinder voice, or my adult self.",
         }
         widgets = {
-            "first_voice": forms.TextInput(attrs={"maxlength": 60}),
-            "second_voice": forms.TextInput(attrs={"maxlength": 60}),
+            "first_voice": forms.TextInput(attrs={"maxlength": 60, "data-names-voice": "1"}),
+            "second_voice": forms.TextInput(attrs={"maxlength": 60, "data-names-voice": "2"}),
             "about": forms.TextInput,
         }
         error_messages = {
@@ -195,7 +195,7 @@ class ImageryForm(forms.ModelForm):  # type: ignore[type-arg]
         "Before you start: distress right now (0–100)",
         help_text="0 is completely calm, 100 the most distress you can imagine. Optional.",
     )
-    distress_after = percent_field("Afterwards: distress now (0–100)")
+    distress_after = percent_field("Distress now (0–100)")
 
     class Meta:
         model = Imagery

@@ -55,9 +55,23 @@ function passphraseStrength() {
   }
 }
 
+// In a dialogue, each turn is labelled with its voice's name as the name is typed.
+function voiceNames() {
+  for (const input of document.querySelectorAll("input[data-names-voice]")) {
+    const voice = input.dataset.namesVoice;
+    const fallback = voice === "1" ? "The first voice" : "The second voice";
+    input.addEventListener("input", () => {
+      for (const label of document.querySelectorAll(`[data-voice="${voice}"] label`)) {
+        label.textContent = input.value.trim() || fallback;
+      }
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   fillTimezone();
   passphraseStrength();
+  voiceNames();
 });
 
 // A quiet timer for guided imagery: start, pause, go on, start again. Without JavaScript the page

@@ -72,7 +72,7 @@ def main() -> None:
 
 
 def _register() -> None:
-    from earned.cli import checkin, data, demo, keys, ledger, log, server, users
+    from earned.cli import checkin, data, demo, journal, keys, ledger, log, search, server, users
 
     main.add_command(server.serve)
     main.add_command(server.check)
@@ -87,6 +87,8 @@ def _register() -> None:
     main.add_command(data.restore)
     main.add_command(keys.keys)
     main.add_command(ledger.expectations)
+    main.add_command(journal.journal)
+    main.add_command(search.search)
 
 
 _register()

@@ -24,12 +24,13 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [  # type: ignore[attr-defined]
-            ("", "Everything"),
-            *((kind.name, kind.label) for kind in KINDS),
-        ]
+        self.fields["kind"].choices = self.kind_choices()  # type: ignore[attr-defined]
         for name in ("since", "until"):
             self.fields[name].error_messages["invalid"] = "Please give a date like 2026-03-14."
+
+    @staticmethod
+    def kind_choices() -> list[tuple[str, str]]:
+        return [("", "Everything"), *((kind.name, kind.label) for kind in KINDS)]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import hmac
+import zoneinfo
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
@@ -130,12 +131,13 @@ def find(
     query: str,
     *,
     kinds: Sequence[str] = (),
-    since: datetime.datetime | None = None,
-    before: datetime.datetime | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
     page: int | str | None = 1,
 ) -> Results:
     """The person's records holding every searchable word of the query, newest first, one page
-    of them opened and checked. Needs the person's data key to be current."""
+    of them opened and checked; `since` and `until` are days on the person's own calendar, both
+    included. Needs the person's data key to be current."""
     forms = keys_of([query])
     if not forms:
         return Results(forms)
@@ -145,9 +147,9 @@ def find(
     if kinds:
         terms = terms.filter(kind__in=kinds)
     if since is not None:
-        terms = terms.filter(at__gte=since)
-    if before is not None:
-        terms = terms.filter(at__lt=before)
+        terms = terms.filter(at__gte=_start_of(since, owner.timezone))
+    if until is not None:
+        terms = terms.filter(at__lt=_start_of(until + datetime.timedelta(days=1), owner.timezone))
     matches = (
         terms.values("record", "kind")
         .annotate(found=Count("token"), when=Max("at"))
@@ -156,6 +158,10 @@ def find(
     )
     shown = Paginator(matches, PAGE_SIZE).get_page(page)
     return Results(forms, shown, _open(owner, list(shown.object_list), forms))
+
+
+def _start_of(day: datetime.date, zone: str) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=zoneinfo.ZoneInfo(zone))
 
 
 def _open(owner: User, matches: list[dict[str, Any]], forms: set[str]) -> list[Hit]:

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-import zoneinfo
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -13,23 +11,18 @@ from earned.search import services
 from earned.search.forms import SearchForm
 
 
-def _start_of(day: datetime.date, zone: str) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=zoneinfo.ZoneInfo(zone))
-
-
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = SearchForm(request.GET or None)
     results = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        since, until = form.cleaned_data["since"], form.cleaned_data["until"]
         results = services.find(
             user,
             form.cleaned_data["q"],
             kinds=[form.cleaned_data["kind"]] if form.cleaned_data["kind"] else [],
-            since=_start_of(since, user.timezone) if since else None,
-            before=_start_of(until + datetime.timedelta(days=1), user.timezone) if until else None,
+            since=form.cleaned_data["since"],
+            until=form.cleaned_data["until"],
             page=request.GET.get("page"),
         )
     return render(

@@ -1,0 +1,91 @@
+"""`earned search`: find anything you wrote, from the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from earned.cli import fail
+from earned.cli.data import user_option
+from earned.cli.django_setup import prepare_database, setup_django
+from earned.cli.passphrase import passphrase_option, unlock
+
+if TYPE_CHECKING:
+    from earned.core.words import Segment
+
+
+@click.command()
+@click.argument("terms", nargs=-1, required=True)
+@click.option(
+    "--kind",
+    help="Only this kind: experiences, expectations, check_ins, journal, dialogues, imagery "
+    "or shifts.",
+)
+@click.option("--since", metavar="YYYY-MM-DD", help="From this day on.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Up to and including this day.")
+@click.option("--page", type=click.IntRange(min=1), default=1, help="Which page of results.")
+@passphrase_option
+@user_option
+def search(
+    terms: tuple[str, ...],
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+    page: int,
+    passphrase_file: Path | None,
+    username: str | None,
+) -> None:
+    """Find your entries that hold every one of TERMS, newest first, with the words marked.
+
+    Other forms of a word count too: "ask" finds "asked" and "asking".
+    """
+    setup_django()
+    prepare_database()
+    import zoneinfo
+
+    from django.utils import timezone
+
+    from earned.search import services
+    from earned.search.forms import SearchForm
+
+    query = " ".join(terms)
+    form = SearchForm({"q": query, "kind": kind or "", "since": since, "until": until})
+    if not form.is_valid():
+        field, messages = next(iter(form.errors.items()))
+        if field == "kind":
+            known = ", ".join(name for name, _ in SearchForm.kind_choices() if name)
+            fail(f"--kind: choose one of {known}.")
+        fail(f"--{field if field != 'q' else 'terms'}: {messages[0]}")
+    user = unlock(passphrase_file, username)
+    results = services.find(
+        user,
+        query,
+        kinds=[kind] if kind else [],
+        since=form.cleaned_data["since"],
+        until=form.cleaned_data["until"],
+        page=page,
+    )
+    if not results.forms:
+        fail("Those words are too common to search for; try a more particular word.")
+    if not results.count:
+        click.echo(f"Nothing found for “{query}”.")
+        return
+    plural = "entry" if results.count == 1 else "entries"
+    click.echo(f"{results.count} {plural} with “{query}”, newest first.\n")
+    for hit in results.hits:
+        day = timezone.localtime(hit.at, timezone=zoneinfo.ZoneInfo(user.timezone)).date()
+        click.echo(f"{day:%Y-%m-%d}  {hit.kind.label}  {_shown(hit.title)}")
+        if hit.excerpt:
+            click.echo(f"    {_shown(hit.excerpt).replace(chr(10), ' ')}")
+    assert results.page is not None
+    pages = results.page.paginator.num_pages
+    if pages > 1:
+        more = f"; `--page {page + 1}` for more" if page < pages else ""
+        click.echo(f"\nPage {min(page, pages)} of {pages}{more}.")
+
+
+def _shown(segments: list[Segment]) -> str:
+    """Matches in bold where the terminal shows it (click drops the styling elsewhere)."""
+    return "".join(click.style(text, bold=True) if match else text for text, match in segments)

@@ -16,7 +16,9 @@ from earned.cli import main
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience, Rating
 from earned.privacy import keyring, keys
+from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
 from earned.rituals.models import CheckIn, Interaction
+from earned.search import services as search
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +66,15 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     assert 150 < check_ins.count() < 3 * demo.story.DAYS
     assert check_ins.exclude(prediction_outcome="").exists()
     assert Interaction.objects.filter(owner=person).exists()
+    # Reflections woven through the months, and all of it findable.
+    assert JournalEntry.objects.filter(owner=person).count() > 20
+    assert Dialogue.objects.filter(owner=person).count() == 3
+    assert Imagery.objects.filter(owner=person).exists()
+    assert Shift.objects.filter(owner=person).count() > 5
 
     with keyring.using(keys.open_data_key(person, demo.PASSPHRASE)):
         model = services.working_model(person)
+        assert search.find(person, "Priya").count > 10  # the demo's index is complete
     for summary in model:
         first_rating = Rating.objects.filter(expectation=summary.expectation).earliest("rated_at")
         assert summary.estimate.tested > 0
@@ -85,6 +93,12 @@ def test_every_page_of_the_demo_opens_and_says_it_is_a_demo() -> None:
     assert experience is not None
     for url in (
         "/",
+        "/reflect/",
+        "/reflect/journal/",
+        "/reflect/dialogues/",
+        "/reflect/imagery/",
+        "/reflect/shifts/",
+        "/search/?q=Jo",
         "/check-ins/",
         "/expectations/",
         f"/expectations/{expectation.pk}/",

@@ -50,11 +50,14 @@ def demo(timezone_name: str | None) -> None:
     except demo_data.DemoRefused as refusal:
         fail(str(refusal))
     counts = made.counts
+    reflections = sum(
+        counts[kind] for kind in ("journal_entries", "dialogues", "imagery", "shifts")
+    )
     click.echo(
         f"{'Refreshed' if made.refreshed else 'Made'} the demo: {demo_data.NAME}, a fictional "
         f"person, with {counts['expectations']} expectations, {counts['experiences']} "
-        f"experiences, {counts['ratings']} ratings and {counts['check_ins']} check-ins over six "
-        "months."
+        f"experiences, {counts['ratings']} ratings, {counts['check_ins']} check-ins and "
+        f"{reflections} reflections over six months."
     )
     where = "sign in as `demo`" if settings.IS_SERVER else "start it with `earned serve`"
     click.echo(f"To look around, {where}; the passphrase is: {demo_data.PASSPHRASE}")

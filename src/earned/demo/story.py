@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass
 
 from earned.accounts.models import User
-from earned.demo import days
+from earned.demo import days, reflections
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience
 
@@ -282,6 +282,7 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
             beliefs[index].save(update_fields=["archived_at"])
     counts["experiences"] += still_open(owner, beliefs, now)
     counts["check_ins"] = days.write(owner, start, DAYS, rng)
+    counts.update(reflections.write(owner, start, DAYS, rng, beliefs))
     return counts
 
 

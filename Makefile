@@ -54,8 +54,8 @@ typecheck: $(DEV_STAMP)  ## mypy --strict
 
 check: lint typecheck test  ## everything CI checks
 
-bench: $(DEV_STAMP)  ## run the benchmarks in bench/
-	$(BIN)/python -m bench
+bench: $(DEV_STAMP)  ## run the benchmarks in bench/ (ARGS="search" for one part)
+	$(BIN)/python -m bench $(ARGS)
 
 lock:  ## re-resolve the lock files from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -q -o requirements.lock

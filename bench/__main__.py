@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 RUNS = 30
@@ -43,7 +44,9 @@ def bench_cli(data_dir: str) -> None:
 PASSPHRASE = "tidal lantern orchard velvet"
 
 
-def bench_pages(data_dir: str) -> None:
+def start_django(data_dir: str) -> tuple[Any, Any, Any]:
+    """A fresh local Earned with its one account; returns it with an anonymous and a signed-in
+    browser."""
     os.environ["EARNED_DATA_DIR"] = data_dir
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "earned.settings")
     import django
@@ -61,6 +64,10 @@ def bench_pages(data_dir: str) -> None:
     anonymous = Client(SERVER_NAME="localhost")
     signed_in = Client(SERVER_NAME="localhost")
     signed_in.post("/sign-in/", {"passphrase": PASSPHRASE})  # opens the key, as a person would
+    return user, anonymous, signed_in
+
+
+def bench_pages(user: Any, anonymous: Any, signed_in: Any) -> None:
     expectation = fill_ledger(user, experiences=50)
     pages = (
         ("GET /sign-in/ (anonymous)", anonymous, "/sign-in/"),
@@ -77,6 +84,69 @@ def bench_pages(data_dir: str) -> None:
     print("decryption (replaced by a no-op), so that machine noise falls on both alike:")
     for name, client, path in pages[-2:]:
         compare_decryption(name, client, path)
+
+
+SEARCHES = (
+    ("a name in many entries", "Jo"),
+    ("a word in a few hundred", "shelves"),
+    ("two words, both common", "asked Jo"),
+    ("a common word, journal, one year", "Priya&kind=journal&since={year_ago}"),
+    ("a word in no entry", "lighthouse"),
+)
+
+
+def print_sizes(database: Path) -> None:
+    """The SQLite file's size, and how much of it the search index takes."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            cursor.execute(
+                "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search_%' OR name IN "
+                "(SELECT name FROM sqlite_master WHERE tbl_name = 'search_term')"
+            )
+            index = f", of which the search index {cursor.fetchone()[0] / 2**20:.0f} MiB"
+        except Exception:  # dbstat is not compiled into every SQLite
+            index = ""
+    print(f"database {database.stat().st_size / 2**20:.0f} MiB{index}")
+
+
+def bench_search(user: Any, signed_in: Any) -> None:
+    """Search at the ten-year scale: about 60,000 entries, through the page a person uses."""
+    import datetime
+    import random
+    from urllib.parse import quote
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from bench import scale
+    from earned.privacy import keyring, keys
+    from earned.search import services as search
+
+    print(f"\nSearch at the ten-year scale ({scale.YEARS} years, about 16 entries a day):")
+    with keyring.using(keys.open_data_key(user, PASSPHRASE)):
+        started = time.perf_counter()
+        counts = scale.write(user, timezone.now(), random.Random(2026))
+        written = time.perf_counter() - started
+        started = time.perf_counter()
+        rows = search.rebuild(user)
+        indexed = time.perf_counter() - started
+    print(
+        f"{sum(counts.values())} entries written in {written:.0f} s; the whole index rebuilt in "
+        f"{indexed:.0f} s ({rows} rows)"
+    )
+    print_sizes(Path(settings.DATABASES["default"]["NAME"]))
+    year_ago = (timezone.localdate() - datetime.timedelta(days=365)).isoformat()
+    for name, query in SEARCHES:
+        words, _, filters = query.partition("&")
+        path = f"/search/?q={quote(words)}" + (
+            f"&{filters.format(year_ago=year_ago)}" if filters else ""
+        )
+        with keyring.using(keys.open_data_key(user, PASSPHRASE)):
+            found = search.find(user, words).count
+        time_page(f"search: {name} ({found} found)", signed_in, path)
 
 
 def time_page(name: str, client: Any, path: str) -> None:
@@ -154,12 +224,26 @@ def bench_crypto() -> None:
     print(f"{'Argon2id, production parameters':<38} {elapsed_ms:7.1f} ms once")
 
 
+SECTIONS = ("cli", "crypto", "pages", "search")
+
+
 def main() -> None:
+    wanted = sys.argv[1:] or list(SECTIONS)
+    unknown = sorted(set(wanted) - set(SECTIONS))
+    if unknown:
+        raise SystemExit(f"Unknown section {unknown}; choose from {', '.join(SECTIONS)}.")
     with tempfile.TemporaryDirectory(prefix="earned-bench-") as data_dir:
         print(f"Earned benchmarks, {RUNS} runs per page, Python {sys.version.split()[0]}\n")
-        bench_cli(data_dir)
-        bench_crypto()
-        bench_pages(data_dir)
+        if "cli" in wanted:
+            bench_cli(data_dir)
+        if "crypto" in wanted:
+            bench_crypto()
+        if "pages" in wanted or "search" in wanted:
+            user, anonymous, signed_in = start_django(data_dir)
+            if "pages" in wanted:
+                bench_pages(user, anonymous, signed_in)
+            if "search" in wanted:
+                bench_search(user, signed_in)
 
 
 if __name__ == "__main__":

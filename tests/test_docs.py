@@ -23,3 +23,18 @@ def test_the_readme_opens_with_the_two_commands() -> None:
     assert "make run" in opening
     assert "make test" in opening
     assert (ROOT / "docs" / "images" / "today.png").exists()
+
+
+def test_every_kind_of_record_in_an_export_is_documented() -> None:
+    from earned.exchange.kinds import KINDS
+
+    documented = (ROOT / "docs" / "export-format.md").read_text()
+    for kind in KINDS:
+        if kind.model._meta.app_label == "encryption_app":
+            continue  # the test suite's own model
+        row = next(
+            (line for line in documented.splitlines() if line.startswith(f"| `{kind.name}`")), ""
+        )
+        assert row, f"{kind.name} is not in docs/export-format.md"
+        missing = [field for field in kind.fields if f"`{field}`" not in row]
+        assert missing == [], f"{kind.name}: {missing}"

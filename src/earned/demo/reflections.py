@@ -129,12 +129,12 @@ def write(
                 ),
             )
             counts["imagery"] += 1
-    for number, (about, turns) in enumerate(DIALOGUES):
+    for number, (topic, turns) in enumerate(DIALOGUES):
         at = start + datetime.timedelta(days=30 + number * 50, hours=12)
         services.save_dialogue(
             owner,
             Dialogue(at=at, first_voice="The old critic", second_voice="A kinder voice",
-                     about=about),
+                     about=topic),
             turns,
         )  # fmt: skip
         counts["dialogues"] += 1

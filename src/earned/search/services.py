@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import hmac
 import zoneinfo
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
 from typing import Any
@@ -22,8 +22,8 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.core.paginator import Page, Paginator
-from django.db import models, transaction
-from django.db.models import Count, Max
+from django.db import connection, models, transaction
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
 from earned.access import owned
@@ -47,34 +47,59 @@ def _token(key: bytes, form: str) -> int:
     return int.from_bytes(hmac.digest(key, form.encode(), sha256)[:8], "big") >> 1
 
 
-def _terms(kind: SearchKind, record: Any, key: bytes) -> Iterator[Term]:
-    at = getattr(record, kind.when)
-    for form in keys_of(record.search_texts()):
-        yield Term(
-            owner_id=record.owner_id,
-            token=_token(key, form),
-            kind=kind.name,
-            record=record.pk,
-            at=at,
+Row = tuple[Any, int, str, Any, Any]  # values for COLUMNS, ready for the database
+COLUMNS = ("owner_id", "token", "kind", "record", "at")
+
+
+def _rows(kind: SearchKind, record: Any, key: bytes) -> list[Row]:
+    """The record's index rows, its values prepared for the database once, not per row."""
+    prepared = [
+        Term._meta.get_field(name).get_db_prep_save(value, connection)  # type: ignore[union-attr]
+        for name, value in (
+            ("owner", record.owner_id),
+            ("record", record.pk),
+            ("at", getattr(record, kind.when)),
         )
+    ]
+    owner, record_id, at = prepared
+    return [
+        (owner, _token(key, form), kind.name, record_id, at)
+        for form in keys_of(record.search_texts())
+    ]
+
+
+def _insert(rows: list[Row]) -> int:
+    """Write index rows in one statement per batch: years of entries make millions of rows,
+    and a model instance for each would take most of the time."""
+    if rows:
+        columns = ", ".join(connection.ops.quote_name(name) for name in COLUMNS)
+        table = connection.ops.quote_name(Term._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608 (names from the model)
+                rows,
+            )
+    return len(rows)
 
 
 # --- Keeping the index -----------------------------------------------------------------------
 
 
+@transaction.atomic
 def index(record: models.Model) -> None:
     """Bring one record's index rows up to date; called by the service that saved it."""
     kind = kind_for(type(record))
     if kind is None:
         return
-    Term.objects.filter(record=record.pk).delete()
-    Term.objects.bulk_create(_terms(kind, record, _index_key()), batch_size=BATCH)
+    forget(record)
+    _insert(_rows(kind, record, _index_key()))
 
 
 def forget(record: models.Model) -> None:
-    """Drop a deleted record's index rows."""
+    """Drop a record's index rows (before it is deleted, or re-indexed)."""
     if kind_for(type(record)) is not None:
-        Term.objects.filter(record=record.pk).delete()
+        owner = record.owner_id  # type: ignore[attr-defined]
+        Term.objects.filter(owner_id=owner, record=record.pk).delete()
 
 
 @transaction.atomic
@@ -83,15 +108,15 @@ def rebuild(owner: User) -> int:
     key = _index_key()
     Term.objects.filter(owner=owner).delete()
     written = 0
-    batch: list[Term] = []
+    batch: list[Row] = []
     for kind in KINDS:
         records = owned(kind.model, owner).prefetch_related(*kind.related)
         for record in records.iterator(chunk_size=BATCH):
-            batch.extend(_terms(kind, record, key))
+            batch.extend(_rows(kind, record, key))
             if len(batch) >= BATCH:
-                written += len(Term.objects.bulk_create(batch, batch_size=BATCH))
+                written += _insert(batch)
                 batch = []
-    written += len(Term.objects.bulk_create(batch, batch_size=BATCH))
+    written += _insert(batch)
     Indexed.objects.update_or_create(
         owner=owner, defaults={"version": VERSION, "built_at": timezone.now()}
     )
@@ -143,20 +168,27 @@ def find(
         return Results(forms)
     ensure_index(owner)
     key = _index_key()
-    terms = Term.objects.filter(owner=owner, token__in=[_token(key, form) for form in forms])
+    tokens = {_token(key, form) for form in forms}
+    terms = Term.objects.filter(owner=owner)
     if kinds:
         terms = terms.filter(kind__in=kinds)
     if since is not None:
         terms = terms.filter(at__gte=_start_of(since, owner.timezone))
     if until is not None:
         terms = terms.filter(at__lt=_start_of(until + datetime.timedelta(days=1), owner.timezone))
-    matches = (
-        terms.values("record", "kind")
-        .annotate(found=Count("token"), when=Max("at"))
-        .filter(found=len(forms))
-        .order_by("-when", "record")
+    # Walk the rarest word's records, newest first, keeping those that hold the others too.
+    sizes = dict(
+        terms.filter(token__in=tokens).values_list("token").annotate(n=Count("pk")).order_by()
     )
-    shown = Paginator(matches, PAGE_SIZE).get_page(page)
+    if len(sizes) < len(tokens):  # some word is in no entry at all
+        return Results(forms, Paginator([], PAGE_SIZE).get_page(1))
+    rarest = min(sizes, key=lambda token: sizes[token])
+    matches = terms.filter(token=rarest)
+    for other in tokens - {rarest}:
+        also = Term.objects.filter(owner=owner, record=OuterRef("record"), token=other)
+        matches = matches.filter(Exists(also))
+    ordered = matches.values("record", "kind", "at").order_by("-at", "-record")
+    shown = Paginator(ordered, PAGE_SIZE).get_page(page)
     return Results(forms, shown, _open(owner, list(shown.object_list), forms))
 
 
@@ -185,5 +217,5 @@ def _open(owner: User, matches: list[dict[str, Any]], forms: set[str]) -> list[H
         best = max(texts, key=lambda text: len(keys_of([text]) & forms))
         title = record.search_title
         shown = [] if best.strip() == title.strip() else excerpt(best, forms)
-        hits.append(Hit(kind, record, match["when"], marked(title, forms), shown))
+        hits.append(Hit(kind, record, match["at"], marked(title, forms), shown))
     return hits

@@ -1,0 +1,143 @@
+"""Ten years of a very engaged person's entries — about 60,000 — for timing search.
+
+The sentences come from the demo's own libraries; each entry also gets a few words drawn from a
+larger vocabulary with Zipf-like weights, so that, as in real writing, a few words are in
+thousands of entries and most are in a handful. Written with bulk inserts (still encrypted field
+by field), then indexed in one rebuild, which is timed too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import random
+from collections.abc import Callable
+from typing import Any
+
+YEARS = 10
+# Entries per day, by kind: about 16 a day, 59,000 in ten years.
+PER_DAY = {
+    "check_ins": 3.0,
+    "experiences": 5.0,
+    "journal": 4.0,
+    "shifts": 2.0,
+    "imagery": 1.5,
+    "dialogues": 0.7,
+}
+VOCABULARY = 6000
+EXTRA_WORDS = 8
+BATCH = 2000
+
+# Words for the benchmark to look for, by how many entries hold them.
+NAMES = ["Jo", "Priya", "Lena", "Mum", "Tom", "Ana"]
+
+
+def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+    syllables = ["ka", "lo", "mi", "ren", "to", "sa", "vel", "dor", "pi", "an", "est", "ul"]
+    words: set[str] = set()
+    while len(words) < VOCABULARY:
+        words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    ordered = sorted(words)
+    rng.shuffle(ordered)
+    weights = [1 / (rank + 1) for rank in range(len(ordered))]
+    return ordered, weights
+
+
+def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, int]:
+    from earned.demo import days, reflections, story
+    from earned.ledger.models import Expectation, Experience
+    from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
+    from earned.rituals.models import CheckIn
+
+    words, weights = vocabulary(rng)
+
+    def detail() -> str:
+        return " ".join(rng.choices(words, weights, k=EXTRA_WORDS)) + "."
+
+    def moment() -> str:
+        who, _, what, _ = rng.choice(days.MOMENTS)
+        return f"{who}: {what}."
+
+    start = now - datetime.timedelta(days=365 * YEARS)
+    span = (now - start).total_seconds()
+
+    def when() -> datetime.datetime:
+        return start + datetime.timedelta(seconds=rng.random() * span)
+
+    def many(kind: str) -> range:
+        return range(int(PER_DAY[kind] * 365 * YEARS))
+
+    expectations = [
+        Expectation(owner=owner, text=belief.text, wound=belief.wound, created_at=start)
+        for belief in story.BELIEFS
+    ]
+    Expectation.objects.bulk_create(expectations)
+    counts = {"expectations": len(expectations)}
+
+    def check_in(number: int) -> CheckIn:
+        kind = ("morning", "midday", "evening")[number % 3]
+        at = when()
+        evening = kind == "evening"
+        return CheckIn(
+            owner=owner, kind=kind, day=at.date(), at=at, mood=rng.randint(-5, 5),
+            note=rng.choice(days.MIDDAY_WORDS if kind == "midday" else days.INTENTIONS),
+            prediction=rng.choice(days.PREDICTIONS)[0] if kind == "morning" else None,
+            helped=f"{rng.choice(days.HELPED)}. {moment()} {detail()}" if evening else None,
+            hindered=rng.choice(days.HINDERED) if evening else None,
+        )  # fmt: skip
+
+    def experience(number: int) -> Experience:
+        scene = rng.choice(story.SCENES)
+        return Experience(
+            owner=owner, status="done", happens_at=when(), context=scene.context, who=scene.who,
+            situation=scene.situation, feared=scene.feared, likelihood=rng.randint(40, 95),
+            happened=f"{rng.choice([scene.went_well, scene.went_partly, scene.went_hard])} "
+            f"{detail()}",
+            occurred=rng.randint(0, 100), learned=rng.choice(story.LEARNED_WELL),
+        )  # fmt: skip
+
+    def journal(number: int) -> JournalEntry:
+        prompt, body = rng.choice(reflections.JOURNAL)
+        return JournalEntry(owner=owner, at=when(), prompt=prompt, body=f"{body}\n{detail()}")
+
+    def shift(number: int) -> Shift:
+        signal, verdict, first, second = rng.choice(reflections.SHIFTS)
+        return Shift(
+            owner=owner, at=when(), signal=signal, verdict=verdict, reading_1=first,
+            reading_2=second, information=detail(), believable_before=rng.randint(30, 90),
+        )  # fmt: skip
+
+    def imagery(number: int) -> Imagery:
+        return Imagery(
+            owner=owner, at=when(), script=rng.choice(["safe-place", "calm-response"]),
+            felt=rng.choice(reflections.IMAGERY_FELT), note=detail(),
+        )  # fmt: skip
+
+    def dialogue(number: int) -> Dialogue:
+        about, _ = rng.choice(reflections.DIALOGUES)
+        return Dialogue(
+            owner=owner, at=when(), first_voice="The old critic",
+            second_voice="A kinder voice", about=about,
+        )  # fmt: skip
+
+    makers: list[tuple[str, Any, Callable[[int], Any]]] = [
+        ("check_ins", CheckIn, check_in),
+        ("experiences", Experience, experience),
+        ("journal", JournalEntry, journal),
+        ("shifts", Shift, shift),
+        ("imagery", Imagery, imagery),
+        ("dialogues", Dialogue, dialogue),
+    ]
+    for name, model, make in makers:
+        made = (make(number) for number in many(name))
+        counts[name] = 0
+        while batch := list(itertools.islice(made, BATCH)):
+            model.objects.bulk_create(batch)
+            counts[name] += len(batch)
+    turns = [
+        Turn(owner=owner, dialogue=each, position=position, voice=voice, text=text)
+        for each in Dialogue.objects.filter(owner=owner).only("id")
+        for position, (voice, text) in enumerate(rng.choice(reflections.DIALOGUES)[1])
+    ]
+    Turn.objects.bulk_create(turns, batch_size=BATCH)
+    return counts

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import hypothesis
 import pytest
+from click.testing import CliRunner, Result
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpResponse
@@ -50,6 +51,24 @@ def passphrase_file(tmp_path: Path) -> Path:
     path = tmp_path / "passphrase"
     path.write_text(PASSPHRASE + "\n")
     return path
+
+
+Runner = Callable[..., Result]
+
+
+@pytest.fixture
+def earned(owner: User, passphrase_file: Path) -> Runner:
+    """Runs `earned ARGS…` for the owner, the passphrase read from a file, as scripts do;
+    `typed` is what the person types (standard input)."""
+
+    def invoke(*args: str, typed: str | None = None) -> Result:
+        from earned.cli import main
+
+        return CliRunner().invoke(
+            main, [*args, "--passphrase-file", str(passphrase_file)], input=typed
+        )
+
+    return invoke
 
 
 @pytest.fixture

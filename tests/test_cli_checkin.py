@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+import functools
 
 import pytest
-from click.testing import CliRunner, Result
 
 from earned.accounts.models import User
 from earned.cli import checkin as checkin_command
-from earned.cli import main
 from earned.privacy import keyring, keys
 from earned.rituals.models import CheckIn, Interaction
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, Runner
 
 pytestmark = pytest.mark.django_db
-Runner = Callable[..., Result]
 
 
 @pytest.fixture
-def run(owner: User, passphrase_file: Path) -> Runner:
-    def invoke(*args: str, typed: str | None = None) -> Result:
-        return CliRunner().invoke(
-            main, ["checkin", *args, "--passphrase-file", str(passphrase_file)], input=typed
-        )
-
-    return invoke
+def run(earned: Runner) -> Runner:
+    return functools.partial(earned, "checkin")
 
 
 def read(owner: User, **filters: str) -> list[CheckIn]:

@@ -3,34 +3,25 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 from earned.accounts.models import User
 from earned.cli import journal as journal_command
-from earned.cli import main
 from earned.privacy import keyring, keys
 from earned.reflection import services as reflection
 from earned.reflection.models import JournalEntry
 from earned.search import services as search
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, Runner
 from tests.test_ledger import an_expectation
 
 pytestmark = pytest.mark.django_db
-Runner = Callable[..., Result]
 
 
 @pytest.fixture
-def run(owner: User, passphrase_file: Path) -> Runner:
-    def invoke(*args: str, typed: str | None = None) -> Result:
-        return CliRunner().invoke(
-            main, [*args, "--passphrase-file", str(passphrase_file)], input=typed
-        )
-
-    return invoke
+def run(earned: Runner) -> Runner:
+    return earned
 
 
 def entries(owner: User) -> list[JournalEntry]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+import functools
 from pathlib import Path
 
 import pytest
@@ -16,21 +16,15 @@ from earned.cli import log as log_command
 from earned.cli import main
 from earned.ledger.models import Experience, Rating
 from earned.privacy import keyring, keys
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, Runner
 from tests.test_ledger import EXPECTATION, an_expectation
 
 pytestmark = pytest.mark.django_db
-Runner = Callable[..., Result]
 
 
 @pytest.fixture
-def run(owner: User, passphrase_file: Path) -> Runner:
-    def invoke(*args: str, typed: str | None = None) -> Result:
-        return CliRunner().invoke(
-            main, ["log", *args, "--passphrase-file", str(passphrase_file)], input=typed
-        )
-
-    return invoke
+def run(earned: Runner) -> Runner:
+    return functools.partial(earned, "log")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from earned.privacy import keyring, keys
 from earned.reflection import services
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Turn
 from tests.conftest import PASSPHRASE
-from tests.pages import page, queries_for
+from tests.pages import page, queries_for, refused
 from tests.test_ledger import an_expectation
 
 pytestmark = pytest.mark.django_db
@@ -71,9 +71,8 @@ def test_writing_from_a_prompt_about_an_expectation(owner_client: Client, owner:
 
 
 def test_an_empty_entry_is_asked_for_kindly(owner_client: Client) -> None:
-    response = owner_client.post("/reflect/journal/new/", {"body": "  "})
-    assert response.status_code == 400
-    assert "There is nothing to keep yet" in response.content.decode()
+    text = refused(owner_client, "/reflect/journal/new/", {"body": "  "})
+    assert "There is nothing to keep yet" in text
     assert not JournalEntry.objects.exists()
 
 
@@ -162,11 +161,11 @@ def test_save_and_write_more_continues_the_same_dialogue_with_fresh_turns(
 def test_a_dialogue_needs_names_and_at_least_one_turn_and_keeps_what_was_typed(
     owner_client: Client,
 ) -> None:
-    response = owner_client.post(
-        "/reflect/dialogues/new/", {"first_voice": "", "second_voice": "Kind", "turn_1": "Hi"}
+    text = refused(
+        owner_client,
+        "/reflect/dialogues/new/",
+        {"first_voice": "", "second_voice": "Kind", "turn_1": "Hi"},
     )
-    assert response.status_code == 400
-    text = response.content.decode()
     assert "Please give the first voice a name." in text
     assert "Hi</textarea>" in text
     response = owner_client.post(
@@ -216,11 +215,11 @@ def test_an_unknown_script_is_not_found(owner_client: Client) -> None:
 
 
 def test_a_wrong_distress_number_is_explained_and_nothing_is_lost(owner_client: Client) -> None:
-    response = owner_client.post(
-        "/reflect/imagery/safe-place/", {"distress_before": "120", "felt": "Warm light"}
+    text = refused(
+        owner_client,
+        "/reflect/imagery/safe-place/",
+        {"distress_before": "120", "felt": "Warm light"},
     )
-    assert response.status_code == 400
-    text = response.content.decode()
     assert "Please choose a number from 0 to 100." in text
     assert "Warm light" in text
     assert not Imagery.objects.exists()

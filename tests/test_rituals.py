@@ -18,7 +18,7 @@ from earned.privacy import keyring, keys
 from earned.rituals import services
 from earned.rituals.models import CheckIn, Interaction
 from tests.conftest import PASSPHRASE
-from tests.pages import page, queries_for
+from tests.pages import page, queries_for, refused
 
 pytestmark = pytest.mark.django_db
 DUBLIN = ZoneInfo("Europe/Dublin")
@@ -73,11 +73,9 @@ def test_a_morning_check_in_is_kept_and_shown_on_today(owner_client: Client, own
 def test_a_scale_out_of_range_is_explained_and_nothing_typed_is_lost(
     owner_client: Client,
 ) -> None:
-    response = owner_client.post(
-        "/check-in/morning/", {"mood": "9", "note": "Be gentle with myself."}
+    text = refused(
+        owner_client, "/check-in/morning/", {"mood": "9", "note": "Be gentle with myself."}
     )
-    assert response.status_code == 400
-    text = response.content.decode()
     assert "Please choose a number from −5 to 5." in text
     assert "Be gentle with myself." in text
     assert not CheckIn.objects.exists()

@@ -214,3 +214,21 @@ def test_search_needs_signing_in(anonymous: Client) -> None:
     response = anonymous.get("/search/?q=lantern")
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in/")
+
+
+def test_erasing_an_account_erases_its_entries_and_index_and_nobody_elses(
+    unlocked: User, other_client: User
+) -> None:
+    one_of_each(unlocked, "lantern")
+    search.rebuild(unlocked)
+    with keyring.using(keys.open_data_key(other_client, PASSPHRASE)):
+        one_of_each(other_client, "lantern")
+        search.rebuild(other_client)
+    before = exchange.rows_referencing(unlocked)
+    for table in ("search.Term.owner", "search.Indexed.owner", "reflection.JournalEntry.owner",
+                  "reflection.Turn.owner", "reflection.Imagery.owner"):  # fmt: skip
+        assert before.get(table), table
+    theirs = exchange.rows_referencing(other_client)
+    exchange.erase_account(unlocked)
+    assert exchange.rows_referencing(unlocked) == {}
+    assert exchange.rows_referencing(other_client) == theirs

@@ -17,6 +17,7 @@ def main(canary: str) -> None:
 
     from earned.exchange import services
     from earned.ledger.models import Expectation, Experience
+    from earned.practice.models import Attempt, Ladder, Script, Step
     from earned.privacy import keyring, keys
     from tests.conftest import PASSPHRASE, make_person, sign_in
     from tests.encryption_app.models import Note
@@ -48,7 +49,8 @@ def main(canary: str) -> None:
         "helped": text, "hindered": text, "explained_away": "partly", "explained_away_how": text,
         "learned": text, "next_action": text, "emotion_0_own": text, "emotion_0_intensity": "40",
     }  # fmt: skip
-    submit(f"/experiences/{Experience.objects.get(owner=person).pk}/debrief/", debrief)
+    first = Experience.objects.get(owner=person)
+    submit(f"/experiences/{first.pk}/debrief/", debrief)
     submit("/experiences/log/", {**plan, **debrief})
     submit("/check-in/morning/", {"own_words": text, "note": text, "prediction": text})
     submit("/check-in/midday/", {"note": text})
@@ -69,6 +71,26 @@ def main(canary: str) -> None:
          "turn_0": text, "voice_1": "2", "turn_1": text},
     )  # fmt: skip
     submit("/reflect/imagery/safe-place/", {"felt": text, "note": text})
+    submit("/practice/ladders/new/", {"goal": text, "value": text})
+    ladder = Ladder.objects.get(owner=person)
+    submit(
+        f"/practice/ladders/{ladder.pk}/steps/", {"description": text, "expected_distress": "20"}
+    )
+    step = Step.objects.get(owner=person)
+    submit(f"/practice/steps/{step.pk}/attempt/", {**plan, "coping_plan": text})
+    attempt = Attempt.objects.get(owner=person)
+    submit(f"/practice/attempts/{attempt.pk}/now/", {"distress_now": "40", "doing_now": text})
+    submit(
+        f"/practice/attempts/{attempt.pk}/debrief/",
+        {**debrief, "to_repeat": text, "to_adjust": text},
+    )
+    submit(
+        "/practice/scripts/new/",
+        {"situation": "need", "title": text, "when_it_fits": text, "opening": text,
+         "feeling": text, "request": text, "if_badly": text},
+    )  # fmt: skip
+    script = Script.objects.get(owner=person)
+    submit(f"/practice/scripts/{script.pk}/rehearse/", {"mode": "alone", "note": text})
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)

@@ -23,6 +23,8 @@ from earned.exchange import services
 from earned.exchange.services import ImportProblem
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
+from earned.practice import services as practice
+from earned.practice.models import Ladder, Rehearsal, Step
 from earned.privacy import keyring, keys
 from earned.reflection import services as reflection
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
@@ -191,6 +193,23 @@ def write_reflections(owner: User, written: list[str]) -> None:
         reflection.save_imagery(
             owner, Imagery(script="calm-response", distress_before=40, felt=text, note=None)
         )
+        write_practice(owner, text)
+
+
+def write_practice(owner: User, text: str) -> None:
+    """A ladder with a step, an attempt (its experience too), a script and a rehearsal of it."""
+    ladder = practice.save_ladder(
+        owner, Ladder(goal=text, value=text or None), Expectation.objects.filter(owner=owner)[:1]
+    )
+    step = practice.add_step(owner, ladder, Step(description=text, expected_distress=30))
+    experience = Experience(
+        situation=text, happens_at=datetime.datetime(2026, 5, 2, tzinfo=datetime.UTC)
+    )
+    attempt = practice.plan_attempt(owner, step, experience, expectations=[], coping_plan=text)
+    practice.note_moment(owner, attempt, 40, text)
+    script = practice.copy_starter(owner, "repair-after")
+    practice.save_rehearsal(owner, Rehearsal(script=script, confidence_before=2, note=text,
+                                             attempt=attempt))  # fmt: skip
 
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -15,6 +15,8 @@ from django.utils import timezone
 from earned.accounts.models import User
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
+from earned.practice import services as practice
+from earned.practice.models import Ladder, Step
 from earned.privacy import keyring, keys
 from earned.reflection import services as reflection
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Turn
@@ -32,7 +34,8 @@ PAGES_SIGNED_IN = [
     "/check-ins/", "/reflect/", "/reflect/shifts/", "/reflect/shifts/new/", "/reflect/journal/",
     "/reflect/journal/new/", "/reflect/journal/new/?prompt=before-bring", "/reflect/dialogues/",
     "/reflect/dialogues/new/?pair=critic", "/reflect/imagery/", "/reflect/imagery/safe-place/",
-    "/search/", "/search/?q=asking",
+    "/search/", "/search/?q=asking", "/practice/", "/practice/ladders/new/", "/practice/scripts/",
+    "/practice/scripts/new/", "/practice/put-away/",
 ]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 
@@ -81,7 +84,17 @@ def test_no_signed_in_page_has_inline_script_or_style(owner_client: Client, owne
             owner, Dialogue(first_voice="A", second_voice="B"), [(Turn.FIRST, "Asking")]
         )
         imagery = reflection.save_imagery(owner, Imagery(script="safe-place", note="Asking"))
+        ladder = practice.save_ladder(owner, Ladder(goal="Asking"), [expectation])
+        step = practice.add_step(owner, ladder, Step(description="Ask once", expected_distress=20))
+        attempt = practice.plan_attempt(
+            owner, step, Experience(situation="Ask", happens_at=timezone.now()), expectations=[]
+        )
+        script = practice.copy_starter(owner, "need-small")
     details = [
+        *(f"/practice/ladders/{ladder.pk}/{end}" for end in ("", "edit/", "delete/")),
+        *(f"/practice/steps/{step.pk}/{end}" for end in ("edit/", "delete/", "attempt/")),
+        *(f"/practice/attempts/{attempt.pk}/{end}" for end in ("", "now/", "debrief/", "delete/")),
+        *(f"/practice/scripts/{script.pk}/{end}" for end in ("", "edit/", "delete/", "rehearse/")),
         *(f"/reflect/journal/{entry.pk}/{end}" for end in ("", "edit/", "delete/")),
         *(f"/reflect/dialogues/{dialogue.pk}/{end}" for end in ("", "edit/", "delete/")),
         *(f"/reflect/imagery/notes/{imagery.pk}/{end}" for end in ("", "edit/", "delete/")),

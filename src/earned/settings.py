@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "earned.ledger",
     "earned.rituals",
     "earned.reflection",
+    "earned.practice",
     "earned.search",
 ]
 

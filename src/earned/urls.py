@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("earned.ledger.urls")),
     path("", include("earned.rituals.urls")),
     path("", include("earned.reflection.urls")),
+    path("", include("earned.practice.urls")),
     path("", include("earned.search.urls")),
 ]
 

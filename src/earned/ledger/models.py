@@ -49,6 +49,13 @@ class Owned(models.Model):
         abstract = True
 
 
+def other_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """Every column of a record but its id and owner, in order: what an export holds of it."""
+    return tuple(
+        field.name for field in model._meta.concrete_fields if field.name not in ("id", "owner")
+    )
+
+
 class Expectation(Owned):
     text = EncryptedTextField("the expectation, in your own words")
     wound = models.CharField("where it comes from", max_length=20, choices=Wound, blank=True)
@@ -218,7 +225,4 @@ class Emotion(Owned):
         return EMOTIONS.get(self.word, "") or (self.own_word or "")
 
 
-# Exported in this order (see exchange/kinds.py); every column but the id and owner.
-EXPERIENCE_FIELDS = tuple(
-    field.name for field in Experience._meta.concrete_fields if field.name not in ("id", "owner")
-)
+EXPERIENCE_FIELDS = other_fields(Experience)

@@ -308,7 +308,9 @@ def experience_log(request: HttpRequest) -> HttpResponse:
 def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
     user = signed_in_user(request)
     experience = get_owned_or_404(
-        owned(Experience, user).prefetch_related("emotions", "expectations"),
+        owned(Experience, user)
+        .select_related("attempt__step__ladder")  # an attempt on a ladder, if it is one
+        .prefetch_related("emotions", "expectations"),
         user,
         pk=experience_id,
     )

@@ -45,6 +45,13 @@ CLEAR_TEXT = {
     # Reflection: the keys of our own prompts and scripts; what the person writes is encrypted.
     "reflection.JournalEntry.prompt": "a key from our list of journal prompts",
     "reflection.Imagery.script": "a key from our list of imagery scripts",
+    # Practice: choices and keys from our own lists; every line the person writes is encrypted.
+    "practice.Ladder.origin": "a choice: your own, or assigned",
+    "practice.Step.origin": "a choice: your own, or assigned",
+    "practice.Script.situation": "a choice from our list of situations (a need, a boundary, …)",
+    "practice.Script.starter": "the key of one of our starter scripts, or empty",
+    "practice.Script.origin": "a choice: your own, or assigned",
+    "practice.Rehearsal.mode": "a choice: alone, in imagery, role-play with a therapist or group",
     # Search: the index holds keyed hashes of words (numbers), never the words.
     "search.Term.kind": "which kind of record a row points at: experiences, journal, …",
     # Privacy: the envelope is itself ciphertext, or parameters.

@@ -7,6 +7,7 @@ class ReflectionConfig(AppConfig):
 
     def ready(self) -> None:
         from earned.exchange.kinds import RecordKind, register
+        from earned.ledger.models import other_fields
         from earned.reflection import models
 
         # In dependency order: import writes them in this order.
@@ -18,7 +19,7 @@ class ReflectionConfig(AppConfig):
             ("dialogue_turns", models.Turn),
             ("imagery", models.Imagery),
         ):
-            register(RecordKind(name, model, models.other_fields(model)))
+            register(RecordKind(name, model, other_fields(model)))
 
         from earned.search.kinds import SearchKind
         from earned.search.kinds import register as searchable

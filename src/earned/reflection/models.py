@@ -14,13 +14,6 @@ from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
 from earned.reflection.prompts import PROMPT_CHOICES, PROMPTS
 
 
-def other_fields(model: type[models.Model]) -> tuple[str, ...]:
-    """Every column but the id and owner, in order: what an export holds of a record."""
-    return tuple(
-        field.name for field in model._meta.concrete_fields if field.name not in ("id", "owner")
-    )
-
-
 class JournalEntry(Owned):
     at = models.DateTimeField(default=timezone.now)
     prompt = models.CharField(max_length=24, choices=PROMPT_CHOICES, blank=True)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from earned.ledger.choices import EMOTIONS, BodyPlace, Context
-from earned.ledger.models import Experience, Owned, optional_text
+from earned.ledger.models import Experience, Owned, optional_text, other_fields
 from earned.rituals.choices import (
     ENERGY_RANGE,
     MOOD_RANGE,
@@ -125,6 +125,4 @@ class Interaction(Owned):
         return f"Interaction {self.id}"
 
 
-CHECK_IN_FIELDS = tuple(
-    field.name for field in CheckIn._meta.concrete_fields if field.name not in ("id", "owner")
-)
+CHECK_IN_FIELDS = other_fields(CheckIn)

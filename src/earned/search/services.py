@@ -22,8 +22,9 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.core.paginator import Page, Paginator
-from django.db import connection, models, transaction
+from django.db import connection, models, router, transaction
 from django.db.models import Count, Exists, OuterRef
+from django.db.models.deletion import Collector
 from django.utils import timezone
 
 from earned.access import owned
@@ -91,15 +92,21 @@ def index(record: models.Model) -> None:
     kind = kind_for(type(record))
     if kind is None:
         return
-    forget(record)
+    owner = record.owner_id  # type: ignore[attr-defined]
+    Term.objects.filter(owner_id=owner, record=record.pk).delete()
     _insert(_rows(kind, record, _index_key()))
 
 
 def forget(record: models.Model) -> None:
-    """Drop a record's index rows (before it is deleted, or re-indexed)."""
-    if kind_for(type(record)) is not None:
-        owner = record.owner_id  # type: ignore[attr-defined]
-        Term.objects.filter(owner_id=owner, record=record.pk).delete()
+    """Drop the index rows of a record about to be deleted, and of every searchable record its
+    deletion takes with it (a ladder's attempts, say), found the way Django's delete finds them."""
+    collector = Collector(using=router.db_for_write(type(record)))
+    collector.collect([record])
+    owner = record.owner_id  # type: ignore[attr-defined]
+    for model, doomed in collector.data.items():
+        if kind_for(model) is not None:
+            ids = [each.pk for each in doomed]
+            Term.objects.filter(owner_id=owner, record__in=ids).delete()
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from django.contrib import messages
@@ -18,8 +19,11 @@ class Deletion:
     what: str  # the record in the person's words, quoted on the page
     consequences: list[str]  # what goes and what stays, a line each
     done: str  # said after deleting
-    then: str  # the URL name to go to afterwards
+    then: str  # the URL name (or path) to go to afterwards
     alternative: str = field(default="")  # a gentler choice, if there is one
+    # The service that deletes, where more than the record itself must change (by default the
+    # record is simply deleted).
+    delete: Callable[[], object] | None = None
 
 
 def confirm_then_delete(
@@ -30,7 +34,10 @@ def confirm_then_delete(
     if request.method == "POST":
         with transaction.atomic():
             search.forget(record)  # first: delete() forgets the record's id
-            record.delete()
+            if deletion.delete is not None:
+                deletion.delete()
+            else:
+                record.delete()
         messages.success(request, deletion.done)
         return redirect(deletion.then)
     return render(

@@ -10,8 +10,8 @@ from earned.reflection import services
 from earned.reflection.forms import DialogueForm
 from earned.reflection.models import Dialogue
 from earned.reflection.prompts import VOICE_PAIRS, VOICE_PAIRS_BY_KEY
-from earned.reflection.views.common import form_page, list_page
 from earned.web.deleting import Deletion, confirm_then_delete
+from earned.web.pages import form_page, list_page
 
 
 @login_required

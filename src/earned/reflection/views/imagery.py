@@ -9,8 +9,8 @@ from earned.reflection import services
 from earned.reflection.forms import ImageryForm
 from earned.reflection.imagery import SCRIPTS, SCRIPTS_BY_KEY, Script
 from earned.reflection.models import Imagery
-from earned.reflection.views.common import form_page, list_page
 from earned.web.deleting import Deletion, confirm_then_delete
+from earned.web.pages import form_page, list_page
 
 SAVED = "Noted. Come back to it whenever it helps."
 

@@ -10,8 +10,8 @@ from earned.reflection import services
 from earned.reflection.forms import JournalForm
 from earned.reflection.models import JournalEntry
 from earned.reflection.prompts import PROMPTS, PURPOSES
-from earned.reflection.views.common import form_page, list_page
 from earned.web.deleting import Deletion, confirm_then_delete
+from earned.web.pages import form_page, list_page
 
 
 @login_required

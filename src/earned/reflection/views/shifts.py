@@ -9,8 +9,8 @@ from earned.ledger.models import Expectation
 from earned.reflection import services
 from earned.reflection.forms import ShiftForm
 from earned.reflection.models import Shift
-from earned.reflection.views.common import form_page, list_page
 from earned.web.deleting import Deletion, confirm_then_delete
+from earned.web.pages import form_page, list_page
 
 
 @login_required

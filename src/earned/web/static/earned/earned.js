@@ -68,10 +68,97 @@ function voiceNames() {
   }
 }
 
+// A slider shows its number beside its label as it moves.
+function sliderValues() {
+  for (const output of document.querySelectorAll("output[data-shows]")) {
+    const slider = document.getElementById(output.dataset.shows);
+    if (!slider) continue;
+    slider.addEventListener("input", () => { output.textContent = slider.value; });
+  }
+}
+
+// Reorder a ladder's steps by dragging; the Move up / Move down buttons do the same from the
+// keyboard (and without this file).
+function draggableSteps() {
+  for (const list of document.querySelectorAll("ol[data-arrange]")) {
+    const token = document.querySelector("input[name=csrfmiddlewaretoken]")?.value;
+    let dragged = null;
+    for (const item of list.querySelectorAll("li[data-step]")) {
+      item.draggable = true;
+      item.addEventListener("dragstart", (event) => {
+        dragged = item;
+        item.classList.add("is-dragging");
+        event.dataTransfer.effectAllowed = "move";
+      });
+      item.addEventListener("dragend", () => item.classList.remove("is-dragging"));
+      item.addEventListener("dragover", (event) => {
+        if (!dragged || dragged === item) return;
+        event.preventDefault();
+        // The list is drawn bottom-up (the easiest step at the bottom), like a ladder.
+        const box = item.getBoundingClientRect();
+        const above = event.clientY < box.top + box.height / 2;
+        item.insertAdjacentElement(above ? "afterend" : "beforebegin", dragged);
+      });
+    }
+    list.addEventListener("drop", async (event) => {
+      event.preventDefault();
+      if (!dragged) return;
+      dragged = null;
+      const body = new URLSearchParams();
+      for (const item of list.querySelectorAll("li[data-step]")) body.append("step", item.dataset.step);
+      const response = await fetch(list.dataset.arrange, {
+        method: "POST", body, credentials: "same-origin",
+        headers: { "X-CSRFToken": token, "X-Requested-With": "fetch" },
+      });
+      if (response.ok) window.location.reload();
+    });
+  }
+}
+
+// Rehearsal: one line at a time, then all of them again.
+class EarnedLines extends HTMLElement {
+  connectedCallback() {
+    if (this.dataset.ready) return;
+    this.dataset.ready = "1";
+    this.items = [...this.querySelectorAll("li")];
+    if (this.items.length < 2) return;
+    this.shown = 0;
+    const controls = document.createElement("div");
+    controls.className = "lines-controls";
+    this.next = document.createElement("button");
+    this.next.type = "button";
+    this.next.className = "button button--small";
+    this.status = document.createElement("p");
+    this.status.className = "hint";
+    this.status.setAttribute("aria-live", "polite");
+    controls.append(this.next, this.status);
+    this.append(controls);
+    this.next.addEventListener("click", () => this.step());
+    this.show();
+  }
+
+  step() {
+    this.shown = this.shown + 1 >= this.items.length ? 0 : this.shown + 1;
+    this.show();
+    this.items[this.shown].querySelector("p")?.focus?.();
+  }
+
+  show() {
+    this.items.forEach((item, index) => { item.hidden = index !== this.shown; });
+    const last = this.shown === this.items.length - 1;
+    this.next.textContent = last ? "Once more, from the start" : "Next line";
+    this.status.textContent = `Line ${this.shown + 1} of ${this.items.length}`;
+  }
+}
+
+customElements.define("earned-lines", EarnedLines);
+
 document.addEventListener("DOMContentLoaded", () => {
   fillTimezone();
   passphraseStrength();
   voiceNames();
+  sliderValues();
+  draggableSteps();
 });
 
 // A quiet timer for guided imagery: start, pause, go on, start again. Without JavaScript the page

@@ -1,4 +1,4 @@
-"""What every reflection tool's pages do alike."""
+"""What many pages do alike: a form that saves through a service, and a list in pages."""
 
 from __future__ import annotations
 

@@ -154,7 +154,9 @@ def test_the_suggestion_follows_what_attempts_showed(owner_client: Client, owner
     attempt_at(owner_client, first, occurred="10", window="within")
     assert "Stay with this step a little longer" in page(owner_client, url)
     attempt_at(owner_client, first, occurred="0", window="within")
-    assert "Ready for the next step, when you are" in page(owner_client, url)
+    ready = page(owner_client, url)
+    assert "Ready for the next step, when you are" in ready
+    assert "Move up to the next step</button>" in ready
     owner_client.post(f"/practice/steps/{first.pk}/climb/")
     text = page(owner_client, url)
     assert "Now: Ask Jo for an evening off" in text
@@ -171,6 +173,7 @@ def test_an_overwhelming_attempt_suggests_a_smaller_step_first(
     attempt_at(owner_client, middle, occurred="0", window="above")
     text = page(owner_client, f"/practice/ladders/{ladder.pk}/")
     assert "A smaller step first" in text
+    assert ">Add a smaller step</a>" in text
     assert "A smaller step before “Ask Jo for an evening off”" in text
     assert 'value="35"' in text  # halfway between the step below (10) and this one (60)
     owner_client.post(

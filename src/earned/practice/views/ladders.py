@@ -85,7 +85,6 @@ def ladder_detail(request: HttpRequest, ladder_id: str) -> HttpResponse:
                 initial={"expected_distress": _between(shown.steps, smaller)} if smaller else None
             ),
             "smaller_below": smaller,
-            "Advice": Advice,
         },
     )
 
@@ -114,8 +113,7 @@ def step_add(request: HttpRequest, ladder_id: str) -> HttpResponse:
     return render(
         request,
         "practice/ladder.html",
-        {"progress": shown, "ladder": ladder, "step_form": form, "smaller_below": below,
-         "Advice": Advice},
+        {"progress": shown, "ladder": ladder, "step_form": form, "smaller_below": below},
         status=400,
     )  # fmt: skip
 

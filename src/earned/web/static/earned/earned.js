@@ -94,10 +94,9 @@ function draggableSteps() {
       item.addEventListener("dragover", (event) => {
         if (!dragged || dragged === item) return;
         event.preventDefault();
-        // The list is drawn bottom-up (the easiest step at the bottom), like a ladder.
         const box = item.getBoundingClientRect();
         const above = event.clientY < box.top + box.height / 2;
-        item.insertAdjacentElement(above ? "afterend" : "beforebegin", dragged);
+        item.insertAdjacentElement(above ? "beforebegin" : "afterend", dragged);
       });
     }
     list.addEventListener("drop", async (event) => {

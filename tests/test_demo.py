@@ -15,6 +15,7 @@ from earned.accounts.models import User
 from earned.cli import main
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience, Rating
+from earned.practice.models import Attempt, Ladder, Rehearsal
 from earned.privacy import keyring, keys
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
 from earned.rituals.models import CheckIn, Interaction
@@ -57,7 +58,7 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     assert first.happens_at > now - datetime.timedelta(days=demo.story.DAYS + 1)
     assert last.happens_at < now
     # Today has something waiting: one to debrief, one half-written, one coming up.
-    waiting = Experience.objects.exclude(status=Experience.Status.DONE)
+    waiting = Experience.objects.exclude(status=Experience.Status.DONE).filter(attempt=None)
     assert sorted(each.status for each in waiting) == ["draft", "planned", "planned"]
     assert sum(each.is_due for each in waiting) == 2
     assert Expectation.objects.filter(archived_at__isnull=False).count() == 1
@@ -71,6 +72,14 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     assert Dialogue.objects.filter(owner=person).count() == 3
     assert Imagery.objects.filter(owner=person).exists()
     assert Shift.objects.filter(owner=person).count() > 5
+    # A ladder in progress: two steps climbed, a hard attempt on the way, one coming up.
+    [ladder] = Ladder.objects.filter(owner=person)
+    assert ladder.steps.filter(climbed_at__isnull=False).count() == 2
+    assert Attempt.objects.filter(experience__window="above").count() == 1
+    [coming] = Attempt.objects.filter(experience__status="planned")
+    assert coming.experience.happens_at > now
+    assert coming.rehearsals.count() == 1
+    assert Rehearsal.objects.filter(owner=person).count() == 3
 
     with keyring.using(keys.open_data_key(person, demo.PASSPHRASE)):
         model = services.working_model(person)
@@ -99,6 +108,9 @@ def test_every_page_of_the_demo_opens_and_says_it_is_a_demo() -> None:
         "/reflect/imagery/",
         "/reflect/shifts/",
         "/search/?q=Jo",
+        "/practice/",
+        "/practice/scripts/",
+        f"/practice/ladders/{Ladder.objects.get().pk}/",
         "/check-ins/",
         "/expectations/",
         f"/expectations/{expectation.pk}/",

@@ -72,7 +72,19 @@ def main() -> None:
 
 
 def _register() -> None:
-    from earned.cli import checkin, data, demo, journal, keys, ledger, log, search, server, users
+    from earned.cli import (
+        checkin,
+        data,
+        demo,
+        journal,
+        keys,
+        ledger,
+        log,
+        practice,
+        search,
+        server,
+        users,
+    )
 
     main.add_command(server.serve)
     main.add_command(server.check)
@@ -89,6 +101,8 @@ def _register() -> None:
     main.add_command(ledger.expectations)
     main.add_command(journal.journal)
     main.add_command(search.search)
+    main.add_command(practice.ladders)
+    main.add_command(practice.practice)
 
 
 _register()

@@ -78,6 +78,13 @@ def test_climb_a_ladder_and_rehearse_a_script(
     ]
     page.get_by_role("button", name="Sort by expected distress again").click()
     page.get_by_text("Sorted by how hard you expect each step to be.").wait_for()
+    # Dragging: the hardest step onto the top half of the easiest puts it first.
+    steps = page.locator("li[data-step]")
+    steps.nth(2).drag_to(steps.nth(0), target_position={"x": 40, "y": 5})
+    page.get_by_text("In your own order.").wait_for()
+    assert page.locator(".ladder-step__title").first.inner_text() == "Tell Jo I feel lonely"
+    page.get_by_role("button", name="Sort by expected distress again").click()
+    page.get_by_text("Sorted by how hard you expect each step to be.").wait_for()
 
     # Plan, then the moment itself on a phone, then the debrief: the suggestion changes.
     page.get_by_role("link", name="Plan an attempt").click()

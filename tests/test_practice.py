@@ -124,6 +124,9 @@ def test_an_attempt_is_planned_lived_and_debriefed_as_one_experience(
     attempt = attempt_at(owner_client, first)
     experience = attempt.experience
     assert experience.status == Experience.Status.PLANNED
+    assert "Your planned attempt, Sat 28 Nov" in page(
+        owner_client, f"/practice/ladders/{ladder.pk}/"
+    )
     assert list(experience.expectations.all()) == list(ladder.expectations.all())
     # In the moment: a big slider, help one tap away.
     moment = page(owner_client, f"/practice/attempts/{attempt.pk}/now/")

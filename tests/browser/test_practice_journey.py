@@ -97,6 +97,7 @@ def test_climb_a_ladder_and_rehearse_a_script(
     check_page(page, "attempt")
     page.set_viewport_size(PHONE)
     page.get_by_role("link", name="I’m in it now").click()
+    page.wait_for_load_state()
     page.get_by_label("Distress right now").fill("65")
     page.locator("output.slider-value").filter(has_text="65").wait_for()
     check_page(page, "attempt-moment")

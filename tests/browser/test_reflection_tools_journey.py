@@ -44,6 +44,7 @@ def test_journal_dialogue_imagery_and_search_on_a_phone(
 
     # A dialogue between the old critic and a kinder voice, in two sittings.
     page.goto("/reflect/dialogues/new/")
+    page.wait_for_load_state()
     check_page(page, "dialogue-new")
     page.get_by_label("Who is the first voice?").fill("Me at nine")
     page.get_by_label("Me at nine").first.wait_for()  # each turn takes the name as it is typed

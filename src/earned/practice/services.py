@@ -240,15 +240,20 @@ class Progress:
     climbed: int
     current: Step | None
     suggestion: pacing.Suggestion | None
+    waiting: Attempt | None  # an attempt at the current step planned or half-debriefed
 
 
 def progress(ladder: Ladder) -> Progress:
     steps = ladder.ordered_steps()
     current = next((step for step in steps if step.climbed_at is None), None)
+    waiting = None
+    if current is not None:
+        waiting = next((each for each in current.attempts.all() if outcome(each) is None), None)
     return Progress(
         ladder,
         steps,
         sum(step.climbed_at is not None for step in steps),
         current,
         suggestion(current) if current is not None else None,
+        waiting,
     )

@@ -60,11 +60,13 @@ function voiceNames() {
   for (const input of document.querySelectorAll("input[data-names-voice]")) {
     const voice = input.dataset.namesVoice;
     const fallback = voice === "1" ? "The first voice" : "The second voice";
-    input.addEventListener("input", () => {
+    const rename = () => {
       for (const label of document.querySelectorAll(`[data-voice="${voice}"] label`)) {
         label.textContent = input.value.trim() || fallback;
       }
-    });
+    };
+    input.addEventListener("input", rename);
+    if (input.value.trim()) rename(); // typed before this script ran
   }
 }
 
@@ -73,7 +75,9 @@ function sliderValues() {
   for (const output of document.querySelectorAll("output[data-shows]")) {
     const slider = document.getElementById(output.dataset.shows);
     if (!slider) continue;
-    slider.addEventListener("input", () => { output.textContent = slider.value; });
+    const show = () => { output.textContent = slider.value; };
+    slider.addEventListener("input", show);
+    show(); // a slider moved before this script ran still shows its own number
   }
 }
 

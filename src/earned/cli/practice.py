@@ -15,6 +15,8 @@ from earned.cli.passphrase import passphrase_option, unlock
 if TYPE_CHECKING:
     from earned.practice.services import Progress
 
+NO_LADDERS = "No ladders yet. Start one in the app: Practice → New ladder."
+
 
 @click.command()
 @click.option("--archived", is_flag=True, help="Include the ladders you have put away.")
@@ -32,7 +34,7 @@ def ladders(archived: bool, passphrase_file: Path | None, username: str | None) 
         for ladder in services.ladders(user, archived=None if archived else False)
     ]
     if not found:
-        click.echo("No ladders yet. Start one in the app: Practice → New ladder.")
+        click.echo(NO_LADDERS)
         return
     for number, progress in enumerate(found):
         if number:
@@ -82,7 +84,7 @@ def practice(ladder: str | None, passphrase_file: Path | None, username: str | N
         if not found:
             fail(f"No ladder matches {ladder!r}. `earned ladders` lists them.")
     if not found:
-        click.echo("No ladders yet. Start one in the app: Practice → New ladder.")
+        click.echo(NO_LADDERS)
         return
     for number, progress in enumerate(found):
         if number:

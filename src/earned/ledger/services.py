@@ -19,7 +19,7 @@ from django.utils import timezone
 from earned.access import owned
 from earned.accounts.models import User
 from earned.core import belief
-from earned.ledger.models import Emotion, Expectation, Experience, Rating, Tested
+from earned.ledger.models import Emotion, Expectation, Experience, Owned, Rating, Tested
 from earned.search import services as search
 
 
@@ -118,16 +118,7 @@ def save_experience(
         experience.debriefed_at = experience.debriefed_at or timezone.now()
     experience.save()
     if expectations is not None:
-        check_owner(owner, expectations)
-        Tested.objects.filter(experience=experience).exclude(expectation__in=expectations).delete()
-        linked = set(
-            Tested.objects.filter(experience=experience).values_list("expectation_id", flat=True)
-        )
-        Tested.objects.bulk_create(
-            Tested(owner=owner, experience=experience, expectation=expectation)
-            for expectation in expectations
-            if expectation.pk not in linked
-        )
+        link_expectations(owner, Tested, experience=experience, expectations=expectations)
     if emotions is not None:
         experience.emotions.all().delete()
         for emotion in emotions:
@@ -140,6 +131,35 @@ def save_experience(
             )
     search.index(experience)
     return experience
+
+
+def link_expectations(
+    owner: User, link: Any, *, expectations: Iterable[Expectation], **record: Owned
+) -> None:
+    """Link one record (`experience=…`, `entry=…`, `ladder=…`) to exactly these expectations
+    through its link model (Tested, JournalLink, LadderLink: each has an `expectation` and the
+    record), keeping the links that stay and adding only the new ones."""
+    expectations = list(expectations)
+    check_owner(owner, [*expectations, *record.values()])
+    existing = link._default_manager.filter(**record)
+    existing.exclude(expectation__in=expectations).delete()
+    linked = set(existing.values_list("expectation_id", flat=True))
+    link._default_manager.bulk_create(
+        link(owner=owner, expectation=expectation, **record)
+        for expectation in expectations
+        if expectation.pk not in linked
+    )
+
+
+@transaction.atomic
+def save_debrief(
+    owner: User, experience: Experience, *, emotions: Sequence[NamedEmotion], finish: bool
+) -> Experience:
+    """What happened, from the debrief page of the ledger or of a ladder's attempt: a planned
+    experience becomes a draft until it is finished."""
+    if experience.status == Experience.Status.PLANNED:
+        experience.status = Experience.Status.DRAFT
+    return save_experience(owner, experience, emotions=emotions, finish=finish)
 
 
 @transaction.atomic

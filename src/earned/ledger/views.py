@@ -347,10 +347,9 @@ def experience_debrief(request: HttpRequest, experience_id: str) -> HttpResponse
     finishing = "finish" in request.POST
     form = DebriefForm(request.POST or None, instance=experience, finishing=finishing)
     if request.method == "POST" and form.is_valid():
-        experience = form.save(commit=False)
-        if experience.status == Experience.Status.PLANNED:
-            experience.status = Experience.Status.DRAFT
-        services.save_experience(user, experience, emotions=form.named_emotions(), finish=finishing)
+        experience = services.save_debrief(
+            user, form.save(commit=False), emotions=form.named_emotions(), finish=finishing
+        )
         return _after_debrief(request, experience, finishing)
     return render(
         request,

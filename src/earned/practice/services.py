@@ -15,7 +15,7 @@ from earned.accounts.models import User
 from earned.core import pacing
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
-from earned.ledger.services import check_owner
+from earned.ledger.services import check_owner, link_expectations
 from earned.practice.library import STARTERS_BY_KEY
 from earned.practice.models import Attempt, Ladder, LadderLink, Rehearsal, Script, Step
 from earned.search import services as search
@@ -35,17 +35,9 @@ def ladders(owner: User, *, archived: bool | None = False) -> QuerySet[Ladder]:
 
 @transaction.atomic
 def save_ladder(owner: User, ladder: Ladder, expectations: Iterable[Expectation] = ()) -> Ladder:
-    expectations = list(expectations)
-    check_owner(owner, expectations)
     ladder.owner = owner
     ladder.save()
-    LadderLink.objects.filter(ladder=ladder).exclude(expectation__in=expectations).delete()
-    linked = set(LadderLink.objects.filter(ladder=ladder).values_list("expectation_id", flat=True))
-    LadderLink.objects.bulk_create(
-        LadderLink(owner=owner, ladder=ladder, expectation=expectation)
-        for expectation in expectations
-        if expectation.pk not in linked
-    )
+    link_expectations(owner, LadderLink, ladder=ladder, expectations=expectations)
     search.index(ladder)
     return ladder
 

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from earned.accounts.models import User
 from earned.ledger.models import Expectation
-from earned.ledger.services import check_owner
+from earned.ledger.services import check_owner, link_expectations
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, JournalLink, Shift, Turn
 from earned.search import services as search
 
@@ -29,17 +29,9 @@ def save_entry(
     owner: User, entry: JournalEntry, expectations: Iterable[Expectation] = ()
 ) -> JournalEntry:
     """Save a journal entry with the expectations it is about (replacing those linked before)."""
-    expectations = list(expectations)
-    check_owner(owner, expectations)
     entry.owner = owner
     entry.save()
-    JournalLink.objects.filter(entry=entry).exclude(expectation__in=expectations).delete()
-    linked = set(JournalLink.objects.filter(entry=entry).values_list("expectation_id", flat=True))
-    JournalLink.objects.bulk_create(
-        JournalLink(owner=owner, entry=entry, expectation=expectation)
-        for expectation in expectations
-        if expectation.pk not in linked
-    )
+    link_expectations(owner, JournalLink, entry=entry, expectations=expectations)
     search.index(entry)
     return entry
 

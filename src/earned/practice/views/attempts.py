@@ -11,7 +11,7 @@ from django.utils import timezone
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.ledger import services as ledger
 from earned.ledger.forms import DebriefForm, PlanForm
-from earned.ledger.models import Expectation, Experience
+from earned.ledger.models import Expectation
 from earned.practice import services
 from earned.practice.forms import CopingForm, LessonsForm, MomentForm
 from earned.practice.models import Attempt, Step
@@ -104,10 +104,9 @@ def attempt_debrief(request: HttpRequest, attempt_id: str) -> HttpResponse:
     debrief = DebriefForm(request.POST or None, instance=experience, finishing=finishing)
     lessons = LessonsForm(request.POST or None, instance=attempt)
     if request.method == "POST" and debrief.is_valid() and lessons.is_valid():
-        done: Experience = debrief.save(commit=False)
-        if done.status == Experience.Status.PLANNED:
-            done.status = Experience.Status.DRAFT
-        ledger.save_experience(user, done, emotions=debrief.named_emotions(), finish=finishing)
+        ledger.save_debrief(
+            user, debrief.save(commit=False), emotions=debrief.named_emotions(), finish=finishing
+        )
         services.save_attempt(user, lessons.save(commit=False))
         messages.success(
             request,

@@ -275,6 +275,25 @@ def test_a_starter_script_is_copied_made_ones_own_and_rehearsed(
     assert "No to Mum’s Sunday lunch" in page(owner_client, f"/practice/attempts/{attempt.pk}/")
 
 
+def test_a_rehearsal_is_linked_to_its_attempt_once_that_is_planned(
+    owner_client: Client, owner: User
+) -> None:
+    owner_client.post("/practice/scripts/copy/need-small/")
+    script = Script.objects.get()
+    rehearsed = {"mode": "alone", "confidence_after": "7"}
+    owner_client.post(f"/practice/scripts/{script.pk}/rehearse/", rehearsed)
+    rehearsal = Rehearsal.objects.get()
+    assert "Link it to an attempt" in page(owner_client, f"/practice/scripts/{script.pk}/")
+    ladder = a_ladder(owner_client, owner)
+    attempt = attempt_at(owner_client, steps_of(ladder, owner)[0])
+    owner_client.post(
+        f"/practice/rehearsals/{rehearsal.pk}/edit/",
+        {"mode": "alone", "confidence_after": "7", "attempt": str(attempt.pk)},
+    )
+    assert Rehearsal.objects.get().attempt == attempt
+    assert Rehearsal.objects.count() == 1
+
+
 def test_a_script_needs_a_name_and_a_line(owner_client: Client) -> None:
     text = refused(owner_client, "/practice/scripts/new/", {"situation": "need", "title": "Mine"})
     assert "Please write at least one line to say." in text
@@ -330,6 +349,8 @@ def test_ladders_scripts_and_attempts_are_found_by_search(
         ("post", "/practice/scripts/{script}/edit/"),
         ("post", "/practice/scripts/{script}/delete/"),
         ("post", "/practice/scripts/{script}/rehearse/"),
+        ("get", "/practice/rehearsals/{rehearsal}/edit/"),
+        ("post", "/practice/rehearsals/{rehearsal}/edit/"),
         ("post", "/practice/rehearsals/{rehearsal}/delete/"),
     ],
 )

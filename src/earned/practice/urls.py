@@ -48,6 +48,11 @@ urlpatterns = [
     path("practice/scripts/<uuid:script_id>/delete/", scripts.script_delete, name="script-delete"),
     path("practice/scripts/<uuid:script_id>/rehearse/", scripts.rehearse, name="rehearse"),
     path(
+        "practice/rehearsals/<uuid:rehearsal_id>/edit/",
+        scripts.rehearsal_edit,
+        name="rehearsal-edit",
+    ),
+    path(
         "practice/rehearsals/<uuid:rehearsal_id>/delete/",
         scripts.rehearsal_delete,
         name="rehearsal-delete",

@@ -87,13 +87,12 @@ def script_delete(request: HttpRequest, script_id: str) -> HttpResponse:
     )
 
 
-@login_required
-def rehearse(request: HttpRequest, script_id: str) -> HttpResponse:
-    """One line at a time, with confidence before and after."""
+def _rehearsal_form(
+    request: HttpRequest, script: Script, instance: Rehearsal | None = None
+) -> HttpResponse:
     user = signed_in_user(request)
-    script = get_owned_or_404(Script, user, pk=script_id)
     attempts = owned(Attempt, user).select_related("step", "experience").order_by("-created_at")
-    form = RehearsalForm(request.POST or None, attempts=attempts)
+    form = RehearsalForm(request.POST or None, instance=instance, attempts=attempts)
 
     def save(form: RehearsalForm) -> Rehearsal:
         rehearsal: Rehearsal = form.save(commit=False)
@@ -105,9 +104,26 @@ def rehearse(request: HttpRequest, script_id: str) -> HttpResponse:
         form,
         "practice/rehearse.html",
         save,
-        "Rehearsed. Each time you say it, it becomes a little more yours.",
-        {"script": script},
+        "Rehearsed. Each time you say it, it becomes a little more yours."
+        if instance is None
+        else "Saved.",
+        {"script": script, "rehearsal": instance},
     )
+
+
+@login_required
+def rehearse(request: HttpRequest, script_id: str) -> HttpResponse:
+    """One line at a time, with confidence before and after."""
+    return _rehearsal_form(request, get_owned_or_404(Script, signed_in_user(request), pk=script_id))
+
+
+@login_required
+def rehearsal_edit(request: HttpRequest, rehearsal_id: str) -> HttpResponse:
+    """A rehearsal looked at again: linked to the real attempt once it happens, say."""
+    user = signed_in_user(request)
+    rehearsal = get_owned_or_404(owned(Rehearsal, user).select_related("script"), user,
+                                 pk=rehearsal_id)  # fmt: skip
+    return _rehearsal_form(request, rehearsal.script, rehearsal)
 
 
 @login_required

@@ -19,6 +19,7 @@ def main(canary: str) -> None:
     from earned.ledger.models import Expectation, Experience
     from earned.practice.models import Attempt, Ladder, Script, Step
     from earned.privacy import keyring, keys
+    from earned.relationships.models import Person, Rupture
     from tests.conftest import PASSPHRASE, make_person, sign_in
     from tests.encryption_app.models import Note
 
@@ -91,6 +92,17 @@ def main(canary: str) -> None:
     )  # fmt: skip
     script = Script.objects.get(owner=person)
     submit(f"/practice/scripts/{script.pk}/rehearse/", {"mode": "alone", "note": text})
+    submit("/people/new/", {"name": text, "note": text, "feels_safe": "50"})
+    jo = Person.objects.get(owner=person)
+    submit(
+        "/ruptures/new/",
+        {"person": str(jo.pk), "at": "2026-11-20T20:00", "setting": "life", "kind": "quiet",
+         "intensity": "2",
+         "trigger": text, "own_part": text, "their_part": text},
+    )  # fmt: skip
+    rupture = Rupture.objects.get(owner=person)
+    submit(f"/ruptures/{rupture.pk}/repair/", {"at": "2026-11-21T09:00", "what": text,
+                                                "outcome": "partly"})  # fmt: skip
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)

@@ -28,6 +28,8 @@ from earned.practice.models import Ladder, Rehearsal, Step
 from earned.privacy import keyring, keys
 from earned.reflection import services as reflection
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
+from earned.relationships import services as people
+from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals import services as rituals
 from earned.rituals.models import CheckIn
 from tests.conftest import PASSPHRASE, make_person
@@ -194,6 +196,19 @@ def write_reflections(owner: User, written: list[str]) -> None:
             owner, Imagery(script="calm-response", distress_before=40, felt=text, note=None)
         )
         write_practice(owner, text)
+        write_people(owner, text)
+
+
+def write_people(owner: User, text: str) -> None:
+    """Someone, rated, showing up, a rupture and its repair, and an experience with them."""
+    person = people.save_person(owner, Person(name=text, role="friend", note=text or None), 40)
+    people.showed_up(owner, person, "reached")
+    rupture = people.save_rupture(
+        owner, Rupture(person=person, kind="anger", intensity=2, trigger=text or None)
+    )
+    people.save_repair(owner, Repair(rupture=rupture, what=text, outcome="repaired"))
+    when = datetime.datetime(2026, 5, 3, tzinfo=datetime.UTC)
+    ledger.save_experience(owner, Experience(situation=text, person=person, happens_at=when))
 
 
 def write_practice(owner: User, text: str) -> None:

@@ -20,6 +20,8 @@ from earned.practice.models import Ladder, Step
 from earned.privacy import keyring, keys
 from earned.reflection import services as reflection
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Turn
+from earned.relationships import services as people
+from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals import services as rituals
 from earned.rituals.models import CheckIn
 from tests.conftest import PASSPHRASE
@@ -35,7 +37,8 @@ PAGES_SIGNED_IN = [
     "/reflect/journal/new/", "/reflect/journal/new/?prompt=before-bring", "/reflect/dialogues/",
     "/reflect/dialogues/new/?pair=critic", "/reflect/imagery/", "/reflect/imagery/safe-place/",
     "/search/", "/search/?q=asking", "/practice/", "/practice/ladders/new/", "/practice/scripts/",
-    "/practice/scripts/new/", "/practice/put-away/",
+    "/practice/scripts/new/", "/practice/put-away/", "/people/", "/people/new/",
+    "/people/put-away/", "/ruptures/", "/ruptures/new/",
 ]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 
@@ -90,7 +93,13 @@ def test_no_signed_in_page_has_inline_script_or_style(owner_client: Client, owne
             owner, step, Experience(situation="Ask", happens_at=timezone.now()), expectations=[]
         )
         script = practice.copy_starter(owner, "need-small")
+        jo = people.save_person(owner, Person(name="Jo"), 50)
+        rupture = people.save_rupture(owner, Rupture(person=jo, kind="quiet", intensity=2))
+        repair = people.save_repair(owner, Repair(rupture=rupture, what="Sorry"))
     details = [
+        *(f"/people/{jo.pk}/{end}" for end in ("", "edit/", "delete/")),
+        *(f"/ruptures/{rupture.pk}/{end}" for end in ("", "edit/", "delete/", "repair/")),
+        *(f"/repairs/{repair.pk}/{end}" for end in ("edit/", "delete/")),
         *(f"/practice/ladders/{ladder.pk}/{end}" for end in ("", "edit/", "delete/")),
         *(f"/practice/steps/{step.pk}/{end}" for end in ("edit/", "delete/", "attempt/")),
         *(f"/practice/attempts/{attempt.pk}/{end}" for end in ("", "now/", "debrief/", "delete/")),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "earned.safety",
     "earned.privacy",
     "earned.exchange",
+    "earned.relationships",  # before the ledger: an experience may name a person
     "earned.ledger",
     "earned.rituals",
     "earned.reflection",

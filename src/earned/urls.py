@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("earned.rituals.urls")),
     path("", include("earned.reflection.urls")),
     path("", include("earned.practice.urls")),
+    path("", include("earned.relationships.urls")),
     path("", include("earned.search.urls")),
 ]
 

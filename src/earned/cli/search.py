@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 @click.argument("terms", nargs=-1, required=True)
 @click.option(
     "--kind",
-    help="Only this kind: experiences, expectations, check_ins, journal, dialogues, imagery "
-    "or shifts.",
+    help="Only this kind: experiences, expectations, check_ins, journal, dialogues, imagery, "
+    "shifts, ladders, attempts, scripts, people or ruptures.",
 )
 @click.option("--since", metavar="YYYY-MM-DD", help="From this day on.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Up to and including this day.")

@@ -40,9 +40,11 @@ class LedgerConfig(AppConfig):
 
         search.register(
             search.SearchKind(
-                "experiences", "Experiences", models.Experience, "happens_at", ("emotions",)
+                "experiences", "Experiences", models.Experience, "happens_at", ("emotions",), 10
             )
         )
         search.register(
-            search.SearchKind("expectations", "Expectations", models.Expectation, "created_at")
+            search.SearchKind(
+                "expectations", "Expectations", models.Expectation, "created_at", rank=20
+            )
         )

@@ -134,13 +134,14 @@ class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Experience
         fields = (
             "situation", "expectations", "happens_at", "feared", "likelihood",
-            "context", "who", "expected_distress", "safety_behaviours", "support",
+            "context", "person", "who", "expected_distress", "safety_behaviours", "support",
         )  # fmt: skip
         labels = {
             "situation": "What is the situation?",
             "happens_at": "When",
             "feared": "What do you fear will happen?",
             "context": "Who is it with?",
+            "person": "Someone from your people (optional)",
             "who": "Their name, or a word for them (optional)",
             "safety_behaviours": "A safety behaviour you could drop",
             "support": "Who or what could support you",
@@ -161,9 +162,22 @@ class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
             "support": text_area(),
         }
 
-    def __init__(self, *args: Any, expectations: QuerySet[Expectation], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        expectations: QuerySet[Expectation],
+        people: QuerySet[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["expectations"].queryset = expectations  # type: ignore[attr-defined]
+        person = self.fields["person"]
+        if people is None or not people.exists():
+            del self.fields["person"]  # nobody added yet (or a caller that does not ask)
+        else:
+            person.queryset = people  # type: ignore[attr-defined]
+            person.label_from_instance = lambda each: str(each.name)  # type: ignore[attr-defined]
+            offer_blank(person, "Nobody in particular")
         self.fields["happens_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["situation"].error_messages["required"] = "Please say what the situation is."
         offer_blank(self.fields["context"], "Choose…")

@@ -94,6 +94,13 @@ class Experience(Owned):
     happens_at = models.DateTimeField("when")
     context = models.CharField("who it is with", max_length=10, choices=Context, blank=True)
     who = optional_text("who")
+    person = models.ForeignKey(
+        "relationships.Person",
+        on_delete=models.SET_NULL,  # deleting a person keeps the experience, unlinked
+        null=True,
+        blank=True,
+        related_name="experiences",
+    )
     expectations: models.ManyToManyField[Expectation, Tested] = models.ManyToManyField(
         Expectation, through="Tested", related_name="tests"
     )

@@ -26,6 +26,7 @@ from earned.ledger.forms import (
     logged_experience,
 )
 from earned.ledger.models import Expectation, Experience, Rating
+from earned.relationships.models import Person
 from earned.web.deleting import Deletion, confirm_then_delete
 
 # --- Expectations -----------------------------------------------------------------------------
@@ -222,7 +223,14 @@ def _plan_form(request: HttpRequest, instance: Experience | None = None) -> Plan
             .filter(Q(archived_at__isnull=True) | Q(tests=instance))
             .distinct()
         )
-    return PlanForm(request.POST or None, instance=instance, initial=initial, expectations=linkable)
+    people = owned(Person, user).filter(Q(archived_at__isnull=True) | Q(experiences=instance))
+    return PlanForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial,
+        expectations=linkable,
+        people=people.distinct(),
+    )
 
 
 @login_required

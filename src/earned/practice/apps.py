@@ -22,6 +22,6 @@ class PracticeConfig(AppConfig):
             ("rehearsals", models.Rehearsal),
         ):
             register(RecordKind(name, model, other_fields(model)))
-        searchable(SearchKind("ladders", "Ladders", models.Ladder, "created_at", ("steps",)))
-        searchable(SearchKind("attempts", "Attempts", models.Attempt, "created_at", ("step",)))
-        searchable(SearchKind("scripts", "Scripts", models.Script, "created_at"))
+        searchable(SearchKind("ladders", "Ladders", models.Ladder, "created_at", ("steps",), 80))
+        searchable(SearchKind("attempts", "Attempts", models.Attempt, "created_at", ("step",), 90))
+        searchable(SearchKind("scripts", "Scripts", models.Script, "created_at", rank=100))

@@ -52,6 +52,14 @@ CLEAR_TEXT = {
     "practice.Script.starter": "the key of one of our starter scripts, or empty",
     "practice.Script.origin": "a choice: your own, or assigned",
     "practice.Rehearsal.mode": "a choice: alone, in imagery, role-play with a therapist or group",
+    # Relationships: choices from our lists; names and every note are encrypted.
+    "relationships.Person.role": "a choice: partner, friend, family, …",
+    "relationships.Presence.showed": "a choice: kept a promise, reached out, stayed",
+    "relationships.Rupture.setting": "a choice: everyday life or therapy",
+    "relationships.Rupture.kind": "a choice from our list of kinds of rupture",
+    "relationships.Rupture.noticed_by": "a choice: I did, they did, both, someone else",
+    "relationships.Repair.started_by": "a choice: I did, they did, both, someone else",
+    "relationships.Repair.outcome": "a choice: repaired, partly, not yet",
     # Search: the index holds keyed hashes of words (numbers), never the words.
     "search.Term.kind": "which kind of record a row points at: experiences, journal, …",
     # Privacy: the envelope is itself ciphertext, or parameters.

@@ -24,7 +24,7 @@ class ReflectionConfig(AppConfig):
         from earned.search.kinds import SearchKind
         from earned.search.kinds import register as searchable
 
-        searchable(SearchKind("journal", "Journal", models.JournalEntry, "at"))
-        searchable(SearchKind("dialogues", "Dialogues", models.Dialogue, "at", ("turns",)))
-        searchable(SearchKind("imagery", "Imagery", models.Imagery, "at"))
-        searchable(SearchKind("shifts", "Interpretation shifts", models.Shift, "at"))
+        searchable(SearchKind("journal", "Journal", models.JournalEntry, "at", rank=40))
+        searchable(SearchKind("dialogues", "Dialogues", models.Dialogue, "at", ("turns",), 50))
+        searchable(SearchKind("imagery", "Imagery", models.Imagery, "at", rank=60))
+        searchable(SearchKind("shifts", "Interpretation shifts", models.Shift, "at", rank=70))

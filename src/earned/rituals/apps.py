@@ -21,5 +21,5 @@ class RitualsConfig(AppConfig):
         from earned.search import kinds as search
 
         search.register(
-            search.SearchKind("check_ins", "Check-ins", models.CheckIn, "at", ("interactions",))
+            search.SearchKind("check_ins", "Check-ins", models.CheckIn, "at", ("interactions",), 30)
         )

@@ -18,6 +18,7 @@ class SearchKind:
     model: type[models.Model]
     when: str  # the record's own date field
     related: tuple[str, ...] = ()  # prefetched, because search_texts() reads them
+    rank: int = 100  # where it stands in the filter: the ledger first, then by how often used
 
 
 KINDS: list[SearchKind] = []
@@ -27,6 +28,7 @@ def register(kind: SearchKind) -> None:
     if any(existing.name == kind.name or existing.model is kind.model for existing in KINDS):
         raise ValueError(f"{kind.name!r} ({kind.model.__name__}) is already searchable")
     KINDS.append(kind)
+    KINDS.sort(key=lambda each: each.rank)
 
 
 def kind_for(model: type[models.Model]) -> SearchKind | None:

@@ -15,6 +15,7 @@ from earned.ledger.models import Expectation
 from earned.practice import services
 from earned.practice.forms import CopingForm, LessonsForm, MomentForm
 from earned.practice.models import Attempt, Step
+from earned.relationships.models import Person
 from earned.web.deleting import Deletion, confirm_then_delete
 
 
@@ -35,6 +36,7 @@ def attempt_new(request: HttpRequest, step_id: str) -> HttpResponse:
     plan = PlanForm(
         request.POST or None,
         expectations=linkable,
+        people=owned(Person, user).filter(archived_at__isnull=True),
         initial={"situation": step.description, "expectations": tested,
                  "expected_distress": step.expected_distress},
     )  # fmt: skip

@@ -1,0 +1,147 @@
+"""The people in a person's life: who they are, whether they feel safe, the moments they showed
+up, and the ruptures between them and the repairs that followed. Names are encrypted like any
+entry text. The therapist is a person like any other here."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from earned.ledger.models import Owned, optional_text, percent
+from earned.privacy.fields import EncryptedTextField
+from earned.relationships.choices import (
+    INTENSITY_RANGE,
+    RepairOutcome,
+    Role,
+    RuptureKind,
+    Setting,
+    Showed,
+    Who,
+)
+
+
+class Person(Owned):
+    name = EncryptedTextField("name or alias")
+    role = models.CharField(max_length=10, choices=Role, blank=True)
+    note = optional_text("a note")
+    safe_ally = models.BooleanField("feels like a safe ally now", default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("created_at",)
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return f"Person {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("relationships:person", args=[self.pk])
+
+    @property
+    def feels_safe(self) -> Safety | None:
+        """The latest rating of how safe it feels (prefetch "safety")."""
+        ratings = list(self.safety.all())
+        return ratings[-1] if ratings else None
+
+    def search_texts(self) -> list[str | None]:
+        return [self.name, self.note]
+
+    @property
+    def search_title(self) -> str:
+        return str(self.name)
+
+
+class Safety(Owned):
+    """How safe it feels with someone, at one moment; the history shows how it moves."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="safety")
+    feels_safe = percent("how safe it feels with them")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("at",)
+
+    def __str__(self) -> str:
+        return f"Safety {self.id}"
+
+
+class Presence(Owned):
+    """A moment someone showed up."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="presences")
+    showed = models.CharField(max_length=8, choices=Showed)
+    at = models.DateTimeField(default=timezone.now)
+    note = optional_text("a note")
+
+    class Meta:
+        ordering = ("-at",)
+
+    def __str__(self) -> str:
+        return f"Presence {self.id}"
+
+
+class Rupture(Owned):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ruptures")
+    at = models.DateTimeField("when", default=timezone.now)
+    setting = models.CharField(max_length=8, choices=Setting, default=Setting.LIFE)
+    kind = models.CharField(max_length=10, choices=RuptureKind)
+    intensity = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(INTENSITY_RANGE[0]), MaxValueValidator(INTENSITY_RANGE[1])]
+    )
+    trigger = optional_text("what set it off")
+    own_part = optional_text("my part")
+    their_part = optional_text("their part")
+    noticed_by = models.CharField("who noticed it first", max_length=8, choices=Who, blank=True)
+
+    class Meta:
+        ordering = ("-at",)
+
+    def __str__(self) -> str:
+        return f"Rupture {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("relationships:rupture", args=[self.pk])
+
+    @property
+    def is_withdrawal(self) -> bool:
+        return self.kind in (RuptureKind.QUIET, RuptureKind.DISTANCE, RuptureKind.PLACATING)
+
+    @property
+    def is_open(self) -> bool:
+        """Not repaired yet (prefetch "repairs")."""
+        return not any(repair.outcome == RepairOutcome.REPAIRED for repair in self.repairs.all())
+
+    def search_texts(self) -> list[str | None]:
+        return [self.trigger, self.own_part, self.their_part,
+                *(repair.what for repair in self.repairs.all())]  # fmt: skip
+
+    @property
+    def search_title(self) -> str:
+        return f"A rupture: {self.get_kind_display()}"
+
+
+class Repair(Owned):
+    rupture = models.ForeignKey(Rupture, on_delete=models.CASCADE, related_name="repairs")
+    at = models.DateTimeField("when", default=timezone.now)
+    started_by = models.CharField("who started it", max_length=8, choices=Who, blank=True)
+    what = EncryptedTextField("what was said or done")
+    outcome = models.CharField(max_length=8, choices=RepairOutcome, default=RepairOutcome.PARTLY)
+
+    class Meta:
+        ordering = ("at",)
+
+    def __str__(self) -> str:
+        return f"Repair {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.rupture.get_absolute_url()}#repair-{self.pk}"
+
+    @property
+    def after(self) -> datetime.timedelta:
+        """How long after the rupture this repair came."""
+        return self.at - self.rupture.at

@@ -1,0 +1,151 @@
+"""Every change to the people in a life, shared by views, CLI and demo; and what their records
+say, through the pure markers in earned.core.relating."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from earned.access import owned
+from earned.accounts.models import User
+from earned.core import relating
+from earned.ledger.models import Experience
+from earned.ledger.services import check_owner
+from earned.relationships.models import Person, Presence, Repair, Rupture, Safety
+from earned.search import services as search
+
+PRESENCE_MONTHS = 6
+
+
+def people(owner: User, *, archived: bool = False) -> QuerySet[Person]:
+    return owned(Person, owner).filter(archived_at__isnull=not archived)
+
+
+@transaction.atomic
+def save_person(owner: User, person: Person, feels_safe: int | None = None) -> Person:
+    person.owner = owner
+    person.save()
+    if feels_safe is not None:
+        rate_safety(owner, person, feels_safe)
+    search.index(person)
+    return person
+
+
+def rate_safety(
+    owner: User, person: Person, feels_safe: int, at: datetime.datetime | None = None
+) -> Safety:
+    check_owner(owner, [person])
+    return Safety.objects.create(
+        owner=owner, person=person, feels_safe=feels_safe, at=at or timezone.now()
+    )
+
+
+def showed_up(
+    owner: User, person: Person, showed: str, at: datetime.datetime | None = None
+) -> Presence:
+    """A moment someone showed up: two taps, no typing needed."""
+    check_owner(owner, [person])
+    return Presence.objects.create(
+        owner=owner, person=person, showed=showed, at=at or timezone.now()
+    )
+
+
+def set_archived(owner: User, person: Person, archived: bool) -> None:
+    check_owner(owner, [person])
+    person.archived_at = timezone.now() if archived else None
+    person.save(update_fields=["archived_at"])
+
+
+@transaction.atomic
+def delete_person(owner: User, person: Person, *, with_experiences: bool = False) -> int:
+    """Delete someone with their presence, ruptures and repairs. Their experiences stay in the
+    ledger, no longer linked to them — unless the person asked for those to go too. Returns
+    how many experiences were deleted."""
+    check_owner(owner, [person])
+    doomed = list(owned(Experience, owner).filter(person=person)) if with_experiences else []
+    for experience in doomed:
+        search.forget(experience)
+        experience.delete()
+    search.forget(person)
+    person.delete()
+    return len(doomed)
+
+
+@transaction.atomic
+def save_rupture(owner: User, rupture: Rupture) -> Rupture:
+    rupture.owner = owner
+    check_owner(owner, [rupture.person])
+    rupture.save()
+    search.index(rupture)
+    return rupture
+
+
+@transaction.atomic
+def save_repair(owner: User, repair: Repair) -> Repair:
+    repair.owner = owner
+    check_owner(owner, [repair.rupture])
+    repair.save()
+    search.index(repair.rupture)  # a repair's words find its rupture
+    return repair
+
+
+@transaction.atomic
+def delete_repair(owner: User, repair: Repair) -> None:
+    check_owner(owner, [repair])
+    rupture = repair.rupture
+    repair.delete()
+    search.index(rupture)
+
+
+# --- What the records say ---------------------------------------------------------------------
+
+
+def as_rupture(rupture: Rupture) -> relating.Rupture:
+    return relating.Rupture(rupture.at, [repair.at for repair in rupture.repairs.all()])
+
+
+@dataclass(frozen=True)
+class Markers:
+    willingness: float | None  # share of ruptures with a repair attempt within a week
+    median_repair: datetime.timedelta | None
+
+
+def markers(ruptures: list[Rupture]) -> Markers:
+    found = [as_rupture(rupture) for rupture in ruptures]
+    return Markers(
+        relating.willingness_to_repair(found, timezone.now()),
+        relating.median_time_to_repair(found),
+    )
+
+
+def ruptures_of(owner: User) -> QuerySet[Rupture]:
+    return owned(Rupture, owner).select_related("person").prefetch_related("repairs")
+
+
+def people_overview(owner: User) -> QuerySet[Person]:
+    """People with what their cards show: a fixed number of queries however many there are."""
+    return people(owner).prefetch_related(
+        "safety",
+        Prefetch("presences", queryset=Presence.objects.order_by("-at")),
+        Prefetch("ruptures", queryset=Rupture.objects.prefetch_related("repairs")),
+    )
+
+
+def presence_months(
+    person: Person, months: int = PRESENCE_MONTHS
+) -> list[tuple[datetime.date, int]]:
+    """Moments of presence in each of the last months, oldest first (prefetch "presences")."""
+    today = timezone.localdate()
+    counts = relating.presence_by_month(
+        (str(person.pk), timezone.localdate(moment.at)) for moment in person.presences.all()
+    ).get(str(person.pk), {})
+    firsts = []
+    month = today.replace(day=1)
+    for _ in range(months):
+        firsts.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return [(first, counts.get(first, 0)) for first in reversed(firsts)]

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.accounts.models import User
+from earned.relationships import services
+from earned.relationships.forms import RepairForm, RuptureForm
+from earned.relationships.models import Person, Repair, Rupture
+from earned.web.deleting import Deletion, confirm_then_delete
+from earned.web.pages import form_page
+
+
+@login_required
+def ruptures(request: HttpRequest) -> HttpResponse:
+    found = list(services.ruptures_of(signed_in_user(request)))
+    return render(
+        request,
+        "relationships/ruptures.html",
+        {"ruptures": found, "markers": services.markers(found)},
+    )
+
+
+def _rupture_form(request: HttpRequest, instance: Rupture | None = None) -> HttpResponse:
+    user = signed_in_user(request)
+    initial: dict[str, object] = {"at": timezone.localtime().replace(second=0, microsecond=0)}
+    chosen = _person_from_link(request, user)
+    if instance is None and chosen is not None:
+        initial["person"] = chosen
+    form = RuptureForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial if instance is None else None,
+        people=services.people(user) | owned(Person, user).filter(ruptures=instance),
+    )
+    return form_page(
+        request,
+        form,
+        "relationships/rupture_form.html",
+        lambda form: services.save_rupture(user, form.save(commit=False)),
+        "Noted. A rupture is part of any close relationship; what matters is what comes next.",
+        {"rupture": instance},
+    )
+
+
+def _person_from_link(request: HttpRequest, user: User) -> Person | None:
+    """The person a "log a rupture" link came from, if it names one of the person's own."""
+    try:
+        return owned(Person, user).filter(pk=uuid.UUID(request.GET.get("person", ""))).first()
+    except ValueError:
+        return None
+
+
+@login_required
+def rupture_new(request: HttpRequest) -> HttpResponse:
+    return _rupture_form(request)
+
+
+@login_required
+def rupture_edit(request: HttpRequest, rupture_id: str) -> HttpResponse:
+    return _rupture_form(request, get_owned_or_404(Rupture, signed_in_user(request), pk=rupture_id))
+
+
+@login_required
+def rupture_detail(request: HttpRequest, rupture_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    rupture = get_owned_or_404(services.ruptures_of(user), user, pk=rupture_id)
+    return render(request, "relationships/rupture.html", {"rupture": rupture})
+
+
+@login_required
+def rupture_delete(request: HttpRequest, rupture_id: str) -> HttpResponse:
+    rupture = get_owned_or_404(
+        owned(Rupture, signed_in_user(request)).select_related("person"),
+        signed_in_user(request),
+        pk=rupture_id,
+    )
+    return confirm_then_delete(
+        request,
+        rupture,
+        Deletion(
+            title="Delete this rupture?",
+            what=rupture.get_kind_display(),
+            consequences=["The rupture goes, with the repairs written for it."],
+            done="Deleted.",
+            then=rupture.person.get_absolute_url(),
+        ),
+    )
+
+
+def _repair_form(
+    request: HttpRequest, rupture: Rupture, instance: Repair | None = None
+) -> HttpResponse:
+    user = signed_in_user(request)
+    form = RepairForm(
+        request.POST or None,
+        instance=instance,
+        initial=None if instance else {"at": timezone.localtime().replace(second=0, microsecond=0)},
+    )
+
+    def save(form: RepairForm) -> Repair:
+        repair: Repair = form.save(commit=False)
+        repair.rupture = rupture
+        return services.save_repair(user, repair)
+
+    return form_page(
+        request,
+        form,
+        "relationships/repair_form.html",
+        save,
+        "Noted. Reaching back after a rupture takes courage, whatever came of it.",
+        {"rupture": rupture, "repair": instance},
+    )
+
+
+@login_required
+def repair_new(request: HttpRequest, rupture_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    return _repair_form(request, get_owned_or_404(services.ruptures_of(user), user, pk=rupture_id))
+
+
+@login_required
+def repair_edit(request: HttpRequest, repair_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    repair = get_owned_or_404(owned(Repair, user).select_related("rupture"), user, pk=repair_id)
+    return _repair_form(request, repair.rupture, repair)
+
+
+@login_required
+def repair_delete(request: HttpRequest, repair_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    repair = get_owned_or_404(owned(Repair, user).select_related("rupture"), user, pk=repair_id)
+    return confirm_then_delete(
+        request,
+        repair,
+        Deletion(
+            title="Delete this repair?",
+            what=repair.what,
+            consequences=["The repair goes; the rupture stays, open again if this repaired it."],
+            done="Deleted.",
+            then=repair.rupture.get_absolute_url(),
+            delete=lambda: services.delete_repair(user, repair),
+        ),
+    )

@@ -80,6 +80,7 @@ def _register() -> None:
         keys,
         ledger,
         log,
+        people,
         practice,
         search,
         server,
@@ -103,6 +104,9 @@ def _register() -> None:
     main.add_command(search.search)
     main.add_command(practice.ladders)
     main.add_command(practice.practice)
+    main.add_command(people.people)
+    main.add_command(people.rupture)
+    main.add_command(people.repair)
 
 
 _register()

@@ -18,6 +18,7 @@ from earned.ledger.models import Expectation, Experience, Rating
 from earned.practice.models import Attempt, Ladder, Rehearsal
 from earned.privacy import keyring, keys
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
+from earned.relationships.models import Person, Presence, Rupture, Safety
 from earned.rituals.models import CheckIn, Interaction
 from earned.search import services as search
 from tests.conftest import make_person
@@ -80,6 +81,13 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     assert coming.experience.happens_at > now
     assert coming.rehearsals.count() == 1
     assert Rehearsal.objects.filter(owner=person).count() == 3
+    # The people in Robin's life: felt safety over time, presence, ruptures mostly repaired.
+    assert Person.objects.filter(owner=person).count() == 5
+    assert Safety.objects.filter(owner=person).count() >= 25
+    assert Presence.objects.filter(owner=person).count() > 10
+    open_ruptures = [r for r in Rupture.objects.prefetch_related("repairs") if r.is_open]
+    assert len(open_ruptures) == 2  # one only partly repaired, one recent
+    assert Experience.objects.filter(person__isnull=False).count() > 20
 
     with keyring.using(keys.open_data_key(person, demo.PASSPHRASE)):
         model = services.working_model(person)
@@ -111,6 +119,9 @@ def test_every_page_of_the_demo_opens_and_says_it_is_a_demo() -> None:
         "/practice/",
         "/practice/scripts/",
         f"/practice/ladders/{Ladder.objects.get().pk}/",
+        "/people/",
+        "/ruptures/",
+        f"/people/{Person.objects.get(role='partner').pk}/",
         "/check-ins/",
         "/expectations/",
         f"/expectations/{expectation.pk}/",

@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass
 
 from earned.accounts.models import User
-from earned.demo import days, practice, reflections
+from earned.demo import days, people, practice, reflections
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience
 
@@ -284,6 +284,7 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
     counts["check_ins"] = days.write(owner, start, DAYS, rng)
     counts.update(reflections.write(owner, start, DAYS, rng, beliefs))
     counts.update(practice.write(owner, now, beliefs))
+    counts.update(people.write(owner, start, DAYS, rng))
     return counts
 
 

@@ -84,6 +84,8 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     # The people in Robin's life: felt safety over time, presence, ruptures mostly repaired.
     assert Person.objects.filter(owner=person).count() == 5
     assert Safety.objects.filter(owner=person).count() >= 25
+    assert not Safety.objects.filter(at__gt=now).exists()
+    assert not Presence.objects.filter(at__gt=now).exists()
     assert Presence.objects.filter(owner=person).count() > 10
     open_ruptures = [r for r in Rupture.objects.prefetch_related("repairs") if r.is_open]
     assert len(open_ruptures) == 2  # one only partly repaired, one recent

@@ -51,14 +51,15 @@ def write(owner: User, start: datetime.datetime, days: int, rng: random.Random) 
         person = services.save_person(owner, Person(name=name, role=role, safe_ally=ally,
                                                     created_at=start))  # fmt: skip
         found[name] = person
+        end = start + datetime.timedelta(days=days)
         for month in range(days // 30 + 1):
             progress = min(1.0, month * 30 / days)
             felt = round(first + (last - first) * progress + rng.gauss(0, 4))
-            when = start + datetime.timedelta(days=month * 30 + rng.randint(0, 20))
+            when = min(end, start + datetime.timedelta(days=month * 30 + rng.randint(0, 20)))
             services.rate_safety(owner, person, max(0, min(100, felt)), at=when)
             for _ in range(round(rng.expovariate(1 / monthly)) if monthly else 0):
                 moment = start + datetime.timedelta(days=month * 30 + rng.uniform(0, 29))
-                if moment < start + datetime.timedelta(days=days):
+                if moment < end:
                     services.showed_up(owner, person, rng.choice(SHOWED), at=moment)
                     presence += 1
     for name, day, kind, setting, size, trigger, mine, theirs, repair in RUPTURES:

@@ -44,14 +44,17 @@ RUPTURES = [
 SHOWED = ["kept", "reached", "stayed"]
 
 
-def write(owner: User, start: datetime.datetime, days: int, rng: random.Random) -> dict[str, int]:
+def write(
+    owner: User, start: datetime.datetime, now: datetime.datetime, rng: random.Random
+) -> dict[str, int]:
+    days = (now - start).days
     found: dict[str, Person] = {}
     presence = 0
     for name, role, ally, first, last, monthly in PEOPLE:
         person = services.save_person(owner, Person(name=name, role=role, safe_ally=ally,
                                                     created_at=start))  # fmt: skip
         found[name] = person
-        end = start + datetime.timedelta(days=days)
+        end = now
         for month in range(days // 30 + 1):
             progress = min(1.0, month * 30 / days)
             felt = round(first + (last - first) * progress + rng.gauss(0, 4))

@@ -284,7 +284,7 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
     counts["check_ins"] = days.write(owner, start, DAYS, rng)
     counts.update(reflections.write(owner, start, DAYS, rng, beliefs))
     counts.update(practice.write(owner, now, beliefs))
-    counts.update(people.write(owner, start, DAYS, rng))
+    counts.update(people.write(owner, start, now, rng))
     return counts
 
 

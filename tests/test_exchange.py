@@ -209,6 +209,7 @@ def write_people(owner: User, text: str) -> None:
     people.save_repair(owner, Repair(rupture=rupture, what=text, outcome="repaired"))
     when = datetime.datetime(2026, 5, 3, tzinfo=datetime.UTC)
     ledger.save_experience(owner, Experience(situation=text, person=person, happens_at=when))
+    reflection.save_entry(owner, JournalEntry(body=text), people=[person])
 
 
 def write_practice(owner: User, text: str) -> None:

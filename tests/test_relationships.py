@@ -13,6 +13,7 @@ from earned.accounts.models import User
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
+from earned.reflection.models import JournalEntry
 from earned.relationships import services
 from earned.relationships.models import Person, Presence, Repair, Rupture, Safety
 from earned.search import services as search
@@ -120,6 +121,21 @@ def test_a_rupture_cannot_be_with_someone_else_s_person(
 
 def test_a_rupture_without_anyone_added_asks_for_a_person_first(owner_client: Client) -> None:
     assert "First add the person it was with" in page(owner_client, "/ruptures/new/")
+
+
+def test_a_journal_entry_can_be_about_someone(owner_client: Client, owner: User) -> None:
+    person = someone(owner, "Priya")
+    assert "Is it about someone? (optional)" in page(owner_client, "/reflect/journal/new/")
+    owner_client.post(
+        "/reflect/journal/new/", {"body": "Walk with Priya", "people": [str(person.pk)]}
+    )
+    entry = JournalEntry.objects.get()
+    assert list(entry.people.all()) == [person]
+    assert f'<a href="/people/{person.pk}/">Priya</a>' in page(
+        owner_client, f"/reflect/journal/{entry.pk}/"
+    )
+    owner_client.post(f"/reflect/journal/{entry.pk}/edit/", {"body": "Walk, alone"})
+    assert not JournalEntry.objects.get().people.exists()  # unticked: no longer about her
 
 
 def test_experiences_with_someone_show_on_their_page(owner_client: Client, owner: User) -> None:

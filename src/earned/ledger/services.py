@@ -118,7 +118,7 @@ def save_experience(
         experience.debriefed_at = experience.debriefed_at or timezone.now()
     experience.save()
     if expectations is not None:
-        link_expectations(owner, Tested, experience=experience, expectations=expectations)
+        relink(owner, Tested, to="expectation", targets=expectations, experience=experience)
     if emotions is not None:
         experience.emotions.all().delete()
         for emotion in emotions:
@@ -133,21 +133,17 @@ def save_experience(
     return experience
 
 
-def link_expectations(
-    owner: User, link: Any, *, expectations: Iterable[Expectation], **record: Owned
-) -> None:
-    """Link one record (`experience=…`, `entry=…`, `ladder=…`) to exactly these expectations
-    through its link model (Tested, JournalLink, LadderLink: each has an `expectation` and the
-    record), keeping the links that stay and adding only the new ones."""
-    expectations = list(expectations)
-    check_owner(owner, [*expectations, *record.values()])
+def relink(owner: User, link: Any, *, to: str, targets: Iterable[Owned], **record: Owned) -> None:
+    """Link one record (`experience=…`, `entry=…`, `ladder=…`) to exactly these targets
+    through its link model (Tested, JournalLink, LadderLink link to an `expectation`,
+    JournalPerson to a `person`), keeping the links that stay and adding only the new ones."""
+    targets = list(targets)
+    check_owner(owner, [*targets, *record.values()])
     existing = link._default_manager.filter(**record)
-    existing.exclude(expectation__in=expectations).delete()
-    linked = set(existing.values_list("expectation_id", flat=True))
+    existing.exclude(**{f"{to}__in": targets}).delete()
+    linked = set(existing.values_list(f"{to}_id", flat=True))
     link._default_manager.bulk_create(
-        link(owner=owner, expectation=expectation, **record)
-        for expectation in expectations
-        if expectation.pk not in linked
+        link(owner=owner, **{to: target}, **record) for target in targets if target.pk not in linked
     )
 
 

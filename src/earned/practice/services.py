@@ -15,7 +15,7 @@ from earned.accounts.models import User
 from earned.core import pacing
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
-from earned.ledger.services import check_owner, link_expectations
+from earned.ledger.services import check_owner, relink
 from earned.practice.library import STARTERS_BY_KEY
 from earned.practice.models import Attempt, Ladder, LadderLink, Rehearsal, Script, Step
 from earned.search import services as search
@@ -37,7 +37,7 @@ def ladders(owner: User, *, archived: bool | None = False) -> QuerySet[Ladder]:
 def save_ladder(owner: User, ladder: Ladder, expectations: Iterable[Expectation] = ()) -> Ladder:
     ladder.owner = owner
     ladder.save()
-    link_expectations(owner, LadderLink, ladder=ladder, expectations=expectations)
+    relink(owner, LadderLink, to="expectation", targets=expectations, ladder=ladder)
     search.index(ladder)
     return ladder
 

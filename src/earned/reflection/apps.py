@@ -15,6 +15,7 @@ class ReflectionConfig(AppConfig):
             ("shifts", models.Shift),
             ("journal_entries", models.JournalEntry),
             ("journal_links", models.JournalLink),
+            ("journal_people", models.JournalPerson),
             ("dialogues", models.Dialogue),
             ("dialogue_turns", models.Turn),
             ("imagery", models.Imagery),

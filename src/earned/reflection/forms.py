@@ -10,6 +10,7 @@ from earned.ledger.forms import percent_field, text_area
 from earned.ledger.models import Expectation
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
 from earned.reflection.prompts import PROMPT_CHOICES
+from earned.relationships.models import Person
 
 
 class ShiftForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -83,6 +84,12 @@ class JournalForm(forms.ModelForm):  # type: ignore[type-arg]
         widget=forms.CheckboxSelectMultiple,
         label="Is it about an old expectation? (optional)",
     )
+    people = forms.ModelMultipleChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Is it about someone? (optional)",
+    )
 
     class Meta:
         model = JournalEntry
@@ -91,13 +98,25 @@ class JournalForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"body": text_area(12)}
         error_messages = {"body": {"required": "There is nothing to keep yet: write a few words."}}
 
-    def __init__(self, *args: Any, expectations: QuerySet[Expectation], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        expectations: QuerySet[Expectation],
+        people: QuerySet[Person] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         linkable_expectations(self.fields["expectations"], expectations)
-        if self.instance.pk and not self.is_bound:
+        field = self.fields["people"]
+        field.queryset = people if people is not None else Person.objects.none()  # type: ignore[attr-defined]
+        field.label_from_instance = lambda person: str(person.name)  # type: ignore[attr-defined]
+        if not self.instance._state.adding and not self.is_bound:
             self.initial["expectations"] = list(self.instance.expectations.all())
+            self.initial["people"] = list(self.instance.people.all())
         if not expectations.exists():
             del self.fields["expectations"]
+        if people is None or not people.exists():
+            del self.fields["people"]
 
 
 class DialogueForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -4,6 +4,8 @@ ours and kept by their keys."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +15,9 @@ from earned.privacy.fields import EncryptedTextField
 from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
 from earned.reflection.prompts import PROMPT_CHOICES, PROMPTS
 
+if TYPE_CHECKING:
+    from earned.relationships.models import Person
+
 
 class JournalEntry(Owned):
     at = models.DateTimeField(default=timezone.now)
@@ -20,6 +25,9 @@ class JournalEntry(Owned):
     body = EncryptedTextField("what you wrote")
     expectations: models.ManyToManyField[Expectation, JournalLink] = models.ManyToManyField(
         Expectation, through="JournalLink", related_name="journal_entries", blank=True
+    )
+    people: models.ManyToManyField[Person, JournalPerson] = models.ManyToManyField(
+        "relationships.Person", through="JournalPerson", related_name="journal_entries", blank=True
     )
 
     class Meta:
@@ -50,6 +58,21 @@ class JournalEntry(Owned):
     def prompt_text(self) -> str:
         prompt = PROMPTS.get(self.prompt)
         return prompt.text if prompt else ""
+
+
+class JournalPerson(Owned):
+    """A journal entry about someone in the person's life."""
+
+    entry = models.ForeignKey("JournalEntry", on_delete=models.CASCADE)
+    person = models.ForeignKey("relationships.Person", on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "person"], name="journal_person_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Journal person {self.id}"
 
 
 class JournalLink(Owned):

@@ -9,8 +9,17 @@ from django.db import transaction
 
 from earned.accounts.models import User
 from earned.ledger.models import Expectation
-from earned.ledger.services import check_owner, link_expectations
-from earned.reflection.models import Dialogue, Imagery, JournalEntry, JournalLink, Shift, Turn
+from earned.ledger.services import check_owner, relink
+from earned.reflection.models import (
+    Dialogue,
+    Imagery,
+    JournalEntry,
+    JournalLink,
+    JournalPerson,
+    Shift,
+    Turn,
+)
+from earned.relationships.models import Person
 from earned.search import services as search
 
 
@@ -26,12 +35,18 @@ def save_shift(owner: User, shift: Shift) -> Shift:
 
 @transaction.atomic
 def save_entry(
-    owner: User, entry: JournalEntry, expectations: Iterable[Expectation] = ()
+    owner: User,
+    entry: JournalEntry,
+    expectations: Iterable[Expectation] = (),
+    people: Iterable[Person] | None = None,
 ) -> JournalEntry:
-    """Save a journal entry with the expectations it is about (replacing those linked before)."""
+    """Save a journal entry with the expectations and people it is about (replacing those
+    linked before; people are left as they were when not given)."""
     entry.owner = owner
     entry.save()
-    link_expectations(owner, JournalLink, entry=entry, expectations=expectations)
+    relink(owner, JournalLink, to="expectation", targets=expectations, entry=entry)
+    if people is not None:
+        relink(owner, JournalPerson, to="person", targets=people, entry=entry)
     search.index(entry)
     return entry
 

@@ -10,6 +10,7 @@ from earned.reflection import services
 from earned.reflection.forms import JournalForm
 from earned.reflection.models import JournalEntry
 from earned.reflection.prompts import PROMPTS, PURPOSES
+from earned.relationships.models import Person
 from earned.web.deleting import Deletion, confirm_then_delete
 from earned.web.pages import form_page, list_page
 
@@ -26,10 +27,14 @@ def _entry_form(request: HttpRequest, instance: JournalEntry | None = None) -> H
     if instance is not None:  # an expectation archived since stays linkable
         expectations = expectations | owned(Expectation, user).filter(journal_entries=instance)
     chosen = PROMPTS.get(request.GET.get("prompt", "")) if instance is None else None
+    people = owned(Person, user).filter(archived_at__isnull=True)
+    if instance is not None:  # someone put away since stays linkable
+        people = people | owned(Person, user).filter(journal_entries=instance)
     form = JournalForm(
         request.POST or None,
         instance=instance,
         expectations=expectations.distinct(),
+        people=people.distinct(),
         initial={"prompt": chosen.key} if chosen else {},
     )
     prompt = PROMPTS.get(str(form["prompt"].value() or ""))
@@ -38,7 +43,10 @@ def _entry_form(request: HttpRequest, instance: JournalEntry | None = None) -> H
         form,
         "reflection/entry_form.html",
         lambda form: services.save_entry(
-            user, form.save(commit=False), form.cleaned_data.get("expectations") or ()
+            user,
+            form.save(commit=False),
+            form.cleaned_data.get("expectations") or (),
+            form.cleaned_data.get("people") if "people" in form.fields else None,
         ),
         "Kept in your journal.",
         {"entry": instance, "prompt": prompt, "purposes": PURPOSES},
@@ -60,7 +68,7 @@ def entry_edit(request: HttpRequest, entry_id: str) -> HttpResponse:
 def entry_detail(request: HttpRequest, entry_id: str) -> HttpResponse:
     user = signed_in_user(request)
     entry = get_owned_or_404(
-        owned(JournalEntry, user).prefetch_related("expectations"), user, pk=entry_id
+        owned(JournalEntry, user).prefetch_related("expectations", "people"), user, pk=entry_id
     )
     return render(request, "reflection/entry_detail.html", {"entry": entry})
 

@@ -81,7 +81,10 @@ def test_a_rupture_stays_open_gently_until_repaired_and_the_time_is_computed(
     )  # fmt: skip
     rupture = Rupture.objects.get()
     assert (rupture.setting, rupture.kind, rupture.intensity) == ("therapy", "blame", 4)
-    assert "Still open, since 20 November" in page(owner_client, f"/people/{person.pk}/")
+    text = page(owner_client, f"/people/{person.pk}/")
+    assert "Still open, since 20 November" in text
+    assert 'href="/practice/scripts/#starter-repair-after">Words for repairing</a>' in text
+    assert 'id="starter-repair-after"' in page(owner_client, "/practice/scripts/")
     owner_client.post(
         f"/ruptures/{rupture.pk}/repair/",
         {"at": "2026-11-22T08:00", "started_by": "them", "what": "Jo apologised first",

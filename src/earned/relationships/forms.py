@@ -5,12 +5,10 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from earned.ledger.forms import offer_blank, percent_field, text_area
+from earned.ledger.forms import DATETIME_FORMAT, offer_blank, percent_field, text_area
 from earned.relationships.choices import INTENSITY_RANGE
 from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals.forms import scale_field
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
 def when_widget() -> forms.DateTimeInput:

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from earned.ledger.forms import DATETIME_FORMAT, offer_blank, percent_field, text_area
-from earned.relationships.choices import INTENSITY_RANGE
+from earned.relationships.choices import INTENSITY_RANGE, RuptureKind
 from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals.forms import scale_field
 
@@ -83,6 +83,7 @@ class RuptureForm(forms.ModelForm):  # type: ignore[type-arg]
         field.queryset = people  # type: ignore[attr-defined]
         field.label_from_instance = lambda person: str(person.name)  # type: ignore[attr-defined]
         self.fields["at"].input_formats = [DATETIME_FORMAT]  # type: ignore[attr-defined]
+        self.fields["kind"].choices = RuptureKind.choices  # type: ignore[attr-defined]  # no "-----"
         self.fields["intensity"].required = True
         self.fields["intensity"].error_messages["required"] = "Please choose how big it felt."
         offer_blank(self.fields["noticed_by"], "Choose…")

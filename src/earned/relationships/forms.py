@@ -82,6 +82,7 @@ class RuptureForm(forms.ModelForm):  # type: ignore[type-arg]
         field = self.fields["person"]
         field.queryset = people  # type: ignore[attr-defined]
         field.label_from_instance = lambda person: str(person.name)  # type: ignore[attr-defined]
+        field.empty_label = "Choose someone…"  # type: ignore[attr-defined]
         self.fields["at"].input_formats = [DATETIME_FORMAT]  # type: ignore[attr-defined]
         self.fields["kind"].choices = RuptureKind.choices  # type: ignore[attr-defined]  # no "-----"
         self.fields["intensity"].required = True

@@ -107,6 +107,10 @@ def forget(record: models.Model) -> None:
         if kind_for(model) is not None:
             ids = [each.pk for each in doomed]
             Term.objects.filter(owner_id=owner, record__in=ids).delete()
+    for doomed_rows in collector.fast_deletes:  # cascades Django deletes without loading them
+        if kind_for(doomed_rows.model) is not None:
+            ids = list(doomed_rows.values_list("pk", flat=True))
+            Term.objects.filter(owner_id=owner, record__in=ids).delete()
 
 
 @transaction.atomic

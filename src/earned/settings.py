@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "earned.reflection",
     "earned.practice",
     "earned.search",
+    "earned.insights",
 ]
 
 MIDDLEWARE = [

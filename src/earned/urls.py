@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("earned.practice.urls")),
     path("", include("earned.relationships.urls")),
     path("", include("earned.search.urls")),
+    path("", include("earned.insights.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

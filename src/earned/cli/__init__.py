@@ -82,6 +82,7 @@ def _register() -> None:
         log,
         people,
         practice,
+        report,
         search,
         server,
         users,
@@ -107,6 +108,7 @@ def _register() -> None:
     main.add_command(people.people)
     main.add_command(people.rupture)
     main.add_command(people.repair)
+    main.add_command(report.report)
 
 
 _register()

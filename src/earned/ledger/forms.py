@@ -344,6 +344,16 @@ class LedgerFilterForm(forms.Form):
             ("done", "Debriefed"),
         ],
     )
+    window = forms.ChoiceField(
+        label="Window of tolerance",
+        required=False,
+        choices=[
+            ("", "Any"),
+            ("above", "Above — overwhelmed"),
+            ("within", "Within"),
+            ("below", "Below — shut down"),
+        ],
+    )
     since = forms.DateField(
         label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -184,6 +184,8 @@ def ledger(request: HttpRequest) -> HttpResponse:
             experiences = experiences.exclude(status=Experience.Status.DONE)
         elif chosen["status"] == "done":
             experiences = experiences.filter(status=Experience.Status.DONE)
+        if chosen["window"]:
+            experiences = experiences.filter(window=chosen["window"])
         if chosen["since"]:
             experiences = experiences.filter(happens_at__date__gte=chosen["since"])
         if chosen["until"]:

@@ -1,0 +1,77 @@
+"""`earned report`: the insights report as a PDF, to bring to therapy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from earned.cli import fail
+from earned.cli.data import user_option
+from earned.cli.django_setup import prepare_database, setup_django
+from earned.cli.passphrase import passphrase_option, unlock
+
+SECTION_NAMES = ("model", "markers", "map", "patterns")
+
+
+@click.command()
+@click.option("--from", "first", metavar="YYYY-MM-DD", help="First day (default: 3 months ago).")
+@click.option("--to", "last", metavar="YYYY-MM-DD", help="Last day (default: today).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the PDF (default: earned-report-FROM-to-TO.pdf here).",
+)
+@click.option(
+    "--section",
+    "sections",
+    multiple=True,
+    type=click.Choice(SECTION_NAMES),
+    help="Only these parts (repeat it); all four by default.",
+)
+@click.option("--force", is_flag=True, help="Replace the file if it is already there.")
+@passphrase_option
+@user_option
+def report(
+    first: str | None,
+    last: str | None,
+    out: Path | None,
+    sections: tuple[str, ...],
+    force: bool,
+    passphrase_file: Path | None,
+    username: str | None,
+) -> None:
+    """Write a PDF summary of a period — your working model, progress week by week, the map of
+    triggers and safe zones, and patterns worth reflecting on. It is made on this computer,
+    says on its first page that it is a self-tracking summary and not an assessment, and holds
+    your own words: keep it somewhere private."""
+    setup_django()
+    prepare_database()
+    from earned.insights import report as pdf
+    from earned.insights import services
+    from earned.insights.forms import ReportForm
+
+    user = unlock(passphrase_file, username)
+    default = services.period(user, services.DEFAULT_PERIOD)
+    form = ReportForm(
+        {
+            "first": first or default.first,
+            "last": last or default.last,
+            "sections": list(sections or SECTION_NAMES),
+        }
+    )
+    if not form.is_valid():
+        field, messages = next(iter(form.errors.items()))
+        flag = {"first": "--from", "last": "--to"}.get(field, f"--{field}")
+        fail(f"{flag}: {messages[0]} Use the form YYYY-MM-DD.")
+    chosen = services.Period(form.cleaned_data["first"], form.cleaned_data["last"])
+    path = out or Path(pdf.filename(chosen))
+    if path.exists() and not force:
+        fail(f"{path} is already there; choose another --out, or add --force to replace it.")
+    if not path.parent.exists():
+        fail(f"There is no folder {path.parent} to write into.")
+    document = pdf.render(user, chosen, form.cleaned_data["sections"])
+    path.write_bytes(document)
+    path.chmod(0o600)
+    click.echo(f"Wrote {path} ({len(document) // 1024 + 1} KB), {chosen.first} to {chosen.last}.")
+    click.echo("It holds your own words: keep it somewhere private.")

@@ -9,8 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from earned.core.progress import (
+    Weekly,
     approach_reading,
+    discounting_reading,
     distress_reading,
+    misreadings_reading,
+    month_of,
+    periods,
+    practice_reading,
+    repairs_reading,
+    scale_reading,
     violation_reading,
     week_of,
     weekly_count,
@@ -18,6 +26,7 @@ from earned.core.progress import (
     weekly_share,
     weeks,
 )
+from earned.insights import charts
 
 FIRST = datetime.date(2026, 1, 1)
 days = st.integers(0, 120).map(lambda n: FIRST + datetime.timedelta(days=n))
@@ -91,3 +100,101 @@ def test_readings_of_responses_and_distress_always_say_something_kind(a: int, b:
     assert approach_reading(a, b).endswith(".")
     assert distress_reading(min(a, b), max(a, b)).endswith(".")
     assert "fail" not in approach_reading(a, b) + distress_reading(min(a, b), max(a, b))
+
+
+long_spans = st.tuples(
+    st.integers(0, 3000).map(lambda n: FIRST + datetime.timedelta(days=n)),
+    st.integers(0, 3000).map(lambda n: FIRST + datetime.timedelta(days=n)),
+).map(sorted)
+
+
+@given(long_spans)
+def test_months_cover_the_span_each_by_its_first_day(span: list[datetime.date]) -> None:
+    first, last = span
+    found = periods(first, last, by_month=True)
+    assert found[0] == month_of(first)
+    assert found[-1] == month_of(last)
+    assert all(month.day == 1 for month in found)
+    assert all(a < b for a, b in itertools.pairwise(found))
+    assert len(found) == (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+@given(long_spans, st.lists(st.tuples(days, values), max_size=60))
+def test_by_month_every_value_lands_in_its_own_month(
+    span: list[datetime.date], points: list[tuple[datetime.date, float]]
+) -> None:
+    first, last = span
+    months = weekly_mean(points, first, last, by_month=True)
+    inside = [value for day, value in points if first <= day <= last]
+    assert sum(month.count for month in months) == len(inside)
+
+
+@given(st.integers(0, 40), st.integers(0, 40))
+def test_the_other_readings_are_plain_sentences(a: int, b: int) -> None:
+    readings = [
+        misreadings_reading(a, b),
+        repairs_reading(a, "about 2 days" if a else None, b),
+        discounting_reading(min(a, b), max(a, b)),
+        practice_reading(a, max(1, b)),
+        scale_reading("mood", [float(a % 11 - 5)] * b, -5, 5),
+    ]
+    for reading in readings:
+        assert reading[0].isupper()
+        assert reading.endswith(".")
+        assert not any(word in reading.lower() for word in ("score", "fail", "bad", "poor"))
+
+
+def test_the_readings_on_examples() -> None:
+    assert misreadings_reading(2, 1) == (
+        "You looked again at a first reading twice and caught yourself explaining a good "
+        "moment away once."
+    )
+    assert repairs_reading(3, "about 5 hours", 3) == (
+        "You or they tried to repair 3 times; the first attempt usually came about 5 hours after."
+    )
+    assert (
+        discounting_reading(0, 4) == "Each time things went better than feared, you let it count."
+    )
+    assert practice_reading(3, 13).startswith("You practised on 3 days, now and then.")
+    assert practice_reading(20, 4).startswith("You practised on 20 days, about 5 days a week.")
+    assert scale_reading("mood", [1.0, 2.0], -5, 5) == (
+        "Your mood averaged +1.5 on the scale from -5 to +5."
+    )
+
+
+# --- Their charts -------------------------------------------------------------------------------
+
+series = st.lists(
+    st.tuples(st.none() | st.floats(-100, 100, allow_nan=False), st.integers(0, 5)), max_size=60
+).map(
+    lambda pairs: [
+        Weekly(FIRST + datetime.timedelta(weeks=i), value, count if value is not None else 0)
+        for i, (value, count) in enumerate(pairs)
+    ]
+)
+
+
+@given(series, st.sampled_from(["bars", "line"]))
+def test_a_quiet_week_is_a_gap_never_a_mark(weekly: list[Weekly], style: str) -> None:
+    chart = charts.weekly(
+        weekly, style=style, low=-100, high=100, y_labels=("a", "b", "c"),
+        describe="{value} from {count}", by_month=False,
+    )  # fmt: skip
+    recorded = [week for week in weekly if week.value is not None]
+    marks = chart.bars if style == "bars" else chart.dots
+    assert len(marks) == len(recorded)
+    for mark in chart.bars:
+        assert mark.y >= charts.TOP
+        assert mark.y + mark.height <= charts.PLOT_BOTTOM + 1e-6
+        assert mark.x >= charts.LEFT
+        assert mark.x + mark.width <= charts.WIDTH - charts.RIGHT
+    # A line never bridges a quiet week: its runs hold as many points as unbroken stretches.
+    if style == "line":
+        stretches = [
+            len(list(group))
+            for recorded_week, group in itertools.groupby(weekly, key=lambda w: w.value is not None)
+            if recorded_week
+        ]
+        assert sorted(run.count(" ") + 1 for run in chart.runs) == sorted(
+            n for n in stretches if n > 1
+        )

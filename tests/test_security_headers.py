@@ -38,7 +38,8 @@ PAGES_SIGNED_IN = [
     "/reflect/dialogues/new/?pair=critic", "/reflect/imagery/", "/reflect/imagery/safe-place/",
     "/search/", "/search/?q=asking", "/practice/", "/practice/ladders/new/", "/practice/scripts/",
     "/practice/scripts/new/", "/practice/put-away/", "/people/", "/people/new/",
-    "/people/put-away/", "/ruptures/", "/ruptures/new/",
+    "/people/put-away/", "/ruptures/", "/ruptures/new/", "/insights/", "/insights/?period=all",
+    "/insights/map/", "/insights/report/",
 ]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 

@@ -63,7 +63,8 @@ def report(
     if not form.is_valid():
         field, messages = next(iter(form.errors.items()))
         flag = {"first": "--from", "last": "--to"}.get(field, f"--{field}")
-        fail(f"{flag}: {messages[0]} Use the form YYYY-MM-DD.")
+        hint = " Use the form YYYY-MM-DD." if "valid date" in messages[0] else ""
+        fail(f"{flag}: {messages[0]}{hint}")
     chosen = services.Period(form.cleaned_data["first"], form.cleaned_data["last"])
     path = out or Path(pdf.filename(chosen))
     if path.exists() and not force:

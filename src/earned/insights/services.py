@@ -499,7 +499,7 @@ def _names(owner: User, ids: set[str]) -> dict[str, str]:
     """People's names (decrypted: only the few the period names)."""
     return {
         str(person.pk): str(person.name)
-        for person in owned(Person, owner).filter(pk__in=ids).only("id", "name")
+        for person in owned(Person, owner).filter(pk__in=ids).only("id", "owner_id", "name")
     }
 
 

@@ -1,4 +1,4 @@
-"""Ten years of a very engaged person's entries — about 60,000 — for timing search.
+"""Ten years of a very engaged person's entries — about 60,000 — for timing search and insights.
 
 The sentences come from the demo's own libraries; each entry also gets a few words drawn from a
 larger vocabulary with Zipf-like weights, so that, as in real writing, a few words are in
@@ -30,6 +30,7 @@ BATCH = 2000
 
 # Words for the benchmark to look for, by how many entries hold them.
 NAMES = ["Jo", "Priya", "Lena", "Mum", "Tom", "Ana"]
+KINDS = ["quiet", "distance", "placating", "blame", "anger", "control"]
 
 
 def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
@@ -45,8 +46,10 @@ def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
 
 def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, int]:
     from earned.demo import days, reflections, story
-    from earned.ledger.models import Expectation, Experience
+    from earned.ledger.choices import APPROACH, AVOIDANCE
+    from earned.ledger.models import Expectation, Experience, Rating, Tested
     from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
+    from earned.relationships.models import Person, Repair, Rupture
     from earned.rituals.models import CheckIn
 
     words, weights = vocabulary(rng)
@@ -73,6 +76,21 @@ def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, i
     ]
     Expectation.objects.bulk_create(expectations)
     counts = {"expectations": len(expectations)}
+    people = [
+        Person(owner=owner, name=name, role=rng.choice(["partner", "friend", "family"]))
+        for name in NAMES
+    ]
+    Person.objects.bulk_create(people)
+    months = YEARS * 12
+    Rating.objects.bulk_create(
+        Rating(
+            owner=owner, expectation=expectation, feels_true=rng.randint(30, 90),
+            think_true=rng.randint(10, 60), rated_at=start + datetime.timedelta(days=30 * month),
+        )
+        for expectation in expectations
+        for month in range(months)
+    )  # fmt: skip
+    responses = [*APPROACH, *AVOIDANCE]
 
     def check_in(number: int) -> CheckIn:
         kind = ("morning", "midday", "evening")[number % 3]
@@ -80,6 +98,7 @@ def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, i
         evening = kind == "evening"
         return CheckIn(
             owner=owner, kind=kind, day=at.date(), at=at, mood=rng.randint(-5, 5),
+            energy=rng.randint(0, 10),
             note=rng.choice(days.MIDDAY_WORDS if kind == "midday" else days.INTENTIONS),
             prediction=rng.choice(days.PREDICTIONS)[0] if kind == "morning" else None,
             helped=f"{rng.choice(days.HELPED)}. {moment()} {detail()}" if evening else None,
@@ -88,12 +107,18 @@ def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, i
 
     def experience(number: int) -> Experience:
         scene = rng.choice(story.SCENES)
+        at = when()
         return Experience(
-            owner=owner, status="done", happens_at=when(), context=scene.context, who=scene.who,
+            owner=owner, status="done", happens_at=at, created_at=at, context=scene.context,
+            who=scene.who,
             situation=scene.situation, feared=scene.feared, likelihood=rng.randint(40, 95),
             happened=f"{rng.choice([scene.went_well, scene.went_partly, scene.went_hard])} "
             f"{detail()}",
             occurred=rng.randint(0, 100), learned=rng.choice(story.LEARNED_WELL),
+            peak_distress=rng.randint(10, 90), window=rng.choice(["below", "within", "above"]),
+            felt=rng.random() < 0.7, responses=",".join(rng.sample(responses, 2)),
+            explained_away=rng.choice(["no", "partly", "yes"]),
+            person=rng.choice(people) if rng.random() < 0.6 else None,
         )  # fmt: skip
 
     def journal(number: int) -> JournalEntry:
@@ -140,4 +165,26 @@ def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, i
         for position, (voice, text) in enumerate(rng.choice(reflections.DIALOGUES)[1])
     ]
     Turn.objects.bulk_create(turns, batch_size=BATCH)
+    # Each experience tests one or two expectations.
+    tested = (
+        Tested(owner=owner, experience_id=experience_id, expectation=expectation)
+        for experience_id in Experience.objects.filter(owner=owner).values_list("id", flat=True)
+        for expectation in rng.sample(expectations, rng.choice([1, 2]))
+    )
+    while batch := list(itertools.islice(tested, BATCH)):
+        Tested.objects.bulk_create(batch)
+    # About two ruptures a month, most repaired within days.
+    ruptures = [
+        Rupture(owner=owner, person=rng.choice(people), at=when(), kind=rng.choice(KINDS),
+                intensity=rng.randint(1, 5))
+        for _ in range(months * 2)
+    ]  # fmt: skip
+    Rupture.objects.bulk_create(ruptures)
+    Repair.objects.bulk_create(
+        Repair(owner=owner, rupture=rupture, what="We talked it through.",
+               at=rupture.at + datetime.timedelta(hours=rng.randint(1, 24 * 10)))
+        for rupture in ruptures
+        if rng.random() < 0.8
+    )  # fmt: skip
+    counts["ruptures"] = len(ruptures)
     return counts

@@ -14,8 +14,11 @@ from earned.core import beta, chart
 from earned.core.belief import (
     EXPLAINED_AWAY,
     Outcome,
+    Tally,
     absorption,
     estimate,
+    estimate_from_tallies,
+    estimates_over_time,
     summary,
     violation,
 )
@@ -208,3 +211,29 @@ def test_month_ticks_are_first_days_within_the_range_and_few(
     assert len(ticks) <= 6
     assert all(tick.day == 1 and start <= tick <= end for tick in ticks)
     assert ticks == sorted(ticks)
+
+
+@given(ratings, st.lists(outcomes, max_size=30))
+def test_the_estimate_is_where_the_estimates_over_time_end(
+    prior: float, seen: list[Outcome]
+) -> None:
+    over_time = estimates_over_time(prior, seen)
+    assert len(over_time) == len(seen) + 1
+    assert estimate(prior, seen) == over_time[-1]
+
+
+@given(ratings, st.lists(outcomes, max_size=40))
+def test_tallies_give_the_estimate_of_the_experiences_they_add_up(
+    prior: float, seen: list[Outcome]
+) -> None:
+    groups: dict[tuple[bool | None, str, str], list[float]] = {}
+    for outcome in seen:
+        key = (outcome.felt, outcome.window, outcome.explained_away)
+        groups.setdefault(key, []).append(outcome.occurred)
+    tallies = [Tally(*key, len(found), sum(found)) for key, found in groups.items()]
+    one_by_one, added_up = estimate(prior, seen), estimate_from_tallies(prior, tallies)
+    assert added_up.tested == one_by_one.tested == len(seen)
+    for side in ("mean", "low", "high"):
+        assert math.isclose(
+            getattr(added_up, side), getattr(one_by_one, side), rel_tol=1e-9, abs_tol=1e-7
+        )

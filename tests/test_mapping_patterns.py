@@ -59,7 +59,6 @@ outcomes = st.lists(
     st.builds(
         patterns.Outcome,
         person=st.none() | st.sampled_from(["jo", "mum"]),
-        expectations=st.lists(st.sampled_from(["e1", "e2", "e3"]), unique=True).map(tuple),
         occurred=st.none() | percents,
         likelihood=st.none() | percents,
         felt=st.none() | st.booleans(),
@@ -85,21 +84,33 @@ def test_a_better_than_feared_experience_never_makes_a_relationship_look_confirm
     found: list[patterns.Outcome], person: str
 ) -> None:
     before = {hit.key for hit in patterns.keeps_being_confirmed(found)}
-    better = patterns.Outcome(person, (), occurred=10, likelihood=80, felt=True, overwhelmed=False)
+    better = patterns.Outcome(person, occurred=10, likelihood=80, felt=True, overwhelmed=False)
     after = {hit.key for hit in patterns.keeps_being_confirmed([*found, better])}
     assert after <= before  # it can only take a pattern away, never add one
 
 
-@given(outcomes)
+tests = st.lists(
+    st.builds(
+        patterns.Tests,
+        expectation=st.sampled_from(["e1", "e2", "e3"]),
+        felt=st.none() | st.booleans(),
+        count=st.integers(0, 4),
+    ),
+    max_size=12,
+)
+
+
+@given(tests)
 def test_an_expectation_felt_even_once_is_not_called_only_observed(
-    found: list[patterns.Outcome],
+    found: list[patterns.Tests],
 ) -> None:
     hits = patterns.tested_only_by_observing(found)
     for hit in hits:
-        mine = [o for o in found if hit.key in o.expectations]
-        assert not any(o.felt is True for o in mine)
-        assert sum(o.felt is False for o in mine) == hit.count >= patterns.OBSERVED_AT_LEAST
-    felt_now = [patterns.Outcome(None, (h.key,), 0, 0, True, False) for h in hits]
+        mine = [t for t in found if t.expectation == hit.key]
+        assert not any(t.felt is True and t.count for t in mine)
+        assert sum(t.count for t in mine if t.felt is False) == hit.count
+        assert hit.count >= patterns.OBSERVED_AT_LEAST
+    felt_now = [patterns.Tests(hit.key, True, 1) for hit in hits]
     assert patterns.tested_only_by_observing([*found, *felt_now]) == []
 
 
@@ -115,12 +126,13 @@ def test_overwhelm_is_raised_only_when_it_happened_often_enough(
 
 
 def test_the_patterns_on_an_example() -> None:
-    with_jo = [patterns.Outcome("jo", ("e1",), 80, 70, False, False) for _ in range(3)]
+    with_jo = [patterns.Outcome("jo", 80, 70, False, False) for _ in range(3)]
     assert patterns.keeps_being_confirmed(with_jo) == [patterns.Found("jo", 3, 3)]
-    assert patterns.tested_only_by_observing(with_jo) == [patterns.Found("e1", 3, 3)]
+    watched = [patterns.Tests("e1", False, 2), patterns.Tests("e1", None, 4)]
+    assert patterns.tested_only_by_observing(watched) == [patterns.Found("e1", 2, 2)]
     assert patterns.often_overwhelmed(with_jo) is None
     # As feared but not mostly: 40% happened is not "the old expectation came true".
-    mild = [patterns.Outcome("jo", (), 40, 40, None, True) for _ in range(3)]
+    mild = [patterns.Outcome("jo", 40, 40, None, True) for _ in range(3)]
     assert patterns.keeps_being_confirmed(mild) == []
     assert patterns.often_overwhelmed(mild) == patterns.Found("", 3, 3)
 

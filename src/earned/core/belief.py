@@ -10,7 +10,7 @@ away counts for less. docs/belief-model.md explains it in plain words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from earned.core import beta
@@ -58,25 +58,66 @@ def absorption(outcome: Outcome) -> float:
 
 
 def estimate(prior: float, outcomes: Iterable[Outcome]) -> Estimate:
-    """The evidence estimate for an expectation first rated `prior` (feels true, 0–100)."""
-    return estimates_over_time(prior, outcomes)[-1]
+    """The evidence estimate for an expectation first rated `prior` (feels true, 0–100). Only
+    the final band is computed, so years of tests cost one pair of quantiles."""
+    (feared, not_feared), tested = prior_totals(prior), 0
+    for (feared, not_feared), tested in _totals(prior, outcomes):  # noqa: B007 (the last counts)
+        pass
+    return _estimate(feared, not_feared, tested)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Experiences alike in how they are taken in, added up: what a database can count."""
+
+    felt: bool | None
+    window: str
+    explained_away: str
+    count: int
+    occurred: float  # the sum of how much of the feared outcome happened, over `count`
+
+
+def estimate_from_tallies(prior: float, tallies: Iterable[Tally]) -> Estimate:
+    """The same estimate as `estimate` over the experiences the tallies add up, in one step per
+    kind of experience rather than one per experience."""
+    feared, not_feared = prior_totals(prior)
+    tested = 0
+    for tally in tallies:
+        if not 0 <= tally.occurred <= 100 * tally.count:
+            raise ValueError("how much happened must be from 0 to 100 for each experience")
+        weight = absorption(Outcome(0, tally.felt, tally.window, tally.explained_away))
+        feared += weight * tally.occurred / 100
+        not_feared += weight * (tally.count - tally.occurred / 100)
+        tested += tally.count
+    return _estimate(feared, not_feared, tested)
 
 
 def estimates_over_time(prior: float, outcomes: Iterable[Outcome]) -> list[Estimate]:
     """The estimate before any experience, then after each one in turn."""
+    feared, not_feared = prior_totals(prior)
+    return [_estimate(feared, not_feared, 0)] + [
+        _estimate(feared_after, not_feared_after, tested)
+        for (feared_after, not_feared_after), tested in _totals(prior, outcomes)
+    ]
+
+
+def prior_totals(prior: float) -> tuple[float, float]:
     if not 0 <= prior <= 100:
         raise ValueError("the first rating must be from 0 to 100")
     feared = PRIOR_STRENGTH * prior / 100
-    not_feared = PRIOR_STRENGTH - feared
-    found = [_estimate(feared, not_feared, 0)]
-    for outcome in outcomes:
+    return feared, PRIOR_STRENGTH - feared
+
+
+def _totals(prior: float, outcomes: Iterable[Outcome]) -> Iterator[tuple[tuple[float, float], int]]:
+    """The weight of evidence for and against the feared outcome after each experience."""
+    feared, not_feared = prior_totals(prior)
+    for tested, outcome in enumerate(outcomes, start=1):
         if not 0 <= outcome.occurred <= 100:
             raise ValueError("how much happened must be from 0 to 100")
         weight = absorption(outcome)
         feared += weight * outcome.occurred / 100
         not_feared += weight * (1 - outcome.occurred / 100)
-        found.append(_estimate(feared, not_feared, len(found)))
-    return found
+        yield (feared, not_feared), tested
 
 
 def _estimate(feared: float, not_feared: float, tested: int) -> Estimate:

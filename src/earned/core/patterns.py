@@ -25,7 +25,6 @@ class Outcome:
     """One debriefed experience, as the patterns need it."""
 
     person: str | None  # the person's id, when the experience names one
-    expectations: tuple[str, ...]  # the ids of the expectations it tested
     occurred: int | None  # how much of the feared outcome happened, 0–100
     likelihood: int | None  # how likely it felt beforehand, 0–100
     felt: bool | None  # felt (True) or only observed (False); None when not said
@@ -61,17 +60,25 @@ def keeps_being_confirmed(outcomes: Iterable[Outcome]) -> list[Found]:
     return sorted(found, key=lambda f: (-f.count, f.key))
 
 
-def tested_only_by_observing(outcomes: Iterable[Outcome]) -> list[Found]:
+@dataclass(frozen=True)
+class Tests:
+    """How many debriefed experiences tested an expectation, felt or observed alike."""
+
+    expectation: str
+    felt: bool | None  # None: the experiences did not say
+    count: int
+
+
+def tested_only_by_observing(tests: Iterable[Tests]) -> list[Found]:
     """Expectations with at least OBSERVED_AT_LEAST debriefed tests, every one of which was
     observed rather than felt (tests that do not say are left aside)."""
     observed: dict[str, int] = defaultdict(int)
     felt: set[str] = set()
-    for outcome in outcomes:
-        for expectation in outcome.expectations:
-            if outcome.felt is True:
-                felt.add(expectation)
-            elif outcome.felt is False:
-                observed[expectation] += 1
+    for test in tests:
+        if test.felt is True and test.count:
+            felt.add(test.expectation)
+        elif test.felt is False:
+            observed[test.expectation] += test.count
     found = [
         Found(key, count, count)
         for key, count in observed.items()

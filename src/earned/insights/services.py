@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Min
+from django.db.models import Count, Min, Sum
 from django.urls import reverse
 
 from earned.access import owned
@@ -126,39 +126,40 @@ class Belief:
 
 def working_model(owner: User) -> list[Belief]:
     """Every active expectation with its latest ratings and the evidence so far, the widest gap
-    between feeling and evidence first. Three queries, reading only the columns it needs."""
+    between feeling and evidence first. Three queries; the database adds up the tests, so ten
+    years of them cost no more than a few."""
     expectations = list(owned(Expectation, owner).filter(archived_at__isnull=True))
     ratings: dict[object, list[Rating]] = defaultdict(list)
     for rating in (
         owned(Rating, owner)
         .filter(expectation__archived_at__isnull=True)
-        .only("expectation_id", "feels_true", "think_true", "rated_at")
+        .only("owner_id", "expectation_id", "feels_true", "think_true", "rated_at")
     ):
         ratings[rating.expectation_id].append(rating)
-    outcomes: dict[object, list[belief.Outcome]] = defaultdict(list)
-    for expectation_id, occurred, felt, window, explained_away in (
+    tallies: dict[object, list[belief.Tally]] = defaultdict(list)
+    for expectation_id, felt, window, explained_away, count, occurred in (
         owned(Tested, owner)
         .filter(experience__status=DONE, experience__occurred__isnull=False)
         .values_list(
-            "expectation_id",
-            "experience__occurred",
-            "experience__felt",
-            "experience__window",
+            "expectation_id", "experience__felt", "experience__window",
             "experience__explained_away",
         )
-    ):
-        outcomes[expectation_id].append(belief.Outcome(occurred, felt, window, explained_away))
+        .annotate(count=Count("id"), occurred=Sum("experience__occurred"))
+        .order_by()
+    ):  # fmt: skip
+        tallies[expectation_id].append(belief.Tally(felt, window, explained_away, count, occurred))
     found = []
     for expectation in expectations:
         rated = ratings[expectation.pk]
         prior = rated[0].feels_true if rated else 50
+        estimate = belief.estimate_from_tallies(prior, tallies[expectation.pk])
         found.append(
             Belief(
                 expectation,
                 rated[-1].feels_true if rated else None,
                 rated[-1].think_true if rated else None,
-                belief.estimate(prior, outcomes[expectation.pk]),
-                len(outcomes[expectation.pk]),
+                estimate,
+                estimate.tested,
             )
         )
     return sorted(found, key=lambda b: -b.gap)
@@ -169,7 +170,6 @@ def working_model(owner: User) -> list[Belief]:
 
 @dataclass(frozen=True)
 class Debriefed:
-    id: str
     day: datetime.date
     likelihood: int | None
     occurred: int | None
@@ -192,7 +192,7 @@ class Debriefed:
 class Records:
     period: Period
     experiences: list[Debriefed]
-    tested: dict[str, tuple[str, ...]]  # experience id → expectation ids
+    tests: list[patterns.Tests]  # how the period's experiences tested each expectation
     shifts: list[datetime.date]
     ruptures: list[relating.Rupture]
     repairs: list[datetime.date]
@@ -200,8 +200,9 @@ class Records:
     practised: list[datetime.date]
 
 
-def records(owner: User, chosen: Period) -> Records:
-    """Everything the period's markers, map and patterns rest on: seven narrow queries."""
+def records(owner: User, chosen: Period, *, everything: bool = True) -> Records:
+    """Everything the period's markers, map and patterns rest on: eight narrow queries, or
+    just the experiences when that is all that is needed."""
     zone = owner.timezone
     start, end = chosen.moments(zone)
 
@@ -213,31 +214,34 @@ def records(owner: User, chosen: Period) -> Records:
         .filter(status=DONE, happens_at__gte=start, happens_at__lt=end)
         .order_by("happens_at")
         .values_list(
-            "id", "happens_at", "likelihood", "occurred", "peak_distress", "window",
+            "happens_at", "likelihood", "occurred", "peak_distress", "window",
             "responses", "explained_away", "felt", "context", "person_id",
         )
     )  # fmt: skip
     experiences = [
         Debriefed(
-            str(pk), day(at), likelihood, occurred, peak, window, responses, explained_away,
+            day(at), likelihood, occurred, peak, window, responses, explained_away,
             felt, context, str(person) if person else None,
         )
         for (
-            pk, at, likelihood, occurred, peak, window, responses, explained_away, felt, context,
+            at, likelihood, occurred, peak, window, responses, explained_away, felt, context,
             person,
         ) in rows
     ]  # fmt: skip
-    tested: dict[str, tuple[str, ...]] = defaultdict(tuple)
-    for experience_id, expectation_id in (
-        owned(Tested, owner)
+    if not everything:  # the map needs only the experiences
+        return Records(chosen, experiences, [], [], [], [], [], [])
+    tests = [
+        patterns.Tests(str(expectation_id), felt, count)
+        for expectation_id, felt, count in owned(Tested, owner)
         .filter(
             experience__status=DONE,
             experience__happens_at__gte=start,
             experience__happens_at__lt=end,
         )
-        .values_list("experience_id", "expectation_id")
-    ):
-        tested[str(experience_id)] += (str(expectation_id),)
+        .values_list("expectation_id", "experience__felt")
+        .annotate(count=Count("id"))
+        .order_by()
+    ]
     shifts = [
         day(at)
         for at in owned(Shift, owner).filter(at__gte=start, at__lt=end).values_list("at", flat=True)
@@ -267,9 +271,7 @@ def records(owner: User, chosen: Period) -> Records:
         .values_list("day", "mood", "energy")
     )
     practised = sorted(d for d in practised_days(owner, chosen.first) if d <= chosen.last)
-    return Records(
-        chosen, experiences, dict(tested), shifts, ruptures, repairs, check_ins, practised
-    )
+    return Records(chosen, experiences, tests, shifts, ruptures, repairs, check_ins, practised)
 
 
 # --- Markers ------------------------------------------------------------------------------------
@@ -518,17 +520,15 @@ class Pattern:
 def found_patterns(owner: User, found: Records) -> list[Pattern]:
     outcomes = [
         patterns.Outcome(
-            e.person, found.tested.get(e.id, ()), e.occurred, e.likelihood, e.felt,
-            e.window == "above",
+            e.person, e.occurred, e.likelihood, e.felt, e.window == "above",
         )
         for e in found.experiences
     ]  # fmt: skip
     people = _names(owner, {o.person for o in outcomes if o.person})
+    observed_only = patterns.tested_only_by_observing(found.tests)
     expectations = {
         str(e.pk): e
-        for e in owned(Expectation, owner).filter(
-            pk__in={key for o in outcomes for key in o.expectations}
-        )
+        for e in owned(Expectation, owner).filter(pk__in={hit.key for hit in observed_only})
     }
     result = []
     for hit in patterns.keeps_being_confirmed(outcomes):
@@ -545,7 +545,7 @@ def found_patterns(owner: User, found: Records) -> list[Pattern]:
                 f"Look at {people[hit.key]}’s page",
             )
         )
-    for hit in patterns.tested_only_by_observing(outcomes):
+    for hit in observed_only:
         expectation = expectations.get(hit.key)
         if expectation is None:
             continue

@@ -32,7 +32,7 @@ def insights(request: HttpRequest) -> HttpResponse:
 def place_map(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     chosen = _period(request)
-    mapped = services.place_map(user, services.records(user, chosen))
+    mapped = services.place_map(user, services.records(user, chosen, everything=False))
     chart = charts.place_map([(m.place, m.name, m.url, m.kind) for m in mapped])
     by_name = sorted(chart.spots, key=lambda spot: (-spot.place.count, spot.name))
     grouped = [

@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from earned.accounts.models import User
+from earned.core.clock import practice_day
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
 from earned.rituals import services
@@ -236,3 +237,28 @@ def test_history_and_today_use_a_fixed_number_of_queries(owner_client: Client, o
         a_check_in(owner, "midday", at=now, note="again")
     many = {url: queries_for(owner_client, url) for url in ("/check-ins/", "/")}
     assert many == few
+
+
+@pytest.mark.parametrize("zone", ["Europe/Dublin", "Asia/Kolkata", "America/St_Johns"])
+def test_practised_days_turn_at_four_on_the_persons_clock_even_across_a_clock_change(
+    owner: User, zone: str
+) -> None:
+    """The database works out each day; it must agree with practice_day to the minute."""
+    owner.timezone = zone
+    owner.save()
+    local = ZoneInfo(zone)
+    moments = [
+        datetime.datetime(2026, 3, 29, 0, 30, tzinfo=local),  # the night Europe's clocks go on
+        datetime.datetime(2026, 3, 29, 3, 59, tzinfo=local),
+        datetime.datetime(2026, 3, 29, 4, 0, tzinfo=local),
+        datetime.datetime(2026, 10, 25, 1, 30, tzinfo=local),  # and the night they go back
+        datetime.datetime(2026, 11, 2, 23, 59, tzinfo=local),
+        datetime.datetime(2026, 11, 3, 4, 1, tzinfo=local),
+    ]
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        for moment in moments:
+            Experience.objects.create(
+                owner=owner, situation="s", happens_at=moment, created_at=moment
+            )
+    found = services.practised_days(owner, datetime.date(2026, 3, 1))
+    assert found == {practice_day(moment, zone) for moment in moments}

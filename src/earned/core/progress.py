@@ -66,9 +66,12 @@ def _grouped(
     grouped: dict[datetime.date, list[float]] = {
         start: [] for start in periods(first, last, by_month=by_month)
     }
+    starts: dict[datetime.date, datetime.date] = {}  # years of points share a few thousand days
     for day, value in points:
         if first <= day <= last:
-            grouped[start_of(day)].append(value)
+            if day not in starts:
+                starts[day] = start_of(day)
+            grouped[starts[day]].append(value)
     return grouped
 
 

@@ -220,8 +220,8 @@ def records(owner: User, chosen: Period, *, everything: bool = True) -> Records:
     )  # fmt: skip
     experiences = [
         Debriefed(
-            day(at), likelihood, occurred, peak, window, responses, explained_away,
-            felt, context, str(person) if person else None,
+            day(at), likelihood, occurred, peak, window, responses, explained_away, felt,
+            context, str(person) if person else None,
         )
         for (
             at, likelihood, occurred, peak, window, responses, explained_away, felt, context,

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -70,6 +68,6 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "insights/report.html",
-        {"form": form, "today": datetime.date.today()},
+        {"form": form, "default": default},
         status=400 if form.errors else 200,
     )

@@ -204,6 +204,7 @@ def test_the_report_is_a_pdf_that_says_what_it_is(owner_client: Client, owner: U
     assert "no-store" in response["Cache-Control"]
     words = pdf_text(response.content)
     assert "Self-tracking summary" in words
+    assert "What Sam noted for themselves in Earned" in words
     assert "not an assessment" in words
     assert "If I ask for help, people leave." in words
     assert "Jo" in words

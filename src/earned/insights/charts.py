@@ -86,7 +86,7 @@ def weekly(
     for index, period in enumerate(series):
         centre = LEFT + slot * (index + 0.5)
         label = period.week.strftime(fmt)
-        if period.value is None:
+        if period.value is None or (period.value == 0 and not period.count):
             if run:
                 chart.runs.append(" ".join(run))
             run = []

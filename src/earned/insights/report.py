@@ -80,7 +80,7 @@ def render(owner: User, period: services.Period, sections: list[str]) -> bytes:
     styles = _styles(regular, bold)
     found = services.records(owner, period)
     markers = services.markers(found)
-    story: list[Flowable] = _summary(styles, period, found, markers)
+    story: list[Flowable] = _summary(_text(owner.display_name), styles, period, found, markers)
     if "model" in sections:
         story += _working_model(styles, services.working_model(owner))
     if "markers" in sections:
@@ -143,6 +143,7 @@ def _day(day: datetime.date) -> str:
 
 
 def _summary(
+    name: str,
     styles: dict[str, ParagraphStyle],
     period: services.Period,
     found: services.Records,
@@ -152,10 +153,10 @@ def _summary(
         Paragraph("Self-tracking summary", styles["title"]),
         Paragraph(f"{_day(period.first)} to {_day(period.last)}", styles["body"]),
         Paragraph(
-            "This is a summary of what I noted for myself in Earned, a private practice space "
-            "for revising old expectations about relationships. <b>It is not an assessment, a "
-            "diagnosis or a clinical measure.</b> The numbers are my own ratings; the sentences "
-            "describe them in plain words.",
+            f"What {name} noted for themselves in Earned, a private practice space for revising "
+            "old expectations about relationships. <b>It is a self-tracking summary: not an "
+            "assessment, a diagnosis or a clinical measure.</b> The numbers are their own "
+            "ratings; the sentences speak to them in plain words, as the app does.",
             styles["note"],
         ),
         Paragraph("At a glance", styles["h2"]),
@@ -210,8 +211,8 @@ def _working_model(
         return [*story, Paragraph("No expectations named yet.", styles["body"])]
     story.append(
         Paragraph(
-            "Widest gap between feeling and evidence first. Percentages are my own ratings; the "
-            "evidence is what my experiences so far suggest.",
+            "Widest gap between feeling and evidence first. The percentages are their own "
+            "ratings; the evidence is what their experiences so far suggest.",
             styles["meta"],
         )
     )
@@ -380,7 +381,10 @@ def _patterns(
     if not patterns:
         return [*story, Paragraph("Nothing stood out in this period.", styles["body"])]
     story.append(
-        Paragraph("Computed from my records, to talk about — not a diagnosis.", styles["meta"])
+        Paragraph(
+            "Computed from their records, to talk about together — never a diagnosis.",
+            styles["meta"],
+        )
     )
     for pattern in patterns:
         story.append(

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Min, Sum
 from django.urls import reverse
@@ -58,8 +59,6 @@ class Period:
 
     def moments(self, zone: str) -> tuple[datetime.datetime, datetime.datetime]:
         """The period's start and end as moments, on the person's own day boundaries."""
-        from zoneinfo import ZoneInfo
-
         turn = datetime.time(DAY_TURNS_AT)
         local = ZoneInfo(zone)
         start = datetime.datetime.combine(self.first, turn, local)
@@ -286,9 +285,11 @@ class Marker:
     series: list[Weekly]
     chart: charts.WeeklyChart
     value_label: str  # the table's column for the value
-    show: Callable[[float], str] = field(default=lambda value: f"{value:.0f}")
-    shown: list[tuple[datetime.date, str, int]] = field(default_factory=list)
-    empty: bool = False
+    shown: list[tuple[datetime.date, str, int]]  # each recorded week: its start, value, count
+
+    @property
+    def empty(self) -> bool:
+        return not self.shown
 
 
 def _marker(
@@ -317,7 +318,7 @@ def _marker(
         by_month=chosen.by_month,
     )
     shown = [(w.week, show(w.value), w.count) for w in series if w.value is not None and w.count]
-    return Marker(key, title, how, reading, series, chart, value_label, show, shown, not shown)
+    return Marker(key, title, how, reading, series, chart, value_label, shown)
 
 
 def _percent(value: float) -> str:

@@ -103,6 +103,9 @@ def main(canary: str) -> None:
     rupture = Rupture.objects.get(owner=person)
     submit(f"/ruptures/{rupture.pk}/repair/", {"at": "2026-11-21T09:00", "what": text,
                                                 "outcome": "partly"})  # fmt: skip
+    from earned.safety.models import STEPS
+
+    submit("/safety-plan/edit/", {key: text for key, _, _ in STEPS})
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)

@@ -32,6 +32,8 @@ from earned.relationships import services as people
 from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals import services as rituals
 from earned.rituals.models import CheckIn
+from earned.safety import services as safety
+from earned.safety.models import SafetyPlan
 from tests.conftest import PASSPHRASE, make_person
 from tests.encryption_app.models import Note
 
@@ -197,6 +199,8 @@ def write_reflections(owner: User, written: list[str]) -> None:
         )
         write_practice(owner, text)
         write_people(owner, text)
+    if written:
+        safety.save_plan(owner, SafetyPlan(warning_signs=written[0], reasons=written[-1] or None))
 
 
 def write_people(owner: User, text: str) -> None:

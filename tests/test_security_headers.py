@@ -39,7 +39,7 @@ PAGES_SIGNED_IN = [
     "/search/", "/search/?q=asking", "/practice/", "/practice/ladders/new/", "/practice/scripts/",
     "/practice/scripts/new/", "/practice/put-away/", "/people/", "/people/new/",
     "/people/put-away/", "/ruptures/", "/ruptures/new/", "/insights/", "/insights/?period=all",
-    "/insights/map/", "/insights/report/",
+    "/insights/map/", "/insights/report/", "/safety-plan/", "/safety-plan/edit/",
 ]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "earned.web.middleware.person_timezone",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "earned.safety.noticing.remember_request",
     "earned.privacy.middleware.unlock",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -69,6 +69,23 @@ def main() -> None:
 
     Start with `earned serve`, then open the link it prints.
     """
+    from earned.safety import command_run
+
+    command_run.start()
+
+
+@main.result_callback()
+def after_any_command(*_: object, **__: object) -> None:
+    """After saving words that sound like crisis, one calm line (the page shows a notice)."""
+    from earned.safety import command_run
+
+    if command_run.was_noticed():
+        click.echo(
+            "\nSome of what you wrote sounds very painful. If you are thinking of suicide or of "
+            "hurting yourself, your safety plan and people to talk to are in Earned under "
+            "'My plan' and 'Help now' (or `earned serve`). Nothing was sent anywhere.",
+            err=True,
+        )
 
 
 def _register() -> None:

@@ -1,4 +1,5 @@
-"""Crisis lines by country, read from the dated data file that ships with Earned."""
+"""Crisis lines by country, read from the dated data file that ships with Earned, and each
+person's safety plan."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_FILE = Path(__file__).parent / "data" / "crisis_lines.json"
 
@@ -95,3 +97,19 @@ def country_choices() -> list[tuple[str, str]]:
 def dial_uri(number: str) -> str:
     """A tel:/sms: target with the spaces and dashes people read, but phones do not need."""
     return re.sub(r"[^0-9+]", "", number)
+
+
+def plan_of(owner: Any) -> Any:
+    """The person's safety plan, or an unsaved empty one (nobody has to write one)."""
+    from earned.safety.models import SafetyPlan
+
+    return SafetyPlan.objects.filter(owner=owner).first() or SafetyPlan(owner=owner)
+
+
+def save_plan(owner: Any, plan: Any) -> Any:
+    from django.utils import timezone
+
+    plan.owner = owner
+    plan.updated_at = timezone.now()
+    plan.save()
+    return plan

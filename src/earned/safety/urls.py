@@ -5,4 +5,6 @@ from earned.safety import views
 app_name = "safety"
 urlpatterns = [
     path("help/", views.crisis, name="crisis"),
+    path("safety-plan/", views.plan, name="plan"),
+    path("safety-plan/edit/", views.plan_edit, name="plan-edit"),
 ]

@@ -1,7 +1,11 @@
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from earned.access import signed_in_user
 from earned.safety import services
+from earned.safety.forms import SafetyPlanForm
+from earned.web.pages import form_page
 
 
 def crisis(request: HttpRequest) -> HttpResponse:
@@ -19,4 +23,29 @@ def crisis(request: HttpRequest) -> HttpResponse:
             "countries": services.country_choices(),
             "data": data,
         },
+    )
+
+
+@login_required
+def plan(request: HttpRequest) -> HttpResponse:
+    """The person's plan, to read in a hard moment or print; the lines for their country below."""
+    user = signed_in_user(request)
+    return render(
+        request,
+        "safety/plan.html",
+        {"plan": services.plan_of(user), "resources": services.resources_for(user.country)},
+    )
+
+
+@login_required
+def plan_edit(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    form = SafetyPlanForm(request.POST or None, instance=services.plan_of(user))
+    return form_page(
+        request,
+        form,
+        "safety/plan_form.html",
+        lambda valid: services.save_plan(user, valid.save(commit=False)),
+        "Your plan is saved. It is here whenever you need it, beside Help now.",
+        {"resources": services.resources_for(user.country)},
     )

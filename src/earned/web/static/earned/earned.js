@@ -156,7 +156,24 @@ class EarnedLines extends HTMLElement {
 
 customElements.define("earned-lines", EarnedLines);
 
+// Buttons that only make sense with JavaScript: print this page; close a notice.
+function printButtons() {
+  for (const button of document.querySelectorAll("[data-print]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+  for (const button of document.querySelectorAll("[data-dismiss]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const notice = button.closest("[data-dismissable]");
+      if (notice) notice.remove();
+      document.getElementById("main")?.focus();
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  printButtons();
   fillTimezone();
   passphraseStrength();
   voiceNames();

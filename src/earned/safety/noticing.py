@@ -1,0 +1,66 @@
+"""The calm notice after saving words that suggest thoughts of suicide or self-harm. Every save
+of a person's record is looked at here — only the text that changed, in memory, before it is
+encrypted — by the pure function in earned/core/crisis_language.py. Nothing is stored, logged or
+sent: the page that follows shows the notice once, and the terminal prints one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
+
+from django.contrib import messages
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+
+from earned.core.crisis_language import suggests_risk
+from earned.privacy.fields import EncryptedTextField, Sealed
+from earned.safety import command_run
+
+NOTICE_TAG = "safety-notice"
+_request: ContextVar[HttpRequest | None] = ContextVar("earned_request", default=None)
+
+
+def remember_request(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., Any]:
+    """Middleware: lets a save during this request leave the notice for the next page."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        token = _request.set(request)
+        try:
+            return get_response(request)
+        finally:
+            _request.reset(token)
+
+    return middleware
+
+
+def changed_texts(instance: models.Model) -> list[str]:
+    """The encrypted fields' texts that this save writes anew (not those merely loaded)."""
+    found = []
+    for field in instance._meta.concrete_fields:
+        if not isinstance(field, EncryptedTextField):
+            continue
+        value = instance.__dict__.get(field.attname)
+        if not isinstance(value, str) or isinstance(value, Sealed):
+            continue
+        origin = instance.__dict__.get(getattr(type(instance), field.attname).origin_key)
+        if origin is None or origin[1] != value:
+            found.append(value)
+    return found
+
+
+def look_at_saved_words(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
+    """pre_save receiver for every model with entry text (the safety plan itself excepted: its
+    warning signs may rightly hold such words)."""
+    from earned.safety.models import SafetyPlan
+
+    if sender is SafetyPlan or not suggests_risk(*changed_texts(instance)):
+        return
+    request = _request.get()
+    if request is None:
+        command_run.noticed()
+    elif not getattr(request, "_safety_noticed", False):
+        request._safety_noticed = True  # type: ignore[attr-defined]
+        messages.add_message(
+            request, messages.INFO, "A calm note about what you wrote.", extra_tags=NOTICE_TAG
+        )  # fmt: skip (the template words it)

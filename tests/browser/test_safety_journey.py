@@ -1,0 +1,52 @@
+"""Safety in a real browser: a hard line written in the journal brings a calm notice that can
+be closed; the plan is one click away, written, and ready to print. Checked with axe."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from earned.accounts.models import User
+from earned.reflection.models import JournalEntry
+from tests.browser.conftest import PHONE
+from tests.browser.test_journeys import sign_in
+from tests.conftest import make_person
+
+
+@pytest.fixture
+def owner(transactional_db: None) -> User:
+    return make_person("sam", "Sam", timezone="Europe/Dublin", country="IE")
+
+
+def test_a_hard_line_brings_a_calm_notice_and_the_plan_is_one_click_away(
+    page: Any, owner: User, check_page: Callable[[Any, str], None]
+) -> None:
+    sign_in(page)
+    page.set_viewport_size(PHONE)
+    page.goto("/reflect/journal/new/")
+    page.get_by_label("Write as much or as little as you like").fill(
+        "Everything went wrong. I want to die."
+    )
+    page.get_by_role("button", name="Keep it").click()
+    notice = page.get_by_role("region", name="Saved. And we noticed something in your words.")
+    notice.wait_for()
+    assert JournalEntry.objects.count() == 1
+    check_page(page, "safety-notice")
+    notice.get_by_role("button", name="Close this note").click()
+    assert notice.count() == 0
+
+    page.get_by_role("link", name="My plan").click()
+    page.get_by_role("heading", name="A plan for a harder day, written on a calmer one").wait_for()
+    check_page(page, "safety-plan-empty")
+    page.get_by_role("link", name="Write your plan").click()
+    page.get_by_label("1. The signs that a hard time is coming").fill("Not sleeping.")
+    page.get_by_label("2. Things I can do on my own to get through it").fill("A cold shower.")
+    page.get_by_label("What I live for").fill("My niece.")
+    check_page(page, "safety-plan-form")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Your plan is saved.").wait_for()
+    assert page.get_by_role("button", name="Print").is_visible()
+    page.get_by_text("Samaritans").first.wait_for()
+    check_page(page, "safety-plan")

@@ -123,3 +123,12 @@ def test_the_terminal_says_one_calm_line(earned: Runner) -> None:
     assert "'My plan' and 'Help now'" in result.output
     quiet = earned("journal", "-m", "A good walk with Priya.")
     assert "sounds very painful" not in quiet.output
+
+
+def test_the_offline_worker_keeps_to_the_plans_own_pages(client: Client) -> None:
+    response = client.get("/safety-plan/offline.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    script = response.content.decode()
+    assert 'const COPY = "earned-safety-plan"' in script
+    assert "fetch(request).catch(" in script  # the network first; the copy only when offline

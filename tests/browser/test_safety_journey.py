@@ -47,6 +47,38 @@ def test_a_hard_line_brings_a_calm_notice_and_the_plan_is_one_click_away(
     check_page(page, "safety-plan-form")
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Your plan is saved.").wait_for()
-    assert page.get_by_role("button", name="Print").is_visible()
+    page.get_by_role("button", name="Print").wait_for()  # shown once the script runs
     page.get_by_text("Samaritans").first.wait_for()
     check_page(page, "safety-plan")
+
+
+def test_the_plan_opens_without_a_connection_once_a_copy_is_kept(
+    page: Any, owner: User, check_page: Callable[[Any, str], None]
+) -> None:
+    sign_in(page)
+    page.goto("/safety-plan/edit/")
+    page.get_by_label("What I live for").fill("The sea in June.")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Keep a copy on this device").click()
+    page.get_by_text("A copy is kept on this device.").wait_for()
+    check_page(page, "safety-plan-offline-copy")
+
+    page.context.set_offline(True)
+    try:
+        page.goto("/safety-plan/")
+        page.get_by_text("The sea in June.").wait_for()
+        page.get_by_text("Samaritans").first.wait_for()
+        page.goto("/safety-plan/edit/")  # a page of the plan's that was not kept: the plan
+        page.get_by_text("The sea in June.").wait_for()
+    finally:
+        page.context.set_offline(False)
+
+    page.goto("/safety-plan/")
+    page.get_by_role("button", name="Remove the copy").click()
+    page.get_by_text("The copy is removed from this device.").wait_for()
+    page.context.set_offline(True)
+    try:
+        with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
+            page.goto("/safety-plan/")
+    finally:
+        page.context.set_offline(False)

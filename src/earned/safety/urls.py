@@ -7,4 +7,5 @@ urlpatterns = [
     path("help/", views.crisis, name="crisis"),
     path("safety-plan/", views.plan, name="plan"),
     path("safety-plan/edit/", views.plan_edit, name="plan-edit"),
+    path("safety-plan/offline.js", views.offline_worker, name="offline-worker"),
 ]

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -49,3 +51,12 @@ def plan_edit(request: HttpRequest) -> HttpResponse:
         "Your plan is saved. It is here whenever you need it, beside Help now.",
         {"resources": services.resources_for(user.country)},
     )
+
+
+OFFLINE_WORKER = (Path(__file__).parent / "data" / "offline.js").read_text()
+
+
+def offline_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker that keeps the plan usable offline, once the person chooses to keep a
+    copy (its scope is the plan's pages only)."""
+    return HttpResponse(OFFLINE_WORKER, content_type="text/javascript")

@@ -172,8 +172,56 @@ function printButtons() {
   }
 }
 
+// The safety plan, kept in this browser for when there is no connection — only if the person
+// asks. The copy lives in one named cache, refreshed on each visit, removed on request.
+const PLAN_COPY = "earned-safety-plan";
+
+async function offlineCopy() {
+  const section = document.querySelector("[data-offline-copy]");
+  if (!section || !("serviceWorker" in navigator) || !("caches" in window)) return;
+  section.hidden = false;
+  const status = section.querySelector("[data-offline-status]");
+  const keep = section.querySelector("[data-offline-keep]");
+  const remove = section.querySelector("[data-offline-remove]");
+  const pageAndParts = () => [
+    location.pathname,
+    ...[...document.querySelectorAll('link[rel="stylesheet"], script[src], link[rel="icon"]')]
+      .map((element) => element.href || element.src),
+  ];
+  const show = (kept) => {
+    status.textContent = kept ? "A copy is kept on this device." : "";
+    keep.hidden = kept;
+    remove.hidden = !kept;
+  };
+  const save = async () => {
+    await navigator.serviceWorker.register(section.dataset.worker, { scope: "/safety-plan/" });
+    const cache = await caches.open(PLAN_COPY);
+    await cache.addAll(pageAndParts());
+  };
+  const kept = await caches.has(PLAN_COPY);
+  show(kept);
+  if (kept && navigator.onLine) save().catch(() => {}); // keep the copy up to date
+  keep.addEventListener("click", async () => {
+    try {
+      await save();
+      show(true);
+    } catch {
+      status.textContent = "The copy could not be kept in this browser.";
+    }
+  });
+  remove.addEventListener("click", async () => {
+    await caches.delete(PLAN_COPY);
+    for (const registration of await navigator.serviceWorker.getRegistrations()) {
+      await registration.unregister();
+    }
+    show(false);
+    status.textContent = "The copy is removed from this device.";
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   printButtons();
+  offlineCopy();
   fillTimezone();
   passphraseStrength();
   voiceNames();

@@ -175,6 +175,12 @@ def bench_insights(user: Any, signed_in: Any) -> None:
         time_page(f"progress page, period {period}", signed_in, f"/insights/?period={period}")
     for period in ("3m", "all"):
         time_page(f"map, period {period}", signed_in, f"/insights/map/?period={period}")
+    from earned.ledger.models import Expectation
+
+    busiest = Expectation.objects.filter(owner=user).first()
+    assert busiest is not None
+    tests = busiest.tests.count()
+    time_page(f"an expectation's page ({tests} tests)", signed_in, f"/expectations/{busiest.pk}/")
     today = datetime.date.today()
     for name, first in (
         ("a year", today - datetime.timedelta(days=365)),

@@ -237,3 +237,20 @@ def test_tallies_give_the_estimate_of_the_experiences_they_add_up(
         assert math.isclose(
             getattr(added_up, side), getattr(one_by_one, side), rel_tol=1e-9, abs_tol=1e-7
         )
+
+
+@given(ratings, st.lists(outcomes, max_size=60), st.integers(2, 70))
+def test_a_thinned_band_keeps_every_mean_exact_and_the_band_around_it(
+    prior: float, seen: list[Outcome], most: int
+) -> None:
+    full = estimates_over_time(prior, seen)
+    thinned = estimates_over_time(prior, seen, most_bands=most)
+    assert len(thinned) == len(full)
+    for exact, drawn in zip(full, thinned, strict=True):
+        assert drawn.mean == exact.mean
+        assert drawn.tested == exact.tested
+        assert drawn.low <= drawn.mean <= drawn.high
+    assert thinned[0] == full[0]
+    assert thinned[-1] == full[-1]
+    if most >= len(full):
+        assert thinned == full

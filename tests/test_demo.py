@@ -20,6 +20,7 @@ from earned.privacy import keyring, keys
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
 from earned.relationships.models import Person, Presence, Rupture, Safety
 from earned.rituals.models import CheckIn, Interaction
+from earned.safety.models import SafetyPlan
 from earned.search import services as search
 from tests.conftest import make_person
 
@@ -73,6 +74,7 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     assert Dialogue.objects.filter(owner=person).count() == 3
     assert Imagery.objects.filter(owner=person).exists()
     assert Shift.objects.filter(owner=person).count() > 5
+    assert SafetyPlan.objects.filter(owner=person).count() == 1  # written early, with therapy
     # A ladder in progress: two steps climbed, a hard attempt on the way, one coming up.
     [ladder] = Ladder.objects.filter(owner=person)
     assert ladder.steps.filter(climbed_at__isnull=False).count() == 2

@@ -10,6 +10,7 @@ away counts for less. docs/belief-model.md explains it in plain words.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -92,13 +93,34 @@ def estimate_from_tallies(prior: float, tallies: Iterable[Tally]) -> Estimate:
     return _estimate(feared, not_feared, tested)
 
 
-def estimates_over_time(prior: float, outcomes: Iterable[Outcome]) -> list[Estimate]:
-    """The estimate before any experience, then after each one in turn."""
-    feared, not_feared = prior_totals(prior)
-    return [_estimate(feared, not_feared, 0)] + [
-        _estimate(feared_after, not_feared_after, tested)
-        for (feared_after, not_feared_after), tested in _totals(prior, outcomes)
-    ]
+def estimates_over_time(
+    prior: float, outcomes: Iterable[Outcome], *, most_bands: int | None = None
+) -> list[Estimate]:
+    """The estimate before any experience, then after each one in turn.
+
+    The band costs two quantiles a point; with `most_bands`, it is computed at no more than that
+    many evenly spaced points (the first and last among them) and drawn straight between them —
+    a chart cannot show more — while every mean stays exact."""
+    first = prior_totals(prior)
+    totals = [(first, 0), *_totals(prior, outcomes)]
+    count = len(totals)
+    if most_bands is None or most_bands >= count:
+        return [_estimate(feared, not_feared, tested) for (feared, not_feared), tested in totals]
+    step = (count - 1) / max(1, most_bands - 1)
+    banded = sorted({round(i * step) for i in range(most_bands)} | {0, count - 1})
+    exact = {i: _estimate(*totals[i][0], totals[i][1]) for i in banded}
+    found = []
+    for before, after in itertools.pairwise(banded):
+        found.append(exact[before])
+        for i in range(before + 1, after):
+            (feared, not_feared), tested = totals[i]
+            share = (i - before) / (after - before)
+            mean = 100 * (feared / (feared + not_feared))  # as _estimate computes it
+            low = exact[before].low + share * (exact[after].low - exact[before].low)
+            high = exact[before].high + share * (exact[after].high - exact[before].high)
+            found.append(Estimate(mean, min(low, mean), max(high, mean), tested))
+    found.append(exact[count - 1])
+    return found
 
 
 def prior_totals(prior: float) -> tuple[float, float]:

@@ -18,6 +18,8 @@ from earned.accounts.models import User
 from earned.demo import days, people, practice, reflections
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience
+from earned.safety import services as safety
+from earned.safety.models import SafetyPlan
 
 DAYS = 182
 EXPERIENCES_PER_WEEK = 2.6
@@ -285,7 +287,24 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
     counts.update(reflections.write(owner, start, DAYS, rng, beliefs))
     counts.update(practice.write(owner, now, beliefs))
     counts.update(people.write(owner, start, now, rng))
+    safety.save_plan(owner, SafetyPlan(**ROBINS_PLAN))
     return counts
+
+
+# Robin's safety plan, written early on with their therapist.
+ROBINS_PLAN = {
+    "warning_signs": "Staying up past two. Cancelling on Jo and Priya. Telling myself nobody "
+    "would notice if I disappeared for a week.",
+    "on_my_own": "A hot shower. The long walk along the river with headphones. Writing the "
+    "thought down and the other ways to read it.",
+    "people_places": "The library café on Saturday mornings. Texting Priya about nothing much.",
+    "people_to_ask": "Jo (at home). Priya: she said to call any time, and meant it.",
+    "professionals": "My therapist, Thursdays; her clinic line in office hours. My GP.",
+    "safer_surroundings": "Jo keeps the spare medication. I leave my phone in the kitchen after "
+    "midnight.",
+    "reasons": "Jo. Priya's wedding next summer. The sea in June. Finding out who I am without "
+    "the old rules.",
+}
 
 
 def available(belief: Belief, day: float) -> bool:

@@ -13,6 +13,9 @@ from earned.core import belief, chart
 from earned.ledger.models import Expectation, Experience, Rating
 from earned.ledger.services import outcome
 
+# The band's corners drawn across the chart: more would not show at its width.
+BANDS = chart.WIDTH // 4
+
 
 @dataclass
 class TableRow:
@@ -53,7 +56,7 @@ def build(
     x_for = chart.x_scale(start, end)
 
     outcomes = [found for found in map(outcome, tested) if found is not None]  # one per tested
-    over_time = belief.estimates_over_time(prior, outcomes)
+    over_time = belief.estimates_over_time(prior, outcomes, most_bands=BANDS)
     evidence_points = [(x_for(start), over_time[0])] + [
         (x_for(e.happens_at), estimate) for e, estimate in zip(tested, over_time[1:], strict=True)
     ]

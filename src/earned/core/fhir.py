@@ -1,0 +1,169 @@
+"""Reading a FHIR R4 `Questionnaire` — the standard file in which an instrument's owner, LOINC
+or a clinic publishes its wording — into what Earned needs: its identity (canonical URL and
+codes), and each question with its answer options and their scores. Pure functions; no Django.
+
+We ship no instrument's wording; a person or clinic imports it, and a file that cannot be used
+is explained in plain words (`ProblemInFile`), naming the question it is about.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# Where an answer option's score is given, in R4 and in the R5 extension backported to R4.
+SCORE_EXTENSIONS = (
+    "http://hl7.org/fhir/StructureDefinition/ordinalValue",
+    "http://hl7.org/fhir/StructureDefinition/itemWeight",
+)
+QUESTION_TYPES = {"choice", "coding", "integer", "decimal", "string", "text", "boolean"}
+MOST_ITEMS = 200  # far beyond any questionnaire; guards against a file that is not one
+
+
+class ProblemInFile(ValueError):
+    """Why a file cannot be imported, in one plain sentence."""
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    display: str
+    score: float | None  # None when the file gives none
+
+
+@dataclass(frozen=True)
+class Question:
+    link_id: str
+    text: str
+    kind: str  # the FHIR item type
+    options: tuple[Option, ...]
+    required: bool
+
+    @property
+    def scored(self) -> bool:
+        return bool(self.options) and all(o.score is not None for o in self.options)
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    title: str
+    url: str | None
+    version: str | None
+    codes: tuple[tuple[str, str], ...]  # (system, code), e.g. LOINC panel codes
+    copyright: str | None
+    questions: tuple[Question, ...]
+
+
+def read_questionnaire(document: str | bytes | Mapping[str, Any]) -> Questionnaire:
+    """The questionnaire in a FHIR R4 JSON document (text or already parsed)."""
+    data = _parsed(document)
+    kind = data.get("resourceType")
+    if kind != "Questionnaire":
+        found = f"a FHIR {kind}" if isinstance(kind, str) else "not a FHIR resource"
+        raise ProblemInFile(f"This file is {found}, not a Questionnaire.")
+    title = _text(data.get("title")) or _text(data.get("name"))
+    if not title:
+        raise ProblemInFile("The questionnaire has no title or name.")
+    questions = tuple(_questions(data.get("item"), "the questionnaire"))
+    if not questions:
+        raise ProblemInFile("The questionnaire has no questions.")
+    if len(questions) > MOST_ITEMS:
+        raise ProblemInFile(f"The questionnaire has more than {MOST_ITEMS} questions.")
+    seen: set[str] = set()
+    for question in questions:
+        if question.link_id in seen:
+            raise ProblemInFile(f"Two questions share the linkId “{question.link_id}”.")
+        seen.add(question.link_id)
+    return Questionnaire(
+        title=title,
+        url=_text(data.get("url")),
+        version=_text(data.get("version")),
+        codes=tuple(_codes(data.get("code"))),
+        copyright=_text(data.get("copyright")),
+        questions=questions,
+    )
+
+
+def _parsed(document: str | bytes | Mapping[str, Any]) -> Mapping[str, Any]:
+    if isinstance(document, Mapping):
+        return document
+    try:
+        data = json.loads(document)
+    except (ValueError, UnicodeDecodeError):
+        raise ProblemInFile(
+            "This file is not JSON, so it cannot be a FHIR Questionnaire."
+        ) from None
+    if not isinstance(data, Mapping):
+        raise ProblemInFile("This file holds JSON, but not a FHIR resource.")
+    return data
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _codes(value: object) -> Iterator[tuple[str, str]]:
+    for coding in value if isinstance(value, list) else []:
+        if isinstance(coding, Mapping) and _text(coding.get("code")):
+            yield _text(coding.get("system")) or "", str(_text(coding.get("code")))
+
+
+def _questions(items: object, where: str) -> Iterator[Question]:
+    """Every question, groups opened and display-only items left out, in order."""
+    if items is None:
+        return
+    if not isinstance(items, list):
+        raise ProblemInFile(f"The items of {where} are not a list.")
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, Mapping):
+            raise ProblemInFile(f"Item {number} of {where} is not an item.")
+        link_id = _text(item.get("linkId"))
+        if not link_id:
+            raise ProblemInFile(f"Item {number} of {where} has no linkId.")
+        kind = item.get("type")
+        if kind == "group":
+            yield from _questions(item.get("item"), f"group “{link_id}”")
+            continue
+        if kind == "display":
+            continue
+        if kind not in QUESTION_TYPES:
+            raise ProblemInFile(f"Question “{link_id}” has a type Earned cannot ask: {kind!r}.")
+        text = _text(item.get("text"))
+        if not text:
+            raise ProblemInFile(f"Question “{link_id}” has no wording.")
+        options = tuple(_options(item.get("answerOption"), link_id))
+        if kind in ("choice", "coding") and not options:
+            raise ProblemInFile(f"Question “{link_id}” offers no answers to choose from.")
+        yield Question(link_id, text, str(kind), options, item.get("required") is True)
+
+
+def _options(options: object, link_id: str) -> Iterator[Option]:
+    for number, option in enumerate(options if isinstance(options, list) else [], start=1):
+        if not isinstance(option, Mapping):
+            raise ProblemInFile(f"Answer {number} of question “{link_id}” is not an answer.")
+        coding = option.get("valueCoding")
+        if isinstance(coding, Mapping) and _text(coding.get("code")):
+            code = str(_text(coding.get("code")))
+            display = _text(coding.get("display")) or code
+            score = _score(option) if _score(option) is not None else _score(coding)
+        elif isinstance(option.get("valueInteger"), int):
+            code = display = str(option["valueInteger"])
+            score = _score(option)
+            score = float(option["valueInteger"]) if score is None else score
+        elif _text(option.get("valueString")):
+            code = display = str(_text(option.get("valueString")))
+            score = _score(option)
+        else:
+            raise ProblemInFile(f"Answer {number} of question “{link_id}” has no value.")
+        yield Option(code, display, score)
+
+
+def _score(holder: Mapping[str, Any]) -> float | None:
+    for extension in holder.get("extension") or []:
+        if isinstance(extension, Mapping) and extension.get("url") in SCORE_EXTENSIONS:
+            value = extension.get("valueDecimal", extension.get("valueInteger"))
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return float(value)
+    return None

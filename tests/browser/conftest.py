@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from earned.accounts.models import User
+from tests.conftest import make_person
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -117,3 +120,9 @@ def check_page(axe: Any) -> Callable[[Any, str], None]:
         page.set_viewport_size(DESKTOP)
 
     return check
+
+
+@pytest.fixture
+def owner(transactional_db: None) -> User:
+    """The person in a journey, living on the browser's own clock (Europe/Berlin)."""
+    return make_person("sam", "Sam", timezone="Europe/Berlin", country="IE")

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pypdfium2  # type: ignore[import-untyped]  # no type hints published
-import pytest
 from django.utils import timezone
 
 from earned.accounts.models import User
@@ -17,12 +16,7 @@ from earned.demo import story
 from earned.privacy import keyring, keys
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_journeys import sign_in
-from tests.conftest import PASSPHRASE, make_person
-
-
-@pytest.fixture
-def owner(transactional_db: None) -> User:
-    return make_person("sam", "Sam", timezone="Europe/Dublin", country="IE")
+from tests.conftest import PASSPHRASE
 
 
 def test_insights_show_the_months_and_make_a_report(

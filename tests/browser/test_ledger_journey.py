@@ -6,18 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from earned import demo
 from earned.accounts.models import User
 from earned.ledger.models import Experience
 from tests.browser.test_journeys import sign_in
-from tests.conftest import make_person
-
-
-@pytest.fixture
-def owner(transactional_db: None) -> User:
-    return make_person("sam", "Sam", timezone="Europe/Berlin", country="IE")
 
 
 def test_plan_debrief_and_see_it_on_the_chart(

@@ -5,17 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from earned.accounts.models import User
 from earned.reflection.models import Shift
 from tests.browser.test_journeys import sign_in
-from tests.conftest import make_person
-
-
-@pytest.fixture
-def owner(transactional_db: None) -> User:
-    return make_person("sam", "Sam", timezone="Europe/Berlin", country="IE")
 
 
 def test_catch_a_verdict_and_read_it_again(

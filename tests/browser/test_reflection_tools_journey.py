@@ -7,18 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from earned.accounts.models import User
 from earned.reflection.models import Dialogue, Imagery, JournalEntry
 from tests.browser.conftest import PHONE
 from tests.browser.test_journeys import sign_in
-from tests.conftest import make_person
-
-
-@pytest.fixture
-def owner(transactional_db: None) -> User:
-    return make_person("sam", "Sam", timezone="Europe/Berlin", country="IE")
 
 
 def test_journal_dialogue_imagery_and_search_on_a_phone(

@@ -6,19 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from earned.accounts.models import User
 from earned.ledger.models import Experience
 from earned.rituals.models import CheckIn
 from tests.browser.conftest import PHONE
 from tests.browser.test_journeys import sign_in
-from tests.conftest import make_person
-
-
-@pytest.fixture
-def owner(transactional_db: None) -> User:
-    return make_person("sam", "Sam", timezone="Europe/Berlin", country="IE")
 
 
 def test_a_day_of_rituals_on_a_phone(

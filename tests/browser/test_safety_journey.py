@@ -12,12 +12,6 @@ from earned.accounts.models import User
 from earned.reflection.models import JournalEntry
 from tests.browser.conftest import PHONE
 from tests.browser.test_journeys import sign_in
-from tests.conftest import make_person
-
-
-@pytest.fixture
-def owner(transactional_db: None) -> User:
-    return make_person("sam", "Sam", timezone="Europe/Dublin", country="IE")
 
 
 def test_a_hard_line_brings_a_calm_notice_and_the_plan_is_one_click_away(

@@ -106,6 +106,8 @@ def main(canary: str) -> None:
     from earned.safety.models import STEPS
 
     submit("/safety-plan/edit/", {key: text for key, _, _ in STEPS})
+    submit("/insights/measures/practice/", {**{f"item_{n}": "2" for n in range(1, 6)},
+                                            "note": text})  # fmt: skip
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)

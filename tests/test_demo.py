@@ -15,6 +15,7 @@ from earned.accounts.models import User
 from earned.cli import main
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience, Rating
+from earned.measures.models import Response
 from earned.practice.models import Attempt, Ladder, Rehearsal
 from earned.privacy import keyring, keys
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
@@ -75,6 +76,11 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     assert Imagery.objects.filter(owner=person).exists()
     assert Shift.objects.filter(owner=person).count() > 5
     assert SafetyPlan.objects.filter(owner=person).count() == 1  # written early, with therapy
+    totals = list(
+        Response.objects.filter(owner=person).order_by("at").values_list("total", flat=True)
+    )
+    assert len(totals) > 12
+    assert sum(totals[-4:]) > sum(totals[:4])  # the weeks warming, unevenly
     # A ladder in progress: two steps climbed, a hard attempt on the way, one coming up.
     [ladder] = Ladder.objects.filter(owner=person)
     assert ladder.steps.filter(climbed_at__isnull=False).count() == 2

@@ -23,6 +23,8 @@ from earned.exchange import services
 from earned.exchange.services import ImportProblem
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
+from earned.measures import services as measures
+from earned.measures.instruments import PRACTICE
 from earned.practice import services as practice
 from earned.practice.models import Ladder, Rehearsal, Step
 from earned.privacy import keyring, keys
@@ -201,6 +203,7 @@ def write_reflections(owner: User, written: list[str]) -> None:
         write_people(owner, text)
     if written:
         safety.save_plan(owner, SafetyPlan(warning_signs=written[0], reasons=written[-1] or None))
+        measures.record(owner, PRACTICE, dict.fromkeys(range(1, 6), 3), written[0])
 
 
 def write_people(owner: User, text: str) -> None:

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "earned.practice",
     "earned.search",
     "earned.insights",
+    "earned.measures",
 ]
 
 MIDDLEWARE = [

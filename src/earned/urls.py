@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("earned.relationships.urls")),
     path("", include("earned.search.urls")),
     path("", include("earned.insights.urls")),
+    path("", include("earned.measures.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

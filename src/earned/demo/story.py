@@ -18,6 +18,8 @@ from earned.accounts.models import User
 from earned.demo import days, people, practice, reflections
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience
+from earned.measures import services as measures
+from earned.measures.instruments import PRACTICE
 from earned.safety import services as safety
 from earned.safety.models import SafetyPlan
 
@@ -288,7 +290,28 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
     counts.update(practice.write(owner, now, beliefs))
     counts.update(people.write(owner, start, now, rng))
     safety.save_plan(owner, SafetyPlan(**ROBINS_PLAN))
+    counts["measures"] = practice_check_ins(owner, start, now, rng)
     return counts
+
+
+def practice_check_ins(
+    owner: User, start: datetime.datetime, now: datetime.datetime, rng: random.Random
+) -> int:
+    """Robin's weekly practice check-in, most weeks, the answers slowly warming."""
+    written = 0
+    for week in range(DAYS // 7):
+        if rng.random() < 0.25:
+            continue  # a week without one, as real weeks go
+        progress = week / (DAYS / 7)
+        answers = {
+            item: min(4, max(0, round(0.8 + 2.4 * progress + rng.uniform(-1, 1))))
+            for item in range(1, 6)
+        }
+        response = measures.record(owner, PRACTICE, answers, "")
+        response.at = min(now, start + datetime.timedelta(days=7 * week + 6, hours=11))
+        response.save(update_fields=["at"])
+        written += 1
+    return written
 
 
 # Robin's safety plan, written early on with their therapist.

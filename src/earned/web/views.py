@@ -11,6 +11,7 @@ from earned.access import owned
 from earned.accounts.models import User
 from earned.core.clock import part_of_day
 from earned.ledger.models import Experience
+from earned.measures import services as measures
 from earned.rituals.views import today_cards
 
 
@@ -35,6 +36,7 @@ def today(request: HttpRequest) -> HttpResponse:
                 .order_by("happens_at")[:5]
             ),
             **today_cards(request),
+            "measures_due": measures.due(user, started_only=True),
             "coming_up": list(
                 owned(Experience, user)
                 .filter(status=Experience.Status.PLANNED, happens_at__gt=timezone.now())

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class MeasuresConfig(AppConfig):
+    name = "earned.measures"
+    verbose_name = "Measures"
+
+    def ready(self) -> None:
+        from earned.exchange.kinds import RecordKind, register
+        from earned.ledger.models import other_fields
+        from earned.measures.models import Response
+
+        register(RecordKind("measures", Response, other_fields(Response)))

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from earned.measures import views
+
+app_name = "measures"
+urlpatterns = [
+    path("insights/measures/", views.measures, name="measures"),
+    path("insights/measures/<slug:key>/", views.take, name="take"),
+]

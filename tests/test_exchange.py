@@ -204,6 +204,7 @@ def write_reflections(owner: User, written: list[str]) -> None:
     if written:
         safety.save_plan(owner, SafetyPlan(warning_signs=written[0], reasons=written[-1] or None))
         measures.record(owner, PRACTICE, dict.fromkeys(range(1, 6), 3), written[0])
+        measures.set_schedule(owner, PRACTICE, 14)
 
 
 def write_people(owner: User, text: str) -> None:

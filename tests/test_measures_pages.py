@@ -59,10 +59,10 @@ def test_a_missing_answer_is_asked_for_kindly_and_nothing_is_lost(owner_client: 
 
 def test_a_week_later_today_suggests_it_gently(owner_client: Client, owner: User) -> None:
     owner_client.post("/insights/measures/practice/", ANSWERS)
-    assert "It has been a week since the last one" not in page(owner_client, "/")
+    assert "It is time for it again" not in page(owner_client, "/")
     Response.objects.update(at=timezone.now() - datetime.timedelta(days=8))
     text = page(owner_client, "/")
-    assert "It has been a week since the last one" in text
+    assert "It is time for it again" in text
     assert 'href="/insights/measures/practice/">Take it' in text
 
 
@@ -90,3 +90,19 @@ def test_the_page_takes_the_same_queries_however_often_it_was_taken(
     for _ in range(5):
         owner_client.post("/insights/measures/practice/", ANSWERS)
     assert queries_for(owner_client, "/insights/measures/") == few
+
+
+def test_how_often_it_is_suggested_is_the_persons_choice(owner_client: Client, owner: User) -> None:
+    owner_client.post("/insights/measures/practice/", ANSWERS)
+    Response.objects.update(at=timezone.now() - datetime.timedelta(days=8))
+    owner_client.post("/insights/measures/practice/schedule/", {"every_days": "14"})
+    assert "Noted: it will be suggested then." in page(owner_client, "/insights/measures/")
+    assert "It is time for it again" not in page(owner_client, "/")  # 8 days < two weeks
+    Response.objects.update(at=timezone.now() - datetime.timedelta(days=15))
+    assert "It is time for it again" in page(owner_client, "/")
+    owner_client.post("/insights/measures/practice/schedule/", {"every_days": "0"})
+    assert "It is time for it again" not in page(owner_client, "/")
+    assert '<option value="0" selected>Never</option>' in page(owner_client, "/insights/measures/")
+    assert owner_client.get("/insights/measures/practice/schedule/").status_code == 405
+    response = owner_client.post("/insights/measures/nope/schedule/", {"every_days": "7"})
+    assert response.status_code == 404

@@ -8,6 +8,7 @@ class MeasuresConfig(AppConfig):
     def ready(self) -> None:
         from earned.exchange.kinds import RecordKind, register
         from earned.ledger.models import other_fields
-        from earned.measures.models import Response
+        from earned.measures.models import Response, Schedule
 
         register(RecordKind("measures", Response, other_fields(Response)))
+        register(RecordKind("measure_schedules", Schedule, other_fields(Schedule)))

@@ -33,3 +33,11 @@ class TakeForm(forms.Form):
             number: int(self.cleaned_data[f"item_{number}"])
             for number in range(1, len(self.instrument.items) + 1)
         }
+
+
+class ScheduleForm(forms.Form):
+    every_days = forms.TypedChoiceField(
+        label="Suggest it",
+        coerce=int,
+        choices=[(7, "Every week"), (14, "Every two weeks"), (30, "Every month"), (0, "Never")],
+    )

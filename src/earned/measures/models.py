@@ -30,3 +30,20 @@ class Response(Owned):
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.at:%Y-%m-%d}"
+
+
+class Schedule(Owned):
+    """How often a person wants a measure suggested (0: never); without one, its default."""
+
+    instrument = models.CharField(max_length=40)
+    every_days = models.PositiveSmallIntegerField(
+        choices=[(7, "Every week"), (14, "Every two weeks"), (30, "Every month"), (0, "Never")]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "instrument"], name="one_schedule_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} every {self.every_days} days"

@@ -11,7 +11,7 @@ from earned.access import owned
 from earned.accounts.models import User
 from earned.core.measures import score
 from earned.measures.instruments import INSTRUMENTS, Instrument
-from earned.measures.models import Response
+from earned.measures.models import Response, Schedule
 
 
 def record(owner: User, instrument: Instrument, answers: dict[int, int], note: str) -> Response:
@@ -43,9 +43,27 @@ def due(
         .values_list("instrument", "latest")
         .order_by()
     )
-    return [
-        instrument
-        for key, instrument in INSTRUMENTS.items()
-        if (key not in latest and not started_only)
-        or (key in latest and now - latest[key] >= datetime.timedelta(days=instrument.every_days))
-    ]
+    chosen = every_days(owner)
+    found = []
+    for key, instrument in INSTRUMENTS.items():
+        days = chosen[key]
+        if days == 0:
+            continue  # the person asked never to be reminded
+        if key not in latest:
+            if not started_only:
+                found.append(instrument)
+        elif now - latest[key] >= datetime.timedelta(days=days):
+            found.append(instrument)
+    return found
+
+
+def every_days(owner: User) -> dict[str, int]:
+    """How often each measure is suggested: the person's choice, or its default."""
+    chosen = dict(owned(Schedule, owner).values_list("instrument", "every_days"))
+    return {key: chosen.get(key, i.every_days) for key, i in INSTRUMENTS.items()}
+
+
+def set_schedule(owner: User, instrument: Instrument, days: int) -> None:
+    Schedule.objects.update_or_create(
+        owner=owner, instrument=instrument.key, defaults={"every_days": days}
+    )

@@ -6,4 +6,5 @@ app_name = "measures"
 urlpatterns = [
     path("insights/measures/", views.measures, name="measures"),
     path("insights/measures/<slug:key>/", views.take, name="take"),
+    path("insights/measures/<slug:key>/schedule/", views.schedule, name="schedule"),
 ]

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from earned.access import signed_in_user
 from earned.core import progress
 from earned.insights import charts
 from earned.measures import services
-from earned.measures.forms import TakeForm
+from earned.measures.forms import ScheduleForm, TakeForm
 from earned.measures.instruments import INSTRUMENTS
 from earned.rituals.services import day_of
 
@@ -24,6 +25,7 @@ def measures(request: HttpRequest) -> HttpResponse:
     today = day_of(user)
     first = today - datetime.timedelta(weeks=WEEKS_SHOWN)
     cards = []
+    schedules = services.every_days(user)
     for instrument in INSTRUMENTS.values():
         taken = services.history(user, instrument)
         points = [(day_of(user, response.at), response.total) for response in taken]
@@ -33,12 +35,32 @@ def measures(request: HttpRequest) -> HttpResponse:
             series, style="line", low=0, high=high, y_labels=("0", "", str(high)),
             describe="{value:.0f}", by_month=False,
         )  # fmt: skip
-        cards.append({"instrument": instrument, "taken": taken, "chart": chart, "high": high})
+        form = ScheduleForm(initial={"every_days": schedules[instrument.key]},
+                            auto_id=f"{instrument.key}_%s")  # fmt: skip
+        cards.append({"instrument": instrument, "taken": taken, "chart": chart, "high": high,
+                      "schedule": form})  # fmt: skip
     return render(
         request,
         "measures/measures.html",
         {"cards": cards, "due": {i.key for i in services.due(user)}},
     )
+
+
+@login_required
+@require_POST
+def schedule(request: HttpRequest, key: str) -> HttpResponse:
+    instrument = INSTRUMENTS.get(key)
+    if instrument is None:
+        raise Http404
+    form = ScheduleForm(request.POST)
+    if form.is_valid():
+        days = form.cleaned_data["every_days"]
+        services.set_schedule(signed_in_user(request), instrument, days)
+        messages.success(
+            request,
+            "It will not be suggested." if days == 0 else "Noted: it will be suggested then.",
+        )
+    return redirect("measures:measures")
 
 
 @login_required

@@ -13,7 +13,7 @@ from earned.core import progress
 from earned.insights import charts
 from earned.measures import services
 from earned.measures.forms import ScheduleForm, TakeForm
-from earned.measures.instruments import INSTRUMENTS
+from earned.measures.instruments import INSTRUMENTS, Instrument
 from earned.rituals.services import day_of
 
 WEEKS_SHOWN = 26
@@ -49,9 +49,7 @@ def measures(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def schedule(request: HttpRequest, key: str) -> HttpResponse:
-    instrument = INSTRUMENTS.get(key)
-    if instrument is None:
-        raise Http404
+    instrument = _instrument(key)
     form = ScheduleForm(request.POST)
     if form.is_valid():
         days = form.cleaned_data["every_days"]
@@ -65,9 +63,7 @@ def schedule(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def take(request: HttpRequest, key: str) -> HttpResponse:
-    instrument = INSTRUMENTS.get(key)
-    if instrument is None:
-        raise Http404
+    instrument = _instrument(key)
     user = signed_in_user(request)
     form = TakeForm(request.POST or None, instrument=instrument)
     if request.method == "POST" and form.is_valid():
@@ -81,3 +77,10 @@ def take(request: HttpRequest, key: str) -> HttpResponse:
         {"form": form, "instrument": instrument},
         status=400 if form.errors else 200,
     )
+
+
+def _instrument(key: str) -> Instrument:
+    instrument = INSTRUMENTS.get(key)
+    if instrument is None:
+        raise Http404
+    return instrument

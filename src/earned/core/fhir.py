@@ -54,6 +54,7 @@ class Questionnaire:
     codes: tuple[tuple[str, str], ...]  # (system, code), e.g. LOINC panel codes
     copyright: str | None
     questions: tuple[Question, ...]
+    intro: str | None = None  # the first display text (often the stem), else the description
 
 
 def read_questionnaire(document: str | bytes | Mapping[str, Any]) -> Questionnaire:
@@ -83,6 +84,7 @@ def read_questionnaire(document: str | bytes | Mapping[str, Any]) -> Questionnai
         codes=tuple(_codes(data.get("code"))),
         copyright=_text(data.get("copyright")),
         questions=questions,
+        intro=_first_display(data.get("item")) or _text(data.get("description")),
     )
 
 
@@ -137,6 +139,20 @@ def _questions(items: object, where: str) -> Iterator[Question]:
         if kind in ("choice", "coding") and not options:
             raise ProblemInFile(f"Question “{link_id}” offers no answers to choose from.")
         yield Question(link_id, text, str(kind), options, item.get("required") is True)
+
+
+def _first_display(items: object) -> str | None:
+    """The text of the first display item, or of the first group holding questions, before any
+    question: where a questionnaire keeps its stem ("Over the last two weeks…")."""
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, Mapping):
+            return None
+        if item.get("type") == "display":
+            return _text(item.get("text"))
+        if item.get("type") == "group":
+            return _first_display(item.get("item")) or _text(item.get("text"))
+        return None
+    return None
 
 
 def _options(options: object, link_id: str) -> Iterator[Option]:

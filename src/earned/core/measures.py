@@ -3,8 +3,7 @@ no Django. An instrument's scoring rules are facts and are written here as data 
 item wording is never shipped — a person or clinic imports it (issue 9). Scores describe; they
 never diagnose, and bands are named neutrally by whoever defines them.
 
-Groundwork: the engine and Jacobson–Truax reliable change. The rules of particular instruments
-are added only once checked against their published sources, each with worked examples.
+The rules of particular instruments, from their published sources, are in `core.instruments`.
 """
 
 from __future__ import annotations
@@ -26,6 +25,9 @@ class Subscale:
     key: str
     items: tuple[int, ...]  # item numbers, from 1
     method: Method = "sum"
+    # Some authors report a subscale in its own direction (e.g. self-judgement: higher means more)
+    # and reverse its items only for the total; such a subscale takes the answers as given.
+    as_answered: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,12 @@ class Rules:
     reliability: float | None = None  # for reliable change: the published reliability…
     norm_sd: float | None = None  # …and standard deviation
     risk_items: frozenset[int] = frozenset()  # an answer above `low` calls for the safety notice
+    has_total: bool = True  # False where only the subscales are scores (e.g. ECR-RS)
 
 
 @dataclass(frozen=True)
 class Score:
-    total: float
+    total: float | None  # None where the instrument has no total
     subscales: dict[str, float] = field(default_factory=dict)
     answered: int = 0
     prorated: bool = False  # some items were unanswered and the total was scaled up for them
@@ -84,7 +87,8 @@ def score(rules: Rules, answers: Mapping[int, int | None]) -> Score:
             raise Unscorable(f"There is no item {item}; this questionnaire has {rules.items}.")
         if answer is not None and not rules.low <= answer <= rules.high:
             raise Unscorable(f"Item {item} must be from {rules.low} to {rules.high}.")
-    given = {item: keyed(rules, item, a) for item, a in answers.items() if a is not None}
+    answered = {item: a for item, a in answers.items() if a is not None}
+    given = {item: keyed(rules, item, a) for item, a in answered.items()}
     missing = rules.items - len(given)
     if missing > rules.most_missing:
         raise Unscorable(
@@ -94,10 +98,11 @@ def score(rules: Rules, answers: Mapping[int, int | None]) -> Score:
     total, prorated = _combine(list(given.values()), rules.items, rules.method)
     subscales = {}
     for sub in rules.subscales:
-        values = [given[item] for item in sub.items if item in given]
+        source = answered if sub.as_answered else given
+        values = [source[item] for item in sub.items if item in source]
         if values:
             subscales[sub.key] = _combine(values, len(sub.items), sub.method)[0]
-    return Score(total, subscales, len(given), prorated)
+    return Score(total if rules.has_total else None, subscales, len(given), prorated)
 
 
 def band(rules: Rules, total: float) -> str | None:

@@ -108,6 +108,18 @@ def main(canary: str) -> None:
     submit("/safety-plan/edit/", {key: text for key, _, _ in STEPS})
     submit("/insights/measures/practice/", {**{f"item_{n}": "2" for n in range(1, 6)},
                                             "note": text})  # fmt: skip
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from earned.core.instruments import PHQ_9
+    from earned.measures.placeholder import placeholder_questionnaire
+
+    wording = placeholder_questionnaire(PHQ_9)
+    wording.update(title=text, copyright=text, url=text, code=[])
+    wording["item"][0]["text"] = wording["item"][1]["text"] = text  # opening words, question 1
+    upload = SimpleUploadedFile("phq-9.json", json.dumps(wording).encode())
+    response = browser.post("/insights/measures/import/", {"file": upload, "instrument": "phq-9"})
+    if response.status_code != 302:
+        sys.exit(f"the questionnaire import did not accept the canary ({response.status_code})")
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)

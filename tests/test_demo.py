@@ -76,11 +76,26 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
     assert Imagery.objects.filter(owner=person).exists()
     assert Shift.objects.filter(owner=person).count() > 5
     assert SafetyPlan.objects.filter(owner=person).count() == 1  # written early, with therapy
-    totals = list(
-        Response.objects.filter(owner=person).order_by("at").values_list("total", flat=True)
-    )
+    totals = [
+        total or 0
+        for total in Response.objects.filter(owner=person, instrument="practice")
+        .order_by("at")
+        .values_list("total", flat=True)
+    ]
     assert len(totals) > 12
     assert sum(totals[-4:]) > sum(totals[:4])  # the weeks warming, unevenly
+    phq_9 = [
+        total or 0
+        for total in Response.objects.filter(owner=person, instrument="phq-9")
+        .order_by("at")
+        .values_list("total", flat=True)
+    ]
+    assert len(phq_9) >= 6  # every fortnight from the third month, placeholder wording
+    assert sum(phq_9[-3:]) < sum(phq_9[:3])  # easing
+    assert all(
+        answers["9"] == 0
+        for answers in Response.objects.filter(instrument="phq-9").values_list("answers", flat=True)
+    )
     # A ladder in progress: two steps climbed, a hard attempt on the way, one coming up.
     [ladder] = Ladder.objects.filter(owner=person)
     assert ladder.steps.filter(climbed_at__isnull=False).count() == 2

@@ -19,12 +19,14 @@ from hypothesis import strategies as st
 
 from earned.accounts.models import User
 from earned.cli import main
+from earned.core.instruments import ECR_RS
 from earned.exchange import services
 from earned.exchange.services import ImportProblem
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.measures import services as measures
-from earned.measures.instruments import PRACTICE
+from earned.measures.instruments import PRACTICE, available
+from earned.measures.placeholder import placeholder_questionnaire
 from earned.practice import services as practice
 from earned.practice.models import Ladder, Rehearsal, Step
 from earned.privacy import keyring, keys
@@ -205,6 +207,11 @@ def write_reflections(owner: User, written: list[str]) -> None:
         safety.save_plan(owner, SafetyPlan(warning_signs=written[0], reasons=written[-1] or None))
         measures.record(owner, PRACTICE, dict.fromkeys(range(1, 6), 3), written[0])
         measures.set_schedule(owner, PRACTICE, 14)
+        wording = placeholder_questionnaire(ECR_RS)
+        wording["title"] = written[0].strip() or "Untitled"
+        measures.import_questionnaire(owner, json.dumps(wording).encode(), "ecr-rs")
+        ecr_rs = available(owner)["ecr-rs"]
+        measures.record(owner, ecr_rs, dict.fromkeys(range(1, 10), 4), "")
 
 
 def write_people(owner: User, text: str) -> None:

@@ -92,6 +92,7 @@ def test_scs_sf_reverses_the_uncompassionate_items_only_within_the_total() -> No
     # A mixed filling-in: items 1–12 answered 1,2,3,4,5,1,2,3,4,5,1,2.
     mixed = {item: (item - 1) % 5 + 1 for item in range(1, 13)}
     result = score(SCS_SF.rules, mixed)
+    assert result.total is not None
     # Reversed: item 1 → 5, 4 → 2, 8 → 3, 9 → 2, 11 → 5, 12 → 4; the rest as answered.
     assert math.isclose(result.total, (5 + 2 + 3 + 2 + 5 + 1 + 2 + 3 + 2 + 5 + 5 + 4) / 12)
     assert result.subscales["isolation"] == (4 + 3) / 2

@@ -55,6 +55,7 @@ def test_one_item_left_out_is_prorated_from_the_others(
 ) -> None:
     partial = {**given_answers, left_out: None}
     result = score(EXAMPLE, partial)
+    assert result.total is not None
     kept = [keyed(EXAMPLE, i, a) for i, a in partial.items() if a is not None]
     assert result.prorated
     assert math.isclose(result.total, sum(kept) / 5 * 6)

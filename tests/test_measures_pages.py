@@ -40,8 +40,8 @@ def test_taking_it_scores_it_and_shows_it_over_time(owner_client: Client, owner:
     assert (saved.instrument, saved.total) == ("practice", 14.0)
     assert saved.answers == {"1": 3, "2": 2, "3": 4, "4": 1, "5": 4}
     text = page(owner_client, "/insights/measures/")
-    assert "Saved: 14 of 20 this week. Thank you." in text
-    assert "<td>14</td>" in text
+    assert "Saved. Your score: 14 of 20. Thank you." in text
+    assert "<td>14 of 20</td>" in text
     assert 'class="mini-chart__dot"' in text
     assert "Take it again" in text
 

@@ -217,8 +217,10 @@ def recognise(codes: tuple[tuple[str, str], ...], url: str | None) -> Definition
 
 @dataclass(frozen=True)
 class Item:
+    link_id: str
     text: str
     answers: tuple[str, ...]  # the wording of each answer, from the scale's lowest score up
+    codes: tuple[str, ...]  # each answer's code in the file, in the same order
 
 
 def items_for(definition: Definition, questionnaire: Questionnaire) -> tuple[Item, ...]:
@@ -235,7 +237,7 @@ def items_for(definition: Definition, questionnaire: Questionnaire) -> tuple[Ite
     scale = list(range(rules.low, rules.high + 1))
     found = []
     for question in scored[: rules.items]:
-        by_score = {option.score: option.display for option in question.options}
+        by_score = {o.score: o for o in question.options if o.score is not None}
         if sorted(by_score) != scale or len(question.options) != len(scale):
             given = sorted(o.score for o in question.options if o.score is not None)
             raise ProblemInFile(
@@ -243,5 +245,13 @@ def items_for(definition: Definition, questionnaire: Questionnaire) -> tuple[Ite
                 f"{', '.join(f'{g:g}' for g in given)}; the {name} scores each answer "
                 f"{rules.low} to {rules.high}, once each."
             )
-        found.append(Item(question.text, tuple(by_score[float(s)] for s in scale)))
+        ordered = [by_score[float(s)] for s in scale]
+        found.append(
+            Item(
+                question.link_id,
+                question.text,
+                tuple(o.display for o in ordered),
+                tuple(o.code for o in ordered),
+            )
+        )
     return tuple(found)

@@ -11,15 +11,19 @@ Every sentence here is ours; any likeness to a real person is accidental.
 from __future__ import annotations
 
 import datetime
+import json
 import random
 from dataclasses import dataclass
 
 from earned.accounts.models import User
+from earned.core.instruments import PHQ_9
 from earned.demo import days, people, practice, reflections
 from earned.ledger import services
 from earned.ledger.models import Expectation, Experience
+from earned.measures import instruments
 from earned.measures import services as measures
 from earned.measures.instruments import PRACTICE
+from earned.measures.placeholder import placeholder_questionnaire
 from earned.safety import services as safety
 from earned.safety.models import SafetyPlan
 
@@ -291,6 +295,7 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
     counts.update(people.write(owner, start, now, rng))
     safety.save_plan(owner, SafetyPlan(**ROBINS_PLAN))
     counts["measures"] = practice_check_ins(owner, start, now, rng)
+    counts["measures"] += phq_9_every_fortnight(owner, start, now, rng)
     return counts
 
 
@@ -307,8 +312,32 @@ def practice_check_ins(
             item: min(4, max(0, round(0.8 + 2.4 * progress + rng.uniform(-1, 1))))
             for item in range(1, 6)
         }
-        response = measures.record(owner, PRACTICE, answers, "")
+        response = measures.record(owner, PRACTICE, answers, "").response
         response.at = min(now, start + datetime.timedelta(days=7 * week + 6, hours=11))
+        response.save(update_fields=["at"])
+        written += 1
+    return written
+
+
+def phq_9_every_fortnight(
+    owner: User, start: datetime.datetime, now: datetime.datetime, rng: random.Random
+) -> int:
+    """The PHQ-9 with placeholder wording (Earned ships no instrument's real wording), taken
+    every two weeks from the third month, the scores easing from the moderate range."""
+    document = json.dumps(placeholder_questionnaire(PHQ_9)).encode()
+    measures.import_questionnaire(owner, document)
+    instrument = instruments.available(owner)[PHQ_9.key]
+    written = 0
+    first = 60
+    for day in range(first, DAYS, 14):
+        progress = (day - first) / (DAYS - first)
+        answers = {
+            item: min(3, max(0, round(1.5 - 1.1 * progress + rng.uniform(-0.6, 0.6))))
+            for item in range(1, 9)
+        }
+        answers[9] = 0
+        response = measures.record(owner, instrument, answers, "").response
+        response.at = min(now, start + datetime.timedelta(days=day, hours=10))
         response.save(update_fields=["at"])
         written += 1
     return written

@@ -55,6 +55,7 @@ class WeeklyChart:
     x_ticks: list[Tick] = field(default_factory=list)
     y_ticks: list[Tick] = field(default_factory=list)
     baseline: float = PLOT_BOTTOM
+    steady: Bar | None = None  # a band where a change could come from measurement alone
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -123,6 +124,14 @@ def weekly(
         for index in range(0, len(series), step)
     ]
     return chart
+
+
+def mark_steady(chart: WeeklyChart, around: float, reach: float, low: float, high: float) -> None:
+    """Shades the band within `reach` of `around` (a first score): a later score inside it has
+    not moved more than measurement alone could explain."""
+    top, bottom = _y(around + reach, low, high), _y(around - reach, low, high)
+    title = f"Within {reach:.1f} of your first score, {around:g}"
+    chart.steady = Bar(LEFT, top, PLOT_WIDTH, round(bottom - top, 2), title)
 
 
 # --- The map ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from earned.ledger.models import Owned, optional_text
+from earned.privacy.fields import EncryptedTextField
 
 
 def validate_answers(value: object) -> None:
@@ -21,7 +22,8 @@ class Response(Owned):
     instrument = models.CharField(max_length=40)
     at = models.DateTimeField(default=timezone.now)
     answers = models.JSONField(validators=[validate_answers])  # {"1": 3, …}: numbers only
-    total = models.FloatField()
+    total = models.FloatField(null=True)  # None where an instrument has only subscales
+    scores = models.JSONField(default=dict, blank=True)  # each subscale's score, by its key
     note = optional_text("a note")
 
     class Meta:
@@ -47,3 +49,27 @@ class Schedule(Owned):
 
     def __str__(self) -> str:
         return f"{self.instrument} every {self.every_days} days"
+
+
+class Questionnaire(Owned):
+    """A validated instrument's wording, imported by its owner from a FHIR file: their own
+    record, encrypted like their words, never shipped by us. Earned attaches the instrument's
+    published scoring (`core.instruments`) by `instrument`."""
+
+    words_looked_at = False  # an instrument's wording, not the person's own account
+
+    instrument = models.CharField(max_length=40)
+    title = EncryptedTextField("the questionnaire's title")
+    intro = optional_text("its opening words")
+    wording = EncryptedTextField("its questions and answers, as JSON")
+    copyright = optional_text("its copyright statement")
+    url = optional_text("its canonical address")
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "instrument"], name="one_wording_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} wording"

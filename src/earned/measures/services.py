@@ -1,28 +1,42 @@
-"""Taking a measure, and its history."""
+"""Taking a measure, its history, when it is due, and importing a validated one's wording."""
 
 from __future__ import annotations
 
 import datetime
+import json
+from dataclasses import dataclass
 
 from django.db.models import Max
 from django.utils import timezone
 
 from earned.access import owned
 from earned.accounts.models import User
-from earned.core.measures import score
-from earned.measures.instruments import INSTRUMENTS, Instrument
-from earned.measures.models import Response, Schedule
+from earned.core.fhir import ProblemInFile, read_questionnaire
+from earned.core.instruments import DEFINITIONS, Definition, items_for, recognise
+from earned.core.measures import asks_for_safety, score
+from earned.measures.instruments import Instrument, available
+from earned.measures.models import Questionnaire, Response, Schedule
+
+MOST_FILE_BYTES = 1_000_000  # a questionnaire is a few kilobytes
 
 
-def record(owner: User, instrument: Instrument, answers: dict[int, int], note: str) -> Response:
+@dataclass(frozen=True)
+class Taken:
+    response: Response
+    asks_for_safety: bool  # a risk item answered above its lowest point
+
+
+def record(owner: User, instrument: Instrument, answers: dict[int, int], note: str) -> Taken:
     result = score(instrument.rules, answers)
-    return Response.objects.create(
+    response = Response.objects.create(
         owner=owner,
         instrument=instrument.key,
         answers={str(item): answer for item, answer in answers.items()},
         total=result.total,
+        scores=result.subscales,
         note=note or None,
     )
+    return Taken(response, asks_for_safety(instrument.rules, answers))
 
 
 def history(owner: User, instrument: Instrument) -> list[Response]:
@@ -43,9 +57,10 @@ def due(
         .values_list("instrument", "latest")
         .order_by()
     )
-    chosen = every_days(owner)
+    instruments = available(owner)
+    chosen = every_days(owner, instruments)
     found = []
-    for key, instrument in INSTRUMENTS.items():
+    for key, instrument in instruments.items():
         days = chosen[key]
         if days == 0:
             continue  # the person asked never to be reminded
@@ -57,13 +72,66 @@ def due(
     return found
 
 
-def every_days(owner: User) -> dict[str, int]:
+def every_days(owner: User, instruments: dict[str, Instrument] | None = None) -> dict[str, int]:
     """How often each measure is suggested: the person's choice, or its default."""
+    instruments = available(owner) if instruments is None else instruments
     chosen = dict(owned(Schedule, owner).values_list("instrument", "every_days"))
-    return {key: chosen.get(key, i.every_days) for key, i in INSTRUMENTS.items()}
+    return {key: chosen.get(key, i.every_days) for key, i in instruments.items()}
 
 
 def set_schedule(owner: User, instrument: Instrument, days: int) -> None:
     Schedule.objects.update_or_create(
         owner=owner, instrument=instrument.key, defaults={"every_days": days}
     )
+
+
+class NeedsChoosing(ProblemInFile):
+    """The file is usable but names no instrument Earned knows: the person says which it is."""
+
+
+def import_questionnaire(owner: User, document: bytes, chosen: str = "") -> tuple[Definition, bool]:
+    """Reads a FHIR Questionnaire file, attaches the scoring of the instrument it is (by its
+    LOINC panel code or canonical URL, or as the person chose), checks its questions against
+    that instrument's rules and keeps its wording as the person's own record. Returns the
+    instrument and whether earlier wording was replaced. Raises ProblemInFile in plain words."""
+    if len(document) > MOST_FILE_BYTES:
+        raise ProblemInFile("This file is larger than any questionnaire (over 1 MB).")
+    questionnaire = read_questionnaire(document)
+    found = recognise(questionnaire.codes, questionnaire.url)
+    picked = DEFINITIONS.get(chosen) if chosen else None
+    if found and picked and found is not picked:
+        raise ProblemInFile(
+            f"By its code this file is the {found.name}, not the {picked.name}: choose "
+            f"“{found.name}” or let Earned recognise it."
+        )
+    definition = found or picked
+    if definition is None:
+        raise NeedsChoosing(
+            "Earned could not tell which questionnaire this is from the file's codes. Please "
+            "choose it below; its questions will be checked against that instrument."
+        )
+    items = items_for(definition, questionnaire)
+    wording = json.dumps(
+        [
+            {
+                "link_id": i.link_id,
+                "text": i.text,
+                "answers": list(i.answers),
+                "codes": list(i.codes),
+            }
+            for i in items
+        ]
+    )
+    _, created = Questionnaire.objects.update_or_create(
+        owner=owner,
+        instrument=definition.key,
+        defaults={
+            "title": questionnaire.title,
+            "intro": questionnaire.intro,
+            "wording": wording,
+            "copyright": questionnaire.copyright,
+            "url": questionnaire.url,
+            "imported_at": timezone.now(),
+        },
+    )
+    return definition, not created

@@ -5,6 +5,8 @@ from earned.measures import views
 app_name = "measures"
 urlpatterns = [
     path("insights/measures/", views.measures, name="measures"),
+    path("insights/measures/import/", views.import_questionnaire, name="import"),
     path("insights/measures/<slug:key>/", views.take, name="take"),
     path("insights/measures/<slug:key>/schedule/", views.schedule, name="schedule"),
+    path("insights/measures/<slug:key>/fhir.json", views.fhir, name="fhir"),
 ]

@@ -1,20 +1,25 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from earned.access import signed_in_user
+from earned.accounts.models import User
 from earned.core import progress
+from earned.core.fhir import ProblemInFile
+from earned.core.instruments import DEFINITIONS
 from earned.insights import charts
-from earned.measures import services
-from earned.measures.forms import ScheduleForm, TakeForm
-from earned.measures.instruments import INSTRUMENTS, Instrument
+from earned.measures import fhir_export, readings, services
+from earned.measures.forms import ImportForm, ScheduleForm, TakeForm
+from earned.measures.instruments import Instrument, available
 from earned.rituals.services import day_of
+from earned.safety.noticing import ABOUT_ANSWERS, show_notice
 
 WEEKS_SHOWN = 26
 
@@ -22,34 +27,59 @@ WEEKS_SHOWN = 26
 @login_required
 def measures(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    today = day_of(user)
-    first = today - datetime.timedelta(weeks=WEEKS_SHOWN)
-    cards = []
-    schedules = services.every_days(user)
-    for instrument in INSTRUMENTS.values():
-        taken = services.history(user, instrument)
-        points = [(day_of(user, response.at), response.total) for response in taken]
-        series = progress.weekly_mean(points, first, today)
-        high = instrument.rules.high * instrument.rules.items
-        chart = charts.weekly(
-            series, style="line", low=0, high=high, y_labels=("0", "", str(high)),
-            describe="{value:.0f}", by_month=False,
-        )  # fmt: skip
-        form = ScheduleForm(initial={"every_days": schedules[instrument.key]},
-                            auto_id=f"{instrument.key}_%s")  # fmt: skip
-        cards.append({"instrument": instrument, "taken": taken, "chart": chart, "high": high,
-                      "schedule": form})  # fmt: skip
+    instruments = available(user)
+    schedules = services.every_days(user, instruments)
+    cards = [_card(user, i, schedules[i.key]) for i in instruments.values()]
     return render(
         request,
         "measures/measures.html",
-        {"cards": cards, "due": {i.key for i in services.due(user)}},
+        {
+            "cards": cards,
+            "due": {i.key for i in services.due(user)},
+            "not_imported": [d for d in DEFINITIONS.values() if d.key not in instruments],
+        },
     )
+
+
+def _card(user: User, instrument: Instrument, every_days: int) -> dict[str, Any]:
+    today = day_of(user)
+    first = today - datetime.timedelta(weeks=WEEKS_SHOWN)
+    taken = services.history(user, instrument)
+    movement = readings.since_first(instrument, taken)
+    low, high = instrument.lowest, instrument.highest
+    if not instrument.rules.has_total:
+        low, high = instrument.rules.low, instrument.rules.high
+    lines = []
+    for key, name in instrument.scales:
+        points = [
+            (day_of(user, response.at), value)
+            for response in taken
+            if (value := readings.value_of(response, key)) is not None
+        ]
+        chart = charts.weekly(
+            progress.weekly_mean(points, first, today), style="line", low=low, high=high,
+            y_labels=(readings.number(low), "", readings.number(high)),
+            describe="{value:.1f}", by_month=False,
+        )  # fmt: skip
+        if movement and movement.first.total is not None and key == "total":
+            charts.mark_steady(chart, movement.first.total, movement.reach, low, high)
+        lines.append({"key": key, "name": name, "chart": chart})
+    return {
+        "instrument": instrument,
+        "taken": [(r, readings.score_words(instrument, r)) for r in taken],
+        "latest": readings.score_words(instrument, taken[0]) if taken else "",
+        "movement": movement,
+        "lines": lines,
+        "schedule": ScheduleForm(
+            initial={"every_days": every_days}, auto_id=f"{instrument.key}_%s"
+        ),
+    }
 
 
 @login_required
 @require_POST
 def schedule(request: HttpRequest, key: str) -> HttpResponse:
-    instrument = _instrument(key)
+    instrument = _instrument(request, key)
     form = ScheduleForm(request.POST)
     if form.is_valid():
         days = form.cleaned_data["every_days"]
@@ -63,13 +93,15 @@ def schedule(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def take(request: HttpRequest, key: str) -> HttpResponse:
-    instrument = _instrument(key)
+    instrument = _instrument(request, key)
     user = signed_in_user(request)
     form = TakeForm(request.POST or None, instrument=instrument)
     if request.method == "POST" and form.is_valid():
-        response = services.record(user, instrument, form.answers(), form.cleaned_data["note"])
-        high = instrument.rules.high * instrument.rules.items
-        messages.success(request, f"Saved: {response.total:.0f} of {high} this week. Thank you.")
+        taken = services.record(user, instrument, form.answers(), form.cleaned_data["note"])
+        words = readings.score_words(instrument, taken.response)
+        messages.success(request, f"Saved. Your score: {words}. Thank you.")
+        if taken.asks_for_safety:
+            show_notice(ABOUT_ANSWERS)
         return redirect("measures:measures")
     return render(
         request,
@@ -79,8 +111,51 @@ def take(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-def _instrument(key: str) -> Instrument:
-    instrument = INSTRUMENTS.get(key)
+@login_required
+def import_questionnaire(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                definition, replaced = services.import_questionnaire(
+                    signed_in_user(request),
+                    upload.read(services.MOST_FILE_BYTES + 1),
+                    form.cleaned_data["instrument"],
+                )
+            except ProblemInFile as problem:
+                field = "instrument" if isinstance(problem, services.NeedsChoosing) else "file"
+                form.add_error(field, str(problem))
+            else:
+                messages.success(
+                    request,
+                    f"The {definition.name}'s wording was replaced; your earlier answers are kept."
+                    if replaced
+                    else f"Imported the {definition.name}. You can take it whenever suits you.",
+                )
+                return redirect("measures:measures")
+    return render(
+        request,
+        "measures/import.html",
+        {"form": form, "definitions": DEFINITIONS.values()},
+        status=status,
+    )
+
+
+@login_required
+def fhir(request: HttpRequest, key: str) -> HttpResponse:
+    instrument = _instrument(request, key)
+    user = signed_in_user(request)
+    bundle = fhir_export.bundle(instrument, services.history(user, instrument))
+    response = JsonResponse(bundle, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="earned-{key}-fhir.json"'
+    return response
+
+
+def _instrument(request: HttpRequest, key: str) -> Instrument:
+    instrument = available(signed_in_user(request)).get(key)
     if instrument is None:
         raise Http404
     return instrument

@@ -62,6 +62,7 @@ CLEAR_TEXT = {
     "relationships.Repair.outcome": "a choice: repaired, partly, not yet",
     "measures.Response.instrument": "which questionnaire: a key from our list",
     "measures.Schedule.instrument": "which questionnaire: a key from our list",
+    "measures.Questionnaire.instrument": "which questionnaire: a key from our list",
     # Search: the index holds keyed hashes of words (numbers), never the words.
     "search.Term.kind": "which kind of record a row points at: experiences, journal, …",
     # Privacy: the envelope is itself ciphertext, or parameters.

@@ -32,6 +32,7 @@ STEPS: tuple[tuple[str, str, str], ...] = (
 
 
 class SafetyPlan(Owned):
+    words_looked_at = False  # its warning signs may rightly name such thoughts
     warning_signs = optional_text("the signs that a hard time is coming")
     on_my_own = optional_text("things I can do on my own")
     people_places = optional_text("people and places that help me feel less alone")

@@ -50,17 +50,24 @@ def changed_texts(instance: models.Model) -> list[str]:
 
 
 def look_at_saved_words(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
-    """pre_save receiver for every model with entry text (the safety plan itself excepted: its
-    warning signs may rightly hold such words)."""
-    from earned.safety.models import SafetyPlan
-
-    if sender is SafetyPlan or not suggests_risk(*changed_texts(instance)):
+    """pre_save receiver for every model with entry text, except those whose words are not a
+    person's own account (`words_looked_at = False`): the safety plan, whose warning signs may
+    rightly hold such words, and an imported questionnaire's wording."""
+    if not getattr(sender, "words_looked_at", True) or not suggests_risk(*changed_texts(instance)):
         return
+    show_notice()
+
+
+ABOUT_ANSWERS = "About your answers."
+
+
+def show_notice(about: str = "A calm note about what you wrote.") -> None:
+    """Leaves the notice for the page that follows (once per request), or a line in the
+    terminal when the save came from a command. `about` is ABOUT_ANSWERS after a questionnaire's
+    risk answer, which the notice then speaks of."""
     request = _request.get()
     if request is None:
         command_run.noticed()
     elif not getattr(request, "_safety_noticed", False):
         request._safety_noticed = True  # type: ignore[attr-defined]
-        messages.add_message(
-            request, messages.INFO, "A calm note about what you wrote.", extra_tags=NOTICE_TAG
-        )  # fmt: skip (the template words it)
+        messages.add_message(request, messages.INFO, about, extra_tags=NOTICE_TAG)

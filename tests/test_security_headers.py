@@ -40,7 +40,7 @@ PAGES_SIGNED_IN = [
     "/practice/scripts/new/", "/practice/put-away/", "/people/", "/people/new/",
     "/people/put-away/", "/ruptures/", "/ruptures/new/", "/insights/", "/insights/?period=all",
     "/insights/map/", "/insights/report/", "/safety-plan/", "/safety-plan/edit/",
-    "/insights/measures/", "/insights/measures/practice/",
+    "/insights/measures/", "/insights/measures/practice/", "/insights/measures/import/",
 ]  # fmt: skip
 PAGES_SIGNED_OUT = ["/sign-in/", "/help/", "/help/?country=JP", "/no-such-page/"]
 

@@ -97,6 +97,7 @@ def _register() -> None:
         keys,
         ledger,
         log,
+        measures,
         people,
         practice,
         report,
@@ -126,6 +127,7 @@ def _register() -> None:
     main.add_command(people.rupture)
     main.add_command(people.repair)
     main.add_command(report.report)
+    main.add_command(measures.measures)
 
 
 _register()

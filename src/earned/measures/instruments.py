@@ -93,7 +93,9 @@ def imported_instrument(definition: Definition, imported: Questionnaire) -> Inst
     wording = json.loads(imported.wording)
     return Instrument(
         key=definition.key,
-        title=f"{definition.name} · {imported.title}",
+        title=imported.title
+        if definition.name in imported.title
+        else f"{definition.name} · {imported.title}",
         about="A validated questionnaire, in the wording you imported, scored as its authors "
         "publish it.",
         period=imported.intro or "",

@@ -219,7 +219,57 @@ async function offlineCopy() {
   });
 }
 
+// A questionnaire one question at a time, if the person prefers it (remembered on this device).
+// The whole form stays in the page and works without JavaScript; this only hides the questions
+// not being answered. After a refused save every question shows, with its message.
+function oneAtATime() {
+  const form = document.querySelector("form[data-one-at-a-time]");
+  if (!form) return;
+  const steps = [...form.querySelectorAll(".field--choices")];
+  if (steps.length < 2 || form.querySelector(".field--invalid")) return;
+  const rest = [...form.querySelectorAll(".field:not(.field--choices), .actions")];
+  const make = (text, quiet) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = quiet ? "button button--quiet button--small" : "button button--small";
+    button.textContent = text;
+    return button;
+  };
+  const toggle = make("One question at a time", true);
+  const back = make("Back", true);
+  const next = make("Next", false);
+  const where = document.createElement("p");
+  where.className = "meta";
+  where.setAttribute("aria-live", "polite");
+  const nav = document.createElement("div");
+  nav.className = "actions";
+  nav.append(back, next);
+  steps[0].before(toggle);
+  steps[steps.length - 1].after(where, nav);
+  let on = localStorage.getItem("earned-one-at-a-time") === "1";
+  let at = 0;
+  const show = (focus) => {
+    toggle.setAttribute("aria-pressed", String(on));
+    steps.forEach((step, index) => { step.hidden = on && index !== at; });
+    rest.forEach((element) => { element.hidden = on && at < steps.length - 1; });
+    nav.hidden = where.hidden = !on;
+    back.disabled = at === 0;
+    next.hidden = at === steps.length - 1;
+    where.textContent = `Question ${at + 1} of ${steps.length}`;
+    if (focus) steps[at].querySelector("input:checked, input")?.focus();
+  };
+  toggle.addEventListener("click", () => {
+    on = !on;
+    localStorage.setItem("earned-one-at-a-time", on ? "1" : "0");
+    show(on);
+  });
+  back.addEventListener("click", () => { at = Math.max(0, at - 1); show(true); });
+  next.addEventListener("click", () => { at = Math.min(steps.length - 1, at + 1); show(true); });
+  show(false);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  oneAtATime();
   printButtons();
   offlineCopy();
   fillTimezone();

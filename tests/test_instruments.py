@@ -179,11 +179,36 @@ def test_an_imported_file_gives_the_scored_questions_with_their_answers_in_order
     assert items[8].answers == tuple(f"Placeholder answer {s}" for s in range(4))
 
 
+def without_scores(document: dict[str, Any]) -> dict[str, Any]:
+    """As LOINC often publishes them: answers listed lowest first, with no score given."""
+    for item in document["item"]:
+        for option in item.get("answerOption", []):
+            option.pop("extension", None)
+    return document
+
+
+def test_a_loinc_style_file_without_scores_counts_its_answers_in_order() -> None:
+    document = without_scores(
+        placeholder_file(10, range(4), code=[{"system": "http://loinc.org", "code": "44249-1"}])
+    )
+    found = read_questionnaire(document)
+    assert recognise(found.codes, found.url) is PHQ_9
+    items = items_for(PHQ_9, found)
+    assert len(items) == 9  # the tenth, a closing question with its own answers, is not asked
+    assert items[0].answers == tuple(f"Placeholder answer {s}" for s in range(4))
+    assert items[0].codes == ("A0", "A1", "A2", "A3")
+    with pytest.raises(ProblemInFile) as raised:
+        items_for(ECR_RS, read_questionnaire(without_scores(placeholder_file(9, range(5)))))
+    assert (
+        str(raised.value) == "Question “q1” offers 5 answers; the ECR-RS has 7 for each (1 to 7)."
+    )
+
+
 @pytest.mark.parametrize(
     ("document", "definition", "problem"),
     [
         (placeholder_file(8, range(4)), PHQ_9,
-         "This file has only 8 questions with scored answers; the PHQ-9 has 9."),
+         "This file has only 8 questions with answers to choose from; the PHQ-9 has 9."),
         (placeholder_file(9, range(1, 5)), PHQ_9,
          "Question “q1” scores its answers 1, 2, 3, 4; the PHQ-9 scores each answer 0 to 3, "
          "once each."),

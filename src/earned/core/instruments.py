@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from earned.core.fhir import ProblemInFile, Questionnaire
+from earned.core.fhir import ProblemInFile, Question, Questionnaire
 from earned.core.measures import Band, Rules, Subscale
 
 LOINC = "http://loinc.org"
@@ -225,33 +225,47 @@ class Item:
 
 def items_for(definition: Definition, questionnaire: Questionnaire) -> tuple[Item, ...]:
     """The questions of an imported file that the instrument scores, in order, each checked
-    against its rules: its answers must score exactly the scale's points. Questions after those
-    (a closing question some versions add, a calculated total) are not asked."""
+    against its rules. The first N questions with answers to choose from are the N items;
+    questions after them (a closing question some versions add, a calculated total) are not
+    asked. Where the file scores the answers, the scores must be exactly the scale's points;
+    where it gives none (LOINC's own files often do not), the answers count from the scale's
+    lowest point in the order the file lists them, so their number must match the scale."""
     rules, name = definition.rules, definition.name
-    scored = [q for q in questionnaire.questions if q.scored]
-    if len(scored) < rules.items:
-        have = f"only {len(scored)} question{'s' if len(scored) != 1 else ''}"
+    choices = [q for q in questionnaire.questions if q.options]
+    if len(choices) < rules.items:
+        have = f"only {len(choices)} question{'s' if len(choices) != 1 else ''}"
         raise ProblemInFile(
-            f"This file has {have} with scored answers; the {name} has {rules.items}."
+            f"This file has {have} with answers to choose from; the {name} has {rules.items}."
         )
     scale = list(range(rules.low, rules.high + 1))
     found = []
-    for question in scored[: rules.items]:
-        by_score = {o.score: o for o in question.options if o.score is not None}
-        if sorted(by_score) != scale or len(question.options) != len(scale):
-            given = sorted(o.score for o in question.options if o.score is not None)
+    for question in choices[: rules.items]:
+        found.append(_item(question, scale, name))
+    return tuple(found)
+
+
+def _item(question: Question, scale: list[int], name: str) -> Item:
+    options = question.options
+    given = [o.score for o in options if o.score is not None]
+    if not given:
+        if len(options) != len(scale):
+            raise ProblemInFile(
+                f"Question “{question.link_id}” offers {len(options)} answers; the {name} has "
+                f"{len(scale)} for each ({scale[0]} to {scale[-1]})."
+            )
+        ordered = list(options)
+    else:
+        by_score = {o.score: o for o in options if o.score is not None}
+        if sorted(by_score) != scale or len(options) != len(scale):
             raise ProblemInFile(
                 f"Question “{question.link_id}” scores its answers "
-                f"{', '.join(f'{g:g}' for g in given)}; the {name} scores each answer "
-                f"{rules.low} to {rules.high}, once each."
+                f"{', '.join(f'{g:g}' for g in sorted(given))}; the {name} scores each answer "
+                f"{scale[0]} to {scale[-1]}, once each."
             )
         ordered = [by_score[float(s)] for s in scale]
-        found.append(
-            Item(
-                question.link_id,
-                question.text,
-                tuple(o.display for o in ordered),
-                tuple(o.code for o in ordered),
-            )
-        )
-    return tuple(found)
+    return Item(
+        question.link_id,
+        question.text,
+        tuple(o.display for o in ordered),
+        tuple(o.code for o in ordered),
+    )

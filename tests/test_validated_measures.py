@@ -198,3 +198,25 @@ def test_anothers_questionnaire_and_answers_are_not_found(
     for url in ("/insights/measures/phq-9/", "/insights/measures/phq-9/fhir.json"):
         assert owner_client.get(url).status_code == 404
     assert "PHQ-9 (placeholder" not in page(owner_client, "/insights/measures/")
+
+
+def test_removing_asks_first_forgets_the_wording_and_keeps_the_answers(
+    owner_client: Client,
+) -> None:
+    imported(owner_client)
+    owner_client.post("/insights/measures/phq-9/", answers([1] * 8 + [0]))
+    confirm = page(owner_client, "/insights/measures/phq-9/remove/")
+    assert "Remove the PHQ-9?" in confirm
+    assert "Your 1 answer and score stays in your records" in confirm
+    assert Questionnaire.objects.exists()  # nothing happens until they say so
+    response = owner_client.post("/insights/measures/phq-9/remove/", follow=True)
+    text = response.content.decode()
+    assert "The PHQ-9&#x27;s wording is removed. Your answers are kept" in text
+    assert "You have 1 earlier answer to the PHQ-9, kept" in text
+    assert not Questionnaire.objects.exists()
+    assert Response.objects.count() == 1
+    assert owner_client.get("/insights/measures/phq-9/").status_code == 404
+    assert owner_client.get("/insights/measures/practice/remove/").status_code == 404
+    imported(owner_client)
+    assert "9 of 27" not in page(owner_client, "/insights/measures/")  # 8, shown again
+    assert "8 of 27" in page(owner_client, "/insights/measures/")

@@ -6,7 +6,7 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from earned.access import owned
@@ -83,6 +83,24 @@ def set_schedule(owner: User, instrument: Instrument, days: int) -> None:
     Schedule.objects.update_or_create(
         owner=owner, instrument=instrument.key, defaults={"every_days": days}
     )
+
+
+def remove_wording(owner: User, instrument: Instrument) -> None:
+    """Forgets an imported questionnaire's wording; the answers stay, and show again if it is
+    imported again."""
+    owned(Questionnaire, owner).filter(instrument=instrument.key).delete()
+
+
+def answered_without_wording(owner: User, instruments: dict[str, Instrument]) -> dict[str, int]:
+    """How many answers each removed questionnaire still has (its key → count)."""
+    counts = (
+        owned(Response, owner)
+        .exclude(instrument__in=instruments)
+        .values_list("instrument")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return {key: count for key, count in counts if key in DEFINITIONS}
 
 
 class NeedsChoosing(ProblemInFile):

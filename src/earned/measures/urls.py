@@ -9,4 +9,5 @@ urlpatterns = [
     path("insights/measures/<slug:key>/", views.take, name="take"),
     path("insights/measures/<slug:key>/schedule/", views.schedule, name="schedule"),
     path("insights/measures/<slug:key>/fhir.json", views.fhir, name="fhir"),
+    path("insights/measures/<slug:key>/remove/", views.remove, name="remove"),
 ]

@@ -37,6 +37,10 @@ def measures(request: HttpRequest) -> HttpResponse:
             "cards": cards,
             "due": {i.key for i in services.due(user)},
             "not_imported": [d for d in DEFINITIONS.values() if d.key not in instruments],
+            "kept": [
+                (DEFINITIONS[key], count)
+                for key, count in services.answered_without_wording(user, instruments).items()
+            ],
         },
     )
 
@@ -152,6 +156,24 @@ def fhir(request: HttpRequest, key: str) -> HttpResponse:
     response = JsonResponse(bundle, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Disposition"] = f'attachment; filename="earned-{key}-fhir.json"'
     return response
+
+
+@login_required
+def remove(request: HttpRequest, key: str) -> HttpResponse:
+    """Asks first, then forgets an imported questionnaire's wording (never our own check-in)."""
+    instrument = _instrument(request, key)
+    if instrument.definition is None:
+        raise Http404
+    if request.method == "POST":
+        services.remove_wording(signed_in_user(request), instrument)
+        messages.success(
+            request,
+            f"The {instrument.definition.name}'s wording is removed. Your answers are kept; "
+            "import it again to see them.",
+        )
+        return redirect("measures:measures")
+    taken = len(services.history(signed_in_user(request), instrument))
+    return render(request, "measures/remove.html", {"instrument": instrument, "taken": taken})
 
 
 def _instrument(request: HttpRequest, key: str) -> Instrument:

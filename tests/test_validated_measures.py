@@ -15,7 +15,7 @@ from django.test import Client
 from django.utils import timezone
 
 from earned.accounts.models import User
-from earned.core.instruments import ECR_RS, PHQ_9, Definition
+from earned.core.instruments import ECR_RS, PHQ_9, SCS_SF, Definition
 from earned.measures.models import Questionnaire, Response
 from earned.measures.placeholder import placeholder_questionnaire
 from earned.privacy import keyring, keys
@@ -220,3 +220,13 @@ def test_removing_asks_first_forgets_the_wording_and_keeps_the_answers(
     imported(owner_client)
     assert "9 of 27" not in page(owner_client, "/insights/measures/")  # 8, shown again
     assert "8 of 27" in page(owner_client, "/insights/measures/")
+
+
+def test_a_mean_scored_questionnaire_shows_its_scale_and_its_parts(owner_client: Client) -> None:
+    imported(owner_client, SCS_SF, chosen="scs-sf")
+    kind = [1 if item in SCS_SF.rules.reverse else 5 for item in range(1, 13)]
+    response = owner_client.post("/insights/measures/scs-sf/", answers(kind), follow=True)
+    text = response.content.decode()
+    assert "Your score: 5 on a scale from 1 to 5." in text
+    assert "Self-kindness 5 · Self-judgement 1 · Common humanity 5" in text
+    assert "Earned does not mark changes as reliable for the SCS-SF yet" in text

@@ -33,7 +33,10 @@ def score_words(instrument: Instrument, response: Response) -> str:
         ]
         return f"{', '.join(parts)} (each from {low} to {high})"
     total = response.total if response.total is not None else 0.0
-    words = f"{number(total)} of {number(instrument.highest)}"
+    if instrument.rules.method == "mean":
+        words = f"{number(total)} on a scale from {instrument.rules.low} to {instrument.rules.high}"
+    else:
+        words = f"{number(total)} of {number(instrument.highest)}"
     found = _band(instrument.rules.bands, total)
     if found is None:
         return words
@@ -41,6 +44,18 @@ def score_words(instrument: Instrument, response: Response) -> str:
     if found.label:
         return f"{words}, in the range its authors call “{found.label}” ({span})"
     return f"{words}, in the range {span}, below the authors' first named range"
+
+
+def parts_words(instrument: Instrument, response: Response) -> str:
+    """The subscales beside a total (the PCL-5's clusters, the SCS-SF's six parts), or ""."""
+    if not instrument.rules.has_total or not instrument.definition:
+        return ""
+    names = instrument.definition.subscale_names
+    return " · ".join(
+        f"{names[sub.key]} {number(value)}"
+        for sub in instrument.rules.subscales
+        if (value := value_of(response, sub.key)) is not None
+    )
 
 
 def _band(bands: tuple[Band, ...], total: float) -> Band | None:

@@ -45,7 +45,11 @@ def history(owner: User, instrument: Instrument) -> list[Response]:
 
 
 def due(
-    owner: User, now: datetime.datetime | None = None, *, started_only: bool = False
+    owner: User,
+    now: datetime.datetime | None = None,
+    *,
+    started_only: bool = False,
+    instruments: dict[str, Instrument] | None = None,
 ) -> list[Instrument]:
     """The measures not taken within their interval: suggested gently, never demanded. With
     `started_only`, only those taken at least once (Today does not push a first one)."""
@@ -57,7 +61,7 @@ def due(
         .values_list("instrument", "latest")
         .order_by()
     )
-    instruments = available(owner)
+    instruments = available(owner) if instruments is None else instruments
     chosen = every_days(owner, instruments)
     found = []
     for key, instrument in instruments.items():

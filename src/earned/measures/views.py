@@ -35,7 +35,7 @@ def measures(request: HttpRequest) -> HttpResponse:
         "measures/measures.html",
         {
             "cards": cards,
-            "due": {i.key for i in services.due(user)},
+            "due": {i.key for i in services.due(user, instruments=instruments)},
             "not_imported": [d for d in DEFINITIONS.values() if d.key not in instruments],
             "kept": [
                 (DEFINITIONS[key], count)
@@ -70,7 +70,11 @@ def _card(user: User, instrument: Instrument, every_days: int) -> dict[str, Any]
         lines.append({"key": key, "name": name, "chart": chart})
     return {
         "instrument": instrument,
-        "taken": [(r, readings.score_words(instrument, r)) for r in taken],
+        "taken": [
+            (r, readings.score_words(instrument, r), readings.parts_words(instrument, r))
+            for r in taken
+        ],
+        "has_parts": instrument.rules.has_total and bool(instrument.rules.subscales),
         "latest": readings.score_words(instrument, taken[0]) if taken else "",
         "movement": movement,
         "lines": lines,

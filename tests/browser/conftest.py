@@ -107,6 +107,9 @@ def check_page(axe: Any) -> Callable[[Any, str], None]:
 
     def check(page: Any, name: str) -> None:
         SCREENSHOTS.mkdir(exist_ok=True)
+        # A located element can be in the DOM before the stylesheet has applied; axe measures
+        # sizes (target-size), so it waits for the whole page.
+        page.wait_for_load_state("load")
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)
             for label, size in (("desktop", DESKTOP), ("phone", PHONE)):

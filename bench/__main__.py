@@ -181,6 +181,8 @@ def bench_insights(user: Any, signed_in: Any) -> None:
     assert busiest is not None
     tests = busiest.tests.count()
     time_page(f"an expectation's page ({tests} tests)", signed_in, f"/expectations/{busiest.pk}/")
+    taken = ten_years_of_measures(user)
+    time_page(f"measures page ({taken} times taken)", signed_in, "/insights/measures/")
     today = datetime.date.today()
     for name, first in (
         ("a year", today - datetime.timedelta(days=365)),
@@ -191,6 +193,42 @@ def bench_insights(user: Any, signed_in: Any) -> None:
             "&sections=map&sections=patterns"
         )
         time_page(f"report PDF, {name}", signed_in, path, runs=5)
+
+
+def ten_years_of_measures(user: Any) -> int:
+    """The practice check-in every week and a PHQ-9 (placeholder wording) every fortnight."""
+    import json
+    import random
+
+    from bench import scale
+    from earned.core.instruments import PHQ_9
+    from earned.core.measures import score
+    from earned.measures import services
+    from earned.measures.instruments import PRACTICE
+    from earned.measures.models import Response
+    from earned.measures.placeholder import placeholder_questionnaire
+    from earned.privacy import keyring, keys
+
+    existing = Response.objects.filter(owner=user).count()
+    if existing:
+        return existing
+    rng = random.Random(9)
+    now = datetime.datetime.now(datetime.UTC)
+    rows = []
+    with keyring.using(keys.open_data_key(user, PASSPHRASE)):
+        services.import_questionnaire(user, json.dumps(placeholder_questionnaire(PHQ_9)).encode())
+        for days, instrument in ((7, PRACTICE.rules), (14, PHQ_9.rules)):
+            key = "practice" if instrument is PRACTICE.rules else PHQ_9.key
+            for n in range(scale.YEARS * 365 // days):
+                answers = {i: rng.randint(instrument.low, instrument.high)
+                           for i in range(1, instrument.items + 1)}  # fmt: skip
+                result = score(instrument, answers)
+                rows.append(Response(owner=user, instrument=key,
+                                     at=now - datetime.timedelta(days=days * n),
+                                     answers={str(i): a for i, a in answers.items()},
+                                     total=result.total, scores=result.subscales))  # fmt: skip
+        Response.objects.bulk_create(rows)
+    return len(rows)
 
 
 def time_page(name: str, client: Any, path: str, runs: int = RUNS) -> None:

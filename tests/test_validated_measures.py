@@ -230,3 +230,17 @@ def test_a_mean_scored_questionnaire_shows_its_scale_and_its_parts(owner_client:
     assert "Your score: 5 on a scale from 1 to 5." in text
     assert "Self-kindness 5 · Self-judgement 1 · Common humanity 5" in text
     assert "Earned does not mark changes as reliable for the SCS-SF yet" in text
+
+
+def test_a_file_with_more_questions_says_which_will_not_be_asked(owner_client: Client) -> None:
+    document = placeholder_questionnaire(ECR_RS)
+    document["item"] += [
+        {**question, "linkId": f"second-{question['linkId']}"} for question in document["item"][1:]
+    ]  # the same nine about a second person, as the published form asks about several
+    response = owner_client.post(
+        IMPORT, {"file": upload(document), "instrument": "ecr-rs"}, follow=True
+    )
+    text = response.content.decode()
+    assert "Imported the ECR-RS." in text
+    assert "The file&#x27;s 9 other questions (not part of the ECR-RS&#x27;s score)" in text
+    assert page(owner_client, "/insights/measures/ecr-rs/").count('type="radio"') == 9 * 7

@@ -42,7 +42,7 @@ def import_(
 
     user = unlock(passphrase_file, username)
     try:
-        definition, replaced = services.import_questionnaire(
+        imported = services.import_questionnaire(
             user, file.read_bytes()[: services.MOST_FILE_BYTES + 1], chosen or ""
         )
     except services.NeedsChoosing:
@@ -52,10 +52,7 @@ def import_(
         )
     except ProblemInFile as problem:
         fail(str(problem))
-    if replaced:
-        click.echo(f"The {definition.name}'s wording was replaced; your earlier answers are kept.")
-    else:
-        click.echo(f"Imported the {definition.name}. Take it at /insights/measures/ in Earned.")
+    click.echo(imported.words())
 
 
 @measures.command("list")

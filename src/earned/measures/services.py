@@ -111,11 +111,33 @@ class NeedsChoosing(ProblemInFile):
     """The file is usable but names no instrument Earned knows: the person says which it is."""
 
 
-def import_questionnaire(owner: User, document: bytes, chosen: str = "") -> tuple[Definition, bool]:
+@dataclass(frozen=True)
+class Imported:
+    definition: Definition
+    replaced: bool  # earlier wording of the same instrument was replaced
+    left_out: int  # the file's other questions, not part of the instrument's score
+
+    def words(self) -> str:
+        name = self.definition.name
+        said = (
+            f"The {name}'s wording was replaced; your earlier answers are kept."
+            if self.replaced
+            else f"Imported the {name}. You can take it whenever suits you."
+        )
+        if self.left_out:
+            others = "question" if self.left_out == 1 else "questions"
+            said += (
+                f" The file's {self.left_out} other {others} (not part of the {name}'s score) "
+                "will not be asked."
+            )
+        return said
+
+
+def import_questionnaire(owner: User, document: bytes, chosen: str = "") -> Imported:
     """Reads a FHIR Questionnaire file, attaches the scoring of the instrument it is (by its
     LOINC panel code or canonical URL, or as the person chose), checks its questions against
-    that instrument's rules and keeps its wording as the person's own record. Returns the
-    instrument and whether earlier wording was replaced. Raises ProblemInFile in plain words."""
+    that instrument's rules and keeps its wording as the person's own record. Raises
+    ProblemInFile in plain words."""
     if len(document) > MOST_FILE_BYTES:
         raise ProblemInFile("This file is larger than any questionnaire (over 1 MB).")
     questionnaire = read_questionnaire(document)
@@ -156,4 +178,5 @@ def import_questionnaire(owner: User, document: bytes, chosen: str = "") -> tupl
             "imported_at": timezone.now(),
         },
     )
-    return definition, not created
+    left_out = sum(1 for q in questionnaire.questions if q.options) - len(items)
+    return Imported(definition, not created, left_out)

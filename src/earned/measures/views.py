@@ -128,7 +128,7 @@ def import_questionnaire(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                definition, replaced = services.import_questionnaire(
+                imported = services.import_questionnaire(
                     signed_in_user(request),
                     upload.read(services.MOST_FILE_BYTES + 1),
                     form.cleaned_data["instrument"],
@@ -137,12 +137,7 @@ def import_questionnaire(request: HttpRequest) -> HttpResponse:
                 field = "instrument" if isinstance(problem, services.NeedsChoosing) else "file"
                 form.add_error(field, str(problem))
             else:
-                messages.success(
-                    request,
-                    f"The {definition.name}'s wording was replaced; your earlier answers are kept."
-                    if replaced
-                    else f"Imported the {definition.name}. You can take it whenever suits you.",
-                )
+                messages.success(request, imported.words())
                 return redirect("measures:measures")
     return render(
         request,

@@ -199,3 +199,16 @@ def test_a_quiet_week_is_a_gap_never_a_mark(weekly: list[Weekly], style: str) ->
         assert sorted(run.count(" ") + 1 for run in chart.runs) == sorted(
             n for n in stretches if n > 1
         )
+
+
+@given(series)
+def test_a_measures_line_runs_on_across_quiet_weeks(weekly: list[Weekly]) -> None:
+    chart = charts.weekly(
+        weekly, style="line", low=-100, high=100, y_labels=("a", "b", "c"),
+        describe="{value}", by_month=False, join_gaps=True,
+    )  # fmt: skip
+    recorded = [week for week in weekly if week.value is not None and (week.value or week.count)]
+    assert len(chart.dots) == len(recorded)
+    # One line through every taking, in order, or none for a single one.
+    assert chart.runs == ([" ".join(f"{d.x},{d.y}" for d in chart.dots)] if len(recorded) > 1
+                          else [])  # fmt: skip

@@ -86,6 +86,7 @@ def test_taking_it_gives_the_score_in_the_authors_range_never_a_diagnosis(
     text = response.content.decode()
     assert "Saved. Your score: 9 of 27, in the range its authors call “mild” (5–9)." in text
     assert "one of your answers stayed with us" not in text
+    assert "<td>9 of 27 · mild</td>" in text  # the table's short form
     assert Response.objects.get().total == 9
     assert "never diagnose" in text
 

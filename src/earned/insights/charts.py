@@ -76,9 +76,11 @@ def weekly(
     y_labels: tuple[str, str, str],
     describe: str,
     by_month: bool,
+    join_gaps: bool = False,
 ) -> WeeklyChart:
     """Places a weekly (or monthly) series. `describe` formats a value for hover titles, with
-    `{value}` and `{count}`."""
+    `{value}` and `{count}`. With `join_gaps` a line runs on across empty weeks: a measure
+    taken every fortnight is one series of takings, not a string of lone points."""
     chart = WeeklyChart(style)
     slot = PLOT_WIDTH / max(1, len(series))
     chart.baseline = _y(max(low, min(high, 0.0)), low, high)
@@ -88,9 +90,9 @@ def weekly(
         centre = LEFT + slot * (index + 0.5)
         label = period.week.strftime(fmt)
         if period.value is None or (period.value == 0 and not period.count):
-            if run:
+            if run and not join_gaps:
                 chart.runs.append(" ".join(run))
-            run = []
+                run = []
             continue
         y = _y(period.value, low, high)
         title = f"{label}: " + describe.format(value=period.value, count=period.count)

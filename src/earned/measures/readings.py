@@ -22,8 +22,9 @@ def value_of(response: Response, scale: str) -> float | None:
     return float(found) if isinstance(found, int | float) else None
 
 
-def score_words(instrument: Instrument, response: Response) -> str:
-    """“9 of 27, in the range its authors call “mild” (5–9)”, or each subscale."""
+def score_words(instrument: Instrument, response: Response, *, short: bool = False) -> str:
+    """“9 of 27, in the range its authors call “mild” (5–9)”, or each subscale; `short`, for a
+    table row: “9 of 27 · mild”."""
     if not instrument.rules.has_total:
         low, high = instrument.rules.low, instrument.rules.high
         parts = [
@@ -40,6 +41,8 @@ def score_words(instrument: Instrument, response: Response) -> str:
     found = _band(instrument.rules.bands, total)
     if found is None:
         return words
+    if short:
+        return f"{words} · {found.label}" if found.label else words
     span = f"{number(found.low)}–{number(found.high)}"
     if found.label:
         return f"{words}, in the range its authors call “{found.label}” ({span})"

@@ -63,7 +63,7 @@ def _card(user: User, instrument: Instrument, every_days: int) -> dict[str, Any]
         chart = charts.weekly(
             progress.weekly_mean(points, first, today), style="line", low=low, high=high,
             y_labels=(readings.number(low), "", readings.number(high)),
-            describe="{value:.1f}", by_month=False,
+            describe="{value:.1f}", by_month=False, join_gaps=True,
         )  # fmt: skip
         if movement and movement.first.total is not None and key == "total":
             charts.mark_steady(chart, movement.first.total, movement.reach, low, high)
@@ -71,7 +71,11 @@ def _card(user: User, instrument: Instrument, every_days: int) -> dict[str, Any]
     return {
         "instrument": instrument,
         "taken": [
-            (r, readings.score_words(instrument, r), readings.parts_words(instrument, r))
+            (
+                r,
+                readings.score_words(instrument, r, short=True),
+                readings.parts_words(instrument, r),
+            )
             for r in taken
         ],
         "has_parts": instrument.rules.has_total and bool(instrument.rules.subscales),

@@ -21,6 +21,7 @@ from earned.measures.placeholder import placeholder_questionnaire
 from earned.privacy import keyring, keys
 from tests.conftest import PASSPHRASE
 from tests.pages import page
+from tests.test_insights import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +246,34 @@ def test_a_file_with_more_questions_says_which_will_not_be_asked(owner_client: C
     assert "Imported the ECR-RS." in text
     assert "The file&#x27;s 9 other questions (not part of the ECR-RS&#x27;s score)" in text
     assert page(owner_client, "/insights/measures/ecr-rs/").count('type="radio"') == 9 * 7
+
+
+def test_the_therapy_report_holds_the_questionnaires_of_its_period(
+    owner_client: Client,
+) -> None:
+    imported(owner_client)
+    owner_client.post("/insights/measures/phq-9/", answers([2, 2, 2, 2, 2, 2, 1, 1, 0]))
+    Response.objects.update(at=timezone.now() - datetime.timedelta(days=20))
+    owner_client.post("/insights/measures/phq-9/", answers([1, 1, 1, 1, 1, 1, 1, 1, 0]))
+    owner_client.post("/insights/measures/practice/", {f"item_{n}": "2" for n in range(1, 6)})
+    today = timezone.localdate()
+    response = owner_client.get(
+        "/insights/report/",
+        {"first": str(today - datetime.timedelta(days=30)), "last": str(today),
+         "sections": ["measures"]},
+    )  # fmt: skip
+    words = " ".join(pdf_text(response.content).split())
+    assert "Questionnaires taken, and their scores" in words
+    assert "PHQ-9 (placeholder wording)" in words
+    assert "Kroenke K, Spitzer RL, Williams JBW" in words
+    assert "the score has gone down by 6: more than the 3.2 points" in words
+    assert "14 of 27 · moderate" in words
+    assert "Weekly practice check-in" in words
+    assert "Written by Earned; not a validated questionnaire." in words
+    assert "Never a diagnosis." in words
+    last_week = owner_client.get(
+        "/insights/report/",
+        {"first": str(today - datetime.timedelta(days=60)),
+         "last": str(today - datetime.timedelta(days=40)), "sections": ["measures"]},
+    )  # fmt: skip
+    assert "No questionnaires taken in this period." in pdf_text(last_week.content)

@@ -11,7 +11,7 @@ from earned.cli.data import user_option
 from earned.cli.django_setup import prepare_database, setup_django
 from earned.cli.passphrase import passphrase_option, unlock
 
-SECTION_NAMES = ("model", "markers", "map", "patterns")
+SECTION_NAMES = ("model", "markers", "map", "patterns", "measures")
 
 
 @click.command()
@@ -27,7 +27,7 @@ SECTION_NAMES = ("model", "markers", "map", "patterns")
     "sections",
     multiple=True,
     type=click.Choice(SECTION_NAMES),
-    help="Only these parts (repeat it); all four by default.",
+    help="Only these parts (repeat it); all five by default.",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it is already there.")
 @passphrase_option

@@ -10,6 +10,7 @@ SECTIONS = {
     "markers": "Progress, week by week",
     "map": "The map of triggers and safe zones",
     "patterns": "Patterns worth reflecting on",
+    "measures": "Questionnaires taken, and their scores",
 }
 
 

@@ -32,6 +32,10 @@ from earned.accounts.models import User
 from earned.core.mapping import QUADRANTS
 from earned.insights import charts, services
 from earned.insights.forms import SECTIONS
+from earned.measures import readings
+from earned.measures import services as measures
+from earned.measures.instruments import available
+from earned.rituals.services import day_of
 
 INK = colors.HexColor("#1f2a30")
 MUTED = colors.HexColor("#5b6870")
@@ -89,6 +93,8 @@ def render(owner: User, period: services.Period, sections: list[str]) -> bytes:
         story += _map(styles, services.place_map(owner, found))
     if "patterns" in sections:
         story += _patterns(styles, services.found_patterns(owner, found))
+    if "measures" in sections:
+        story += _measures(styles, owner, period)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -394,6 +400,57 @@ def _patterns(
                     Paragraph(_text(pattern.body), styles["body"]),
                     Paragraph(_text(pattern.prompt), styles["meta"]),
                 ]
+            )
+        )
+    return story
+
+
+def _measures(
+    styles: dict[str, ParagraphStyle], owner: User, period: services.Period
+) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph(SECTIONS["measures"], styles["h2"])]
+    shown = False
+    for instrument in available(owner).values():
+        taken = [
+            response
+            for response in measures.history(owner, instrument)
+            if period.first <= day_of(owner, response.at) <= period.last
+        ]
+        if not taken:
+            continue
+        shown = True
+        about = (
+            instrument.definition.citation
+            if instrument.definition
+            else "Written by Earned; not a validated questionnaire."
+        )
+        movement = readings.since_first(instrument, taken, in_report=True)
+        parts = instrument.rules.has_total and bool(instrument.rules.subscales)
+        rows = [
+            [
+                _day(day_of(owner, response.at)),
+                readings.score_words(instrument, response, short=True),
+                *([readings.parts_words(instrument, response)] if parts else []),
+            ]
+            for response in taken
+        ]
+        widths = [36 * mm, 48 * mm, 90 * mm] if parts else [36 * mm, 138 * mm]
+        header = ["When", "Score", *(["Its parts"] if parts else [])]
+        story += [
+            Paragraph(_text(instrument.title), styles["h3"]),
+            Paragraph(_text(about), styles["meta"]),
+        ]
+        if movement:
+            story.append(Paragraph(_text(movement.words), styles["reading"]))
+        story.append(_table(rows, styles, widths, header))
+    if not shown:
+        story.append(Paragraph("No questionnaires taken in this period.", styles["body"]))
+    else:
+        story.append(
+            Paragraph(
+                "Scores describe their answers on the day, scored as each questionnaire's "
+                "authors publish; ranges carry the authors' own names. Never a diagnosis.",
+                styles["meta"],
             )
         )
     return story

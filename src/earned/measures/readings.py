@@ -72,9 +72,12 @@ class Movement:
     words: str
 
 
-def since_first(instrument: Instrument, taken: list[Response]) -> Movement | None:
+def since_first(
+    instrument: Instrument, taken: list[Response], *, in_report: bool = False
+) -> Movement | None:
     """The latest total against the first, by Jacobson–Truax with the instrument's published
-    reliability and norm SD; None without two totals or without those figures."""
+    reliability and norm SD; None without two totals or without those figures. `in_report`
+    words it for the therapy report (the period's first time; "the score")."""
     rules = instrument.rules
     totals = [r for r in taken if r.total is not None]
     if rules.reliability is None or rules.norm_sd is None or len(totals) < 2:
@@ -85,16 +88,20 @@ def since_first(instrument: Instrument, taken: list[Response]) -> Movement | Non
     change = reliable_change(before, after, rules.norm_sd, rules.reliability)
     moved = after - before
     when = f"{first.at:%-d %b %Y}"
+    since = (
+        f"Since the period's first time ({when}) the score"
+        if in_report
+        else f"Since your first time ({when}) your score"
+    )
     if change.reliable:
         way = "down" if moved < 0 else "up"
         words = (
-            f"Since your first time ({when}) your score has gone {way} by {number(abs(moved))}: "
-            f"more than the {reach:.1f} points that measurement alone can explain."
+            f"{since} has gone {way} by {number(abs(moved))}: more than the {reach:.1f} points "
+            "that measurement alone can explain."
         )
     else:
         words = (
-            f"Since your first time ({when}) your score has moved by {number(abs(moved))}: "
-            f"within the {reach:.1f} points that measurement alone can explain, so it may be "
-            "steady."
+            f"{since} has moved by {number(abs(moved))}: within the {reach:.1f} points that "
+            "measurement alone can explain, so it may be steady."
         )
     return Movement(first, reach, words)

@@ -114,6 +114,8 @@ LEFT_ALONE = [
     "When I was a teenager I used to hurt myself.",
     "I stopped cutting myself two years ago.",
     'She said "I want to die" as a joke.',
+    'I know she said "I want to die" as a joke.',
+    'I do not want to hurt myself\nShe said "I want to die" as a joke.',
     "The song goes “I want to die”, which surprised me.",
     "He shouted 'kill yourself' at the screen.",
     "The film was about suicide prevention.",
@@ -211,16 +213,19 @@ def test_it_never_fails_on_any_text(text: str) -> None:
     assert suggests_risk(text) == bool(notice(text))
 
 
-@given(st.sampled_from(NOTICED), st.sampled_from(LEFT_ALONE))
-def test_risk_is_noticed_beside_anything_else(risky: str, ordinary: str) -> None:
-    """Whatever else is written in the same entry, on its own line, the risky words count."""
-    assert suggests_risk(f"{ordinary}\n{risky}")
-    assert suggests_risk(f"{risky}\n{ordinary}")
+def test_risk_is_noticed_beside_anything_else() -> None:
+    """Whatever else is written in the same entry, on its own line, the risky words count —
+    every pairing, so a clause from one line never sets aside the other's."""
+    for risky in NOTICED:
+        for ordinary in LEFT_ALONE:
+            assert suggests_risk(f"{ordinary}\n{risky}"), (ordinary, risky)
+            assert suggests_risk(f"{risky}\n{ordinary}"), (risky, ordinary)
 
 
-@given(st.sampled_from(LEFT_ALONE), st.sampled_from(LEFT_ALONE))
-def test_ordinary_lines_together_stay_ordinary(first: str, second: str) -> None:
-    assert not suggests_risk(f"{first}\n{second}")
+def test_ordinary_lines_together_stay_ordinary() -> None:
+    for first in LEFT_ALONE:
+        for second in LEFT_ALONE:
+            assert not suggests_risk(f"{first}\n{second}"), (first, second)
 
 
 def test_any_of_several_fields_is_enough() -> None:

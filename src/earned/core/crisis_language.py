@@ -76,8 +76,9 @@ QUOTED = re.compile(
     "|(?<![a-z])'([^']*)'(?![a-z])"  # 'single' (curly ones are straightened first)
 )
 FIRST_PERSON_BEFORE_QUOTE = re.compile(
-    r"\b(?:i|i'm|im|me|myself|part of me)\b[^.!?]{0,30}$"
-)  # "I keep thinking 'I want to die'" is the person's own thought
+    r"\b(?:i|i'm|im|me|myself|part of me)\b(?P<between>[^.!?;:\n]{0,30})$"
+)  # "I keep thinking 'I want to die'" is the person's own thought…
+SOMEONE_ELSE = re.compile(r"\b(?:she|he|they|someone|somebody|you)\b")  # …"I heard she said" is not
 CLAUSE_END = re.compile(r"[.!?;:\n]+|\bbut\b|\bthough\b|\bhowever\b")
 
 
@@ -94,7 +95,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks that someone else said (not the person's own thought)."""
     spans = []
     for match in QUOTED.finditer(text):
-        if not FIRST_PERSON_BEFORE_QUOTE.search(text[: match.start()]):
+        own = FIRST_PERSON_BEFORE_QUOTE.search(text[: match.start()])
+        if not own or SOMEONE_ELSE.search(own.group("between")):
             spans.append((match.start(), match.end()))
     return spans
 

@@ -87,3 +87,10 @@ def test_a_validated_questionnaire_imported_and_taken_one_question_at_a_time(
     page.get_by_text("your score has gone down by 7: more than the 3.2 points").wait_for()
     assert page.locator(".mini-chart__steady").count() == 1
     check_page(page, "measures-validated")
+
+    page.get_by_text("About this questionnaire").click()
+    page.get_by_role("link", name="Remove this questionnaire").click()
+    page.get_by_text("Your 2 answers and scores stay in your records").wait_for()
+    check_page(page, "measures-remove")
+    page.get_by_role("link", name="Keep it").click()
+    page.get_by_role("heading", name="PHQ-9 (placeholder wording)").wait_for()

@@ -23,9 +23,10 @@ ROOT = Path(__file__).parents[1]
 # imagery note's 2, and practice: the ladder's 2, the step's 1, the attempt's experience (12 and
 # an own emotion word) and its own 4, the script's 6 and the rehearsal's note; a person's name and
 # note, a rupture's 3 and its repair's 1; the safety plan's 7; a practice check-in's note; an
-# imported questionnaire's title, opening words, one question, copyright and address.
+# imported questionnaire's title, opening words, one question, copyright and address, and the
+# source of its reliable-change figures.
 CANARY_FIELDS = (
-    2 + 2 * 12 + 2 + 2 + 3 + 1 + 5 + 6 + 1 + 3 + 2 + 2 + 2 + 1 + 13 + 4 + 6 + 1 + 6 + 7 + 1 + 5
+    2 + 2 * 12 + 2 + 2 + 3 + 1 + 5 + 6 + 1 + 3 + 2 + 2 + 2 + 1 + 13 + 4 + 6 + 1 + 6 + 7 + 1 + 6
 )
 
 

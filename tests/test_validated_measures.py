@@ -150,6 +150,8 @@ def test_an_unrecognised_file_is_scored_as_the_person_chooses(owner_client: Clie
     assert saved.scores == {"avoidance": 1.0, "anxiety": 5.0}
     text = page(owner_client, "/insights/measures/")
     assert text.count('class="mini-chart__svg"') == 2  # one per dimension
+    assert "its two scores have no total to compare" in text
+    assert owner_client.get("/insights/measures/ecr-rs/change/").status_code == 404
 
 
 def test_importing_again_replaces_the_wording_and_keeps_the_answers(
@@ -277,3 +279,55 @@ def test_the_therapy_report_holds_the_questionnaires_of_its_period(
          "last": str(today - datetime.timedelta(days=40)), "sections": ["measures"]},
     )  # fmt: skip
     assert "No questionnaires taken in this period." in pdf_text(last_week.content)
+
+
+def test_a_published_studys_figures_can_judge_change_where_earned_has_none(
+    owner_client: Client,
+) -> None:
+    imported(owner_client, SCS_SF, chosen="scs-sf")
+    owner_client.post("/insights/measures/scs-sf/", answers([3] * 12))
+    Response.objects.update(at=timezone.now() - datetime.timedelta(days=40))
+    kind = [1 if item in SCS_SF.rules.reverse else 5 for item in range(1, 13)]
+    owner_client.post("/insights/measures/scs-sf/", answers(kind))
+    text = page(owner_client, "/insights/measures/")
+    assert "Earned does not mark changes as reliable for the SCS-SF yet" in text
+    assert "since your first time" not in text.lower()
+    form = page(owner_client, "/insights/measures/scs-sf/change/")
+    assert "Earned has no checked figures for the SCS-SF yet" in form
+    refused = owner_client.post(
+        "/insights/measures/scs-sf/change/",
+        {"norm_sd": "-1", "reliability": "1.5", "source": "My notes"},
+    )
+    assert refused.status_code == 400
+    said = refused.content.decode()
+    assert "The standard deviation is a number above zero." in said
+    assert "The reliability is a number from 0 up to (not including) 1." in said
+    assert 'value="My notes"' in said
+    owner_client.post(
+        "/insights/measures/scs-sf/change/",
+        {"norm_sd": "0.6", "reliability": "0.86", "source": "A study we trust (2020)"},
+    )
+    text = page(owner_client, "/insights/measures/")
+    assert "Noted: reliable change is worked out from those figures now." in text
+    assert "worked out from your figures, from A study we trust (2020)." in text
+    # 1.96 · √2 · 0.6 · √.14 = 0.62; the mean rose from 3 to 5.
+    assert "your score has gone up by 2: more than the 0.6 points" in text
+    owner_client.post("/insights/measures/scs-sf/change/", {"built_in": "1"})
+    assert "Earned does not mark changes as reliable for the SCS-SF yet" in page(
+        owner_client, "/insights/measures/"
+    )
+
+
+def test_earned_figures_are_named_and_can_be_set_aside_for_a_studys(
+    owner_client: Client,
+) -> None:
+    imported(owner_client)
+    form = page(owner_client, "/insights/measures/phq-9/change/")
+    assert "Earned's figures: alpha .89 (Kroenke et al. 2001)" in form
+    assert "a change of more than 3.2 points is reliable" in form
+    owner_client.post(
+        "/insights/measures/phq-9/change/",
+        {"norm_sd": "6", "reliability": "0.84", "source": "A clinical sample"},
+    )
+    assert "Use Earned's figures again" in page(owner_client, "/insights/measures/phq-9/change/")
+    assert owner_client.get("/insights/measures/practice/change/").status_code == 404

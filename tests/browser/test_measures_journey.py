@@ -94,3 +94,12 @@ def test_a_validated_questionnaire_imported_and_taken_one_question_at_a_time(
     check_page(page, "measures-remove")
     page.get_by_role("link", name="Keep it").click()
     page.get_by_role("heading", name="PHQ-9 (placeholder wording)").wait_for()
+
+    page.get_by_text("About this questionnaire").click()
+    page.get_by_role("link", name="Use a different study's figures").click()
+    page.get_by_label("Reliability").fill("2")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("The reliability is a number from 0 up to (not including) 1.").wait_for()
+    check_page(page, "measures-change")
+    page.get_by_role("link", name="Cancel").click()
+    page.get_by_role("heading", name="PHQ-9 (placeholder wording)").wait_for()

@@ -29,6 +29,7 @@ class Definition:
     loinc_panel: str | None = None  # how a FHIR file is recognised…
     loinc_total: str | None = None  # …and the code its total is exported under
     canonical_urls: tuple[str, ...] = ()
+    change_source: str = ""  # where `rules.reliability` and `rules.norm_sd` come from
 
     @property
     def lowest_total(self) -> float:
@@ -70,6 +71,10 @@ PHQ_9 = Definition(
     loinc_panel="44249-1",
     loinc_total="44261-6",
     canonical_urls=("http://loinc.org/q/44249-1",),
+    change_source=(
+        "alpha .89 (Kroenke et al. 2001); SD 3.5 in the German general population "
+        "(Kocalevent et al. 2013)"
+    ),
 )
 
 GAD_7 = Definition(
@@ -102,6 +107,10 @@ GAD_7 = Definition(
     loinc_panel="69737-5",
     loinc_total="70274-6",
     canonical_urls=("http://loinc.org/q/69737-5",),
+    change_source=(
+        "alpha .89 and SD 3.37 in the German general population (Löwe et al. 2008; the SDs "
+        "of women and men combined)"
+    ),
 )
 
 PCL_5 = Definition(

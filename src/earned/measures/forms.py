@@ -59,3 +59,36 @@ class ImportForm(forms.Form):
         + [(d.key, d.name) for d in DEFINITIONS.values()],
         help_text="Files from LOINC are recognised by their code; for others, say which it is.",
     )
+
+
+class ChangeFiguresForm(forms.Form):
+    """A published study's figures for reliable change: the norm SD and the reliability."""
+
+    norm_sd = forms.FloatField(
+        label="Standard deviation of the reference group",
+        min_value=0.01,
+        help_text="As the study reports it, in the questionnaire's own points (for example 3.5).",
+        error_messages={
+            "required": "Please give the standard deviation.",
+            "invalid": "Please give the standard deviation as a number, like 3.5.",
+            "min_value": "The standard deviation is a number above zero.",
+        },
+    )
+    reliability = forms.FloatField(
+        label="Reliability (Cronbach's alpha or test–retest)",
+        min_value=0,
+        max_value=0.999,
+        help_text="A number from 0 to 1, for example 0.89.",
+        error_messages={
+            "required": "Please give the reliability.",
+            "invalid": "Please give the reliability as a number, like 0.89.",
+            "min_value": "The reliability is a number from 0 up to (not including) 1.",
+            "max_value": "The reliability is a number from 0 up to (not including) 1.",
+        },
+    )
+    source = forms.CharField(
+        label="Where these figures come from",
+        max_length=300,
+        help_text="The study, so you and your clinician can find it again.",
+        error_messages={"required": "Please say which study these figures come from."},
+    )

@@ -5,7 +5,7 @@ have imported, scored by its published rules (`core.instruments`)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from earned.access import owned
 from earned.accounts.models import User
@@ -28,6 +28,7 @@ class Instrument:
     codes: tuple[tuple[str, ...], ...] = ()  # file, for exporting answers back as FHIR
     definition: Definition | None = None  # for a validated instrument
     copyright: str = ""
+    own_figures: str = ""  # where the person's own reliable-change figures come from, if any
 
     def link_id(self, number: int) -> str:
         return self.link_ids[number - 1] if self.link_ids else str(number)
@@ -91,6 +92,10 @@ def available(owner: User) -> dict[str, Instrument]:
 
 def imported_instrument(definition: Definition, imported: Questionnaire) -> Instrument:
     wording = json.loads(imported.wording)
+    rules, own = definition.rules, ""
+    if imported.norm_sd is not None and imported.reliability is not None:
+        rules = replace(rules, norm_sd=imported.norm_sd, reliability=imported.reliability)
+        own = imported.norm_source or ""
     return Instrument(
         key=definition.key,
         title=imported.title
@@ -103,8 +108,9 @@ def imported_instrument(definition: Definition, imported: Questionnaire) -> Inst
         options=tuple(tuple(item["answers"]) for item in wording),
         link_ids=tuple(item["link_id"] for item in wording),
         codes=tuple(tuple(item["codes"]) for item in wording),
-        rules=definition.rules,
+        rules=rules,
         every_days=definition.every_days,
         definition=definition,
         copyright=imported.copyright or "",
+        own_figures=own,
     )

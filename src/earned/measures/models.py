@@ -65,6 +65,11 @@ class Questionnaire(Owned):
     copyright = optional_text("its copyright statement")
     url = optional_text("its canonical address")
     imported_at = models.DateTimeField(default=timezone.now)
+    # Figures for reliable change chosen by the person or their clinician, from a published
+    # study, in place of (or where there are none) Earned's own: both or neither.
+    norm_sd = models.FloatField(null=True, blank=True)
+    reliability = models.FloatField(null=True, blank=True)
+    norm_source = optional_text("where those figures come from")
 
     class Meta:
         constraints = [

@@ -10,4 +10,5 @@ urlpatterns = [
     path("insights/measures/<slug:key>/schedule/", views.schedule, name="schedule"),
     path("insights/measures/<slug:key>/fhir.json", views.fhir, name="fhir"),
     path("insights/measures/<slug:key>/remove/", views.remove, name="remove"),
+    path("insights/measures/<slug:key>/change/", views.change_figures, name="change"),
 ]

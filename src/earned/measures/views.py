@@ -14,9 +14,10 @@ from earned.accounts.models import User
 from earned.core import progress
 from earned.core.fhir import ProblemInFile
 from earned.core.instruments import DEFINITIONS
+from earned.core.measures import smallest_reliable_change
 from earned.insights import charts
 from earned.measures import fhir_export, readings, services
-from earned.measures.forms import ImportForm, ScheduleForm, TakeForm
+from earned.measures.forms import ChangeFiguresForm, ImportForm, ScheduleForm, TakeForm
 from earned.measures.instruments import Instrument, available
 from earned.rituals.services import day_of
 from earned.safety.noticing import ABOUT_ANSWERS, show_notice
@@ -159,6 +160,49 @@ def fhir(request: HttpRequest, key: str) -> HttpResponse:
     response = JsonResponse(bundle, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Disposition"] = f'attachment; filename="earned-{key}-fhir.json"'
     return response
+
+
+@login_required
+def change_figures(request: HttpRequest, key: str) -> HttpResponse:
+    """The figures reliable change is worked out from: Earned's, from the instrument's sources,
+    or a published study's that the person or their clinician prefers."""
+    instrument = _instrument(request, key)
+    definition = instrument.definition
+    if definition is None or not instrument.rules.has_total:
+        raise Http404  # our check-in is not validated; the ECR-RS has no total to compare
+    user = signed_in_user(request)
+    if request.method == "POST" and "built_in" in request.POST:
+        services.set_change_figures(user, instrument, None, None, "")
+        messages.success(request, "Reliable change is worked out from Earned's figures again.")
+        return redirect("measures:measures")
+    initial = (
+        {"norm_sd": instrument.rules.norm_sd, "reliability": instrument.rules.reliability,
+         "source": instrument.own_figures}
+        if instrument.own_figures else {}
+    )  # fmt: skip
+    form = ChangeFiguresForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.set_change_figures(
+            user, instrument, data["norm_sd"], data["reliability"], data["source"]
+        )
+        messages.success(request, "Noted: reliable change is worked out from those figures now.")
+        return redirect("measures:measures")
+    return render(
+        request,
+        "measures/change_figures.html",
+        {
+            "form": form,
+            "instrument": instrument,
+            "definition": definition,
+            "built_in_reach": smallest_reliable_change(
+                definition.rules.norm_sd, definition.rules.reliability
+            )
+            if definition.rules.norm_sd and definition.rules.reliability is not None
+            else None,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

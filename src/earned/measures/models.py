@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from earned.ledger.models import Owned, optional_text
@@ -78,3 +79,6 @@ class Questionnaire(Owned):
 
     def __str__(self) -> str:
         return f"{self.instrument} wording"
+
+    def get_absolute_url(self) -> str:
+        return reverse("measures:measures")

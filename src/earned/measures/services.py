@@ -99,12 +99,6 @@ def set_change_figures(
     kept.save(update_fields=["norm_sd", "reliability", "norm_source"])
 
 
-def remove_wording(owner: User, instrument: Instrument) -> None:
-    """Forgets an imported questionnaire's wording; the answers stay, and show again if it is
-    imported again."""
-    owned(Questionnaire, owner).filter(instrument=instrument.key).delete()
-
-
 def answered_without_wording(owner: User, instruments: dict[str, Instrument]) -> dict[str, int]:
     """How many answers each removed questionnaire still has (its key → count)."""
     counts = (

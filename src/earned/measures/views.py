@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from earned.access import signed_in_user
+from earned.access import get_owned_or_404, signed_in_user
 from earned.accounts.models import User
 from earned.core import progress
 from earned.core.fhir import ProblemInFile
@@ -19,8 +19,10 @@ from earned.insights import charts
 from earned.measures import fhir_export, readings, services
 from earned.measures.forms import ChangeFiguresForm, ImportForm, ScheduleForm, TakeForm
 from earned.measures.instruments import Instrument, available
+from earned.measures.models import Questionnaire
 from earned.rituals.services import day_of
 from earned.safety.noticing import ABOUT_ANSWERS, show_notice
+from earned.web.deleting import Deletion, confirm_then_delete
 
 WEEKS_SHOWN = 26
 
@@ -207,20 +209,36 @@ def change_figures(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def remove(request: HttpRequest, key: str) -> HttpResponse:
-    """Asks first, then forgets an imported questionnaire's wording (never our own check-in)."""
+    """Asks first, then forgets an imported questionnaire's wording (never our own check-in);
+    its answers stay."""
     instrument = _instrument(request, key)
-    if instrument.definition is None:
+    definition = instrument.definition
+    if definition is None:
         raise Http404
-    if request.method == "POST":
-        services.remove_wording(signed_in_user(request), instrument)
-        messages.success(
-            request,
-            f"The {instrument.definition.name}'s wording is removed. Your answers are kept; "
-            "import it again to see them.",
-        )
-        return redirect("measures:measures")
-    taken = len(services.history(signed_in_user(request), instrument))
-    return render(request, "measures/remove.html", {"instrument": instrument, "taken": taken})
+    user = signed_in_user(request)
+    taken = len(services.history(user, instrument))
+    answers = (
+        f"Your {taken} answer{'s' if taken != 1 else ''} and score{'s' if taken != 1 else ''} "
+        f"stay{'' if taken != 1 else 's'} in your records and in your export; if you import the "
+        f"questionnaire again, {'they show' if taken != 1 else 'it shows'} again."
+        if taken
+        else "You have not taken it yet, so no answers are affected."
+    )
+    return confirm_then_delete(
+        request,
+        get_owned_or_404(Questionnaire, user, instrument=key),
+        Deletion(
+            title=f"Remove the {definition.name}?",
+            what=instrument.title,
+            consequences=[
+                "Its wording will be removed from Earned and it will no longer be suggested.",
+                answers,
+            ],
+            done=f"The {definition.name}'s wording is removed. Your answers are kept; import it "
+            "again to see them.",
+            then="measures:measures",
+        ),
+    )
 
 
 def _instrument(request: HttpRequest, key: str) -> Instrument:

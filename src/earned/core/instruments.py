@@ -33,11 +33,11 @@ class Definition:
 
     @property
     def lowest_total(self) -> float:
-        return self.rules.low * (1 if self.rules.method == "mean" else self.rules.items)
+        return self.rules.lowest_total
 
     @property
     def highest_total(self) -> float:
-        return self.rules.high * (1 if self.rules.method == "mean" else self.rules.items)
+        return self.rules.highest_total
 
 
 PHQ_9 = Definition(

@@ -54,6 +54,14 @@ class Rules:
     risk_items: frozenset[int] = frozenset()  # an answer above `low` calls for the safety notice
     has_total: bool = True  # False where only the subscales are scores (e.g. ECR-RS)
 
+    @property
+    def lowest_total(self) -> float:
+        return self.low * (1 if self.method == "mean" else self.items)
+
+    @property
+    def highest_total(self) -> float:
+        return self.high * (1 if self.method == "mean" else self.items)
+
 
 @dataclass(frozen=True)
 class Score:

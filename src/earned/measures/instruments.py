@@ -42,11 +42,11 @@ class Instrument:
 
     @property
     def lowest(self) -> float:
-        return self.definition.lowest_total if self.definition else 0
+        return self.rules.lowest_total
 
     @property
     def highest(self) -> float:
-        return self.definition.highest_total if self.definition else 4 * len(self.items)
+        return self.rules.highest_total
 
     @property
     def scales(self) -> tuple[tuple[str, str], ...]:

@@ -91,12 +91,13 @@ def set_schedule(owner: User, instrument: Instrument, days: int) -> None:
 
 def set_change_figures(
     owner: User, instrument: Instrument, sd: float | None, reliability: float | None, source: str
-) -> None:
+) -> Questionnaire:
     """Reliable change by the person's own figures (from a published study), or — with None —
     by Earned's again."""
     kept = owned(Questionnaire, owner).get(instrument=instrument.key)
     kept.norm_sd, kept.reliability, kept.norm_source = sd, reliability, source or None
     kept.save(update_fields=["norm_sd", "reliability", "norm_source"])
+    return kept
 
 
 def answered_without_wording(owner: User, instruments: dict[str, Instrument]) -> dict[str, int]:

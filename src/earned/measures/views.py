@@ -23,6 +23,7 @@ from earned.measures.models import Questionnaire
 from earned.rituals.services import day_of
 from earned.safety.noticing import ABOUT_ANSWERS, show_notice
 from earned.web.deleting import Deletion, confirm_then_delete
+from earned.web.pages import form_page
 
 WEEKS_SHOWN = 26
 
@@ -182,19 +183,19 @@ def change_figures(request: HttpRequest, key: str) -> HttpResponse:
          "source": instrument.own_figures}
         if instrument.own_figures else {}
     )  # fmt: skip
-    form = ChangeFiguresForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        services.set_change_figures(
-            user, instrument, data["norm_sd"], data["reliability"], data["source"]
-        )
-        messages.success(request, "Noted: reliable change is worked out from those figures now.")
-        return redirect("measures:measures")
-    return render(
+    return form_page(
         request,
+        ChangeFiguresForm(request.POST or None, initial=initial),
         "measures/change_figures.html",
+        lambda valid: services.set_change_figures(
+            user,
+            instrument,
+            valid.cleaned_data["norm_sd"],
+            valid.cleaned_data["reliability"],
+            valid.cleaned_data["source"],
+        ),
+        "Noted: reliable change is worked out from those figures now.",
         {
-            "form": form,
             "instrument": instrument,
             "definition": definition,
             "built_in_reach": smallest_reliable_change(
@@ -203,7 +204,6 @@ def change_figures(request: HttpRequest, key: str) -> HttpResponse:
             if definition.rules.norm_sd and definition.rules.reliability is not None
             else None,
         },
-        status=400 if form.errors else 200,
     )
 
 

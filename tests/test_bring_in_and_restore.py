@@ -144,3 +144,21 @@ def test_an_invitation_does_not_open_restore(client: Client) -> None:
 
 def test_restore_is_not_offered_on_a_server(client: Client, server_mode: SettingsWrapper) -> None:
     assert with_welcome_marker(client, "welcome").get("/restore/").status_code == 404
+
+
+def test_an_import_does_not_raise_the_notice_for_words_written_long_ago(
+    owner_client: Client, owner: User, other_client: User
+) -> None:
+    with keyring.using(keys.open_data_key(other_client, PASSPHRASE)):
+        Note.objects.create(owner=other_client, body="That winter I wanted to die.", mood=2)
+        document = services.export_document(other_client)
+    services.erase_account(other_client)
+    upload = SimpleUploadedFile("export.json", json.dumps(document).encode())
+    page = bring_in(owner_client, upload)
+    assert "Brought in 1 record and your settings." in page
+    assert "safety-notice-heading" not in page
+    # Words written now still bring it, on the very next save.
+    response = owner_client.post(
+        "/reflect/journal/new/", {"body": "I want to die.", "prompt": ""}, follow=True
+    )
+    assert "safety-notice-heading" in response.content.decode()

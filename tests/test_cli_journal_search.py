@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,68 @@ def test_a_search_mistake_is_one_kind_line(
     assert result.exit_code != 0
     assert result.output.startswith(message), result.output
     assert result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_while_the_editor_is_open_removes_the_draft(
+    signal_name: str, tmp_path: Path
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    where = tmp_path / "where"
+    # The editor saves a draft, says where, then waits as a person writing would.
+    editor = f'sh -c \'printf "half a thought" > "$1"; dirname "$1" > {where}; exec sleep 30\' --'
+    # The journal command's own path: its editing, inside the CLI's handling of failures.
+    program = (
+        "from earned.cli import EarnedGroup\n"
+        "from earned.cli.editing import edit_privately\n"
+        "cli = EarnedGroup()\n"
+        "cli.command('write')(edit_privately)\n"
+        "cli(['write'])\n"
+    )
+    writing = subprocess.Popen(
+        [sys.executable, "-c", program],
+        env={**os.environ, "EDITOR": editor},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for _ in range(200):  # up to ten seconds for the editor to start
+        if (where.exists() and where.read_text().strip()) or writing.poll() is not None:
+            break
+        time.sleep(0.05)
+    folder = Path(where.read_text().strip())
+    assert (folder / "entry.md").read_text() == "half a thought"
+    writing.send_signal(getattr(signal, signal_name))
+    _, said = writing.communicate(timeout=20)
+    assert not folder.exists()
+    assert writing.returncode == 1
+    assert said == "earned: Stopped before anything was kept; the draft was removed.\n"
+
+
+def test_a_later_run_sweeps_drafts_whose_process_was_killed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import tempfile
+
+    from earned.cli import editing
+
+    monkeypatch.setattr(editing, "MEMORY_BACKED", tmp_path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    abandoned = tmp_path / f"earned-{finished.pid}-abcd1234"
+    older_kind = tmp_path / "earned-k2j4_x9a"
+    in_use = tmp_path / f"earned-{os.getpid()}-efgh5678"
+    someone_elses = tmp_path / "earned-notes"
+    for folder in (abandoned, older_kind, in_use, someone_elses):
+        folder.mkdir()
+        (folder / "entry.md").write_text("words")
+    editing.sweep_abandoned_drafts()
+    assert not abandoned.exists()
+    assert not older_kind.exists()
+    assert (in_use / "entry.md").read_text() == "words"
+    assert someone_elses.exists()

@@ -36,6 +36,10 @@ def serve(host: str, port: int, no_browser: bool, threads: int) -> None:
 
     from waitress.server import create_server
 
+    from earned.cli.editing import sweep_abandoned_drafts
+
+    sweep_abandoned_drafts()  # a journal draft a killed `earned journal` left in memory
+
     from earned.wsgi import application
 
     try:

@@ -19,6 +19,7 @@ from earned import __version__
 from earned.accounts.models import User
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.privacy import keyring
+from earned.safety import noticing
 from earned.search import services as search
 
 FORMAT = "earned-export"
@@ -176,7 +177,8 @@ def import_document(user: User, document: Any) -> dict[str, int]:
     profile = document["profile"]
     counts: dict[str, int] = {}
     try:
-        _write(user, profile, rows, counts)
+        with noticing.words_brought_back():
+            _write(user, profile, rows, counts)
     except ValidationError as error:
         raise ImportProblem(f"This export does not fit: {'; '.join(error.messages)}") from None
     return counts

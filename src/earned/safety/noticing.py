@@ -5,7 +5,8 @@ sent: the page that follows shows the notice once, and the terminal prints one l
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -19,6 +20,7 @@ from earned.safety import command_run
 
 NOTICE_TAG = "safety-notice"
 _request: ContextVar[HttpRequest | None] = ContextVar("earned_request", default=None)
+_looking: ContextVar[bool] = ContextVar("earned_looking_at_words", default=True)
 
 
 def remember_request(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., Any]:
@@ -32,6 +34,17 @@ def remember_request(get_response: Callable[[HttpRequest], HttpResponse]) -> Cal
             _request.reset(token)
 
     return middleware
+
+
+@contextlib.contextmanager
+def words_brought_back() -> Iterator[None]:
+    """Saves that restore words written before (an import) are not looked at: the notice
+    answers what a person writes now, not an old entry coming home."""
+    token = _looking.set(False)
+    try:
+        yield
+    finally:
+        _looking.reset(token)
 
 
 def changed_texts(instance: models.Model) -> list[str]:
@@ -53,7 +66,9 @@ def look_at_saved_words(sender: type[models.Model], instance: models.Model, **_:
     """pre_save receiver for every model with entry text, except those whose words are not a
     person's own account (`words_looked_at = False`): the safety plan, whose warning signs may
     rightly hold such words, and an imported questionnaire's wording."""
-    if not getattr(sender, "words_looked_at", True) or not suggests_risk(*changed_texts(instance)):
+    if not _looking.get() or not getattr(sender, "words_looked_at", True):
+        return
+    if not suggests_risk(*changed_texts(instance)):
         return
     show_notice()
 

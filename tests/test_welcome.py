@@ -40,9 +40,46 @@ def test_it_sets_up_the_owner_and_signs_them_in(client: Client) -> None:
 def test_the_link_works_only_once(client: Client) -> None:
     token = services.issue_welcome_link()
     client.get(f"/welcome/{token}/")
+    client.post("/welcome/", GOOD)
     again = Client().get(f"/welcome/{token}/")
     assert again.status_code == 410
     assert "already been used" in again.content.decode()
+
+
+def test_opening_the_link_does_not_use_it_up(client: Client) -> None:
+    token = services.issue_welcome_link()
+    preview = Client().get(f"/welcome/{token}/")  # a link preview, or another browser
+    assert preview["Location"] == "/welcome/"
+    client.get(f"/welcome/{token}/")
+    client.get(f"/welcome/{token}/")  # a reopened tab
+    assert not SignInLink.objects.get().used_at
+    assert client.post("/welcome/", GOOD)["Location"] == "/"
+    assert SignInLink.objects.get().used_at
+
+
+def test_of_two_browsers_that_opened_the_link_only_the_first_sets_up(client: Client) -> None:
+    token = services.issue_welcome_link()
+    other = Client()
+    client.get(f"/welcome/{token}/")
+    other.get(f"/welcome/{token}/")
+    assert client.post("/welcome/", GOOD)["Location"] == "/"
+    late = other.post("/welcome/", {**GOOD, "name": "Someone else"})
+    assert late.status_code == 410
+    assert "already been used" in late.content.decode()
+    assert [user.display_name for user in User.objects.all()] == ["Alex"]
+
+
+def test_a_refused_set_up_leaves_the_link_usable(client: Client) -> None:
+    open_link(client)
+    client.post("/welcome/", {**GOOD, "name": "   "})
+    assert not SignInLink.objects.get().used_at
+    assert client.post("/welcome/", GOOD)["Location"] == "/"
+
+
+def test_a_browser_that_opened_the_link_in_time_may_take_its_time(client: Client) -> None:
+    open_link(client)
+    SignInLink.objects.update(expires_at=timezone.now() - timedelta(minutes=5))
+    assert client.post("/welcome/", GOOD)["Location"] == "/"
 
 
 def test_an_expired_link_says_how_to_get_a_new_one(client: Client) -> None:

@@ -111,8 +111,10 @@ def issue_invitation() -> str:
     return issue_link(SignInLink.Purpose.INVITATION, timedelta(days=settings.INVITATION_DAYS))
 
 
-def redeem_link(token: str, address: str) -> SignInLink:
-    """Use up a one-time link, or raise LinkProblem saying why it cannot be used."""
+def open_link(token: str, address: str) -> SignInLink:
+    """Check a one-time link without using it up, or raise LinkProblem saying why it cannot be
+    used. Opening is not using: a link preview, a reopened tab or a second browser must not
+    burn it. Only setting up the account (set_up_with_link) does."""
     link = SignInLink.objects.filter(token_hash=_hash_token(token)).first()
     if link is None:
         raise LinkProblem("unknown", "This link is not one we know.")
@@ -123,12 +125,20 @@ def redeem_link(token: str, address: str) -> SignInLink:
         raise LinkProblem("used", "This link has already been used.")
     if link.expires_at <= timezone.now():
         raise LinkProblem("expired", "This link has expired.")
-    claimed = SignInLink.objects.filter(pk=link.pk, used_at__isnull=True).update(
-        used_at=timezone.now()
-    )
-    if not claimed:  # someone else used it a moment ago
-        raise LinkProblem("used", "This link has already been used.")
     return link
+
+
+def set_up_with_link(link_id: int, **details: str) -> User:
+    """Use up an opened link and create the account it is for: both, or (with an
+    AccountError or ValidationError) neither. The link's lifetime bounds when it can be opened;
+    a browser that opened it in time may take as long as the person needs to fill in the form."""
+    with transaction.atomic():
+        claimed = SignInLink.objects.filter(pk=link_id, used_at__isnull=True).update(
+            used_at=timezone.now()
+        )
+        if not claimed:  # set up a moment ago, in another window or browser
+            raise LinkProblem("used", "This link has already been used.")
+        return create_account(**details)
 
 
 # --- Signing in ------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from earned.accounts.models import DeviceSession
 from earned.accounts.passphrases import strength
 from earned.exchange import backup
 
-WELCOME_SESSION_KEY = "earned.welcome"
+WELCOME_SESSION_KEY = "earned.welcome"  # the opened link's purpose
+WELCOME_LINK_KEY = "earned.welcome-link"  # which link: set-up uses it up
 LINK_PROBLEM_STATUS = {"unknown": 404, "used": 410, "expired": 410, "not-local": 403}
 
 
@@ -68,39 +69,48 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 
 def welcome_link(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        link = services.redeem_link(token, services.client_address(request))
+        link = services.open_link(token, services.client_address(request))
     except services.LinkProblem as problem:
-        return render(
-            request,
-            "accounts/link_problem.html",
-            {"problem": problem},
-            status=LINK_PROBLEM_STATUS[problem.reason],
-        )
+        return _link_problem(request, problem)
     request.session[WELCOME_SESSION_KEY] = link.purpose
+    request.session[WELCOME_LINK_KEY] = link.pk
     return redirect("accounts:welcome")
 
 
+def _link_problem(request: HttpRequest, problem: services.LinkProblem) -> HttpResponse:
+    return render(
+        request,
+        "accounts/link_problem.html",
+        {"problem": problem},
+        status=LINK_PROBLEM_STATUS[problem.reason],
+    )
+
+
 def welcome(request: HttpRequest) -> HttpResponse:
-    if WELCOME_SESSION_KEY not in request.session:
+    if WELCOME_LINK_KEY not in request.session:
         messages.info(request, "Setting up starts from the link Earned gave you.")
         return redirect("accounts:sign-in")
     form = WelcomeForm(request.POST or None, ask_username=settings.IS_SERVER)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = services.create_account(
+            user = services.set_up_with_link(
+                request.session[WELCOME_LINK_KEY],
                 name=data["name"],
                 username=data.get("username", ""),
                 passphrase=data["passphrase"],
                 timezone_name=data["timezone"],
                 country=data["country"],
             )
+        except services.LinkProblem as problem:
+            return _link_problem(request, problem)
         except services.AccountError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
             form.add_error("passphrase", error)
         else:
             request.session.pop(WELCOME_SESSION_KEY, None)
+            request.session.pop(WELCOME_LINK_KEY, None)
             services.sign_in(request, user, data["passphrase"])
             messages.success(request, f"Welcome, {user.display_name}. This space is yours.")
             return redirect("web:today")

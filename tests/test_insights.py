@@ -243,3 +243,15 @@ def test_repairs_and_their_wait_are_read_in_words(owner_client: Client, owner: U
         "You or they tried to repair once; the first attempt usually came about 5 hours after."
         in page(owner_client, "/insights/")
     )
+
+
+def test_better_than_feared_means_the_same_in_every_sentence(
+    owner_client: Client, owner: User
+) -> None:
+    # Small improvements: the explaining-away question is asked only after a clear one.
+    for days_ago in (2, 5, 9):
+        experience(owner, days_ago, likelihood=60, occurred=50, explained_away="")
+    text = page(owner_client, "/insights/")
+    assert "More often than not, things went better than you feared." in text
+    assert "No experience went better than feared" not in text
+    assert "Things went better than feared 3 times; whether part of you explained it" in text

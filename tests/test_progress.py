@@ -26,6 +26,7 @@ from earned.core.progress import (
     weekly_share,
     weeks,
 )
+from earned.core.belief import went_better_than_feared
 from earned.insights import charts
 
 FIRST = datetime.date(2026, 1, 1)
@@ -134,7 +135,8 @@ def test_the_other_readings_are_plain_sentences(a: int, b: int) -> None:
     readings = [
         misreadings_reading(a, b),
         repairs_reading(a, "about 2 days" if a else None, b),
-        discounting_reading(min(a, b), max(a, b)),
+        discounting_reading(min(a, b), max(a, b), max(a, b) + min(a, b)),
+        discounting_reading(0, 0, a + b),
         practice_reading(a, max(1, b)),
         scale_reading("mood", [float(a % 11 - 5)] * b, -5, 5),
     ]
@@ -153,7 +155,16 @@ def test_the_readings_on_examples() -> None:
         "You or they tried to repair 3 times; the first attempt usually came about 5 hours after."
     )
     assert (
-        discounting_reading(0, 4) == "Each time things went better than feared, you let it count."
+        discounting_reading(0, 4, 4)
+        == "Each time things went better than feared, you let it count."
+    )
+    assert discounting_reading(1, 2, 5) == (
+        "Of 5 times things went better than feared, part of you explained 1 away (you noted it "
+        "for 2 of them). Noticing that is how it starts to count."
+    )
+    assert discounting_reading(0, 0, 3) == (
+        "Things went better than feared 3 times; whether part of you explained it away was not "
+        "noted."
     )
     assert practice_reading(3, 13).startswith("You practised on 3 days, now and then.")
     assert practice_reading(20, 4).startswith("You practised on 20 days, about 5 days a week.")
@@ -212,3 +223,17 @@ def test_a_measures_line_runs_on_across_quiet_weeks(weekly: list[Weekly]) -> Non
     # One line through every taking, in order, or none for a single one.
     assert chart.runs == ([" ".join(f"{d.x},{d.y}" for d in chart.dots)] if len(recorded) > 1
                           else [])  # fmt: skip
+
+
+@given(st.lists(st.integers(-100, 100), min_size=1, max_size=30))
+def test_the_discounting_reading_never_denies_what_the_violation_reading_says(
+    violations: list[int],
+) -> None:
+    """One meaning of "went better than feared" serves both sentences, whatever was noted."""
+    went_better = sum(went_better_than_feared(value) for value in violations)
+    said = violation_reading([float(value) for value in violations])
+    if "things went better than you feared" in said.lower():
+        assert went_better > 0
+    for noted in range(went_better + 1):
+        reading = discounting_reading(0, noted, went_better)
+        assert ("No experience went better than feared" in reading) == (went_better == 0)

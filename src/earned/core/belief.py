@@ -158,6 +158,12 @@ def violation(likelihood: float, occurred: float) -> float:
     return likelihood - occurred
 
 
+def went_better_than_feared(violation: float | None) -> bool:
+    """The one meaning of "went better than feared" everywhere it is counted or said: less of
+    the feared outcome happened than was expected."""
+    return violation is not None and violation > 0
+
+
 def summary(occurrences: Sequence[float], feels_true: float | None) -> str:
     """A short plain-words reading of the evidence, which never tells anyone what to feel."""
     if not occurrences:

@@ -10,6 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from earned.core.belief import went_better_than_feared
+
 # The lines between quadrants: the middle of the distress scale, and "half the time".
 DISTRESS_MIDDLE = 50.0
 BETTER_MIDDLE = 0.5
@@ -75,6 +77,6 @@ def places(visits: Iterable[Visit]) -> list[Place]:
     found = []
     for key, group in grouped.items():
         distress = statistics.fmean(v.peak_distress or 0 for v in group)
-        better = sum((v.violation or 0) > 0 for v in group) / len(group)
+        better = sum(went_better_than_feared(v.violation) for v in group) / len(group)
         found.append(Place(key, len(group), distress, better, quadrant(distress, better)))
     return sorted(found, key=lambda place: (-place.count, place.key))

@@ -13,6 +13,8 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from earned.core.belief import went_better_than_feared
+
 # Above this share, "more often than not" is said; below 1 - it, the opposite.
 MOSTLY = 0.5
 
@@ -124,15 +126,23 @@ def violation_reading(violations: Sequence[float]) -> str:
     """Expected minus happened, for each experience of the period."""
     if not violations:
         return "No debriefed experiences in this period yet."
-    better = sum(value > 0 for value in violations) / len(violations)
-    harder = sum(value < 0 for value in violations) / len(violations)
-    if better > MOSTLY:
+    better_count = sum(went_better_than_feared(value) for value in violations)
+    harder_count = sum(value < 0 for value in violations)
+    if better_count / len(violations) > MOSTLY:
         return "More often than not, things went better than you feared."
-    if harder > MOSTLY:
+    if harder_count / len(violations) > MOSTLY:
         return (
             "More often than not, things were harder than you feared — worth bringing gently "
             "to someone you trust."
         )
+    if not better_count and not harder_count:
+        return "Things went much as you feared: that is information too."
+    if not better_count:
+        return (
+            "Things went as feared or harder, never better, in this period: both are information."
+        )
+    if not harder_count:
+        return "Sometimes things went better than you feared, and otherwise as feared."
     return "Sometimes things went better than you feared, sometimes not: both are information."
 
 
@@ -188,16 +198,29 @@ def repairs_reading(attempts: int, median_wait: str | None, ruptures: int) -> st
     return f"You or they tried to repair {times(attempts)}{wait}."
 
 
-def discounting_reading(explained_away: int, went_better: int) -> str:
-    """Of the experiences that went better than feared, how many a part of the person
-    explained away."""
+def discounting_reading(explained_away: int, noted: int, went_better: int) -> str:
+    """Of the experiences that went better than feared, how many a part of the person explained
+    away. The question is asked only after some of them (`noted` answered it), so the sentence
+    counts every better-than-feared experience, as the violation reading does, and says which
+    part the answer covers."""
     if went_better == 0:
         return "No experience went better than feared in this period, so nothing to discount."
+    if noted == 0:
+        return (
+            f"Things went better than feared {times(went_better)}; whether part of you "
+            "explained it away was not noted."
+        )
+    covered = "" if noted == went_better else f" (you noted it for {noted} of them)"
     if explained_away == 0:
-        return "Each time things went better than feared, you let it count."
+        if noted == went_better:
+            return "Each time things went better than feared, you let it count."
+        return (
+            f"Of {went_better} times things went better than feared, you let each one count "
+            f"where you noted it{covered}."
+        )
     return (
         f"Of {went_better} times things went better than feared, part of you explained "
-        f"{explained_away} away. Noticing that is how it starts to count."
+        f"{explained_away} away{covered}. Noticing that is how it starts to count."
     )
 
 

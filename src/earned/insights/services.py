@@ -343,7 +343,8 @@ def markers(found: Records) -> list[Marker]:
     ]
     approaches = sum(flag for _, flag in responses)
     caught = [e.day for e in debriefed if e.explained_away in ("yes", "partly")]
-    went_better = [e for e in debriefed if (e.violation or 0) > 0 and e.explained_away]
+    went_better = [e for e in debriefed if belief.went_better_than_feared(e.violation)]
+    noted = [e for e in went_better if e.explained_away]
     distress = [(e.day, float(e.peak_distress)) for e in debriefed if e.peak_distress is not None]
     overwhelmed = sum(e.window == "above" for e in debriefed)
     median_wait = relating.median_time_to_repair(found.ruptures)
@@ -396,13 +397,15 @@ def markers(found: Records) -> list[Marker]:
         ),
         _marker(
             chosen, "discounting", "Letting good moments count",
-            "Of the experiences that went better than feared, the share that part of you "
-            "explained away (fully or a little).",
+            "Of the experiences that went better than feared and where you noted it, the share "
+            "that part of you explained away (fully or a little).",
             progress.discounting_reading(
-                sum(e.explained_away in ("yes", "partly") for e in went_better), len(went_better)
+                sum(e.explained_away in ("yes", "partly") for e in noted),
+                len(noted),
+                len(went_better),
             ),
             progress.weekly_share(
-                ((e.day, e.explained_away in ("yes", "partly")) for e in went_better),
+                ((e.day, e.explained_away in ("yes", "partly")) for e in noted),
                 first, last, by_month=by_month,
             ),
             style="bars", low=0, high=1, y_labels=("0%", "50%", "100%"),

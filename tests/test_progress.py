@@ -8,6 +8,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
+from earned.core.belief import went_better_than_feared
 from earned.core.progress import (
     Weekly,
     approach_reading,
@@ -26,7 +27,6 @@ from earned.core.progress import (
     weekly_share,
     weeks,
 )
-from earned.core.belief import went_better_than_feared
 from earned.insights import charts
 
 FIRST = datetime.date(2026, 1, 1)

@@ -32,6 +32,7 @@ from earned.accounts.models import User
 from earned.core.mapping import QUADRANTS
 from earned.insights import charts, services
 from earned.insights.forms import SECTIONS
+from earned.insights.printing import EXPLAINED, Printer, escaped
 from earned.measures import readings
 from earned.measures import services as measures
 from earned.measures.instruments import available
@@ -84,17 +85,20 @@ def render(owner: User, period: services.Period, sections: list[str]) -> bytes:
     styles = _styles(regular, bold)
     found = services.records(owner, period)
     markers = services.markers(found)
-    story: list[Flowable] = _summary(_text(owner.display_name), styles, period, found, markers)
+    printer = Printer(regular)
+    story = _summary(printer.inline(owner.display_name), styles, printer, period, found, markers)
     if "model" in sections:
-        story += _working_model(styles, services.working_model(owner))
+        story += _working_model(styles, printer, services.working_model(owner))
     if "markers" in sections:
-        story += _markers(styles, period, markers)
+        story += _markers(styles, printer, period, markers)
     if "map" in sections:
-        story += _map(styles, services.place_map(owner, found))
+        story += _map(styles, printer, services.place_map(owner, found))
     if "patterns" in sections:
-        story += _patterns(styles, services.found_patterns(owner, found))
+        story += _patterns(styles, printer, services.found_patterns(owner, found))
     if "measures" in sections:
-        story += _measures(styles, owner, period)
+        story += _measures(styles, printer, owner, period)
+    if printer.replaced:
+        story.insert(SUMMARY_NOTE + 1, Paragraph(EXPLAINED, styles["meta"]))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -139,18 +143,17 @@ def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
     }  # fmt: skip
 
 
-def _text(value: str) -> str:
-    """Free text as Paragraph markup: its own characters, never markup of its own."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _day(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+SUMMARY_NOTE = 2  # where the summary says what the report is, in its story
 
 
 def _summary(
     name: str,
     styles: dict[str, ParagraphStyle],
+    printer: Printer,
     period: services.Period,
     found: services.Records,
     markers: list[services.Marker],
@@ -176,11 +179,11 @@ def _summary(
         ("Misreadings looked at again", len(found.shifts)),
     ]
     story.append(
-        _table([[name, str(count)] for name, count in counts], styles, [110 * mm, 30 * mm])
+        _table([[name, str(count)] for name, count in counts], styles, printer, [110 * mm, 30 * mm])
     )
     story.append(Spacer(1, 8))
     story += [
-        Paragraph(f"<b>{m.title}.</b> {_text(m.reading)}", styles["reading"]) for m in markers
+        Paragraph(f"<b>{m.title}.</b> {escaped(m.reading)}", styles["reading"]) for m in markers
     ]
     story.append(PageBreak())
     return story
@@ -189,12 +192,15 @@ def _summary(
 def _table(
     rows: list[list[str]],
     styles: dict[str, ParagraphStyle],
+    printer: Printer,
     widths: list[float],
     header: list[str] | None = None,
 ) -> Table:
     cell = styles["cell"]
-    data = [[Paragraph(f"<b>{_text(h)}</b>", cell) for h in header]] if header else []
-    data += [[Paragraph(_text(value), cell) for value in row] for row in rows]
+    data: list[list[Flowable]] = (
+        [[Paragraph(f"<b>{escaped(h)}</b>", cell) for h in header]] if header else []
+    )
+    data += [[printer.paragraph(value, cell) for value in row] for row in rows]
     table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -210,7 +216,7 @@ def _table(
 
 
 def _working_model(
-    styles: dict[str, ParagraphStyle], beliefs: list[services.Belief]
+    styles: dict[str, ParagraphStyle], printer: Printer, beliefs: list[services.Belief]
 ) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(SECTIONS["model"], styles["h2"])]
     if not beliefs:
@@ -234,13 +240,16 @@ def _working_model(
         for b in beliefs
     ]
     widths = [78 * mm, 24 * mm, 24 * mm, 48 * mm]
-    story.append(_table(rows, styles, widths, ["Expectation", "Feels true", "Think true",
-                                               "Evidence"]))  # fmt: skip
+    story.append(_table(rows, styles, printer, widths, ["Expectation", "Feels true",
+                                                        "Think true", "Evidence"]))  # fmt: skip
     return story
 
 
 def _markers(
-    styles: dict[str, ParagraphStyle], period: services.Period, markers: list[services.Marker]
+    styles: dict[str, ParagraphStyle],
+    printer: Printer,
+    period: services.Period,
+    markers: list[services.Marker],
 ) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(SECTIONS["markers"], styles["h2"])]
     if period.by_month:
@@ -252,9 +261,9 @@ def _markers(
             KeepTogether(
                 [
                     Paragraph(marker.title, styles["h3"]),
-                    Paragraph(_text(marker.reading), styles["reading"]),
+                    printer.paragraph(marker.reading, styles["reading"]),
                     _weekly_drawing(marker.chart, styles["meta"].fontName),
-                    Paragraph(_text(marker.how), styles["meta"]),
+                    printer.paragraph(marker.how, styles["meta"]),
                 ]
             )
         )
@@ -307,7 +316,9 @@ def _weekly_drawing(chart: charts.WeeklyChart, font: str) -> Drawing:
     return drawing
 
 
-def _map(styles: dict[str, ParagraphStyle], mapped: list[services.Mapped]) -> list[Flowable]:
+def _map(
+    styles: dict[str, ParagraphStyle], printer: Printer, mapped: list[services.Mapped]
+) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), Paragraph(SECTIONS["map"], styles["h2"])]
     if not mapped:
         return [*story, Paragraph("Nothing to place on the map in this period.", styles["body"])]
@@ -320,7 +331,7 @@ def _map(styles: dict[str, ParagraphStyle], mapped: list[services.Mapped]) -> li
         )
     )
     chart = charts.place_map([(m.place, m.name, m.url, m.kind) for m in mapped])
-    story.append(_map_drawing(chart, styles["meta"].fontName))
+    story.append(_map_drawing(chart, styles["meta"].fontName, printer))
     rows = [
         [
             spot.name,
@@ -333,12 +344,12 @@ def _map(styles: dict[str, ParagraphStyle], mapped: list[services.Mapped]) -> li
         for spot in sorted(chart.spots, key=lambda s: (-s.place.count, s.name))
     ]
     widths = [36 * mm, 28 * mm, 32 * mm, 25 * mm, 25 * mm, 28 * mm]
-    story.append(_table(rows, styles, widths, ["Who", "", "Where on the map", "Experiences",
-                                               "Peak distress", "Better than feared"]))  # fmt: skip
+    story.append(_table(rows, styles, printer, widths, ["Who", "", "Where on the map",
+                        "Experiences", "Peak distress", "Better than feared"]))  # fmt: skip
     return story
 
 
-def _map_drawing(chart: charts.MapChart, font: str) -> Drawing:
+def _map_drawing(chart: charts.MapChart, font: str, printer: Printer) -> Drawing:
     scale = WIDTH / chart.width
     h = chart.height
     group = Group()
@@ -372,8 +383,9 @@ def _map_drawing(chart: charts.MapChart, font: str) -> Drawing:
         group.add(Circle(spot.x, _flip(h, spot.y), spot.r, fillColor=fill, fillOpacity=0.55,
                          strokeColor=colors.white, strokeWidth=1))  # fmt: skip
         if spot.label is not None:
-            group.add(String(spot.label.x, _flip(h, spot.label.y), spot.name, fontName=font,
-                             fontSize=11, fillColor=INK, textAnchor=spot.label.anchor))  # fmt: skip
+            group.add(String(spot.label.x, _flip(h, spot.label.y), printer.label(spot.name),
+                             fontName=font, fontSize=11, fillColor=INK,
+                             textAnchor=spot.label.anchor))  # fmt: skip
     group.scale(scale, scale)
     drawing = Drawing(WIDTH, h * scale)
     drawing.add(group)
@@ -381,7 +393,7 @@ def _map_drawing(chart: charts.MapChart, font: str) -> Drawing:
 
 
 def _patterns(
-    styles: dict[str, ParagraphStyle], patterns: list[services.Pattern]
+    styles: dict[str, ParagraphStyle], printer: Printer, patterns: list[services.Pattern]
 ) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(SECTIONS["patterns"], styles["h2"])]
     if not patterns:
@@ -396,9 +408,9 @@ def _patterns(
         story.append(
             KeepTogether(
                 [
-                    Paragraph(_text(pattern.title), styles["h3"]),
-                    Paragraph(_text(pattern.body), styles["body"]),
-                    Paragraph(_text(pattern.prompt), styles["meta"]),
+                    printer.paragraph(pattern.title, styles["h3"]),
+                    printer.paragraph(pattern.body, styles["body"]),
+                    printer.paragraph(pattern.prompt, styles["meta"]),
                 ]
             )
         )
@@ -406,7 +418,7 @@ def _patterns(
 
 
 def _measures(
-    styles: dict[str, ParagraphStyle], owner: User, period: services.Period
+    styles: dict[str, ParagraphStyle], printer: Printer, owner: User, period: services.Period
 ) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(SECTIONS["measures"], styles["h2"])]
     shown = False
@@ -437,12 +449,12 @@ def _measures(
         widths = [36 * mm, 48 * mm, 90 * mm] if parts else [36 * mm, 138 * mm]
         header = ["When", "Score", *(["Its parts"] if parts else [])]
         story += [
-            Paragraph(_text(instrument.title), styles["h3"]),
-            Paragraph(_text(about), styles["meta"]),
+            printer.paragraph(instrument.title, styles["h3"]),
+            printer.paragraph(about, styles["meta"]),
         ]
         if movement:
-            story.append(Paragraph(_text(movement.words), styles["reading"]))
-        story.append(_table(rows, styles, widths, header))
+            story.append(printer.paragraph(movement.words, styles["reading"]))
+        story.append(_table(rows, styles, printer, widths, header))
     if not shown:
         story.append(Paragraph("No questionnaires taken in this period.", styles["body"]))
     else:

@@ -236,3 +236,20 @@ def test_a_later_run_sweeps_drafts_whose_process_was_killed(
     assert not older_kind.exists()
     assert (in_use / "entry.md").read_text() == "words"
     assert someone_elses.exists()
+
+
+@pytest.mark.parametrize(
+    ("terms", "said"),
+    [
+        ("🙂", "earned: There is no word in that to search for"),
+        ("y" * 50, "earned: That is longer than any word search keeps"),
+        ("the and", "earned: Those words are too common to search for"),
+    ],
+)
+def test_search_says_why_there_is_nothing_to_search_for(
+    owner: User, run: Runner, terms: str, said: str
+) -> None:
+    result = run("search", terms)
+    assert result.exit_code != 0
+    assert result.output.startswith(said)
+    assert result.output.count("\n") == 1

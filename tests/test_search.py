@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Iterator
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
@@ -172,6 +173,23 @@ def test_an_imported_export_is_searchable_at_once(unlocked: User) -> None:
 
 def test_a_search_of_only_common_words_says_so(owner_client: Client) -> None:
     assert "too common to search for" in page(owner_client, "/search/?q=the+and+I")
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("🙂", "There is no word in that to search for"),
+        ("💔 … !!", "There is no word in that to search for"),
+        ("a" * 41, "That is longer than any word search keeps"),
+        ("the " + "x" * 60, "That is longer than any word search keeps"),
+    ],
+)
+def test_a_search_with_no_word_in_it_says_what_is_true(
+    owner_client: Client, query: str, said: str
+) -> None:
+    text = page(owner_client, f"/search/?{urlencode({'q': query})}")
+    assert said in text
+    assert "too common" not in text
 
 
 def test_an_empty_search_explains_what_can_be_found(owner_client: Client) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from earned.core import words
 from earned.core.words import COMMON, WORD, excerpt, key_of, keys_of, marked, stem
 
 lowercase = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
@@ -88,3 +89,15 @@ def test_an_excerpt_of_a_long_entry_starts_near_the_match_and_says_what_was_left
     assert segments[0] == ("…", False)
     assert segments[-1] == ("…", False)
     assert ("listened", True) in segments
+
+
+@given(st.text(alphabet=st.characters(categories=["So", "Po", "Zs", "Sm"]), max_size=30))
+def test_symbols_and_punctuation_alone_hold_no_word(query: str) -> None:
+    assert not keys_of([query])
+    assert words.why_nothing_searchable(query) == words.NO_WORDS
+
+
+@given(st.text(alphabet="abcdefgh", min_size=words.LONGEST_WORD + 1, max_size=80))
+def test_a_run_longer_than_any_word_is_said_to_be_too_long(run: str) -> None:
+    assert not keys_of([run])
+    assert words.why_nothing_searchable(f"the {run} 🙂") == words.TOO_LONG

@@ -16,6 +16,15 @@ if TYPE_CHECKING:
     from earned.core.words import Segment
 
 
+NOTHING_SEARCHABLE = {
+    "no-words": "There is no word in that to search for (emoji and punctuation are not kept); "
+    "try a word from the entry.",
+    "too-long": "That is longer than any word search keeps (over 40 letters); try a shorter "
+    "word from the entry.",
+    "only-common": "Those words are too common to search for; try a more particular word.",
+}
+
+
 @click.command()
 @click.argument("terms", nargs=-1, required=True)
 @click.option(
@@ -68,7 +77,7 @@ def search(
         page=page,
     )
     if not results.forms:
-        fail("Those words are too common to search for; try a more particular word.")
+        fail(NOTHING_SEARCHABLE[results.nothing_searchable])
     if not results.count:
         click.echo(f"Nothing found for “{query}”.")
         return

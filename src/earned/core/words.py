@@ -72,6 +72,21 @@ def key_of(word: str) -> str | None:
     return stem(folded)
 
 
+NO_WORDS, TOO_LONG, ONLY_COMMON = "no-words", "too-long", "only-common"
+
+
+def why_nothing_searchable(query: str) -> str:
+    """Why a query with no searchable word has none: NO_WORDS (emoji or punctuation alone),
+    TOO_LONG (a run longer than any word, such as a link), or ONLY_COMMON ("the", "and")."""
+    written = [normalise(match.group()) for match in WORD.finditer(query)]
+    written = [word for word in written if word]
+    if not written:
+        return NO_WORDS
+    if any(len(word) > LONGEST_WORD for word in written):
+        return TOO_LONG
+    return ONLY_COMMON
+
+
 def keys_of(texts: Iterable[str | None]) -> set[str]:
     """Every distinct searchable word form in some texts."""
     found = set()

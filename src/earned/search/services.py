@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from earned.access import owned
 from earned.accounts.models import User
-from earned.core.words import Segment, excerpt, keys_of, marked
+from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_searchable
 from earned.privacy import keyring
 from earned.search.kinds import KINDS, SearchKind, kind_for
 from earned.search.models import Indexed, Term
@@ -153,9 +153,10 @@ class Hit:
 
 @dataclass
 class Results:
-    forms: set[str]  # the word forms searched for; empty when every word was too common
+    forms: set[str]  # the word forms searched for; empty when the query holds none
     page: Page[Any] | None = None
     hits: list[Hit] = field(default_factory=list)
+    nothing_searchable: str = ""  # why there are no forms: one of words.why_nothing_searchable
 
     @property
     def count(self) -> int:
@@ -176,7 +177,7 @@ def find(
     included. Needs the person's data key to be current."""
     forms = keys_of([query])
     if not forms:
-        return Results(forms)
+        return Results(forms, nothing_searchable=why_nothing_searchable(query))
     ensure_index(owner)
     key = _index_key()
     tokens = {_token(key, form) for form in forms}

@@ -470,3 +470,74 @@ def test_cli_refuses_a_wrong_passphrase_in_one_line(owner: User, tmp_path: Path)
     result = CliRunner().invoke(main, ["expectations", "--passphrase-file", str(wrong)])
     assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1
+
+
+def a_plan_ahead(owner_client: Client, owner: User, days: int = 3) -> Experience:
+    expectation = an_expectation(owner)
+    ahead = timezone.localtime() + datetime.timedelta(days=days)
+    owner_client.post(
+        "/experiences/plan/",
+        {"situation": "Telling Maya I need a hand", "expectations": [str(expectation.pk)],
+         "happens_at": ahead.strftime("%Y-%m-%dT%H:%M"), "feared": "She sighs",
+         "likelihood": "70"},
+    )  # fmt: skip
+    return Experience.objects.get(owner=owner)
+
+
+FINISHED = {"finish": "1", "happened": "She said of course", "occurred": "10", "felt": "true"}
+
+
+def test_a_plan_still_to_come_says_so_and_is_not_finished_by_mistake(
+    owner_client: Client, owner: User
+) -> None:
+    experience = a_plan_ahead(owner_client, owner)
+    text = page(owner_client, f"/experiences/{experience.pk}/debrief/")
+    assert "This has not happened yet" in text
+    answer = owner_client.post(f"/experiences/{experience.pk}/debrief/", FINISHED)
+    assert answer.status_code == 400
+    body = answer.content.decode()
+    assert "This is planned for a time still to come." in body
+    assert "She said of course" in body  # nothing typed is lost
+    assert reload(experience).status == "planned"
+    # A draft is always welcome.
+    draft = owner_client.post(
+        f"/experiences/{experience.pk}/debrief/", {"draft": "1", "happened": "Thinking of it"}
+    )
+    assert draft.status_code == 302
+
+
+def test_a_plan_that_happened_early_is_finished_at_the_time_it_happened(
+    owner_client: Client, owner: User
+) -> None:
+    experience = a_plan_ahead(owner_client, owner)
+    before = timezone.now()
+    response = owner_client.post(
+        f"/experiences/{experience.pk}/debrief/", {**FINISHED, "earlier_than_planned": "on"}
+    )
+    assert response.status_code == 302
+    experience = reload(experience)
+    assert experience.status == "done"
+    assert before - datetime.timedelta(minutes=1) <= experience.happens_at <= timezone.now()
+    assert "This has not happened yet" not in page(owner_client, f"/experiences/{experience.pk}/")
+
+
+def test_a_past_plan_is_debriefed_without_the_question(owner_client: Client, owner: User) -> None:
+    experience = a_plan_ahead(owner_client, owner, days=-1)
+    assert "This has not happened yet" not in page(
+        owner_client, f"/experiences/{experience.pk}/debrief/"
+    )
+    assert owner_client.post(f"/experiences/{experience.pk}/debrief/", FINISHED).status_code == 302
+
+
+def test_logging_in_one_go_needs_a_time_that_has_come(owner_client: Client, owner: User) -> None:
+    expectation = an_expectation(owner)
+    ahead = timezone.localtime() + datetime.timedelta(days=2)
+    answer = owner_client.post(
+        "/experiences/log/",
+        {"situation": "Dinner with Jo", "expectations": [str(expectation.pk)],
+         "happens_at": ahead.strftime("%Y-%m-%dT%H:%M"), "feared": "Silence",
+         "likelihood": "60", **FINISHED},
+    )  # fmt: skip
+    assert answer.status_code == 400
+    assert "That time is still to come." in answer.content.decode()
+    assert not Experience.objects.exists()

@@ -219,7 +219,7 @@ def save(
     if answers["happens_at"] is None:
         answers["happens_at"] = timezone.localtime().replace(second=0, microsecond=0)
     data = form_data(answers, tested)
-    plan = PlanForm(data, expectations=services.active_expectations(user))
+    plan = PlanForm(data, expectations=services.active_expectations(user), has_happened=True)
     debrief = DebriefForm(data, finishing=finish)
     if not (plan.is_valid() and debrief.is_valid()):
         errors = {**plan.errors, **debrief.errors}

@@ -3,10 +3,12 @@ few that make a record meaningful are asked for plainly."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from earned.ledger.choices import (
     APPROACH,
@@ -167,9 +169,11 @@ class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
         *args: Any,
         expectations: QuerySet[Expectation],
         people: QuerySet[Any] | None = None,
+        has_happened: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.has_happened = has_happened  # logged in one go: its time must have come
         self.fields["expectations"].queryset = expectations  # type: ignore[attr-defined]
         person = self.fields["person"]
         if people is None or not people.exists():
@@ -181,6 +185,23 @@ class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["happens_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["situation"].error_messages["required"] = "Please say what the situation is."
         offer_blank(self.fields["context"], "Choose…")
+
+    def clean_happens_at(self) -> datetime.datetime | None:
+        when: datetime.datetime | None = self.cleaned_data.get("happens_at")
+        if self.has_happened and still_to_come(when):
+            raise forms.ValidationError(
+                "That time is still to come. For something ahead, plan it instead; for "
+                "something that has happened, give a time that has passed."
+            )
+        return when
+
+
+# Clocks and typing differ a little: "now" written in a form may be a minute or two ahead.
+CLOCK_SLACK = datetime.timedelta(minutes=5)
+
+
+def still_to_come(when: datetime.datetime | None) -> bool:
+    return when is not None and when > timezone.now() + CLOCK_SLACK
 
 
 class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -255,6 +276,11 @@ class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.finishing = finishing
         offer_blank(self.fields["body_place"], "Choose…")
+        if self.instance.pk and still_to_come(self.instance.happens_at):
+            self.fields["earlier_than_planned"] = forms.BooleanField(
+                label="It has already happened, earlier than planned (its time becomes now)",
+                required=False,
+            )
         if self.instance.pk:
             self.initial["responses"] = self.instance.response_keys
             if self.instance.felt is not None:
@@ -295,7 +321,21 @@ class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
                 self.add_error("happened", "Please write a few words about what happened.")
             if cleaned.get("occurred") is None and "occurred" not in self.errors:
                 self.add_error("occurred", "Please choose how much of it happened, from 0 to 100.")
+            if "earlier_than_planned" in self.fields and not cleaned.get("earlier_than_planned"):
+                self.add_error(
+                    "earlier_than_planned",
+                    "This is planned for a time still to come. If it has already happened, "
+                    "tick this; if not, save what you have as a draft and finish afterwards.",
+                )
         return cleaned
+
+    def save(self, commit: bool = True) -> Experience:
+        experience: Experience = super().save(commit=False)
+        if self.cleaned_data.get("earlier_than_planned"):
+            experience.happens_at = timezone.now().replace(second=0, microsecond=0)
+        if commit:
+            experience.save()
+        return experience
 
     def named_emotions(self) -> list[NamedEmotion]:
         found = []

@@ -207,7 +207,9 @@ def ledger(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _plan_form(request: HttpRequest, instance: Experience | None = None) -> PlanForm:
+def _plan_form(
+    request: HttpRequest, instance: Experience | None = None, *, has_happened: bool = False
+) -> PlanForm:
     user = signed_in_user(request)
     initial: dict[str, Any] = {}
     if instance is None:
@@ -232,6 +234,7 @@ def _plan_form(request: HttpRequest, instance: Experience | None = None) -> Plan
         initial=initial,
         expectations=linkable,
         people=people.distinct(),
+        has_happened=has_happened,
     )
 
 
@@ -294,7 +297,7 @@ def experience_delete(request: HttpRequest, experience_id: str) -> HttpResponse:
 @login_required
 def experience_log(request: HttpRequest) -> HttpResponse:
     """A past experience in one go: the prediction as it was, and what happened."""
-    plan = _plan_form(request)
+    plan = _plan_form(request, has_happened=True)
     finishing = "finish" in request.POST
     debrief = DebriefForm(request.POST or None, finishing=finishing)
     if request.method == "POST" and plan.is_valid() and debrief.is_valid():

@@ -70,6 +70,7 @@ def test_mid_day_notes_may_be_many(owner: User, run: Runner) -> None:
         (["morning", "--where", "nowhere"], "'nowhere' is not one of"),
         (["evening", "--moment", " : "], "--moment: write who and what happened"),
         (["tonight"], "'tonight' is not one of 'morning', 'midday', 'evening'"),
+        (["midday", "--word", "w" * 61], "--note: A mid-day note is a word or a few: up to 60"),
     ],
 )
 def test_a_mistake_is_one_line_and_nothing_is_saved(

@@ -138,7 +138,8 @@ check_ins = st.lists(
             "kind": st.sampled_from(["morning", "midday", "evening"]),
             "mood": st.none() | st.integers(-5, 5),
             "emotions": st.sampled_from(["", "glad", "sad,calm"]),
-            "note": st.none() | texts,
+            "note": st.none()
+            | texts.filter(lambda text: len(text) <= 60),  # a mid-day note's limit
             "prediction": st.none() | texts,
             "lines": st.lists(st.tuples(texts, texts, st.none() | st.integers(-2, 2)), max_size=2),
             "as_experience": st.booleans(),
@@ -336,6 +337,16 @@ def test_an_import_cannot_link_to_anyone_elses_records(unlocked: User, other_cli
     with pytest.raises(ImportProblem, match="points at a record this export does not hold"):
         services.import_document(unlocked, document)
     assert not Experience.objects.filter(owner=unlocked).exists()
+
+
+def test_an_import_holds_the_limits_the_forms_hold(unlocked: User) -> None:
+    rituals.save_check_in(unlocked, CheckIn(kind="midday", note="tired", at=timezone.now()))
+    document = services.export_document(unlocked)
+    CheckIn.objects.filter(owner=unlocked).delete()
+    document["records"]["check_ins"][0]["note"] = "t" * 61
+    with pytest.raises(ImportProblem, match=r"check_ins\[0\] does not fit: A mid-day note holds"):
+        services.import_document(unlocked, document)
+    assert not CheckIn.objects.exists()
 
 
 def test_import_needs_an_empty_account(unlocked: User) -> None:

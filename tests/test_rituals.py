@@ -262,3 +262,22 @@ def test_practised_days_turn_at_four_on_the_persons_clock_even_across_a_clock_ch
             )
     found = services.practised_days(owner, datetime.date(2026, 3, 1))
     assert found == {practice_day(moment, zone) for moment in moments}
+
+
+@pytest.mark.parametrize("kind", ["morning", "midday", "evening"])
+def test_a_check_in_with_nothing_in_it_is_not_kept(owner_client: Client, kind: str) -> None:
+    # Every field sent and left blank, as a browser sends an untouched form.
+    text = refused(owner_client, f"/check-in/{kind}/", {"mood": "", "note": "", "helped": ""})
+    assert "Nothing is filled in yet, so there is nothing to keep." in text
+    assert not CheckIn.objects.exists()
+
+
+def test_a_mid_day_note_keeps_to_its_length_on_the_server(owner_client: Client) -> None:
+    long_note = "I am tired and I would like to sit somewhere quiet for a while now"
+    assert len(long_note) > 60
+    text = refused(owner_client, "/check-in/midday/", {"note": long_note})
+    assert "A mid-day note is a word or a few: up to 60 characters (this one has 66)." in text
+    assert long_note in text  # nothing typed is lost
+    assert text.count("up to 60 characters") == 1
+    assert not CheckIn.objects.exists()
+    assert owner_client.post("/check-in/midday/", {"note": "x" * 60}).status_code == 302

@@ -139,6 +139,10 @@ def _build(
             # A link may only point at a record of this same document: never at anyone else's.
             raise ImportProblem(f"{where}.{name} points at a record this export does not hold.")
         setattr(row, field.attname, value)
+    try:
+        row.clean()  # a record's own rules across its fields, as its forms hold them
+    except ValidationError as error:
+        raise ImportProblem(f"{where} does not fit: {'; '.join(error.messages)}") from None
     imported.setdefault(kind.model, set()).add(record_id)
     return row
 

@@ -15,7 +15,7 @@ from earned.rituals.choices import (
     Felt,
     PredictionOutcome,
 )
-from earned.rituals.models import CheckIn
+from earned.rituals.models import MIDDAY_NOTE_LIMIT, CheckIn
 from earned.rituals.services import Line
 
 EVENING_LINES = 5  # rows for the day's interactions; three show, two more behind “add more”
@@ -64,6 +64,18 @@ class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
     def clean_emotions(self) -> str:
         return ",".join(self.cleaned_data.get("emotions") or [])
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors and all(value in (None, "", []) for value in cleaned.values()):
+            raise forms.ValidationError(NOTHING_GIVEN, code="empty")
+        return cleaned
+
+
+NOTHING_GIVEN = (
+    "Nothing is filled in yet, so there is nothing to keep. Tap a number or write a word — "
+    "or leave it for now; that is fine too."
+)
+
 
 class MorningForm(CheckInForm):
     energy = scale_field("Energy", ENERGY_RANGE, "0 empty, 10 full of it.")
@@ -97,11 +109,19 @@ class MorningForm(CheckInForm):
 
 
 class MiddayForm(CheckInForm):
+    note = forms.CharField(
+        label="One word for right now",
+        required=False,
+        max_length=MIDDAY_NOTE_LIMIT,
+        error_messages={
+            "max_length": f"A mid-day note is a word or a few: up to {MIDDAY_NOTE_LIMIT} "
+            "characters (this one has %(show_value)d). The evening review has room for more."
+        },
+    )
+
     class Meta:
         model = CheckIn
         fields = ("mood", "note")
-        labels = {"note": "One word for right now"}
-        widgets = {"note": forms.TextInput(attrs={"maxlength": 60})}
 
 
 class EveningForm(CheckInForm):

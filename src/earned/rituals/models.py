@@ -38,6 +38,9 @@ def validate_emotion_keys(value: str) -> None:
         raise ValidationError(f"Unknown emotion words: {', '.join(unknown)}")
 
 
+MIDDAY_NOTE_LIMIT = 60  # "one word for right now": a word or a few
+
+
 class CheckIn(Owned):
     kind = models.CharField(max_length=8, choices=Kind)
     day = models.DateField("the day it belongs to")  # in the person's time zone
@@ -68,6 +71,14 @@ class CheckIn(Owned):
 
     def __str__(self) -> str:
         return f"Check-in {self.id}"
+
+    def clean(self) -> None:
+        """The one rule that depends on the kind of check-in, so an import holds it too (the
+        mid-day form holds it for the browser and the terminal)."""
+        if self.kind == Kind.MIDDAY and self.note and len(self.note) > MIDDAY_NOTE_LIMIT:
+            raise ValidationError(
+                {"note": f"A mid-day note holds up to {MIDDAY_NOTE_LIMIT} characters."}
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("rituals:check-in", args=[self.pk])

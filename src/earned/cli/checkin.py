@@ -162,7 +162,11 @@ def save(user: User, kind: str, answers: dict[str, Any], lines: list[Any]) -> Ch
     form = form_class(data, instance=existing)
     if not form.is_valid():
         field, messages = next(iter(form.errors.items()))
-        fail(messages[0] if field == "__all__" else f"--{field.replace('_', '-')}: {messages[0]}")
+        fail(
+            str(messages[0])
+            if field == "__all__"
+            else f"--{field.replace('_', '-')}: {messages[0]}"
+        )
     check_in = form.save(commit=False)
     check_in.kind = kind
     if existing is None:

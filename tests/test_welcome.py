@@ -129,7 +129,11 @@ def test_it_refuses_a_short_passphrase(client: Client) -> None:
     response = client.post(
         "/welcome/", {**GOOD, "passphrase": "short", "passphrase_again": "short"}
     )
-    assert "at least 10 characters" in response.content.decode()
+    text = response.content.decode()
+    said = "A passphrase needs at least 10 characters (this one has 5). A few words together"
+    assert text.count(said) == 1  # once, in our words
+    assert "Ensure this value" not in text
+    assert "easy to guess" not in text  # one thing to fix at a time
 
 
 def test_it_refuses_an_easily_guessed_passphrase(client: Client) -> None:

@@ -112,10 +112,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["earned.accounts.backends.PassphraseBackend"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
 AUTH_PASSWORD_VALIDATORS = [
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
+    {"NAME": "earned.accounts.passphrases.LengthValidator"},
     {"NAME": "earned.accounts.passphrases.GuessabilityValidator"},
 ]
 # Argon2id cost for deriving the key that wraps each person's data key; stored per envelope.

@@ -10,6 +10,7 @@ from django.contrib.auth import password_validation
 from django.urls import reverse_lazy
 
 from earned.accounts.models import User
+from earned.accounts.passphrases import MINIMUM_LENGTH
 from earned.safety.services import country_choices
 
 
@@ -40,14 +41,12 @@ def _timezone_field() -> forms.ChoiceField:
 
 def _new_passphrase_field(label: str, *, with_meter: bool = False) -> forms.CharField:
     # render_value keeps what was typed when another field needs fixing; pages are no-store.
-    attrs: dict[str, Any] = {"autocomplete": "new-password", "minlength": 10}
+    # The length is checked once, by the validators, in our words (not on each field).
+    attrs: dict[str, Any] = {"autocomplete": "new-password", "minlength": MINIMUM_LENGTH}
     if with_meter:
         attrs["data-strength"] = reverse_lazy("accounts:passphrase-strength")
     return forms.CharField(
-        label=label,
-        strip=False,
-        min_length=10,
-        widget=forms.PasswordInput(render_value=True, attrs=attrs),
+        label=label, strip=False, widget=forms.PasswordInput(render_value=True, attrs=attrs)
     )
 
 

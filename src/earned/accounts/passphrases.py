@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 # zxcvbn's time grows quickly with length; past this, extra characters only add strength.
 ESTIMATE_PREFIX = 64
 MINIMUM_SCORE = 2
+MINIMUM_LENGTH = 10
 
 MESSAGES = {
     0: "Very easy to guess. A few unrelated words together work well.",
@@ -40,10 +41,27 @@ def strength(passphrase: str, personal_words: tuple[str, ...] = ()) -> Strength:
     return Strength(score, MESSAGES[score])
 
 
+class LengthValidator:
+    """Django password validator: at least MINIMUM_LENGTH characters, said in our words."""
+
+    def validate(self, password: str, user: Any = None) -> None:
+        if len(password) < MINIMUM_LENGTH:
+            raise ValidationError(
+                f"A passphrase needs at least {MINIMUM_LENGTH} characters (this one has "
+                f"{len(password)}). A few words together work well.",
+                code="passphrase_too_short",
+            )
+
+    def get_help_text(self) -> str:
+        return f"At least {MINIMUM_LENGTH} characters."
+
+
 class GuessabilityValidator:
     """Django password validator: refuse passphrases that zxcvbn finds easy to guess."""
 
     def validate(self, password: str, user: Any = None) -> None:
+        if len(password) < MINIMUM_LENGTH:
+            return  # the length is the one thing to say about it
         personal = tuple(
             str(value)
             for value in (getattr(user, "username", ""), getattr(user, "display_name", ""))

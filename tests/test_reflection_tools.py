@@ -131,7 +131,7 @@ def test_a_dialogue_reads_back_as_a_conversation(owner_client: Client) -> None:
     text = page(owner_client, response["Location"])
     assert text.index("Nobody came.") < text.index("I waited.") < text.index("I am here now.")
     assert "said--second" in text
-    assert "My younger self and My adult self" in page(owner_client, "/reflect/dialogues/")
+    assert "My younger self and my adult self" in page(owner_client, "/reflect/dialogues/")
 
 
 def test_save_and_write_more_continues_the_same_dialogue_with_fresh_turns(

@@ -94,6 +94,7 @@ def test_a_rupture_stays_open_gently_until_repaired_and_the_time_is_computed(
     )  # fmt: skip
     text = page(owner_client, f"/ruptures/{rupture.pk}/")
     assert "about 36 hours after" in text or "about 2 days after" in text
+    assert "· they started it · repaired</p>" in text
     assert "Still open" not in page(owner_client, f"/people/{person.pk}/")
     assert "Repair tried within a week</dt><dd>100%" in page(owner_client, "/ruptures/")
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from earned.core.phrasing import both
 from earned.ledger.models import Expectation, Owned, optional_text, percent
 from earned.privacy.fields import EncryptedTextField
 from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
@@ -118,8 +119,12 @@ class Dialogue(Owned):
         ]
 
     @property
+    def voices(self) -> str:
+        return both(str(self.first_voice), str(self.second_voice))
+
+    @property
     def search_title(self) -> str:
-        return str(self.about or f"{self.first_voice} and {self.second_voice}")
+        return str(self.about or self.voices)
 
     def voice(self, number: int) -> str:
         return str(self.first_voice if number == Turn.FIRST else self.second_voice)

@@ -125,6 +125,20 @@ class Rupture(Owned):
         return f"A rupture: {self.get_kind_display()}"
 
 
+STARTED_BY_WORDS = {
+    Who.ME: "you started it",
+    Who.THEM: "they started it",
+    Who.BOTH: "you both did",
+    Who.SOMEONE: "someone else started it",
+}
+
+OUTCOME_WORDS = {
+    RepairOutcome.REPAIRED: "repaired",
+    RepairOutcome.PARTLY: "partly repaired",
+    RepairOutcome.NOT_YET: "not repaired yet",
+}
+
+
 class Repair(Owned):
     rupture = models.ForeignKey(Rupture, on_delete=models.CASCADE, related_name="repairs")
     at = models.DateTimeField("when", default=timezone.now)
@@ -140,6 +154,15 @@ class Repair(Owned):
 
     def get_absolute_url(self) -> str:
         return f"{self.rupture.get_absolute_url()}#repair-{self.pk}"
+
+    @property
+    def started_by_words(self) -> str:
+        """Who reached out, as a phrase inside a line about the repair."""
+        return STARTED_BY_WORDS.get(self.started_by, "")
+
+    @property
+    def outcome_words(self) -> str:
+        return OUTCOME_WORDS[self.outcome]
 
     @property
     def after(self) -> datetime.timedelta:

@@ -125,14 +125,14 @@ class Rupture(Owned):
         return f"A rupture: {self.get_kind_display()}"
 
 
-STARTED_BY_WORDS = {
+STARTED_BY_WORDS: dict[str, str] = {
     Who.ME: "you started it",
     Who.THEM: "they started it",
     Who.BOTH: "you both did",
     Who.SOMEONE: "someone else started it",
 }
 
-OUTCOME_WORDS = {
+OUTCOME_WORDS: dict[str, str] = {
     RepairOutcome.REPAIRED: "repaired",
     RepairOutcome.PARTLY: "partly repaired",
     RepairOutcome.NOT_YET: "not repaired yet",

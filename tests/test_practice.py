@@ -255,6 +255,9 @@ def test_a_starter_script_is_copied_made_ones_own_and_rehearsed(
     script = Script.objects.get()
     assert response["Location"] == f"/practice/scripts/{script.pk}/edit/"
     assert script.starter == "no-kind"
+    editing = page(owner_client, f"/practice/scripts/{script.pk}/edit/")
+    assert "---------" not in editing  # every choice in our words
+    assert '<option value="no" selected>' in editing
     owner_client.post(
         f"/practice/scripts/{script.pk}/edit/",
         {"situation": "no", "title": "No to Mum’s Sunday lunch", "opening": "Thanks, Mum.",

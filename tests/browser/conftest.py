@@ -110,6 +110,7 @@ def check_page(axe: Any) -> Callable[[Any, str], None]:
         # A located element can be in the DOM before the stylesheet has applied; axe measures
         # sizes (target-size), so it waits for the whole page.
         page.wait_for_load_state("load")
+        assert "---------" not in page.content(), f"{name}: Django's empty choice, not our words"
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)
             for label, size in (("desktop", DESKTOP), ("phone", PHONE)):

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from earned.ledger.forms import percent_field, text_area
+from earned.ledger.forms import offer_blank, percent_field, text_area
 from earned.ledger.models import Expectation
 from earned.practice.choices import CONFIDENCE_RANGE
 from earned.practice.models import Attempt, Ladder, Rehearsal, Script, Step
@@ -131,6 +131,10 @@ class ScriptForm(forms.ModelForm):  # type: ignore[type-arg]
             "if_badly": text_area(),
         }
         error_messages = {"title": {"required": "Please give the script a name."}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_blank(self.fields["situation"], "Choose…")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "earned.web.middleware.person_timezone",
+    "earned.web.middleware.calm_error_pages",
     "django.contrib.messages.middleware.MessageMiddleware",
     "earned.safety.noticing.remember_request",
     "earned.privacy.middleware.unlock",

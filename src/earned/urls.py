@@ -16,3 +16,4 @@ urlpatterns = [
 ]
 
 handler404 = "earned.web.views.page_not_found"
+handler500 = "earned.web.views.server_error"

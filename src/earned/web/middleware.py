@@ -60,3 +60,22 @@ def person_timezone(
             timezone.deactivate()
 
     return middleware
+
+
+def calm_error_pages(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """A visit to an address that only takes a form (Django answers 405 with an empty body)
+    gets a page in the app's look, like every other error."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if response.status_code == 405 and not response.content:
+            from django.shortcuts import render
+
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response
+
+    return middleware

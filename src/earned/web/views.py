@@ -5,6 +5,7 @@ import zoneinfo
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import timezone
 
 from earned.access import owned
@@ -48,6 +49,15 @@ def today(request: HttpRequest) -> HttpResponse:
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The calm page, in the app's look; if even that cannot be drawn (the database may be the
+    trouble), the same words without the surroundings."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:
+        return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

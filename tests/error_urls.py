@@ -12,5 +12,5 @@ def fails(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("a failure on our side")
 
 
-urlpatterns = [*urlpatterns, path("fails/", fails)]
+urlpatterns = [*urlpatterns, path("fails/", fails)]  # type: ignore[list-item]
 __all__ = ["handler404", "handler500", "urlpatterns"]

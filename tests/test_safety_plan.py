@@ -132,3 +132,4 @@ def test_the_offline_worker_keeps_to_the_plans_own_pages(client: Client) -> None
     script = response.content.decode()
     assert 'const COPY = "earned-safety-plan"' in script
     assert "fetch(request).catch(" in script  # the network first; the copy only when offline
+    assert response["Service-Worker-Allowed"] == "/"  # so it may look after /help/ too

@@ -64,6 +64,11 @@ def test_the_plan_opens_without_a_connection_once_a_copy_is_kept(
         page.get_by_text("Samaritans").first.wait_for()
         page.goto("/safety-plan/edit/")  # a page of the plan's that was not kept: the plan
         page.get_by_text("The sea in June.").wait_for()
+        page.goto("/help/")  # the crisis lines open too
+        page.get_by_role("heading", name="Help right now").wait_for()
+        page.get_by_text("Samaritans").first.wait_for()
+        page.goto("/help/?country=IE")  # another country chosen: the kept page still opens
+        page.get_by_text("Samaritans").first.wait_for()
     finally:
         page.context.set_offline(False)
 
@@ -74,5 +79,7 @@ def test_the_plan_opens_without_a_connection_once_a_copy_is_kept(
     try:
         with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
             page.goto("/safety-plan/")
+        with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
+            page.goto("/help/")
     finally:
         page.context.set_offline(False)

@@ -56,7 +56,13 @@ def plan_edit(request: HttpRequest) -> HttpResponse:
 OFFLINE_WORKER = (Path(__file__).parent / "data" / "offline.js").read_text()
 
 
+OFFLINE_SCOPES = ("/safety-plan/", "/help/")
+
+
 def offline_worker(request: HttpRequest) -> HttpResponse:
-    """The service worker that keeps the plan usable offline, once the person chooses to keep a
-    copy (its scope is the plan's pages only)."""
-    return HttpResponse(OFFLINE_WORKER, content_type="text/javascript")
+    """The service worker that keeps the plan and Help now usable offline, once the person
+    chooses to keep a copy. It is registered once for each of those two pages' paths, and for no
+    other: the header lets a worker served from the plan's path also look after /help/."""
+    response = HttpResponse(OFFLINE_WORKER, content_type="text/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    return response

@@ -1,7 +1,11 @@
-// Earned's offline copy of the safety plan: a service worker for /safety-plan/ only. When the
-// person chooses to keep a copy on this device, the plan page and what it needs are kept in the
-// browser's cache; without a connection, that copy is shown. Nothing else is kept or sent.
+// Earned's offline copy of the safety plan and Help now: a service worker registered for
+// /safety-plan/ and /help/ only. When the person chooses to keep a copy on this device, those
+// two pages and what they need are kept in the browser's cache; without a connection, that copy
+// is shown. The crisis lines are the one page that must always open. Nothing else is kept or
+// sent.
 const COPY = "earned-safety-plan";
+const HELP = "/help/";
+const PLAN = "/safety-plan/";
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
@@ -14,8 +18,10 @@ self.addEventListener("fetch", (event) => {
       const kept = await caches.match(request, { ignoreSearch: true });
       if (kept) return kept;
       if (request.mode === "navigate") {
-        const plan = await caches.match(new URL("/safety-plan/", self.location.origin).href);
-        if (plan) return plan;
+        const path = new URL(request.url).pathname;
+        const page = path.startsWith(HELP) ? HELP : PLAN;
+        const copy = await caches.match(new URL(page, self.location.origin).href);
+        if (copy) return copy;
       }
       return Response.error();
     }),

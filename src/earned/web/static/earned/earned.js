@@ -172,9 +172,11 @@ function printButtons() {
   }
 }
 
-// The safety plan, kept in this browser for when there is no connection — only if the person
-// asks. The copy lives in one named cache, refreshed on each visit, removed on request.
+// The safety plan and Help now, kept in this browser for when there is no connection — only if
+// the person asks. The copy lives in one named cache, refreshed on each visit to the plan,
+// removed on request. The worker looks after those two pages' paths and no others.
 const PLAN_COPY = "earned-safety-plan";
+const KEPT_PAGES = ["/safety-plan/", "/help/"];
 
 async function offlineCopy() {
   const section = document.querySelector("[data-offline-copy]");
@@ -184,7 +186,7 @@ async function offlineCopy() {
   const keep = section.querySelector("[data-offline-keep]");
   const remove = section.querySelector("[data-offline-remove]");
   const pageAndParts = () => [
-    location.pathname,
+    ...KEPT_PAGES,
     ...[...document.querySelectorAll('link[rel="stylesheet"], script[src], link[rel="icon"]')]
       .map((element) => element.href || element.src),
   ];
@@ -194,7 +196,9 @@ async function offlineCopy() {
     remove.hidden = !kept;
   };
   const save = async () => {
-    await navigator.serviceWorker.register(section.dataset.worker, { scope: "/safety-plan/" });
+    for (const scope of KEPT_PAGES) {
+      await navigator.serviceWorker.register(section.dataset.worker, { scope });
+    }
     const cache = await caches.open(PLAN_COPY);
     await cache.addAll(pageAndParts());
   };

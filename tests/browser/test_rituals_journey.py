@@ -26,8 +26,10 @@ def test_a_day_of_rituals_on_a_phone(
     card = page.locator("form.card").bounding_box()
     for chip in page.locator("fieldset.scale .scale__option span").all():
         box = chip.bounding_box()
-        assert box["width"] >= 44 and box["height"] >= 44, box
-        assert box["x"] >= card["x"] + 8 and box["x"] + box["width"] <= card["x"] + card["width"] - 8
+        assert box["width"] >= 44, box
+        assert box["height"] >= 44, box
+        assert box["x"] >= card["x"] + 8, box
+        assert box["x"] + box["width"] <= card["x"] + card["width"] - 8, box
     page.locator("fieldset.scale", has_text="Mood").get_by_label("+2", exact=True).check()
     page.locator("fieldset.scale", has_text="Energy").get_by_label("6", exact=True).check()
     page.get_by_text("Add feelings").click()

@@ -9,7 +9,7 @@ import pytest
 from pytest_django import Settings
 
 from earned.accounts import services
-from earned.accounts.models import User
+from earned.accounts.models import SignInLink, User
 from tests.conftest import PASSPHRASE, make_person
 
 NEW_PASSPHRASE = "quiet harbour lemon tram"
@@ -60,6 +60,10 @@ def test_first_run_sets_up_the_space(page: Any, check_page: Callable[[Any, str],
 def test_a_used_link_explains_what_to_do(page: Any, check_page: Callable[[Any, str], None]) -> None:
     token = services.issue_welcome_link()
     page.goto(f"/welcome/{token}/")
+    page.goto(f"/welcome/{token}/")  # a reopened tab: still the welcome
+    page.get_by_role("button", name="Begin").wait_for()
+    link = SignInLink.objects.get()
+    services.set_up_with_link(link.pk, name="Alex", passphrase=NEW_PASSPHRASE)  # elsewhere
     page.goto(f"/welcome/{token}/")
     page.get_by_role("heading", name="This link has already been used.").wait_for()
     check_page(page, "link-used")
@@ -159,3 +163,16 @@ def test_download_everything_then_delete_the_account(
     page.get_by_role("button", name="Delete everything").click()
     page.get_by_text("Your account and everything in it are gone.").wait_for()
     assert not User.objects.exists()
+
+
+def test_error_pages_are_calm_and_in_the_apps_look(
+    page: Any, owner: User, check_page: Callable[[Any, str], None]
+) -> None:
+    sign_in(page)
+    page.goto("/no-such-page/")
+    page.get_by_role("heading", name="We could not find that page").wait_for()
+    check_page(page, "not-found")
+    page.goto("/sign-out/")  # an address that only takes a form
+    page.get_by_role("heading", name="There is nothing to show at this address").wait_for()
+    page.get_by_role("link", name="Help now").wait_for()
+    check_page(page, "not-a-page")

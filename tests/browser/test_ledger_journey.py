@@ -139,3 +139,34 @@ def test_the_demo_opens_with_the_passphrase_its_sign_in_page_shows(
     page.get_by_role("link", name="Delete it for good").click()
     page.get_by_role("heading", name="Delete this expectation?").wait_for()
     check_page(page, "demo-expectation-delete")
+
+
+def test_a_plan_still_to_come_is_debriefed_only_when_it_has_happened(
+    page: Any, owner: User, check_page: Callable[[Any, str], None]
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from earned.ledger import services as ledger
+    from earned.privacy import keyring, keys
+    from tests.conftest import PASSPHRASE
+
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        plan = ledger.save_experience(
+            owner,
+            Experience(situation="Telling Jo I need a quiet evening", feared="Jo sulks",
+                       likelihood=70, happens_at=timezone.now() + datetime.timedelta(days=2)),
+        )  # fmt: skip
+    sign_in(page)
+    page.goto(f"/experiences/{plan.pk}/debrief/")
+    page.get_by_role("heading", name="This has not happened yet").wait_for()
+    page.get_by_label("What actually happened?").fill("Jo said of course.")
+    page.get_by_label("How much of what you feared actually happened? (0–100)").fill("0")
+    page.get_by_role("button", name="Finish").click()
+    page.get_by_text("This is planned for a time still to come.").first.wait_for()
+    assert page.get_by_label("What actually happened?").input_value() == "Jo said of course."
+    check_page(page, "debrief-still-to-come")
+    page.get_by_label("It has already happened, earlier than planned").check()
+    page.get_by_role("button", name="Finish").click()
+    page.get_by_text("Thank you for coming back to it.").wait_for()

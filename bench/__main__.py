@@ -305,7 +305,7 @@ def bench_crypto() -> None:
     print(f"{'Argon2id, production parameters':<38} {elapsed_ms:7.1f} ms once")
 
 
-SECTIONS = ("cli", "crypto", "pages", "search", "insights")
+SECTIONS = ("cli", "crypto", "crisis", "pages", "search", "insights")
 
 
 def main() -> None:
@@ -319,6 +319,10 @@ def main() -> None:
             bench_cli(data_dir)
         if "crypto" in wanted:
             bench_crypto()
+        if "crisis" in wanted:
+            from bench.crisis_language import bench_crisis_language
+
+            bench_crisis_language()
         if {"pages", "search", "insights"} & set(wanted):
             user, anonymous, signed_in = start_django(data_dir)
             if "pages" in wanted:

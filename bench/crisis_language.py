@@ -1,0 +1,83 @@
+"""How well the crisis-language reader does on our labelled sentences, and how fast it reads.
+
+Each corpus in tests/data/crisis_language/ is a pair of files: NAME-positive.tsv (sentences
+that should bring the calm notice) and NAME-negative.tsv (sentences that should not), one
+"category<TAB>sentence" a line. "first" is the corpus the rules were written against; "second"
+was written after the rules were frozen, so it shows whether they generalise.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections import Counter
+from pathlib import Path
+
+from earned.core.crisis_language import suggests_risk
+
+CORPORA = Path(__file__).resolve().parent.parent / "tests" / "data" / "crisis_language"
+RECALL_TARGET = 0.97
+FALSE_ALARM_TARGET = 0.03
+
+
+def sentences(name: str, kind: str) -> list[tuple[str, str]]:
+    found = []
+    for line in (CORPORA / f"{name}-{kind}.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            category, sentence = line.split("\t", 1)
+            found.append((category, sentence))
+    return found
+
+
+def corpus_names() -> list[str]:
+    return sorted({path.name.rsplit("-", 1)[0] for path in CORPORA.glob("*-positive.tsv")})
+
+
+def measure(name: str, *, show_misses: bool = True) -> tuple[float, float]:
+    positives, negatives = sentences(name, "positive"), sentences(name, "negative")
+    missed = [(c, s) for c, s in positives if not suggests_risk(s)]
+    alarms = [(c, s) for c, s in negatives if suggests_risk(s)]
+    recall = 1 - len(missed) / len(positives)
+    false_alarms = len(alarms) / len(negatives)
+    print(
+        f"corpus {name!r}: {len(positives)} that should bring the notice, {len(negatives)} that "
+        f"should not\n  recall {recall:6.1%} (target ≥ {RECALL_TARGET:.0%})   false alarms "
+        f"{false_alarms:6.1%} (target ≤ {FALSE_ALARM_TARGET:.0%})"
+    )
+    by_category = Counter(category for category, _ in positives)
+    missed_by = Counter(category for category, _ in missed)
+    print("  recall by category: " + ", ".join(
+        f"{c} {1 - missed_by[c] / n:.0%}" for c, n in sorted(by_category.items())
+    ))  # fmt: skip
+    if show_misses:
+        for category, sentence in missed:
+            print(f"    missed      [{category}] {sentence}")
+        for category, sentence in alarms:
+            print(f"    false alarm [{category}] {sentence}")
+    return recall, false_alarms
+
+
+def speed() -> None:
+    """A 2,000-character entry of everyday writing, with one sentence of risk at its end."""
+    everyday = [s for _, s in sentences("first", "negative")]
+    entry = ""
+    while len(entry) < 1950:
+        entry += everyday[len(entry) % len(everyday)] + " "
+    entry = entry[:1950] + " I want to die."
+    assert suggests_risk(entry)
+    samples = []
+    for _ in range(200):
+        start = time.perf_counter()
+        suggests_risk(entry)
+        samples.append((time.perf_counter() - start) * 1000)
+    print(f"  reading a {len(entry):,}-character entry: median {statistics.median(samples):.3f} ms")
+
+
+def bench_crisis_language() -> None:
+    for name in corpus_names():
+        measure(name)
+    speed()
+
+
+if __name__ == "__main__":
+    bench_crisis_language()

@@ -58,12 +58,13 @@ def measure(name: str, *, show_misses: bool = True) -> tuple[float, float]:
 
 
 def speed() -> None:
-    """A 2,000-character entry of everyday writing, with one sentence of risk at its end."""
-    everyday = [s for _, s in sentences("first", "negative")]
+    """A 2,000-character entry of everyday writing (the corpus's everyday sentences, not its
+    figures of speech), with one sentence of risk at its end."""
+    everyday = [s for category, s in sentences("first", "negative") if category == "everyday"]
     entry = ""
-    while len(entry) < 1950:
+    while len(entry) < 2100:
         entry += everyday[len(entry) % len(everyday)] + " "
-    entry = entry[:1950] + " I want to die."
+    entry = entry[: entry.rfind(".", 0, 1985) + 1] + " I want to die."
     assert suggests_risk(entry)
     samples = []
     for _ in range(200):

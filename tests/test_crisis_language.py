@@ -3,11 +3,14 @@ kinds (at least 150), and properties of the function that decides whether to off
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from bench.crisis_language import corpus_names, sentences
 from hypothesis import given
 from hypothesis import strategies as st
 
-from earned.core.crisis_language import notice, suggests_risk
+from earned.core.crisis_language import ANCHOR, PHRASES, notice, suggests_risk
 
 # Each of these should bring the calm notice with the safety plan and the crisis lines.
 NOTICED = [
@@ -231,3 +234,30 @@ def test_ordinary_lines_together_stay_ordinary() -> None:
 def test_any_of_several_fields_is_enough() -> None:
     assert suggests_risk(None, "Fine day.", "I want to hurt myself")
     assert not suggests_risk(None, "", "Fine day.")
+
+
+# --- The labelled corpus and the reader's own guarantees --------------------------------------
+
+ALL_PHRASES = [pattern for group in PHRASES.values() for pattern in group]
+
+
+@given(st.sampled_from(ALL_PHRASES).flatmap(lambda p: st.tuples(st.just(p), st.from_regex(p))))
+def test_every_phrase_holds_an_anchor_so_no_sentence_is_skipped_wrongly(
+    drawn: tuple[str, str],
+) -> None:
+    """Sentences without an anchor stem are not read: every way a phrase can match has one."""
+    pattern, text = drawn
+    match = re.search(pattern, text)
+    assert match is not None
+    assert ANCHOR.search(match.group(0)), (pattern, match.group(0))
+
+
+@pytest.mark.parametrize("name", corpus_names())
+def test_the_corpus_is_read_within_the_targets(name: str) -> None:
+    positives, negatives = sentences(name, "positive"), sentences(name, "negative")
+    assert len(positives) >= 100
+    assert len(negatives) >= 100
+    missed = [s for _, s in positives if not suggests_risk(s)]
+    alarms = [s for _, s in negatives if suggests_risk(s)]
+    assert len(missed) <= 0.03 * len(positives), missed
+    assert len(alarms) <= 0.03 * len(negatives), alarms

@@ -28,6 +28,7 @@ anywhere: it only decides whether to offer help. When in doubt, offering costs l
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -392,22 +393,19 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass(frozen=True)
 class _Layout:
-    """Where the text's clauses and sentences begin and end, found once for all phrases."""
+    """Where the text's sentences begin and end, found once for all phrases; its clauses only
+    when a phrase needs them (most entries hold none)."""
 
-    clause_starts: list[int]
-    sentence_starts: list[int]
-    sentence_ends: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> _Layout:
+    def __init__(self, text: str) -> None:
+        self.text = text
         sentences = list(SENTENCE_END.finditer(text))
-        return cls(
-            [0, *(m.end() for m in CLAUSE_END.finditer(text))],
-            [0, *(m.end() for m in sentences)],
-            [*(m.start() for m in sentences), len(text)],
-        )
+        self.sentence_starts = [0, *(m.end() for m in sentences)]
+        self.sentence_ends = [*(m.start() for m in sentences), len(text)]
+
+    @functools.cached_property
+    def clause_starts(self) -> list[int]:
+        return [0, *(m.end() for m in CLAUSE_END.finditer(self.text))]
 
     def clause_start(self, position: int) -> int:
         return self.clause_starts[bisect.bisect_right(self.clause_starts, position) - 1]
@@ -481,7 +479,7 @@ def notice(text: str | None) -> list[Noticed]:
         return []
     normal = _normal(text)
     quoted = _quoted_spans(normal)
-    layout = _Layout.of(normal)
+    layout = _Layout(normal)
     found = []
     for first, last in zip(layout.sentence_starts, layout.sentence_ends, strict=True):
         if not ANCHOR.search(normal, first, last):

@@ -79,7 +79,7 @@ def speed() -> None:
     reading, cutting = statistics.median(read), statistics.median(floor)
     print(
         f"  reading a {len(entry):,}-character entry: median {reading:.3f} ms (target < 1 ms); "
-        f"{reading / cutting:.0f}× the time to cut it into words ({cutting:.3f} ms)"
+        f"{reading / cutting:.0f} times the time to cut it into words ({cutting:.3f} ms)"
     )
 
 

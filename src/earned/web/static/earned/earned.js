@@ -185,11 +185,9 @@ async function offlineCopy() {
   const status = section.querySelector("[data-offline-status]");
   const keep = section.querySelector("[data-offline-keep]");
   const remove = section.querySelector("[data-offline-remove]");
-  const pageAndParts = () => [
-    ...KEPT_PAGES,
-    ...[...document.querySelectorAll('link[rel="stylesheet"], script[src], link[rel="icon"]')]
-      .map((element) => element.href || element.src),
-  ];
+  const parts = () =>
+    [...document.querySelectorAll('link[rel="stylesheet"], script[src], link[rel="icon"]')]
+      .map((element) => element.href || element.src);
   const show = (kept) => {
     status.textContent = kept ? "A copy is kept on this device." : "";
     keep.hidden = kept;
@@ -200,7 +198,10 @@ async function offlineCopy() {
       await navigator.serviceWorker.register(section.dataset.worker, { scope });
     }
     const cache = await caches.open(PLAN_COPY);
-    await cache.addAll(pageAndParts());
+    // The pages one at a time: each request renews the sign-in session, and two renewals at
+    // once can collide. The static parts touch no session.
+    for (const kept of KEPT_PAGES) await cache.add(kept);
+    await cache.addAll(parts());
   };
   const kept = await caches.has(PLAN_COPY);
   show(kept);

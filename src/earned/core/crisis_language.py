@@ -324,18 +324,17 @@ SAID_OF_ITSELF = re.compile(
     + r"(?:the only|my only|the answer|the way out|on my mind)"
 )
 NEGATION_AFTER = re.compile(r"^[^.!?;\n]{0,3}?\s*(?:is|was)\s+(?:not|never)\b|^\s*isn't\b")
+# The long past, said before a phrase or after it ("years ago", "when I was a teenager").
+_AGO = r"years ago|a decade ago|long ago|a long time ago"
+_YOUNGER = (
+    r"at school|in school|as a (?:child|teen\w*|kid|student|young\w*)|when i was (?:a |an |at"
+    r" |in )?(?:teen\w*|kid|child|young\w*|little|student|school|uni\w*|\d+|\w+teen|twelve)"
+)
 DISTANT_BEFORE = re.compile(
-    r"\b(?:used to|years ago|a decade ago|long ago|back then|once wanted|my old self|at school"
-    r"|in school|when i was (?:a |an |at |in )?(?:teen\w*|kid|child|young\w*|little|student"
-    r"|school|uni\w*|\d+|\w+teen|twelve)|as a (?:child|teen\w*|kid|student|young\w*)|in my"
-    r" (?:teens|twenties|thirties|youth|teenage years)|it(?:'s| has) been \w+ (?:years|months)"
-    r" since)\b"
+    rf"\b(?:used to|{_AGO}|back then|once wanted|my old self|{_YOUNGER}|in my (?:teens|twenties"
+    r"|thirties|youth|teenage years)|it(?:'s| has) been \w+ (?:years|months) since)\b"
 )
-DISTANT_AFTER = re.compile(
-    r"\b(?:years ago|a decade ago|long ago|a long time ago|as a (?:child|teen\w*|kid|student)"
-    r"|at school|in school|when i was (?:a |an |at |in )?(?:teen\w*|kid|child|young\w*|little"
-    r"|student|school|\d+|\w+teen))\b"
-)
+DISTANT_AFTER = re.compile(rf"\b(?:{_AGO}|{_YOUNGER})\b")
 RECENT = re.compile(
     r"\b(?:again|this morning|last night|tonight|today|yesterday|this week|last week|recently"
     r"|just now|on purpose|this evening|right now)\b"

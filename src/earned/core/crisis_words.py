@@ -1,0 +1,414 @@
+"""The words the crisis-language reader looks for (earned/core/crisis_language.py decides what
+to leave aside). Pure data; no Django. The text they are matched against has been read as
+people write it first (earned/core/crisis_spelling.py).
+
+The expressions are built from parts, so that a new way of saying a thing is noticed without
+being listed whole: a *frame* (wanting, hoping, thinking about, planning, deciding) followed,
+within a few words, by an *outcome* for oneself (dying, being dead, not waking up, not
+existing, being gone, jumping…). "All I want is to be dead" is *want* … *be dead*; "I keep
+wishing I could stop being alive" is *wishing* … *stop being alive*. Beside them stand the
+expressions that need no frame ("kill myself", "suicidal", "end my life", "a burden to
+everyone"), grouped under the headings clinicians use when they ask about suicide.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Parts the expressions are built from -----------------------------------------------------
+
+# Where a clause ends: used after expressions that are everyday when more follows ("I can't
+# go on a trip", "I ended things with Sam").
+ENDS = (
+    r"(?=\s*(?:$|[.!?,;:)\n…-]|\band\b|\bbut\b|\bso\b|\bi\b|\bi'm\b|\brn\b|\btbh\b|\bfr\b|\bngl\b"
+    r"|\bhonestly\b|\banymore\b|\bnow\b|\btonight\b|\bsoon\b|\bok\b|\bthough\b|\bxx?\b))"
+)
+# The few words that may stand between a frame and its outcome ("wishing [I could] stop being
+# alive", "all I want [is to] be dead"): never another person or thing, so "I hope my dog
+# doesn't die" is not read as a wish.
+FILLER = (
+    r"i|i'd|i'm|i'll|i've|me|myself|could|would|will|can|might|may|just|to|be|is|was|were"
+    r"|really|honestly|simply|so|only|am|quietly|finally|then|all|even|actually|that|kind of"
+    r"|sort of|literally|peacefully|somehow|badly|desperately|sometimes|often|again|secretly"
+    r"|\.\.\.|lately|still|truly|genuinely|almost|nearly|do|did|does"
+)
+GAP = rf"(?:[\s,]+(?:{FILLER})){{0,5}}[\s,]+"
+SELF_VERBS = (
+    "kill|killing|killed|hang|hanging|hanged|drown|drowning|drowned|shoot|shooting|shot|poison"
+    "|poisoning|poisoned|suffocate|suffocating|starve|starving|starved|hurt|hurting|harm|harming"
+    "|harmed|cut|cutting|burn|burned|burnt|burning|punish|punishing|punished|hit|hitting|scratch"
+    "|scratching|scratched|bite|biting|bit|stab|stabbing|stabbed|strangle|strangling|choke"
+    "|choking|choked|slice|slicing|sliced|carve|carving|carved|bruise|bruising|bruised"
+)
+BODY = "arm|arms|leg|legs|wrist|wrists|skin|hand|hands|thigh|thighs|stomach|body|face|head"
+MEANS = (
+    "pill|pills|tablet|tablets|meds|medication|medicine|painkillers|paracetamol|tylenol|ibuprofen"
+    "|sleeping pills|antidepressants|insulin|bottle|packet|box|blister pack|blister packs|strip"
+    "|strips"
+)
+TOOLS = "razor|razors|blade|blades|knife|knives|rope|belt|cord|noose|gun|lighter"
+PLACES = (
+    "bridge|roof|rooftop|building|balcony|cliff|train|tracks|platform|traffic|bus|car|lorry|truck"
+    "|wall|sea|river|lake|canal|window|ledge|motorway|road|highway|edge|car park|multi-storey"
+    "|tower|top floor|one|it|something"
+)
+GONE = (
+    r"(?:was |were )?(?:gone|dead)|died|disappeared|killed myself|(?:was|were)n't (?:here|around)"
+    r"|(?:was|were) not (?:here|around)|(?:was|were) never born|ended it|left for good"
+)
+FIG_DIE = (
+    r"(?!\s+(?:of|from|laughing|happy|inside|for (?:a|some|the|it|that|this)|on (?:the spot"
+    r"|this|that)|alone|down|out\b|off\b|young|old|someday|some day|one day|eventually"
+    r"|sooner or later|my hair|if (?:i|we) (?:have to|hear|see|eat|sit|listen|watch|wait|miss)"
+    r"|a little|a bit|in (?:a fire|battle|the game)))"
+)
+FIG_DEAD = (
+    r"(?!\s+(?:tired|on my feet|to the world|serious|set|right|wrong|ahead|bored|certain|sure"
+    r"|quiet|last|good|funny|easy|beat|honest|inside|end|weight|silence|heat|of night|centre"
+    r"|center|zone|ringer|giveaway))"
+)
+# What one may want, hope, think about or plan, for oneself: the end of one's life.
+OUTCOME = (
+    rf"die\b{FIG_DIE}|dying\b(?! to\b){FIG_DIE}|(?:be|being|were|was) dead\b{FIG_DEAD}"
+    r"|(?:not|never|no longer|stop|stopped|stopping|quit) (?:to )?(?:be |being )?alive\b"
+    r"|(?:not|never|no longer|stop|stopped|stopping) (?:to )?exist(?:ing)?\b"
+    rf"|stop (?:living|breathing){ENDS}|(?:not|no longer) (?:to )?(?:be|being) (?:here|around)"
+    rf"(?: anymore| any more| any longer)?{ENDS}"
+    r"|(?:was|were|had been|'d been) never born|(?:had |'d )?never (?:been |be )?born"
+    r"|(?:was|were)n't born|(?:was|were)(?:n't| not) alive\b"
+    rf"|(?:was|were)(?:n't| not) (?:here|around)(?: anymore| any more| any longer)?{ENDS}"
+    r"|(?:not|never|won't|don't|didn't|wouldn't|will not|do not|would not) (?:to )?(?:wake|waking)"
+    rf"(?: up)?(?: again| ever| anymore| any more| tomorrow| in the morning)?{ENDS}"
+    rf"|(?:be|being) gone(?: for good| forever| for ever)?{ENDS}"
+    rf"|(?:disappear|disappearing|vanish|vanishing)(?: forever| for good| completely"
+    rf"| for ever| off the face of the earth)?{ENDS}"
+    r"|(?:disappear|disappearing|vanish|vanishing) (?:forever|for good|completely|for ever)"
+    rf"|(?:end|ending) (?:it|things|everything)(?: all)?{ENDS}|(?:end|ending) my (?:own )?life\b"
+    r"|(?:fall asleep|falling asleep|sleep|sleeping|go to sleep) forever\b"
+    rf"|(?:using|use|get|getting) (?:the|my|a) (?:{TOOLS})\b|(?:hanging|drowning){ENDS}"
+    r"|(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking|drive|driving"
+    r"|crash|crashing|swerve|swerving|lie down|lying down|fall|falling) (?:off|from"
+    rf"|in front of|into|under|onto|over)(?: the| a| an| my| that| this)? (?:{PLACES})\b"
+    rf"|(?:jump|jumping){ENDS}"
+    r"|(?:take|taking|swallow|swallowing|down|downing) (?:all|every|the whole|a whole|the rest)"
+    rf" (?:of )?(?:my |the |these |those )?(?:{MEANS})\b|(?:hang|hanging|drown|drowning) myself"
+    r"|(?:an |the )?(?:end|death|escape) (?:of it all|for good)"
+)
+WANTING = (
+    r"want|wants|wanted|wanting|wish|wishes|wished|wishing|hope|hopes|hoped|hoping|pray|prays"
+    r"|prayed|praying|long|longing|longed|yearn|yearning|crave|craving|would like|'d like"
+    r"|would love|'d love|prefer|ready|tempted|urge|urges|need|needs|needed|dream of|dreaming of"
+    r"|dream about|dreaming about|fantasise|fantasize|fantasising|fantasizing|fantasies"
+    r"|all i want|all i wanted|desire"
+)
+# Thinking of it, or moving towards it: "thinking about", "thoughts of", "planning to"; "going
+# to" and "about to" only with "I" ("my phone is about to die" is not).
+THINKING = (
+    r"(?:think|thinks|thinking|thought|thoughts|dream|dreams|dreaming|dreamt|dreamed|obsessing"
+    r"|obsessed|obsess|fantasising|fantasizing|fantasies|fantasy|can't stop thinking"
+    r"|cannot stop thinking|fixated|fixating|ruminating) (?:about|of|on)"
+    r"|considering|considered|consider|contemplating|contemplated|contemplate|imagine|imagining"
+    r"|imagined|picture|picturing|pictured|planning|planned|plan|plans|decided|deciding|decision"
+    r"|tried|try|trying|attempted|attempt|attempting|preparing|prepared|ideation|tempted"
+    r"|i(?:'m| am)(?: really| actually| finally| just)? (?:going|about) to"
+)
+# What a frame says of the outcome when it follows it ("being dead would be easier").
+RELIEF = (
+    r"(?:would be|will be|'d be|is|sounds|seems|feels|looks)(?: so| like| such)? (?:easier"
+    r"|better|peaceful|a relief|nice|kind|kinder|simpler|the answer|the only way|the way out"
+    r"|comforting|tempting|appealing|so tempting|so appealing|calming|my only option|a mercy"
+    r"|a release)"
+)
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    "a frame and an outcome": (
+        rf"\b(?:{WANTING})(?:{GAP})(?:{OUTCOME})",
+        rf"\b(?:{THINKING})(?:{GAP})(?:{OUTCOME})",
+        rf"\b(?:relief|easier|better|peaceful|nicer|kinder|simpler|tempting|comforting"
+        rf"|appealing)(?: just| simply)?(?: to| if i could| if i)?[\s,]+(?:{OUTCOME})",
+        rf"\b(?:dying|being dead|death|not waking up|not existing|not being here|ending it"
+        rf"|suicide|killing myself|never waking up) {RELIEF}",
+    ),
+    "wish to be dead": (
+        r"\b(?:rather|prefer to|sooner) (?:be dead|die|not be alive|not exist) than (?:keep|go on"
+        r"|carry on|live|living|feel|feeling|be alive|face|wake|this|do this|be here|go back"
+        r"|return|see (?:him|her|them)|spend|be with|suffer|stay)",
+        r"\bbetter off dead\b",
+        rf"\b(?:better|happier|easier|relieved|fine|lighter|freer)(?: off)?(?: for (?:everyone"
+        rf"|everybody|them|all of them|all))?(?: off)? (?:without me|if i (?:{GONE}))",
+        r"\bif i (?:was|were) (?:gone|dead|not here)\b.{0,60}\b(?:easier|better|happier|relieved"
+        r"|fine|lighter)\b",
+        r"\b(?:go to sleep|fall asleep|sleep|fell asleep) (?:and|&) (?:never|not|don't|do not)"
+        r" wake(?: up)?\b",
+        r"\b(?:never|not) (?:to )?wake up again\b",
+        r"\b(?:hope|hoped|wish|pray|praying|hoping|wishing)(?: that)? i (?:just )?(?:don't|do not"
+        r"|won't|will not|never|didn't|wouldn't|would not) wake up\b",
+        r"\bif i (?:didn't|did not|don't|never) wake up\b.{0,50}\b(?:fine|okay|ok|relief|better"
+        r"|good|mind)\b",
+        rf"\b(?:don't|do not) want to (?:be alive|exist|wake up|be here|live|keep living"
+        rf"|carry on|go on)(?: like this)?(?: again| anymore| any more| any longer| ever"
+        rf"| tomorrow)?{ENDS}",
+        r"\b(?:don't|do not) want to (?:be alive|exist)\b",
+        rf"\b(?:tired|sick|exhausted|weary) of (?:being alive|living|life|existing|being here"
+        rf"|breathing){ENDS}",
+        r"\b(?:tired of|sick of|exhausted from) (?:fighting|trying) to stay alive\b",
+        r"\bwant (?:it all|everything|all of it|things|my life|it|the pain|this) to (?:end|be over"
+        r"|stop)(?:,? (?:forever|for good|permanently))?" + ENDS,
+        r"\b(?:wouldn't|would not) (?:mind|care) if i (?:died|was dead|were dead|didn't wake up"
+        r"|never woke up|got hit|got run over|disappeared)\b",
+        r"\b(?:wish|hope|pray)(?:ing|ed)?,? (?:that )?(?:a |the |some )?[a-z']+(?: [a-z']+){0,2}"
+        r" (?:would |will |could )?(?:just )?(?:hit|kill|crush|take|run) me(?: over)?" + ENDS,
+        r"\b(?:hope|wish) (?:that )?i (?:get|got|would get|will get) (?:hit|run over|killed)\b",
+        r"\b(?:crash|crashed|sink|sank|explode|exploded|fall|fell) with me (?:in|on)"
+        r" (?:it|board)\b",
+    ),
+    "thoughts of killing oneself": (
+        rf"\b(?:{SELF_VERBS}) myself\b",
+        r"\b(?:kill|killing|killed) me\b(?=.{0,20}\b(?:myself|on purpose|by my own)\b)",
+        r"\bthrow(?:ing)? myself (?:off|in front of|under|from)\b",
+        r"\b(?:slit|slitting|cut|cutting|slash|slashing|open|opening) (?:my|both) wrists\b",
+        r"\bend(?:ing|ed)? (?:my|my own) life\b",
+        r"\b(?:take|taking|took|taken) (?:my own|my) life\b",
+        r"\battempt(?:ed)? on my (?:own )?life\b",
+        r"\bend(?:ing)? it all\b",
+        rf"\bend(?:ing|ed)? (?:it|things|everything)(?: all)?(?: for good| tonight| soon| now"
+        rf"| today| this weekend| forever| once and for all)?{ENDS}",
+        r"\b(?:suicide|suicidal|suicidality)\b",
+        r"\bself[- ]harm(?:ing|ed|s|er)?\b",
+        r"\b(?:overdose|overdosed|overdosing)\b",
+        r"\bimagin(?:e|ing) (?:my own death|being dead|dying|my funeral)\b",
+        r"\bmy (?:own )?funeral\b.{0,40}\b(?:soon|who would come|imagin|picture|plan)",
+    ),
+    "method or means": (
+        r"\btak(?:e|ing) them all\b",
+        rf"\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing)\s+(?:all|every|the"
+        rf" whole|a whole|all of|the rest of)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+)?"
+        rf"(?:single\s+)?(?:{MEANS})\b",
+        rf"\b(?:think|thinking|thought|thinks) (?:about|of) (?:using |taking |getting )?(?:the|my)"
+        rf" (?:{TOOLS}|pills|tablets)\b",
+        r"\b(?:walk|walked|walking|swim|swam|swimming|wade|waded|wading) (?:into|out into|out to)"
+        r" (?:the )?(?:sea|river|lake|water|waves|ocean)\b.{0,30}\b(?:not|never) (?:come|coming)"
+        r" back\b",
+        rf"\b(?:look|looking|looked|stare|staring|stared|held|holding|hold|count|counting"
+        rf"|counted|line|lining|lined|lay|laid|laying|tip|tipped|pour|poured|empty|emptied"
+        rf"|crush|crushing|crushed) (?:out |up )?(?:at )?(?:all )?(?:of )?(?:the|my|a handful of"
+        rf"|all the|every) (?:{MEANS}|{TOOLS})\b(?!.{{0,40}}\b(?:for|at|to) (?:the|my)"
+        rf" (?:doctor|pharmacist|nurse|gp|chemist|week|organiser|organizer|box|dosette)\b)",
+        rf"\b(?:{MEANS}|{TOOLS})\b.{{0,50}}\bwhat i could do with (?:it|them)\b",
+        r"\b(?:googled|googling|google|searched|searching|search|looked up|looking up|look up"
+        r"|research|researched|researching|reading about|read about|reading up|read up|asked"
+        r" (?:chatgpt|ai|the internet)|watched videos (?:on|about))\b.{0,40}\b(?:would (?:kill"
+        r"|do it|work|be enough|be lethal)|lethal|fatal|ways to (?:die|kill|end)|how to (?:kill"
+        r"|end|die|overdose|hang|drown)|(?:painless|quick|easy) ways?|how (?:long|quickly) it"
+        r" takes to die|to die\b|kill me\b|overdos|suicid|hanging|hang myself|(?:dose|amount)"
+        r" (?:that|to|which))",
+        r"\b(?:which|what|how many|how much) (?:of )?(?:my |the |these )?(?:" + MEANS + ")"
+        r" (?:would|will|could|it would take to|it takes to|to) (?:work|kill|do it|be enough"
+        r"|be lethal|end it|die)\b",
+        r"\bhow (?:many|much)(?: of)?(?: my| the)?(?: \w+)? (?:it would take|would it take|it takes"
+        r"|to take|would kill|is lethal|is fatal|would be lethal|would be enough)\b",
+        r"\b(?:jump|jumping|jumped|throw myself|threw myself|throwing myself)\s+(?:off|from)\s+"
+        r"(?:the |a |an |my |that |this )?(?:bridge|roof|rooftop|building|balcony|cliff|ledge"
+        r"|window|car park|multi-storey|tower|top floor)\b",
+        r"\b(?:jump|jumping|jumped|step|stepping|stepped|walk|walking|walked|lie|lying|lay|laid"
+        r"|throw myself|threw myself|throwing myself)\s+(?:down )?(?:in front of|under|onto)\s+"
+        r"(?:the |a |an )?(?:train|trains|bus|car|lorry|truck|traffic|tracks|railway|rails)\b",
+        r"\b(?:walk|walked|walking|step|stepped|stepping|run|ran|running|drive|drove|driving)"
+        r" into (?:the )?(?:oncoming )?traffic\b",
+        r"\b(?:crash|crashing|crashed) (?:the|my) car (?:on purpose|deliberately)\b",
+        r"\b(?:stood|standing|stand|sat|sitting) (?:on|at|by) the (?:edge|ledge|railing|parapet"
+        r"|tracks)\b.{0,60}\b(?:jump|step|lean|fall|let go|end it)",
+        r"\bhow i(?:'d| would| will|'ll| could| might) (?:do it|kill myself|end it|die)\b",
+        r"\b(?:bought|buying|got|ordered|found|have) (?:a |the |some )?(?:rope|noose|razor blades"
+        r"|blades|gun|charcoal|helium)\b(?:.{0,30}\b(?:for (?:it|that|when)|just in case|to (?:do"
+        r"|end|use)|tonight|today|ready))",
+    ),
+    "a plan or a time": (
+        r"\b(?:have|got|made|making|make|my) (?:a|my|the) plan (?:to (?:die|end|kill|overdose|do"
+        r" it)|and a (?:date|time)|for (?:how|when|it))\b",
+        r"\bplan(?:ned|ning)? (?:out )?how (?:i(?:'m| am| will|'ll| would|'d) (?:going to )?)?"
+        r"(?:do it|die|end it|kill|go)\b",
+        r"\bmy plan is to (?:take|swallow|jump|hang|drive|walk|end|kill|overdose|cut|do it|die)\b",
+        r"\b(?:set|picked|chosen|chose|choose|choosing|decided on|have|got|made|make) (?:a|the)"
+        r" (?:date|day|time|place|method)(?: in mind)? (?:to|for (?:when|it)|when) (?:i )?"
+        r"(?:die|end it|kill myself|do it|it happens|go)\b",
+        r"\bdo it\b(?: \w+){0,2} (?:when|once|after|while) (?:[a-z']+ ){1,3}"
+        r"(?:is |are |'s |has |goes |leaves |falls )?(?:asleep|gone|out|away|at work|on holiday"
+        r"|not home|not around|left|leaves|go|goes|falls asleep|go to bed|goes to bed)\b",
+        r"\bwhen (?:she|he|they|everyone|my \w+) (?:leaves|leave|goes|go|is asleep|are asleep|falls"
+        r" asleep|is away|are away|goes away)\b.{0,30}\bi(?:'ll| will| can) do it\b",
+        r"\bhow i(?:'m| am) going to (?:die|do it|kill myself|end it)\b",
+        r"\b(?:on|this|next|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        r"|weekend|week|month|the \w+)\b.{0,20}\bi(?:'m| am|'ll| will) (?:going to )?(?:kill myself"
+        r"|end it|die|do it)\b",
+    ),
+    "intent": (
+        r"\b(?:made up my mind|decided|determined|resolved) (?:that )?(?:to|i(?:'m| am) going to"
+        r"|i will|i'll) (?:die|end it|end my life|kill myself)\b",
+        rf"\bgoing to die{ENDS}",
+        rf"\b(?:going to|gonna|will|'ll) (?:finally |really |actually )?end it{ENDS}",
+        r"\blast (?:entry|message|thing|words|time|post|text|letter) i(?:'ll| will)? (?:ever )?"
+        r"(?:write|send|say|post)\b",
+        r"\b(?:won't|will not|not going to|wouldn't|will no longer) be (?:here|around|alive|a"
+        r" (?:burden|problem) (?:to|for) (?:anyone|anybody|everyone|you))(?: for)? (?:(?:much|very"
+        r" much|long|a lot|many more) )?(?:longer|after (?:this|tonight|today|tomorrow))\b"
+        r"(?!.{0,40}\b(?:visiting|moving|travelling|traveling|holiday|trip|away|work|conference"
+        r"|hospital|shift|course|because|as i'm)\b)",
+        r"\b(?:won't|will not) be alive\b",
+        r"\bsoon i (?:won't|will not) be a (?:burden|problem)\b",
+        r"\b(?:won't|will not) have to (?:deal with|worry about|put up with) me (?:for )?(?:much "
+        r"|very much )?longer\b",
+        rf"\b(?:done|finished|through) (?:with )?(?:life|living|being alive|existing|it all"
+        rf"|everything|all of it|this world|this life){ENDS}",
+        rf"\bgive up on (?:life|living|being alive){ENDS}",
+    ),
+    "preparing": (
+        r"\b(?:goodbye|farewell|suicide|final|last) (?:letter|letters|note|notes|message|messages"
+        r"|text|texts)\b",
+        r"\b(?:letter|letters|note|notes|message|messages) (?:to|for) (?:everyone|everybody"
+        r"|my family|each of them|the people i love)\b",
+        r"\b(?:letter|letters|note|notes)\b.{0,40}\bto (?:find|read)(?: \w+)? (?:after"
+        r"|afterwards|when i'm gone|once i'm gone|when i am gone)",
+        r"\bletters? to say goodbye\b",
+        r"\b(?:writing|wrote|written|write) (?:my |out my )?(?:goodbye|goodbyes)\b",
+        rf"\b(?:left|wrote) a note{ENDS}",
+        r"\bleft a note on the (?:table|bed|side|door|kitchen)",
+        r"\b(?:give|giving|given|gives) (?:away )?(?:my|all my|all of my) (?:things|stuff"
+        r"|belongings|possessions|cat|dog|pets?|plants|guitar|jewellery|jewelry|books)(?: away)?\b"
+        r"(?!.{0,30}\b(?:because|since|as) (?:i'm|i am) (?:moving|downsizing|decluttering))",
+        r"\bwhen i(?:'m| am) (?:gone|dead|no longer here|not here anymore)\b"
+        r"(?! (?:for|on|to|away))",
+        r"\b(?:after|once) i(?:'m| am) (?:gone|dead)\b(?! (?:for|on|to|away))",
+        r"\bsa(?:y|ying|id) (?:my )?(?:final |last )?goodbyes?\b.{0,60}\b(?:without (?:them|her"
+        r"|him|anyone) knowing|didn't know it was goodbye|for good|forever|one last time"
+        r"|everyone|everybody|the people i love|my (?:family|kids|children|parents))",
+        r"\bsa(?:y|ying|id) my (?:final |last )?goodbyes\b(?! (?:at|on|before (?:i|we) (?:left"
+        r"|went)|to (?:the|my) (?:team|colleagues|class)))",
+        r"\bdidn't know it was (?:goodbye|the last time)\b",
+        rf"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected"
+        rf"|gathering|gathered|hiding|hid|hidden|stashing|stashed|keeping|kept|storing|stored)"
+        rf"(?: up)? (?:my |enough |all my |a lot of |up my |away my |some |the |extra )?(?:{MEANS})"
+        rf"\b(?!.{{0,30}}\b(?:for|from) (?:the (?:cat|dog|kids|children)|my (?:trip|holiday)))",
+        rf"\b(?:{MEANS}|{TOOLS}) (?:is |are )?(?:ready|hidden|saved up)\b",
+        r"\beverything i need to (?:do it|end it|die)\b",
+        r"\b(?:sorted|sorting|put|putting|getting|got|set|setting) (?:out )?my affairs\b",
+        r"\b(?:deleted|deleting|cancelled|cancelling) (?:all )?my (?:accounts|photos|social"
+        r" media)\b.{0,40}\b(?:won't need|not be here|gone|goodbye|end)",
+    ),
+    "acts of self-harm": (
+        rf"\b(?:burnt|burned|burn|cut|scratched|scratch|hit|bit|hurt|punched|punch|slapped|carved"
+        rf"|bruised|bang|banged|sliced|stabbed) (?:my|myself on the|myself in the) (?:{BODY})\b"
+        r".{0,40}\b(?:on purpose|deliberately|again|to feel|to punish|raw|until|till|til|so hard"
+        r"|as punishment|because i deserved)\b",
+        r"\b(?:urge|urges|need|needing|want|wanting|wanted|tempted|feel like|felt like|craving"
+        r"|crave) (?:to )?(?:cut|cutting)\b(?! (?:back|down|off|out|ties|the|my hair|it |corners"
+        r"|in |up|loose|costs|class|a |an |some|through|across|him|her|them|my losses|sugar"
+        r"|carbs))",
+        r"\b(?:cut|cutting) (?:again|tonight|today|last night|this morning)\b",
+        r"\b(?:relapsed|relapse|slipped)\b.{0,20}\b(?:cut|hurt|burn|self|harm|scratch)",
+        r"\b(?:weeks|months|days|years) (?:clean|free) (?:from|of) (?:cutting|self-harm|hurting)"
+        r"\b.{0,40}\b(?:until|but|and then|before) ",
+        r"\bstarted (?:cutting|burning|scratching|hurting) again\b",
+        r"\b(?:fresh|new|deep) (?:cuts|scars|burns|wounds|marks) on my\b",
+        r"\buntil (?:i|it) (?:bled|bleed|bleeds|bruised|bruises)\b",
+        r"\buntil my \w+ (?:bled|bleed|bleeds|bruised|bruises)\b",
+        r"\buntil (?:i|it) (?:broke|break|breaks) the skin\b",
+        r"\b(?:banged|banging|bang|hit|hitting|punched|punching) my head (?:against|on|into)"
+        r" (?:the )?(?:wall|door|floor|desk)",
+        r"\bto make (?:it|them|myself) (?:hurt|bleed)\b",
+        r"\bwant(?:ed)? to feel (?:pain|physical pain)\b",
+        rf"\b(?:took|take|taking|swallowed|swallow|taken) (?:too many|a handful of|handfuls of"
+        rf"|loads of|a lot of|a bunch of|a whole (?:box|packet|bottle|strip) of|double|triple"
+        rf"|extra) (?:my )?(?:{MEANS})\b(?!.{{0,30}}\b(?:as|like) (?:the|my) (?:doctor|gp))",
+    ),
+    "indirect": (
+        r"\bi(?:'m| am| feel like| feel| felt like) (?:just |such |only |nothing but |so much of "
+        r")?a burden (?:to|on|for) (?:everyone|everybody|my family|them|all|the people|people"
+        r"|everyone around me|my kids|my partner|the world)\b",
+        rf"\bi(?:'m| am) (?:just |such |only |nothing but )a burden{ENDS}",
+        rf"\b(?:no one|nobody|not one person|none of them)\s+(?:would|will|'d)\s+(?:even\s+"
+        rf"|really\s+)?(?:notice|care|mind|miss me|look for me|be sad|cry)\s+if\s+i\s+(?:{GONE}"
+        rf"|disappear(?:ed)?)",
+        rf"\b(?:no one|nobody)(?: would| will)? (?:even |really )?miss me{ENDS}",
+        r"\bif i (?:disappeared|died|was gone|were gone|wasn't here|killed myself)[, ]+(?:no one"
+        r"|nobody) would\b",
+        r"\b(?:what's|what is|whats) (?:even )?the point (?:of|in)(?: even| me| my)? (?:living"
+        r"|being alive|life|going on|carrying on|staying alive|waking up|being here|existing"
+        r"|me being here|trying anymore|anything anymore)\b",
+        r"\bno (?:reason|point) (?:to live|in living|living|to go on|in being alive|to be alive"
+        r"|to keep living|in going on|to keep going|in carrying on|to stay|to wake up|in waking"
+        r" up|to carry on|in trying anymore|in anything anymore)\b",
+        rf"\bno point (?:in )?(?:going on|carrying on|being here|existing){ENDS}",
+        r"\bnothing (?:left )?to live for\b",
+        r"\b(?:can't|cannot|can not|don't|do not) see (?:a|any|the) (?:reason|point) (?:to|in|of)"
+        r" (?:live|living|keep living|go on|going on|stay alive|be alive|being alive|life|any of"
+        r" it)\b",
+        r"\bno way out (?:except|but|other than) (?:dying|death|to die|suicide|ending it)\b",
+        r"\bthe only way out\b.{0,20}\b(?:die|dying|death|end it|ending it)\b",
+        r"\b(?:don't|do not|can't|cannot) see (?:a|any) future (?:for me|for myself|at all)\b",
+        rf"\bcan(?:'t|not| not) (?:go on|keep going|carry on|keep living|keep doing this|keep"
+        rf" doing it|keep on|do life|be here)(?: living| like this| anymore| any more| any longer"
+        rf")?{ENDS}",
+        rf"\bcan(?:'t|not| not) (?:do|take|handle|bear|stand|cope with) (?:this|it|any of this"
+        rf"|life|living|being alive|this life)(?: anymore| any more| any longer){ENDS}",
+        rf"\bdone with (?:everything|it all|all of it)\b.{{0,30}}\bwant out{ENDS}",
+        r"\bwant out of (?:this |my )?(?:life|existence|living|everything)\b",
+        r"\b(?:isn't|is not|not|no longer|never|ain't) worth (?:living|being alive|staying alive|it"
+        r" anymore|it any more|the pain|the fight|fighting for)\b",
+        r"\b(?:life|living|being alive|existing|my life) (?:isn't|is not|not|is no longer|stopped"
+        r" being) worth it\b",
+        r"\b(?:staying alive|living|being alive|life|my life|existing) (?:feels|seems|is|has"
+        r" become) (?:so |just |completely |totally )?(?:pointless|meaningless|unbearable|too"
+        r" much|too hard|not worth it|like a burden)\b",
+        r"\b(?:don't|do not) deserve to (?:live|be alive|exist|be here)\b",
+        r"\b(?:shouldn't|should not) (?:be alive|exist|have been born|be here)\b",
+        r"\bshould (?:just )?(?:die|be dead|kill myself|not be alive|not exist|disappear)\b",
+        r"\b(?:world|everyone|everybody|family) (?:would be|is) better without me\b",
+        r"\b(?:i'm|i am) (?:just )?(?:taking up|wasting) (?:space|oxygen|air)\b",
+    ),
+}  # fmt: skip
+
+# Vague on their own ("I've decided to do it on Friday" may be about asking for a raise): these
+# count only when the same entry speaks of dying, suicide or the means elsewhere (CONTEXT).
+WEAK_PHRASES = (
+    rf"\b(?:going to|gonna|will|'ll|have to|got to) (?:finally |really |actually |just )?do it"
+    rf"(?: this time| tonight| soon| today| tomorrow| eventually)?{ENDS}",
+    r"\b(?:decided|deciding|made up my mind|ready) (?:to do it|when|how)\b",
+    r"\bthis (?:is|will be) (?:the end|it|goodbye)\b",
+    r"\b(?:can't|cannot) (?:do|take) (?:this|it) (?:anymore|any more)\b",
+)
+CONTEXT = re.compile(
+    r"\b(?:die|dying|dead|death|suicid\w*|kill|killing|myself|overdos\w*|pills|tablets|rope"
+    r"|razor|blade|bridge|end it|end my life|goodbye|not be here|gone)\b"
+)
+
+# Every expression holds one of these words, so a sentence without any is not read further:
+# that keeps a long entry under a millisecond. A property test checks each expression.
+_ANCHORS = """
+    affairs air alive amount antidepressants anymore appealing arm arms around asked asleep bang
+    banged banging belongings belt better bit blade blades bled bleed bleeds blister body born
+    bottle box breathing bruised bruises burden burn burned burning burns burnt cancelled
+    cancelling care carry charcoal choose choosing chose chosen collected collecting comforting
+    cord crash crashed crashing crush cry cut cuts cutting date day dead death deleted deleting
+    deserve die died disappear disappeared disappearing do done dose drive driving drove drown
+    drowned drowning dying easier edge end ended ending enough entry escape everything exhausted
+    exist existence existing explode exploded face fall falling farewell fatal fell fight
+    fighting final fine finished freer funeral future gathered gathering give given gives giving
+    go gone goodbye goodbyes google googled googling gun hand hands hang hanged hanging happier
+    harm harmed harming head helium here hid hidden hiding hit hoarded hoarding hurt hurting
+    ibuprofen insulin jump jumped jumping keep keeping kept kill killed killing knife knives
+    laid last lay ledge leg legs lethal letter letters lie life lighter live living longer look
+    looked looking lying marks medication medicine meds message messages method mind miss more
+    myself need noose note notes notice over overdose overdosed overdosing oxygen pack packet
+    packs pain painkillers painless paracetamol pill pills place plan point possessions post
+    problem punched punching ran razor razors read reading ready reason relapse relapsed
+    relieved research researched researching rope run running sad sank sat saved saving scars
+    scratch scratched scratching search searched searching self selfharm sink sitting skin sleep
+    sleeping slipped slit slitting sorted sorting space stand standing stashed stashing step
+    stepped stepping stockpiled stockpiling stomach stood stop stored storing strip strips
+    suicidal suicidality suicide suicides swallow swallowed swam swerve swerved swerving swim
+    swimming tablet tablets take taken takes tempting text texts them thigh thighs thing threw
+    through throw throwing time tylenol updated updating vanish vanishing wade waded wading wake
+    waking walk walked walking watched weary words world worth wouldn't wounds wrist wrists
+"""
+ANCHOR_WORDS = frozenset(_ANCHORS.split())

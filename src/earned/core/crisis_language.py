@@ -141,8 +141,10 @@ HYPERBOLE_BEFORE = re.compile(
 )
 ACCIDENT_AFTER = re.compile(
     r"^[^.!?;\n]{0,30}?\b(?:shaving|chopping|cooking|baking|gardening|falling|fell|tripped"
-    r"|lifting|running|playing|by accident|accidentally|on the (?:oven|stove|iron|pan|tray|kettle"
-    r"|door|corner|stairs)|on a (?:nail|knife)|at the gym|with the (?:oven|iron|kettle))"
+    r"|lifting|running|playing|by accident|accidentally|at the gym|with the (?:oven|iron|kettle)"
+    r"|on (?:a|the|some|an) (?:\w+ )?(?:glass|nail|knife|tin|can|paper|edge|oven|stove|iron|pan"
+    r"|tray|kettle|door|corner|stairs|fence|wire|saw|grater|mandoline|bottle|plate|mug|lid|hob"
+    r"|radiator|branch|thorn|rose|rosebush|bramble|shelf))"
 )
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|to punish|to feel)\b")
 FOR_AFTER = re.compile(
@@ -294,9 +296,9 @@ def notice(text: str | None) -> list[Noticed]:
         to_read = {i for w in words_of(normal, first, last) for i in _BY_KEY_WORD.get(w, ())}
         for index in sorted(to_read):
             found += own(_EXPRESSIONS[index].finditer(normal, first, last))
-    if not found and CONTEXT.search(normal):
+    if not found and CONTEXT.search(normal):  # a vague "do it" counts beside words of dying
         vague = own(_WEAK.finditer(normal))
-        if vague and any(CONTEXT.search(normal.replace(v.phrase, " ")) for v in vague):
+        if vague and own(m for m in CONTEXT.finditer(normal) if m.group() not in vague[0].phrase):
             found = vague
     return found
 

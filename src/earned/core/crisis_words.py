@@ -21,7 +21,8 @@ import re
 # go on a trip", "I ended things with Sam").
 ENDS = (
     r"(?=\s*(?:$|[.!?,;:)\n…-]|\band\b|\bbut\b|\bso\b|\bi\b|\bi'm\b|\brn\b|\btbh\b|\bfr\b|\bngl\b"
-    r"|\bhonestly\b|\banymore\b|\bnow\b|\btonight\b|\bsoon\b|\bok\b|\bthough\b|\bxx?\b))"
+    r"|\bhonestly\b|\banymore\b|\bnow\b|\btonight\b|\bsoon\b|\bok\b|\bthough\b|\bxx?\b"
+    r"|\btomorrow\b|\bthis weekend\b|\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b))"
 )
 # The few words that may stand between a frame and its outcome ("wishing [I could] stop being
 # alive", "all I want [is to] be dead"): never another person or thing, so "I hope my dog
@@ -30,7 +31,7 @@ FILLER = (
     r"i|i'd|i'm|i'll|i've|me|myself|could|would|will|can|might|may|just|to|be|is|was|were"
     r"|really|honestly|simply|so|only|am|quietly|finally|then|all|even|actually|that|kind of"
     r"|sort of|literally|peacefully|somehow|badly|desperately|sometimes|often|again|secretly"
-    r"|\.\.\.|lately|still|truly|genuinely|almost|nearly|do|did|does"
+    r"|\.\.\.|lately|still|truly|genuinely|almost|nearly|do|did|does|if"
 )
 GAP = rf"(?:[\s,]+(?:{FILLER})){{0,5}}[\s,]+"
 SELF_VERBS = (
@@ -53,8 +54,9 @@ PLACES = (
     "|tower|top floor|one|it|something"
 )
 GONE = (
-    r"(?:was |were )?(?:gone|dead)|died|disappeared|killed myself|(?:was|were)n't (?:here|around)"
-    r"|(?:was|were) not (?:here|around)|(?:was|were) never born|ended it|left for good"
+    r"(?:just )?(?:(?:was |were )?(?:gone|dead)|died|disappeared|killed myself"
+    r"|(?:was|were)n't (?:here|around)|(?:was|were) not (?:here|around)|(?:was|were) never born"
+    r"|ended it|left for good)"
 )
 FIG_DIE = (
     r"(?!\s+(?:of|from|laughing|happy|inside|for (?:a|some|the|it|that|this)|on (?:the spot"
@@ -83,8 +85,12 @@ OUTCOME = (
     rf"|(?:disappear|disappearing|vanish|vanishing)(?: forever| for good| completely"
     rf"| for ever| off the face of the earth)?{ENDS}"
     r"|(?:disappear|disappearing|vanish|vanishing) (?:forever|for good|completely|for ever)"
-    rf"|(?:end|ending) (?:it|things|everything)(?: all)?{ENDS}|(?:end|ending) my (?:own )?life\b"
+    rf"|(?:end|ending) (?:it|things|everything)(?: all)?{ENDS}"
+    r"|(?:end|ending) my (?:own )?life\b(?! as (?:a|an|the)\b| in (?!my sleep)[a-z]+ and\b)"
     r"|(?:fall asleep|falling asleep|sleep|sleeping|go to sleep) forever\b"
+    r"|(?:go to sleep|fall asleep|sleep|drift off|disappear|vanish) (?:and|&) (?:not|never)"
+    r" (?:come back|wake up|return)\b|(?:had |'d )?never (?:have )?woken up\b"
+    r"|(?:hadn't|had not) woken up\b"
     rf"|(?:using|use|get|getting) (?:the|my|a) (?:{TOOLS})\b|(?:hanging|drowning){ENDS}"
     r"|(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking|drive|driving"
     r"|crash|crashing|swerve|swerving|lie down|lying down|fall|falling) (?:off|from"
@@ -124,16 +130,21 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "a frame and an outcome": (
         rf"\b(?:{WANTING})(?:{GAP})(?:{OUTCOME})",
         rf"\b(?:{THINKING})(?:{GAP})(?:{OUTCOME})",
-        rf"\b(?:relief|easier|better|peaceful|nicer|kinder|simpler|tempting|comforting"
-        rf"|appealing)(?: just| simply)?(?: to| if i could| if i)?[\s,]+(?:{OUTCOME})",
+        rf"\b(?:relief|easier|easy|better|peaceful|nicer|kinder|simpler|tempting|comforting"
+        rf"|appealing)(?:{GAP})(?:{OUTCOME})",
+        r"\bwhat if i (?:just )?(?:didn't|did not|don't|never) wake up\b",
+        r"\bwhat if i (?:just )?(?:disappeared|wasn't here|stopped existing|ended it)\b",
         rf"\b(?:dying|being dead|death|not waking up|not existing|not being here|ending it"
         rf"|suicide|killing myself|never waking up) {RELIEF}",
     ),
     "wish to be dead": (
-        r"\b(?:rather|prefer to|sooner) (?:be dead|die|not be alive|not exist) than (?:keep|go on"
-        r"|carry on|live|living|feel|feeling|be alive|face|wake|this|do this|be here|go back"
-        r"|return|see (?:him|her|them)|spend|be with|suffer|stay)",
+        r"\b(?:rather|prefer to|sooner) (?:be dead|not be alive|not exist) than\b",
+        r"\b(?:rather|prefer to|sooner) die than (?:keep|go on|carry on|live|living|feel|feeling|be"
+        r" alive|face|wake|this|do this|be here|suffer|stay|spend another)\b",
         r"\bbetter off dead\b",
+        rf"\b(?:favour|favor|relief|blessing|mercy)\b.{{0,30}}\bif i (?:{GONE}|disappear(?:ed)?)",
+        r"\b(?:favour|favor)\b.{0,20}\bby (?:dying|disappearing|ending it|killing myself"
+        r"|not being here)\b",
         rf"\b(?:better|happier|easier|relieved|fine|lighter|freer)(?: off)?(?: for (?:everyone"
         rf"|everybody|them|all of them|all))?(?: off)? (?:without me|if i (?:{GONE}))",
         r"\bif i (?:was|were) (?:gone|dead|not here)\b.{0,60}\b(?:easier|better|happier|relieved"
@@ -148,10 +159,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"\b(?:don't|do not) want to (?:be alive|exist|wake up|be here|live|keep living"
         rf"|carry on|go on)(?: like this)?(?: again| anymore| any more| any longer| ever"
         rf"| tomorrow)?{ENDS}",
-        r"\b(?:don't|do not) want to (?:be alive|exist)\b",
         rf"\b(?:tired|sick|exhausted|weary) of (?:being alive|living|life|existing|being here"
         rf"|breathing){ENDS}",
         r"\b(?:tired of|sick of|exhausted from) (?:fighting|trying) to stay alive\b",
+        r"\b(?:don't|do not) want to be alive\b",
         r"\bwant (?:it all|everything|all of it|things|my life|it|the pain|this) to (?:end|be over"
         r"|stop)(?:,? (?:forever|for good|permanently))?" + ENDS,
         r"\b(?:wouldn't|would not) (?:mind|care) if i (?:died|was dead|were dead|didn't wake up"
@@ -167,7 +178,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:kill|killing|killed) me\b(?=.{0,20}\b(?:myself|on purpose|by my own)\b)",
         r"\bthrow(?:ing)? myself (?:off|in front of|under|from)\b",
         r"\b(?:slit|slitting|cut|cutting|slash|slashing|open|opening) (?:my|both) wrists\b",
-        r"\bend(?:ing|ed)? (?:my|my own) life\b",
+        r"\bend(?:ing|ed)? (?:my|my own) life\b(?! as (?:a|an|the)\b| in (?!my sleep)[a-z]+ and\b)",
         r"\b(?:take|taking|took|taken) (?:my own|my) life\b",
         r"\battempt(?:ed)? on my (?:own )?life\b",
         r"\bend(?:ing)? it all\b",
@@ -180,6 +191,17 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bmy (?:own )?funeral\b.{0,40}\b(?:soon|who would come|imagin|picture|plan)",
     ),
     "method or means": (
+        r"\b(?:swallow|swallowing|swallowed|overdose on|take|taking) (?:everything"
+        r"|the lot|whatever|all of it|all i have|all i've got)\b (?:in|from) (?:the|my)"
+        r" (?:cabinet|cupboard|drawer|bathroom|medicine)",
+        r"\b(?:swallow|swallowing) (?:everything|the lot|all of it|all i have"
+        r"|all i've got)\b",
+        r"\b(?:ways|way|how|methods?|easiest way|best way) to (?:die|kill myself|end it all|end my"
+        r" life|overdose|hang myself|do it painlessly|die painlessly)\b",
+        rf"\b(?:took|swallowed|taken|take|taking|swallow) (?:\d{{2,}}|twenty|thirty|forty|fifty|a"
+        rf" dozen|dozens of|all of (?:my|the)) (?:of )?(?:my |the )?(?:{MEANS})\b",
+        r"\b(?:i'll|i will|i might|i'm going to|i could|i may|i'd) (?:end up doing|do) something"
+        r" (?:stupid|to myself|drastic|i can't take back)\b",
         r"\btak(?:e|ing) them all\b",
         rf"\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing)\s+(?:all|every|the"
         rf" whole|a whole|all of|the rest of)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+|those\s+)?"
@@ -224,11 +246,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"|end|use)|tonight|today|ready))",
     ),
     "a plan or a time": (
-        r"\b(?:have|got|made|making|make|my) (?:a|my|the) plan (?:to (?:die|end|kill|overdose|do"
-        r" it)|and a (?:date|time)|for (?:how|when|it))\b",
+        r"\b(?:have|has|had|got|made|making|make|my) (?:a|my|the) plan (?:to (?:die|end|kill"
+        r"|overdose|do it)|and a (?:date|time)|for (?:how|when|it))\b",
         r"\bplan(?:ned|ning)? (?:out )?how (?:i(?:'m| am| will|'ll| would|'d) (?:going to )?)?"
         r"(?:do it|die|end it|kill|go)\b",
-        r"\bmy plan is to (?:take|swallow|jump|hang|drive|walk|end|kill|overdose|cut|do it|die)\b",
+        rf"\bmy plan is to (?:take|swallow) (?:all |the |my |every |of )*(?:{MEANS})\b",
+        r"\bmy plan is to (?:jump|hang myself|end it|end my life|kill myself|overdose|die|do it"
+        r" when)\b",
         r"\b(?:set|picked|chosen|chose|choose|choosing|decided on|have|got|made|make) (?:a|the)"
         r" (?:date|day|time|place|method)(?: in mind)? (?:to|for (?:when|it)|when) (?:i )?"
         r"(?:die|end it|kill myself|do it|it happens|go)\b",
@@ -270,6 +294,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:letter|letters|note|notes)\b.{0,40}\bto (?:find|read)(?: \w+)? (?:after"
         r"|afterwards|when i'm gone|once i'm gone|when i am gone)",
         r"\bletters? to say goodbye\b",
+        r"\b(?:letter|letters|note|notes|message|messages)\b.{0,40}\bin case i (?:don't|do not"
+        r"|can't|won't) (?:make it|come back|get through|survive)\b",
         r"\b(?:writing|wrote|written|write) (?:my |out my )?(?:goodbye|goodbyes)\b",
         rf"\b(?:left|wrote) a note{ENDS}",
         r"\bleft a note on the (?:table|bed|side|door|kitchen)",
@@ -335,20 +361,26 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:what's|what is|whats) (?:even )?the point (?:of|in)(?: even| me| my)? (?:living"
         r"|being alive|life|going on|carrying on|staying alive|waking up|being here|existing"
         r"|me being here|trying anymore|anything anymore)\b",
+        r"\bno (?:reason|point) (?:in |to )?(?:me |my )(?:being here|living|being alive|existing"
+        r"|going on|carrying on|waking up)\b",
         r"\bno (?:reason|point) (?:to live|in living|living|to go on|in being alive|to be alive"
         r"|to keep living|in going on|to keep going|in carrying on|to stay|to wake up|in waking"
         r" up|to carry on|in trying anymore|in anything anymore)\b",
         rf"\bno point (?:in )?(?:going on|carrying on|being here|existing){ENDS}",
         r"\bnothing (?:left )?to live for\b",
+        r"\b(?:can't|cannot|can not|don't|do not) see (?:a|any|the) way (?:to|of) (?:keep living"
+        r"|keep going|go on|live|stay alive|carry on|be alive)\b",
         r"\b(?:can't|cannot|can not|don't|do not) see (?:a|any|the) (?:reason|point) (?:to|in|of)"
         r" (?:live|living|keep living|go on|going on|stay alive|be alive|being alive|life|any of"
         r" it)\b",
         r"\bno way out (?:except|but|other than) (?:dying|death|to die|suicide|ending it)\b",
         r"\bthe only way out\b.{0,20}\b(?:die|dying|death|end it|ending it)\b",
         r"\b(?:don't|do not|can't|cannot) see (?:a|any) future (?:for me|for myself|at all)\b",
-        rf"\bcan(?:'t|not| not) (?:go on|keep going|carry on|keep living|keep doing this|keep"
-        rf" doing it|keep on|do life|be here)(?: living| like this| anymore| any more| any longer"
-        rf")?{ENDS}",
+        rf"\b(?:can(?:'t|not| not)|(?:don't|do not) think i can) (?:go on|keep going|carry on"
+        rf"|keep living|keep doing this|keep doing it|keep on|do life|be here)(?: living| like this"
+        rf"| anymore| any more| any longer| much longer| for much longer| very much longer)?{ENDS}",
+        r"\bwhy (?:am i|do i|should i|bother) (?:even |still )?(?:alive|living|exist|existing"
+        r"|still here|bother living|bother waking up|keep waking up)\b",
         rf"\bcan(?:'t|not| not) (?:do|take|handle|bear|stand|cope with) (?:this|it|any of this"
         rf"|life|living|being alive|this life)(?: anymore| any more| any longer){ENDS}",
         rf"\bdone with (?:everything|it all|all of it)\b.{{0,30}}\bwant out{ENDS}",
@@ -359,8 +391,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r" being) worth it\b",
         r"\b(?:staying alive|living|being alive|life|my life|existing) (?:feels|seems|is|has"
         r" become) (?:so |just |completely |totally )?(?:pointless|meaningless|unbearable|too"
-        r" much|too hard|not worth it|like a burden)\b",
+        r" much|too hard|not worth it|like a burden)\b(?! without (?!me\b)| at (?:work|the)\b)",
         r"\b(?:don't|do not) deserve to (?:live|be alive|exist|be here)\b",
+        r"\b(?:deserve|deserved) to (?:die|be dead|suffer and die)\b",
         r"\b(?:shouldn't|should not) (?:be alive|exist|have been born|be here)\b",
         r"\bshould (?:just )?(?:die|be dead|kill myself|not be alive|not exist|disappear)\b",
         r"\b(?:world|everyone|everybody|family) (?:would be|is) better without me\b",
@@ -369,7 +402,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Vague on their own ("I've decided to do it on Friday" may be about asking for a raise): these
-# count only when the same entry speaks of dying, suicide or the means elsewhere (CONTEXT).
+# count only when the same entry speaks of suicide or the means elsewhere (CONTEXT), in words
+# that are not themselves set aside (negated, long past, someone else's).
 WEAK_PHRASES = (
     rf"\b(?:going to|gonna|will|'ll|have to|got to) (?:finally |really |actually |just )?do it"
     rf"(?: this time| tonight| soon| today| tomorrow| eventually)?{ENDS}",
@@ -377,38 +411,42 @@ WEAK_PHRASES = (
     r"\bthis (?:is|will be) (?:the end|it|goodbye)\b",
     r"\b(?:can't|cannot) (?:do|take) (?:this|it) (?:anymore|any more)\b",
 )
+# Words of dying that are not also everyday figures of speech ("dead tired", "dying to see").
 CONTEXT = re.compile(
-    r"\b(?:die|dying|dead|death|suicid\w*|kill|killing|myself|overdos\w*|pills|tablets|rope"
-    r"|razor|blade|bridge|end it|end my life|goodbye|not be here|gone)\b"
+    r"\b(?:suicide|suicidal|overdose|overdosing|rope|noose|razor|razors|blade|blades"
+    r"|gun|ledge|kill myself|end my life(?! as)|end it all|not be here|goodbye (?:note|letter)s?"
+    rf"|want to die{FIG_DIE}|be dead{FIG_DEAD})\b"
 )
 
 # Every expression holds one of these words, so a sentence without any is not read further:
 # that keeps a long entry under a millisecond. A property test checks each expression.
 _ANCHORS = """
     affairs air alive amount antidepressants anymore appealing arm arms around asked asleep bang
-    banged banging belongings belt better bit blade blades bled bleed bleeds blister body born
-    bottle box breathing bruised bruises burden burn burned burning burns burnt cancelled
-    cancelling care carry charcoal choose choosing chose chosen collected collecting comforting
-    cord crash crashed crashing crush cry cut cuts cutting date day dead death deleted deleting
-    deserve die died disappear disappeared disappearing do done dose drive driving drove drown
-    drowned drowning dying easier edge end ended ending enough entry escape everything exhausted
-    exist existence existing explode exploded face fall falling farewell fatal fell fight
-    fighting final fine finished freer funeral future gathered gathering give given gives giving
-    go gone goodbye goodbyes google googled googling gun hand hands hang hanged hanging happier
-    harm harmed harming head helium here hid hidden hiding hit hoarded hoarding hurt hurting
+    banged banging bathroom belongings belt better bit blade blades bled bleed bleeds blessing
+    blister body born bottle box breathing bruised bruises burden burn burned burning burns
+    burnt cabinet cancelled cancelling care carry charcoal choose choosing chose chosen
+    collected collecting comforting cord crash crashed crashing crush cry cupboard cut cuts
+    cutting date day dead death deleted deleting deserve die died disappear disappeared
+    disappearing do done dose drawer drift drive driving drove drown drowned drowning dying
+    easier edge end ended ending enough entry escape everything exhausted exist existence
+    existing explode exploded face fall falling farewell fatal favor favour fell fight fighting
+    final fine finished freer funeral future gathered gathering give given gives giving go gone
+    goodbye goodbyes google googled googling gun hand hands hang hanged hanging happier harm
+    harmed harming head helium here hid hidden hiding hit hoarded hoarding hurt hurting
     ibuprofen insulin jump jumped jumping keep keeping kept kill killed killing knife knives
     laid last lay ledge leg legs lethal letter letters lie life lighter live living longer look
-    looked looking lying marks medication medicine meds message messages method mind miss more
-    myself need noose note notes notice over overdose overdosed overdosing oxygen pack packet
-    packs pain painkillers painless paracetamol pill pills place plan point possessions post
-    problem punched punching ran razor razors read reading ready reason relapse relapsed
-    relieved research researched researching rope run running sad sank sat saved saving scars
-    scratch scratched scratching search searched searching self selfharm sink sitting skin sleep
-    sleeping slipped slit slitting sorted sorting space stand standing stashed stashing step
-    stepped stepping stockpiled stockpiling stomach stood stop stored storing strip strips
-    suicidal suicidality suicide suicides swallow swallowed swam swerve swerved swerving swim
-    swimming tablet tablets take taken takes tempting text texts them thigh thighs thing threw
-    through throw throwing time tylenol updated updating vanish vanishing wade waded wading wake
-    waking walk walked walking watched weary words world worth wouldn't wounds wrist wrists
+    looked looking lot lying marks medication medicine meds mercy message messages method mind
+    miss more myself need noose note notes notice over overdose overdosed overdosing oxygen pack
+    packet packs pain painkillers painless paracetamol pill pills place plan point possessions
+    post problem punched punching ran razor razors read reading ready reason relapse relapsed
+    relief relieved research researched researching rope run running sad sank sat saved saving
+    scars scratch scratched scratching search searched searching self selfharm sink sitting skin
+    sleep sleeping slipped slit slitting sorted sorting space stand standing stashed stashing
+    step stepped stepping stockpiled stockpiling stomach stood stop stored storing strip strips
+    suicidal suicidality suicide suicides swallow swallowed swallowing swam swerve swerved
+    swerving swim swimming tablet tablets take taken takes tempting text texts them thigh thighs
+    thing threw through throw throwing time tylenol updated updating vanish vanishing wade waded
+    wading wake waking walk walked walking watched weary whatever woke woken words world worth
+    wouldn't wounds wrist wrists
 """
 ANCHOR_WORDS = frozenset(_ANCHORS.split())

@@ -387,13 +387,14 @@ def test_every_way_a_phrase_matches_holds_one_of_its_key_words(
     )
 
 
-def test_the_first_corpus_is_read_within_the_targets() -> None:
-    """The first corpus. The second, written after the rules were frozen, is measured by the
-    benchmark (make bench ARGS=crisis): it shows how far the rules generalise."""
-    assert "second" in corpus_names()
-    positives, negatives = sentences("first", "positive"), sentences("first", "negative")
-    assert len(positives) >= 100
-    assert len(negatives) >= 100
+@pytest.mark.parametrize("name", ["first", "second"])
+def test_the_corpora_the_rules_were_written_with_are_read_within_the_targets(name: str) -> None:
+    """The corpora used to write the rules. The third, written after they were frozen, is
+    measured by the benchmark (make bench ARGS=crisis): it shows how far they generalise."""
+    assert "third" in corpus_names()
+    positives, negatives = sentences(name, "positive"), sentences(name, "negative")
+    assert len(positives) >= 90
+    assert len(negatives) >= 90
     missed = [s for _, s in positives if not suggests_risk(s)]
     alarms = [s for _, s in negatives if suggests_risk(s)]
     assert len(missed) <= 0.03 * len(positives), missed

@@ -125,7 +125,7 @@ DISTANT_BEFORE = re.compile(
 DISTANT_AFTER = re.compile(rf"\b(?:{_AGO}|{_YOUNGER})\b")
 RECENT = re.compile(
     r"\b(?:again|this morning|last night|tonight|today|yesterday|this week|last week|recently"
-    r"|just now|on purpose|this evening|right now)\b"
+    r"|just now|this evening|right now)\b"
 )
 # Doubt undoes a negation: "I'm not sure I won't…", "I can't promise I won't…".
 DOUBT = ("not sure", "don't know if", "can't promise", "might", "afraid i", "scared i",
@@ -164,6 +164,11 @@ SOMEONE_ELSE = re.compile(
     r"\b(?:she|he|they|someone|somebody|you|humming|hummed|singing|sang|sings|song|lyrics?"
     r"|chorus|poem|reading|read|book|film)\b"
 )  # …"I heard she said", "I was humming" are not
+# …nor is what someone said to the person: 'She told me "I want to die"'.
+SAID_TO_ME = re.compile(
+    r"\b(?:told|tells|telling|asked|asks|texted|texts|messaged|wrote to|said to|says to|shouted at"
+    r"|yelled at|screamed at|sang to|whispered to|kept telling) me\b[^.!?;:\n]{0,30}$"
+)
 CLAUSE_END = re.compile(r"[.!?;:\n]+|\bbut\b|\bthough\b|\bhowever\b|\band\b")
 SENTENCE_END = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"[a-z']+")
@@ -185,8 +190,9 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks that someone else said (not the person's own thought)."""
     spans = []
     for match in QUOTED.finditer(text):
-        own = FIRST_PERSON_BEFORE_QUOTE.search(text[: match.start()])
-        if not own or SOMEONE_ELSE.search(own.group("between")):
+        before = text[: match.start()]
+        own = FIRST_PERSON_BEFORE_QUOTE.search(before)
+        if not own or SOMEONE_ELSE.search(own.group("between")) or SAID_TO_ME.search(before):
             spans.append((match.start(), match.end()))
     return spans
 

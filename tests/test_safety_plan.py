@@ -107,12 +107,22 @@ def test_words_already_saved_do_not_bring_the_notice_again(owner_client: Client)
     assert "we noticed something" not in response.content.decode()
 
 
-def test_the_plan_itself_may_name_the_hard_thoughts(owner_client: Client) -> None:
+def test_the_plan_may_name_the_hard_thoughts_and_is_answered_gently(owner_client: Client) -> None:
     response = owner_client.post(
         "/safety-plan/edit/", {**PLAN, "warning_signs": "When I start to want to die."},
         follow=True,
     )  # fmt: skip
-    assert "we noticed something" not in response.content.decode()
+    text = response.content.decode()
+    assert "When I start to want to die." in text  # saved, never blocked
+    assert "Saved. Your plan is here whenever you need it." in text
+    assert "Naming them is part of a good plan." in text
+    assert 'href="/help/">People to talk to now' in text
+    assert "we noticed something" not in text
+    assert ">Open my safety plan<" not in text  # the person is on it already
+    # Saving the plan again without changing those words brings no note.
+    same_signs = {**PLAN, "warning_signs": "When I start to want to die.", "reasons": "The sea."}
+    again = owner_client.post("/safety-plan/edit/", same_signs, follow=True)
+    assert "Your plan is here whenever" not in again.content.decode()
 
 
 def test_the_terminal_says_one_calm_line(earned: Runner) -> None:

@@ -20,6 +20,7 @@ from earned.reflection.models import (
     Turn,
 )
 from earned.relationships.models import Person
+from earned.safety import noticing
 from earned.search import services as search
 
 
@@ -57,11 +58,14 @@ def save_dialogue(owner: User, dialogue: Dialogue, turns: Sequence[tuple[int, st
     are replaced, so a dialogue can be continued or corrected later."""
     dialogue.owner = owner
     dialogue.save()
+    before = {turn.text for turn in dialogue.turns.all()}
     dialogue.turns.all().delete()
     Turn.objects.bulk_create(
         Turn(owner=owner, dialogue=dialogue, position=position, voice=voice, text=text)
         for position, (voice, text) in enumerate(turns)
     )
+    # Written together, the turns send no pre_save: their new words are looked at here.
+    noticing.look_at_words(text for _, text in turns if text not in before)
     search.index(dialogue)
     return dialogue
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from earned.ledger.models import Owned, optional_text
+from earned.safety.noticing import ABOUT_PLAN
 
 # The six steps, in the order a hard moment is met, then the reasons; each with our guidance.
 STEPS: tuple[tuple[str, str, str], ...] = (
@@ -32,7 +33,7 @@ STEPS: tuple[tuple[str, str, str], ...] = (
 
 
 class SafetyPlan(Owned):
-    words_looked_at = False  # its warning signs may rightly name such thoughts
+    notice_about = ABOUT_PLAN  # its warning signs may rightly name such thoughts: said gently
     warning_signs = optional_text("the signs that a hard time is coming")
     on_my_own = optional_text("things I can do on my own")
     people_places = optional_text("people and places that help me feel less alone")

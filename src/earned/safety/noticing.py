@@ -6,7 +6,7 @@ sent: the page that follows shows the notice once, and the terminal prints one l
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -62,24 +62,34 @@ def changed_texts(instance: models.Model) -> list[str]:
     return found
 
 
+ABOUT_WORDS = "A calm note about what you wrote."
+ABOUT_ANSWERS = "About your answers."
+ABOUT_PLAN = "About your plan."
+
+
 def look_at_saved_words(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
-    """pre_save receiver for every model with entry text, except those whose words are not a
-    person's own account (`words_looked_at = False`): the safety plan, whose warning signs may
-    rightly hold such words, and an imported questionnaire's wording."""
+    """pre_save receiver for every model with entry text, except an imported questionnaire's
+    wording, which is not a person's own account (`words_looked_at = False`). A model may say
+    what its notice speaks of (`notice_about`): the safety plan's, whose warning signs may
+    rightly name such thoughts, says so."""
     if not _looking.get() or not getattr(sender, "words_looked_at", True):
         return
     if not suggests_risk(*changed_texts(instance)):
         return
-    show_notice()
+    show_notice(getattr(sender, "notice_about", ABOUT_WORDS))
 
 
-ABOUT_ANSWERS = "About your answers."
+def look_at_words(texts: Iterable[str]) -> None:
+    """For saves that bypass `pre_save` (rows written together, like a dialogue's turns): the
+    same look, at the words the caller knows are new."""
+    if _looking.get() and suggests_risk(*texts):
+        show_notice()
 
 
-def show_notice(about: str = "A calm note about what you wrote.") -> None:
+def show_notice(about: str = ABOUT_WORDS) -> None:
     """Leaves the notice for the page that follows (once per request), or a line in the
-    terminal when the save came from a command. `about` is ABOUT_ANSWERS after a questionnaire's
-    risk answer, which the notice then speaks of."""
+    terminal when the save came from a command. `about` (ABOUT_ANSWERS after a questionnaire's
+    risk answer, ABOUT_PLAN after the safety plan) chooses what the notice speaks of."""
     request = _request.get()
     if request is None:
         command_run.noticed()

@@ -3,13 +3,13 @@ safety plan and crisis lines, calmly, after something is saved. Pure functions; 
 
 How it reads, step by step (docs/safety.md says the same in plain words):
 
-1. The text is read as people write it: lower case, straight apostrophes, missing apostrophes
-   put back ("dont", "im"), texting words opened out ("wanna", "kms", "unalive"), and a few
-   misspellings of the words that matter ("suicde", "kil") corrected.
-2. It looks for expressions we keep, grouped under the headings clinicians use when they ask
-   about suicide (PHRASES): a wish to be dead or not to wake up; thoughts of killing oneself;
-   a method or the means; a plan or a time; intent; preparing; acts of self-harm; and the
-   indirect ways ("they'd be better off without me", "what is the point of living").
+1. The text is read as people write it (earned/core/crisis_spelling.py): lower case,
+   straight apostrophes, missing apostrophes put back ("dont", "im"), texting opened out
+   ("wanna", "kms", "w/"), and a slip of one letter in the words that matter corrected.
+2. It looks for expressions we keep (earned/core/crisis_words.py), under the headings
+   clinicians use when they ask about suicide, most built from a frame ("I want", "thinking
+   about", "it would be a relief") and an outcome for oneself ("to be dead", "not to wake
+   up"). Each sentence is read only with the expressions whose key words it holds.
 3. Each one found is left aside when, in its own clause, the person says they will not or do
    not (a negation just before it); when it is clearly long past ("when I was a teenager",
    "years ago") and nothing says it is recent again; when it is someone else's (another person
@@ -20,8 +20,9 @@ How it reads, step by step (docs/safety.md says the same in plain words):
    ("I'm not sure I won't hurt myself").
 
 What it cannot do, said plainly: it reads words, not meaning. It misses what is said in words
-we have not listed, in other languages, or across several sentences, and it will sometimes
-notice words used differently. It never diagnoses, never blocks saving and never sends anything
+we have not foreseen (three in ten new ways of saying it, measured on a corpus written after
+the rules were frozen: `make bench ARGS=crisis`), in other languages, or across several
+sentences, and it will sometimes notice words used differently. It never diagnoses, never blocks saving and never sends anything
 anywhere: it only decides whether to offer help. When in doubt, offering costs little.
 """
 

@@ -22,8 +22,9 @@ How it reads, step by step (docs/safety.md says the same in plain words):
 What it cannot do, said plainly: it reads words, not meaning. It misses what is said in words
 we have not foreseen (three in ten new ways of saying it, measured on a corpus written after
 the rules were frozen: `make bench ARGS=crisis`), in other languages, or across several
-sentences, and it will sometimes notice words used differently. It never diagnoses, never blocks saving and never sends anything
-anywhere: it only decides whether to offer help. When in doubt, offering costs little.
+sentences, and it will sometimes notice words used differently. It never diagnoses, never
+blocks saving and never sends anything anywhere: it only decides whether to offer help. When
+in doubt, offering costs little.
 """
 
 from __future__ import annotations

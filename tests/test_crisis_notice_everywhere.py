@@ -21,7 +21,7 @@ from tests.conftest import PASSPHRASE, Runner
 
 RISKY = "I want to die."
 NOTICE = "Saved. And we noticed something in your words."
-PLAN_NOTICE = "Saved. Your plan is here whenever you need it."
+PLAN_NOTICE = "Saved. Those are hard thoughts to write down."
 LINE = "Some of what you wrote sounds very painful."
 
 Form = tuple[str, dict[str, str | list[str]]]

@@ -45,6 +45,17 @@ def test_a_hard_line_brings_a_calm_notice_and_the_plan_is_one_click_away(
     page.get_by_text("Samaritans").first.wait_for()
     check_page(page, "safety-plan")
 
+    # The plan may name the hard thoughts: it is answered in its own words, once.
+    page.get_by_role("link", name="Change it").click()
+    page.get_by_label("1. The signs that a hard time is coming").fill(
+        "Not sleeping. Thinking everyone would be better off without me."
+    )
+    page.get_by_role("button", name="Save").click()
+    plan_notice = page.get_by_role("region", name="Saved. Those are hard thoughts to write down.")
+    plan_notice.wait_for()
+    assert plan_notice.get_by_role("link", name="People to talk to now").count() == 1
+    check_page(page, "safety-plan-notice")
+
 
 def test_the_plan_opens_without_a_connection_once_a_copy_is_kept(
     page: Any, owner: User, check_page: Callable[[Any, str], None]

@@ -387,14 +387,13 @@ def test_every_way_a_phrase_matches_holds_one_of_its_key_words(
     )
 
 
-@pytest.mark.parametrize("name", ["first", "second"])
+@pytest.mark.parametrize("name", ["first", "second", "third"])
 def test_the_corpora_the_rules_were_written_with_are_read_within_the_targets(name: str) -> None:
-    """The corpora used to write the rules. The third, written after they were frozen, is
+    """The corpora used to write the rules. The fourth, written after they were frozen, is
     measured by the benchmark (make bench ARGS=crisis): it shows how far they generalise."""
-    assert "third" in corpus_names()
     positives, negatives = sentences(name, "positive"), sentences(name, "negative")
-    assert len(positives) >= 90
-    assert len(negatives) >= 90
+    assert len(positives) >= 80
+    assert len(negatives) >= 80
     missed = [s for _, s in positives if not suggests_risk(s)]
     alarms = [s for _, s in negatives if suggests_risk(s)]
     assert len(missed) <= 0.03 * len(positives), missed

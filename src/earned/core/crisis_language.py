@@ -105,9 +105,19 @@ SPECIAL = re.compile(r"^(?:suicid|self|overdos)")
 COMPOUND_AFTER = re.compile(
     r"^[- ]?\s*(?:prevention|rates?|helplines?|hotlines?|lines?|awareness|research|risk"
     r"|statistics|stats|tendencies|squad|bomb\w*|mission|watch|deaths|training|week|month|day"
-    r"|charity|services?|survivors?|forum|crisis)\b"
+    r"|charity|services?|survivors?|forum|crisis|for (?:my|your|his|her|the|our|their)"
+    r" (?:career|reputation|image|chances|business|social life|grades))\b"
+)
+# "Career suicide", "social suicide": a figure of speech, said before the word.
+FIGURE_BEFORE = re.compile(
+    r"\b(?:career|social|political|professional|commercial|financial|fashion|electoral)\s+$"
 )
 TOPIC_BEFORE = re.compile(r"\b(?:about|on|of|for|a|the|against|into|in)\s+$")
+# …unless it is the person's own pull towards it: "the idea of suicide", "the urge to self-harm".
+OWN_PULL_BEFORE = re.compile(
+    r"\b(?:idea|ideas|thought|thoughts|urge|urges|pull|temptation|fantasy|fantasies|image|images)"
+    r"\s+(?:of|to|towards)\s+$"
+)
 SAID_OF_ITSELF = re.compile(
     r"^\s*(?:is|feels|seems|sounds|looks|keeps|has been|would be)\s+(?:like\s+|so\s+)?"
     r"(?:the only|my only|the answer|the way out|on my mind|comforting|tempting|appealing"
@@ -151,10 +161,17 @@ ACCIDENT_AFTER = re.compile(
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|to punish|to feel)\b")
 FOR_AFTER = re.compile(
     r"^ for (?:forgetting|missing|losing|leaving|not|saying|being|doing|eating|buying|letting)\b"
+    r"|^ (?:laughing|with laughter|in the foot|out (?:at|in) the gym|trying to (?:please|impress"
+    r"|keep up|fit in))\b"
 )
 # "I could kill myself for locking the keys in the car": the idiom is "could … for".
 COULD_BEFORE = re.compile(r"\bcould (?:honestly |literally |just |seriously |actually )?$")
 LOOK_BACK = 7  # words, for a negation
+# A negation that comes before its own subject: "there's no way I'd hurt myself".
+NEGATED_WITH_SUBJECT = re.compile(
+    r"\b(?:no way|not a chance|no chance|never in a million years|not once)\s+(?:that\s+)?"
+    r"i(?:'d| would| will|'ll| could| am| was| have|'ve)?\s+(?:ever\s+|really\s+|actually\s+)?$"
+)
 QUOTED = re.compile(
     '["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]'  # "double", or curly
     "|(?<![a-z])'([^']*)'(?![a-z])"  # 'single' (curly ones are straightened first)
@@ -224,6 +241,8 @@ class _Layout:
 def _negated(clause_before: str, words: list[str]) -> bool:
     if any(doubt in clause_before for doubt in DOUBT):
         return False
+    if NEGATED_WITH_SUBJECT.search(clause_before):
+        return True
     for word in reversed(words[-LOOK_BACK:]):
         if word in NEGATIONS or word.endswith("n't"):
             return True
@@ -277,7 +296,10 @@ def _set_aside(text: str, match: re.Match[str], layout: _Layout) -> bool:
             return True
         own = any(word in FIRST_PERSON for word in words)
         said_of_itself = SAID_OF_ITSELF.search(phrase.partition(" ")[2] + " " + after)
-        if not own and TOPIC_BEFORE.search(clause_before) and not said_of_itself:
+        if FIGURE_BEFORE.search(clause_before):
+            return True
+        pulled = OWN_PULL_BEFORE.search(clause_before)
+        if not own and TOPIC_BEFORE.search(clause_before) and not said_of_itself and not pulled:
             return True
     return not _FIRST_PERSON_INSIDE.search(phrase) and _about_someone_else(words)
 

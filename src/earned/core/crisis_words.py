@@ -31,11 +31,11 @@ FILLER = (
     r"i|i'd|i'm|i'll|i've|me|myself|could|would|will|can|might|may|just|to|be|is|was|were"
     r"|really|honestly|simply|so|only|am|quietly|finally|then|all|even|actually|that|kind of"
     r"|sort of|literally|peacefully|somehow|badly|desperately|sometimes|often|again|secretly"
-    r"|\.\.\.|lately|still|truly|genuinely|almost|nearly|do|did|does|if"
+    r"|\.\.\.|lately|still|truly|genuinely|almost|nearly|do|did|does|if|for"
 )
 GAP = rf"(?:[\s,]+(?:{FILLER})){{0,5}}[\s,]+"
 SELF_VERBS = (
-    "kill|killing|killed|hang|hanging|hanged|drown|drowning|drowned|shoot|shooting|shot|poison"
+    "kill|killing|killed|punch|punched|punching|slam|slammed|kick|kicked|hang|hanging|hanged|drown|drowning|drowned|shoot|shooting|shot|poison"
     "|poisoning|poisoned|suffocate|suffocating|starve|starving|starved|hurt|hurting|harm|harming"
     "|harmed|cut|cutting|burn|burned|burnt|burning|punish|punishing|punished|hit|hitting|scratch"
     "|scratching|scratched|bite|biting|bit|stab|stabbing|stabbed|strangle|strangling|choke"
@@ -51,7 +51,7 @@ TOOLS = "razor|razors|blade|blades|knife|knives|rope|belt|cord|noose|gun|lighter
 PLACES = (
     "bridge|roof|rooftop|building|balcony|cliff|train|tracks|platform|traffic|bus|car|lorry|truck"
     "|wall|sea|river|lake|canal|window|ledge|motorway|road|highway|edge|car park|multi-storey"
-    "|tower|top floor|one|it|something"
+    "|tower|top floor|one|it|something|tree|railway|railway line|line|tracks|oncoming traffic"
 )
 GONE = (
     r"(?:just )?(?:(?:was |were )?(?:gone|dead)|died|disappeared|killed myself"
@@ -94,7 +94,9 @@ OUTCOME = (
     rf"|(?:using|use|get|getting) (?:the|my|a) (?:{TOOLS})\b|(?:hanging|drowning){ENDS}"
     r"|(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking|drive|driving"
     r"|crash|crashing|swerve|swerving|lie down|lying down|fall|falling) (?:off|from"
-    rf"|in front of|into|under|onto|over)(?: the| a| an| my| that| this)? (?:{PLACES})\b"
+    rf"|in front of|into|under|onto|over|on)(?: the| a| an| my| that| this)? (?:{PLACES})\b"
+    r"|(?:crash|crashing) (?:the|my) car\b|cease (?:to )?exist(?:ing)?\b|(?:an |my )?end\b"
+    rf"(?:{ENDS})"
     rf"|(?:jump|jumping){ENDS}"
     r"|(?:take|taking|swallow|swallowing|down|downing) (?:all|every|the whole|a whole|the rest)"
     rf" (?:of )?(?:my |the |these |those )?(?:{MEANS})\b|(?:hang|hanging|drown|drowning) myself"
@@ -105,7 +107,8 @@ WANTING = (
     r"|prayed|praying|long|longing|longed|yearn|yearning|crave|craving|would like|'d like"
     r"|would love|'d love|prefer|ready|tempted|urge|urges|need|needs|needed|dream of|dreaming of"
     r"|dream about|dreaming about|fantasise|fantasize|fantasising|fantasizing|fantasies"
-    r"|all i want|all i wanted|desire"
+    r"|all i want|all i wanted|desire|give anything|would welcome|'d welcome|welcome|waiting"
+    r"|just waiting|wouldn't mind|would not mind|long for|longing for|wish for|pray for"
 )
 # Thinking of it, or moving towards it: "thinking about", "thoughts of", "planning to"; "going
 # to" and "about to" only with "I" ("my phone is about to die" is not).
@@ -130,6 +133,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "a frame and an outcome": (
         rf"\b(?:{WANTING})(?:{GAP})(?:{OUTCOME})",
         rf"\b(?:{THINKING})(?:{GAP})(?:{OUTCOME})",
+        rf"\b(?:{WANTING})(?:{GAP})death\b(?! of (?:the|my|a)\b| in the family)",
         rf"\b(?:relief|easier|easy|better|peaceful|nicer|kinder|simpler|tempting|comforting"
         rf"|appealing)(?:{GAP})(?:{OUTCOME})",
         r"\bwhat if i (?:just )?(?:didn't|did not|don't|never) wake up\b",
@@ -142,6 +146,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:rather|prefer to|sooner) die than (?:keep|go on|carry on|live|living|feel|feeling|be"
         r" alive|face|wake|this|do this|be here|suffer|stay|spend another)\b",
         r"\bbetter off dead\b",
+        r"\b(?:disappointed|annoyed|sad|upset|angry|gutted|sorry) (?:that )?i (?:woke up|am"
+        r" still alive|'m still alive|survived|am still here|'m still here|didn't die|did not"
+        r" die|wake up)\b",
+        r"\b(?:pray|praying|prayed|hope|hoping|wish|wishing)\b[^.!?;]{0,30}\b(?:god|the"
+        r" universe|death|something|someone|this (?:illness|cancer|virus|disease)|it) (?:will"
+        r" |would |could |to |might )?(?:just )?(?:take|takes|end|ends|finish|finishes|kill"
+        rf"|kills) me(?: off| away| in my sleep| tonight)?{ENDS}",
+        rf"\b(?:for|want) (?:it all|everything|all of it|my life|this life|the pain|it) to (?:end"
+        rf"|be over|stop)(?:,? (?:forever|for good|permanently))?{ENDS}",
         rf"\b(?:favour|favor|relief|blessing|mercy)\b.{{0,30}}\bif i (?:{GONE}|disappear(?:ed)?)",
         r"\b(?:favour|favor)\b.{0,20}\bby (?:dying|disappearing|ending it|killing myself"
         r"|not being here)\b",
@@ -214,8 +227,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"\b(?:look|looking|looked|stare|staring|stared|held|holding|hold|count|counting"
         rf"|counted|line|lining|lined|lay|laid|laying|tip|tipped|pour|poured|empty|emptied"
         rf"|crush|crushing|crushed) (?:out |up )?(?:at )?(?:all )?(?:of )?(?:the|my|a handful of"
-        rf"|all the|every) (?:{MEANS}|{TOOLS})\b(?!.{{0,40}}\b(?:for|at|to) (?:the|my)"
-        rf" (?:doctor|pharmacist|nurse|gp|chemist|week|organiser|organizer|box|dosette)\b)",
+        rf"|all the|every) (?:{MEANS}|{TOOLS})\b(?!.{{0,50}}\b(?:doctor|pharmacist|nurse|gp"
+        rf"|chemist|pharmacy|prescription|refill|repeat|week|organiser|organizer|dosette|pill box"
+        rf"|holiday|trip|food|meal|breakfast|drawer for)\b)",
         rf"\b(?:{MEANS}|{TOOLS})\b.{{0,50}}\bwhat i could do with (?:it|them)\b",
         r"\b(?:googled|googling|google|searched|searching|search|looked up|looking up|look up"
         r"|research|researched|researching|reading about|read about|reading up|read up|asked"
@@ -239,8 +253,16 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r" into (?:the )?(?:oncoming )?traffic\b",
         r"\b(?:crash|crashing|crashed) (?:the|my) car (?:on purpose|deliberately)\b",
         r"\b(?:stood|standing|stand|sat|sitting) (?:on|at|by) the (?:edge|ledge|railing|parapet"
-        r"|tracks)\b.{0,60}\b(?:jump|step|lean|fall|let go|end it)",
+        r"|tracks)\b(?! of the (?:pool|bed|stage|diving|sofa|dance|swimming|bath|water))"
+        r".{0,60}\b(?:jump|step|lean|fall|let go|end it)",
         r"\bhow i(?:'d| would| will|'ll| could| might) (?:do it|kill myself|end it|die)\b",
+        r"\bwhich (?:bridge|building|cliff|method|pills|tablets|rope|train|tree|car park) i(?:'d"
+        r"| would| will|'ll| could| might) (?:use|jump from|pick|choose|take)\b",
+        r"\b(?:drive|drove|driving|walk|walked|walking|swim|swam|swimming) (?:into|off)"
+        r" (?:the |a )?(?:lake|river|sea|canal|cliff|bridge|quarry|oncoming)\b",
+        rf"\b(?:bought|buying|got|getting|ordered|collected|saved)\b.{{0,40}}\b(?:{MEANS})\b"
+        r".{0,30}\b(?:so (?:that )?i(?:'d| would| will|'ll)? have enough|enough to (?:do it|die"
+        r"|end it|kill))",
         r"\b(?:bought|buying|got|ordered|found|have) (?:a |the |some )?(?:rope|noose|razor blades"
         r"|blades|gun|charcoal|helium)\b(?:.{0,30}\b(?:for (?:it|that|when)|just in case|to (?:do"
         r"|end|use)|tonight|today|ready))",
@@ -258,10 +280,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:die|end it|kill myself|do it|it happens|go)\b",
         r"\bdo it\b(?: \w+){0,2} (?:when|once|after|while) (?:[a-z']+ ){1,3}"
         r"(?:is |are |'s |has |goes |leaves |falls )?(?:asleep|gone|out|away|at work|on holiday"
+        r"|at (?:their|his|her|my) \w+(?:'s)?|at school"
         r"|not home|not around|left|leaves|go|goes|falls asleep|go to bed|goes to bed)\b",
         r"\bwhen (?:she|he|they|everyone|my \w+) (?:leaves|leave|goes|go|is asleep|are asleep|falls"
         r" asleep|is away|are away|goes away)\b.{0,30}\bi(?:'ll| will| can) do it\b",
         r"\bhow i(?:'m| am) going to (?:die|do it|kill myself|end it)\b",
+        r"\b(?:have|got|had) it (?:all )?planned\b",
         r"\b(?:on|this|next|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|weekend|week|month|the \w+)\b.{0,20}\bi(?:'m| am|'ll| will) (?:going to )?(?:kill myself"
         r"|end it|die|do it)\b",
@@ -311,6 +335,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bsa(?:y|ying|id) my (?:final |last )?goodbyes\b(?! (?:at|on|before (?:i|we) (?:left"
         r"|went)|to (?:the|my) (?:team|colleagues|class)))",
         r"\bdidn't know it was (?:goodbye|the last time)\b",
+        r"\bsa(?:y|ying|id) goodbye\b.{0,40}\bwithout (?:telling|saying|letting) (?:them|her|him"
+        r"|anyone|anybody)(?: know)? why\b",
+        r"\b(?:got|have|hidden|hid|keep|kept|put|tied|tying) the rope\b|\b(?:a|the|my) noose\b",
+        r"\b(?:note|notes|letter|letters)\b.{0,50}\b(?:all ready|everything is ready"
+        r"|it's (?:all )?ready|all set|ready now)\b",
         rf"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected"
         rf"|gathering|gathered|hiding|hid|hidden|stashing|stashed|keeping|kept|storing|stored)"
         rf"(?: up)? (?:my |enough |all my |a lot of |up my |away my |some |the |extra )?(?:{MEANS})"
@@ -322,6 +351,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r" media)\b.{0,40}\b(?:won't need|not be here|gone|goodbye|end)",
     ),
     "acts of self-harm": (
+        rf"\b[a-z]+ my (?:{BODY})\b.{{0,40}}\b(?:on purpose|deliberately|to feel something|to"
+        r" punish myself|to feel pain|until it bled|until it bruised)\b",
+        r"\b(?:cutting|carving|burning|scratching|slicing|hitting|punching|bruising) my (?:arms"
+        r"|legs|thighs|wrists|stomach|skin|hips)\b",
         rf"\b(?:burnt|burned|burn|cut|scratched|scratch|hit|bit|hurt|punched|punch|slapped|carved"
         rf"|bruised|bang|banged|sliced|stabbed) (?:my|myself on the|myself in the) (?:{BODY})\b"
         r".{0,40}\b(?:on purpose|deliberately|again|to feel|to punish|raw|until|till|til|so hard"
@@ -349,8 +382,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "indirect": (
         r"\bi(?:'m| am| feel like| feel| felt like) (?:just |such |only |nothing but |so much of "
-        r")?a burden (?:to|on|for) (?:everyone|everybody|my family|them|all|the people|people"
-        r"|everyone around me|my kids|my partner|the world)\b",
+        r")?a burden (?:to|on|for) (?:everyone|everybody|my \w+|them|all|the people|people|him|her"
+        r"|everyone around me|the world|those)\b",
         rf"\bi(?:'m| am) (?:just |such |only |nothing but )a burden{ENDS}",
         rf"\b(?:no one|nobody|not one person|none of them)\s+(?:would|will|'d)\s+(?:even\s+"
         rf"|really\s+)?(?:notice|care|mind|miss me|look for me|be sad|cry)\s+if\s+i\s+(?:{GONE}"
@@ -361,6 +394,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:what's|what is|whats) (?:even )?the point (?:of|in)(?: even| me| my)? (?:living"
         r"|being alive|life|going on|carrying on|staying alive|waking up|being here|existing"
         r"|me being here|trying anymore|anything anymore)\b",
+        r"\bno (?:reason|point) (?:for me to|in me|to me) (?:go on|going on|live|living|be here"
+        r"|being here|stay|keep going|carry on|wake up)\b",
+        r"\b(?:(?:don't|do not|can't|cannot) see |no idea |don't know )?why i should (?:keep"
+        r" living|go on|stay alive|be alive|live|bother living|carry on|keep going|be here)\b",
+        r"\b(?:i'm|i am|i feel like|i feel) (?:just |such |only |nothing but )?a (?:waste of"
+        r" (?:space|oxygen|air|life|skin)|drain on everyone)\b",
+        r"\b(?:a )?better place without me\b",
         r"\bno (?:reason|point) (?:in |to )?(?:me |my )(?:being here|living|being alive|existing"
         r"|going on|carrying on|waking up)\b",
         r"\bno (?:reason|point) (?:to live|in living|living|to go on|in being alive|to be alive"
@@ -377,8 +417,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bthe only way out\b.{0,20}\b(?:die|dying|death|end it|ending it)\b",
         r"\b(?:don't|do not|can't|cannot) see (?:a|any) future (?:for me|for myself|at all)\b",
         rf"\b(?:can(?:'t|not| not)|(?:don't|do not) think i can) (?:go on|keep going|carry on"
-        rf"|keep living|keep doing this|keep doing it|keep on|do life|be here)(?: living| like this"
-        rf"| anymore| any more| any longer| much longer| for much longer| very much longer)?{ENDS}",
+        rf"|keep living|keep doing this|keep doing it|keep on|do life|be here)(?: living)?(?: like"
+        rf" this)?(?: anymore| any more| any longer| much longer| for much longer| very much"
+        rf" longer)?{ENDS}",
         r"\bwhy (?:am i|do i|should i|bother) (?:even |still )?(?:alive|living|exist|existing"
         r"|still here|bother living|bother waking up|keep waking up)\b",
         rf"\bcan(?:'t|not| not) (?:do|take|handle|bear|stand|cope with) (?:this|it|any of this"
@@ -423,29 +464,30 @@ CONTEXT = re.compile(
 _ANCHORS = """
     affairs air alive amount antidepressants anymore appealing arm arms around asked asleep bang
     banged banging bathroom belongings belt better bit blade blades bled bleed bleeds blessing
-    blister body born bottle box breathing bruised bruises burden burn burned burning burns
-    burnt cabinet cancelled cancelling care carry charcoal choose choosing chose chosen
-    collected collecting comforting cord crash crashed crashing crush cry cupboard cut cuts
-    cutting date day dead death deleted deleting deserve die died disappear disappeared
-    disappearing do done dose drawer drift drive driving drove drown drowned drowning dying
-    easier edge end ended ending enough entry escape everything exhausted exist existence
-    existing explode exploded face fall falling farewell fatal favor favour fell fight fighting
-    final fine finished freer funeral future gathered gathering give given gives giving go gone
-    goodbye goodbyes google googled googling gun hand hands hang hanged hanging happier harm
-    harmed harming head helium here hid hidden hiding hit hoarded hoarding hurt hurting
-    ibuprofen insulin jump jumped jumping keep keeping kept kill killed killing knife knives
-    laid last lay ledge leg legs lethal letter letters lie life lighter live living longer look
-    looked looking lot lying marks medication medicine meds mercy message messages method mind
-    miss more myself need noose note notes notice over overdose overdosed overdosing oxygen pack
-    packet packs pain painkillers painless paracetamol pill pills place plan point possessions
-    post problem punched punching ran razor razors read reading ready reason relapse relapsed
-    relief relieved research researched researching rope run running sad sank sat saved saving
-    scars scratch scratched scratching search searched searching self selfharm sink sitting skin
-    sleep sleeping slipped slit slitting sorted sorting space stand standing stashed stashing
-    step stepped stepping stockpiled stockpiling stomach stood stop stored storing strip strips
-    suicidal suicidality suicide suicides swallow swallowed swallowing swam swerve swerved
-    swerving swim swimming tablet tablets take taken takes tempting text texts them thigh thighs
-    thing threw through throw throwing time tylenol updated updating vanish vanishing wade waded
+    blister body born bottle box breathing bridge bruised bruises building burden burn burned
+    burning burns burnt cabinet cancelled cancelling care carry charcoal choose choosing chose
+    chosen cliff collected collecting comforting cord crash crashed crashing crush cry cupboard
+    cut cuts cutting date day dead death deleted deleting deserve die died disappear disappeared
+    disappearing do done dose drain drawer drift drive driving drove drown drowned drowning
+    dying easier edge end ended ending ends enough entry escape everything exhausted exist
+    existence existing explode exploded face fall falling farewell fatal favor favour fell fight
+    fighting final fine finish finished finishes freer funeral future gathered gathering give
+    given gives giving go gone goodbye goodbyes google googled googling gun hand hands hang
+    hanged hanging happier harm harmed harming head helium here hid hidden hiding hips hit
+    hoarded hoarding hurt hurting ibuprofen insulin jump jumped jumping keep keeping kept kill
+    killed killing kills knife knives laid last lay ledge leg legs lethal letter letters lie
+    life lighter live living longer look looked looking lot lying marks medication medicine meds
+    mercy message messages method mind miss more myself need noose note notes notice over
+    overdose overdosed overdosing oxygen pack packet packs pain painkillers painless paracetamol
+    park pill pills place plan planned point possessions post problem punched punching ran razor
+    razors read reading ready reason relapse relapsed relief relieved research researched
+    researching rope run running sad sank sat saved saving scars scratch scratched scratching
+    search searched searching self selfharm sink sitting skin sleep sleeping slipped slit
+    slitting sorted sorting space stand standing stashed stashing step stepped stepping
+    stockpiled stockpiling stomach stood stop stored storing strip strips suicidal suicidality
+    suicide suicides survived swallow swallowed swallowing swam swerve swerved swerving swim
+    swimming tablet tablets take taken takes tempting text texts them thigh thighs thing threw
+    through throw throwing time train tree tylenol updated updating vanish vanishing wade waded
     wading wake waking walk walked walking watched weary whatever woke woken words world worth
     wouldn't wounds wrist wrists
 """

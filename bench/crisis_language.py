@@ -37,8 +37,13 @@ def sentences(name: str, kind: str) -> list[tuple[str, str]]:
     return found
 
 
+ORDER = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
 def corpus_names() -> list[str]:
-    return sorted({path.name.rsplit("-", 1)[0] for path in CORPORA.glob("*-positive.tsv")})
+    """The corpora, in the order they were written."""
+    names = {path.name.rsplit("-", 1)[0] for path in CORPORA.glob("*-positive.tsv")}
+    return sorted(names, key=lambda name: ORDER.index(name) if name in ORDER else len(ORDER))
 
 
 def measure(name: str, *, show_misses: bool = True) -> tuple[float, float]:

@@ -10,7 +10,7 @@ ARGS   ?=
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 
-.PHONY: run demo test test-fast browser-test lint format typecheck check bench lock clean help
+.PHONY: run demo test test-fast browser-test lint format typecheck check bench train-crisis lock clean help
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -56,6 +56,9 @@ check: lint typecheck test  ## everything CI checks
 
 bench: $(DEV_STAMP)  ## run the benchmarks in bench/ (ARGS="search" for one part)
 	$(BIN)/python -m bench $(ARGS)
+
+train-crisis: $(DEV_STAMP)  ## learn the crisis-language model's weights from the labelled corpora
+	$(BIN)/python -m bench.crisis_model
 
 lock:  ## re-resolve the lock files from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -q -o requirements.lock

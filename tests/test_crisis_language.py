@@ -323,6 +323,14 @@ LEFT_ALONE = [
     "I stepped off the train and Sam was there.",
     "Life feels pointless without music, so I started piano again.",
     "I wish I could stop thinking about what she said.",
+    # Self-compassion, which a statistical reader trained on our sentences once misread.
+    "Be kind to myself if I get something wrong.",
+    "An hour to myself.",
+    "Reminding myself that I could stop and come back to it.",
+    "I keep thinking about that.",
+    "Telling myself nobody would notice if I disappeared for a week.",
+    "I've been looking after myself all week.",
+    "I'm learning to be on my own side.",
 ]
 
 
@@ -456,3 +464,16 @@ def test_someone_elses_quoted_words_are_set_aside(
 @given(st.sampled_from(RISKY), st.sampled_from(["I keep thinking", "I told myself", "I wrote"]))
 def test_a_persons_own_quoted_thought_is_noticed(risky: str, thinking: str) -> None:
     assert suggests_risk(f"{thinking} 'I {risky}'."), (thinking, risky)
+
+
+def test_the_set_aside_rules_hold_for_every_combination() -> None:
+    """The properties above, over every combination rather than a sample: the model's weights
+    must never lead past a negation, the long past or someone else's quoted words."""
+    for risky in RISKY:
+        for negation in NEGATIONS:
+            assert not suggests_risk(f"I {negation} {risky}."), (negation, risky)
+        for long_ago in LONG_AGO:
+            assert not suggests_risk(f"{long_ago} {risky}."), (long_ago, risky)
+        for someone in SOMEONE:
+            for said in SAID:
+                assert not suggests_risk(f'{someone} {said} "I {risky}".'), (someone, risky)

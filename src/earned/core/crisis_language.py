@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from earned.core import crisis_model
 from earned.core.crisis_spelling import normal as read_as_written
-from earned.core.crisis_words import ANCHOR_WORDS, CONTEXT, PHRASES, WEAK_PHRASES
+from earned.core.crisis_words import ANCHOR_WORDS, CONTEXT, PHRASES, RISK_WORDS, WEAK_PHRASES
 
 _ANCHORS_BY_STEM: dict[str, set[str]] = {}
 for _anchor in ANCHOR_WORDS:
@@ -196,7 +197,10 @@ _WORD = re.compile(r"[a-z']+")
 def words_of(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The words of text[start:end], and the parts of those joined by an apostrophe that a
     regular expression sees as separate words ("out'die")."""
-    words = _WORD.findall(text, start, len(text) if end is None else end)
+    return _with_parts(_WORD.findall(text, start, len(text) if end is None else end))
+
+
+def _with_parts(words: list[str]) -> list[str]:
     return words + [part for word in words if "'" in word for part in word.split("'")]
 
 
@@ -321,16 +325,36 @@ def notice(text: str | None) -> list[Noticed]:
             and not _set_aside(normal, match, layout)
         ]
 
-    found = []
+    found, read = [], []
     for first, last in zip(layout.sentence_starts, layout.sentence_ends, strict=True):
-        to_read = {i for w in words_of(normal, first, last) for i in _BY_KEY_WORD.get(w, ())}
+        words = _WORD.findall(normal, first, last)
+        read.append((first, last, words))
+        to_read = {i for w in _with_parts(words) for i in _BY_KEY_WORD.get(w, ())}
         for index in sorted(to_read):
-            found += own(_EXPRESSIONS[index].finditer(normal, first, last))
+            expression = _EXPRESSIONS[index]
+            if expression.search(normal, first, last):  # most do not match: no list to build
+                found += own(expression.finditer(normal, first, last))
+    if not found:  # ways of saying it that no rule names: the model, with the same set-aside
+        found = own(_model_matches(normal, read))
     if not found and CONTEXT.search(normal):  # a vague "do it" counts beside words of dying
         vague = own(_WEAK.finditer(normal))
         if vague and own(m for m in CONTEXT.finditer(normal) if m.group() not in vague[0].phrase):
             found = vague
     return found
+
+
+def _model_matches(
+    text: str, sentences: list[tuple[int, int, list[str]]]
+) -> Iterator[re.Match[str]]:
+    """In each sentence the model scores as suggesting risk, its heaviest word, as a match the
+    set-aside rules can read around."""
+    reader = crisis_model.model()
+    for first, last, words in sentences:
+        if reader.score_words(words) < reader.threshold:
+            continue
+        word = reader.heaviest_word(words, RISK_WORDS)
+        if word and (found := re.compile(rf"\b{re.escape(word)}\b").search(text, first, last)):
+            yield found
 
 
 def suggests_risk(*texts: str | None) -> bool:

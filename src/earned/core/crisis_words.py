@@ -387,7 +387,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"\bi(?:'m| am) (?:just |such |only |nothing but )a burden{ENDS}",
         rf"\b(?:no one|nobody|not one person|none of them)\s+(?:would|will|'d)\s+(?:even\s+"
         rf"|really\s+)?(?:notice|care|mind|miss me|look for me|be sad|cry)\s+if\s+i\s+(?:{GONE}"
-        rf"|disappear(?:ed)?)",
+        rf"|disappear(?:ed)?)\b(?!\s+for\s+(?:a|an|the|some|one|two|three|\d+)\s+(?:\w+\s+)?"
+        rf"(?:day|days|week|weeks|weekend|while|bit|hour|hours|month|months|evening|night))",
         rf"\b(?:no one|nobody)(?: would| will)? (?:even |really )?miss me{ENDS}",
         r"\bif i (?:disappeared|died|was gone|were gone|wasn't here|killed myself)[, ]+(?:no one"
         r"|nobody) would\b",
@@ -441,6 +442,21 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:i'm|i am) (?:just )?(?:taking up|wasting) (?:space|oxygen|air)\b",
     ),
 }  # fmt: skip
+
+# Words that by themselves speak of dying, harm or the means: the only words the statistical
+# reader (earned/core/crisis_model.py) may point at. Not "myself", "keep" or "more", which the
+# model weighs only because our sentences of risk use them often ("be kind to myself" is not).
+_RISK = """
+    die dies dying dead death died suicide suicidal suicidality kill kills killing killed
+    overdose overdosed overdosing harm harming harmed hurt hurting cut cutting cuts burn
+    burning burned burnt bleed bled bleeding scars wounds pills pill tablets tablet meds
+    medication painkillers paracetamol insulin antidepressants rope noose razor razors blade
+    blades knife knives gun bridge cliff ledge balcony rooftop tracks railway jump jumping
+    jumped drown drowning hang hanging starve starving starved punish punishing alive exist
+    existing existence wake waking asleep gone disappear disappearing vanish vanishing burden
+    goodbye goodbyes funeral grave end ending ended lethal fatal unalive
+"""
+RISK_WORDS = frozenset(_RISK.split())
 
 # Vague on their own ("I've decided to do it on Friday" may be about asking for a raise): these
 # count only when the same entry speaks of suicide or the means elsewhere (CONTEXT), in words

@@ -10,6 +10,8 @@ How it reads, step by step (docs/safety.md says the same in plain words):
    clinicians use when they ask about suicide, most built from a frame ("I want", "thinking
    about", "it would be a relief") and an outcome for oneself ("to be dead", "not to wake
    up"). Each sentence is read only with the expressions whose key words it holds.
+   Where no expression is found, a small model (earned/core/crisis_model.py) may point at a
+   sentence's heaviest word of risk, and the next step reads around it in the same way.
 3. Each one found is left aside when, in its own clause, the person says they will not or do
    not (a negation just before it); when it is clearly long past ("when I was a teenager",
    "years ago") and nothing says it is recent again; when it is someone else's (another person
@@ -20,8 +22,8 @@ How it reads, step by step (docs/safety.md says the same in plain words):
    ("I'm not sure I won't hurt myself").
 
 What it cannot do, said plainly: it reads words, not meaning. It misses what is said in words
-we have not foreseen (three in ten new ways of saying it, measured on a corpus written after
-the rules were frozen: `make bench ARGS=crisis`), in other languages, or across several
+we have not foreseen (about one in four new ways of saying it, measured on a corpus written
+after the rules were frozen: `make bench ARGS=crisis`), in other languages, or across several
 sentences, and it will sometimes notice words used differently. It never diagnoses, never
 blocks saving and never sends anything anywhere: it only decides whether to offer help. When
 in doubt, offering costs little.

@@ -3,7 +3,10 @@ kinds (at least 150), and properties of the function that decides whether to off
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from bench.crisis_language import corpus_names, sentences
@@ -477,3 +480,17 @@ def test_the_set_aside_rules_hold_for_every_combination() -> None:
         for someone in SOMEONE:
             for said in SAID:
                 assert not suggests_risk(f'{someone} {said} "I {risky}".'), (someone, risky)
+
+
+def test_slips_are_corrected_the_same_way_whatever_the_hash_seed() -> None:
+    """A word one slip from two keys is corrected by a rule, not by a set's order: the reader
+    (and the model's training) give the same answer in every process."""
+    script = "from earned.core.crisis_spelling import normal; print(normal('suicidel suicdie'))"
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }  # fmt: skip
+    assert answers == {"suicidal suicide\n"}

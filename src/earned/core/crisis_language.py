@@ -32,6 +32,7 @@ in doubt, offering costs little.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -72,12 +73,25 @@ def key_words(pattern: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_EXPRESSIONS = [re.compile(p) for group in PHRASES.values() for p in group]
-_BY_KEY_WORD: dict[str, list[int]] = {}
-for _index, _pattern in enumerate(_EXPRESSIONS):
-    for _word in key_words(_pattern.pattern):
-        _BY_KEY_WORD.setdefault(_word, []).append(_index)
-_WEAK = re.compile("|".join(f"(?:{p})" for p in WEAK_PHRASES))
+_EXPRESSIONS = [pattern for group in PHRASES.values() for pattern in group]
+_WEAK = "|".join(f"(?:{p})" for p in WEAK_PHRASES)
+
+
+# Compiled when first needed, not on import: every command of the CLI imports this module, and
+# most texts need only a few of the expressions (compiling them all takes ~75 ms).
+@functools.cache
+def _expression(index: int) -> re.Pattern[str]:
+    return re.compile(_EXPRESSIONS[index])
+
+
+@functools.cache
+def _by_key_word() -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for position, pattern in enumerate(_EXPRESSIONS):
+        for word in key_words(pattern):
+            index.setdefault(word, []).append(position)
+    return index
+
 
 # --- When a phrase is left aside -------------------------------------------------------------
 
@@ -327,19 +341,19 @@ def notice(text: str | None) -> list[Noticed]:
             and not _set_aside(normal, match, layout)
         ]
 
-    found, read = [], []
+    found, read, by_key_word = [], [], _by_key_word()
     for first, last in zip(layout.sentence_starts, layout.sentence_ends, strict=True):
         words = _WORD.findall(normal, first, last)
         read.append((first, last, words))
-        to_read = {i for w in _with_parts(words) for i in _BY_KEY_WORD.get(w, ())}
+        to_read = {i for w in _with_parts(words) for i in by_key_word.get(w, ())}
         for index in sorted(to_read):
-            expression = _EXPRESSIONS[index]
+            expression = _expression(index)
             if expression.search(normal, first, last):  # most do not match: no list to build
                 found += own(expression.finditer(normal, first, last))
     if not found:  # ways of saying it that no rule names: the model, with the same set-aside
         found = own(_model_matches(normal, read))
     if not found and CONTEXT.search(normal):  # a vague "do it" counts beside words of dying
-        vague = own(_WEAK.finditer(normal))
+        vague = own(re.finditer(_WEAK, normal))
         if vague and own(m for m in CONTEXT.finditer(normal) if m.group() not in vague[0].phrase):
             found = vague
     return found

@@ -51,16 +51,16 @@ for _key in MISTYPED_KEYS:
 
 
 def _corrected(word: str) -> str:
-    """The key a word was meant to be, when it is one slip away from one; else the word."""
+    """The key a word was meant to be, when it is one slip away from one; else the word. Of two
+    keys a slip away ("suicidel": suicide or suicidal), the one of the same length (a letter
+    wrong rather than extra), then the first by name, so the answer never depends on order."""
     if word in EVERYDAY_NEIGHBOURS or word in MISTYPED_KEYS:
         return word
     if word in _MISTYPED:  # a letter missing
         return _MISTYPED[word]
-    for variant in _deletions(word):  # a letter extra, wrong or swapped
-        key = _MISTYPED.get(variant)
-        if key and len(key) >= len(word) - 1:
-            return key
-    return word
+    keys = {_MISTYPED[v] for v in _deletions(word) if v in _MISTYPED}  # extra, wrong, swapped
+    keys = {key for key in keys if len(key) >= len(word) - 1}
+    return min(keys, key=lambda key: (abs(len(key) - len(word)), key), default=word)
 
 
 # A word as the spelling pass sees it: "w/" and "2nite" included.

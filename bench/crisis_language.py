@@ -8,8 +8,10 @@ that should bring the calm notice) and NAME-negative.tsv (sentences that should 
   since to develop them;
 - "third", written after the rules of 3 December 2026 (morning) were frozen (70% noticed, 6.9%
   false alarms then), and used since to develop them;
-- "fourth", written after the rules of 3 December 2026 (afternoon) were frozen, and measured,
-  not used to change them: the figure that shows how far the rules reach beyond what we
+- "fourth", written after the rules of 3 December 2026 (afternoon) were frozen (73.6% noticed,
+  4.6% false alarms then), and used since to develop the rules and train the model;
+- "fifth", written after the rules and the model of 3 December 2026 (evening) were frozen, and
+  measured, never learnt from: the figure that shows how far the reader reaches beyond what we
   foresaw.
 """
 

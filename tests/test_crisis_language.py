@@ -398,11 +398,11 @@ def test_every_way_a_phrase_matches_holds_one_of_its_key_words(
     )
 
 
-@pytest.mark.parametrize("name", ["first", "second", "third"])
+@pytest.mark.parametrize("name", ["first", "second", "third", "fourth"])
 def test_the_corpora_the_rules_were_written_with_are_read_within_the_targets(name: str) -> None:
-    """The corpora used to write the rules. The fourth, written after they were frozen, is
+    """The corpora used to write the rules. The fifth, written after they were frozen, is
     measured by the benchmark (make bench ARGS=crisis): it shows how far they generalise."""
-    assert corpus_names()[-1] == "fourth"
+    assert corpus_names()[-1] == "fifth"
     positives, negatives = sentences(name, "positive"), sentences(name, "negative")
     assert len(positives) >= 80
     assert len(negatives) >= 80

@@ -97,7 +97,7 @@ def _by_key_word() -> dict[str, list[int]]:
 
 NEGATIONS = frozenset(
     {"not", "never", "no", "don't", "won't", "wouldn't", "didn't", "isn't", "aren't", "doesn't",
-     "nothing", "stopped", "longer", "haven't", "hasn't"}
+     "nothing", "stopped", "longer", "haven't", "hasn't", "nobody"}
 )  # fmt: skip
 SUBJECTS = frozenset(
     {"i", "i'm", "i've", "i'd", "i'll", "you", "he", "she", "they", "we", "it", "that", "this",
@@ -133,7 +133,8 @@ TOPIC_BEFORE = re.compile(r"\b(?:about|on|of|for|a|the|against|into|in)\s+$")
 # …unless it is the person's own pull towards it: "the idea of suicide", "the urge to self-harm".
 OWN_PULL_BEFORE = re.compile(
     r"\b(?:idea|ideas|thought|thoughts|urge|urges|pull|temptation|fantasy|fantasies|image|images)"
-    r"\s+(?:of|to|towards)\s+$"
+    r"\s+(?:of|to|towards)\s+$|\b(?:thinking|thought|think|considering|contemplating|obsessing)"
+    r"(?:\s+(?:about|of|over))?\s+$"
 )
 SAID_OF_ITSELF = re.compile(
     r"^\s*(?:is|feels|seems|sounds|looks|keeps|has been|would be)\s+(?:like\s+|so\s+)?"
@@ -160,7 +161,10 @@ RECENT = re.compile(
 DOUBT = ("not sure", "don't know if", "can't promise", "might", "afraid i", "scared i",
          "worried i", "tempted", "can't stop", "cannot stop", "can't help")  # fmt: skip
 REPORTED = re.compile(r"\b(?:asked|asks|ask|asking) (?:me )?(?:whether|if|about)\b")
-LAUGHING = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|kidding)\b|😂|🤣|, ha\b")
+LAUGHING = re.compile(
+    r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|kidding|joked|joking|jokingly|teased)\b|😂|🤣"
+    r"|, ha\b"
+)
 SERIOUS = re.compile(
     r"\bnot (?:even )?(?:joking|kidding)|\bno joke\b|\bi mean it\b"
     + r"|\bseriously\b|\bfor real\b|\bfr\b"
@@ -271,14 +275,14 @@ def _negated(clause_before: str, words: list[str]) -> bool:
     return False
 
 
-def _about_someone_else(words: list[str]) -> bool:
-    """Whether the nearest person named before the phrase, in its clause, is someone else."""
+def _about_someone_else(words: list[str]) -> bool | None:
+    """Whether the nearest person named before the phrase is someone else (None: nobody is)."""
     for word in reversed(words):
-        if word in FIRST_PERSON:
+        if word in FIRST_PERSON and word != "my":  # "someone in my group" is not the person
             return False
         if word in OTHERS:
             return True
-    return False
+    return None
 
 
 def _long_past(sentence_before: str, sentence_after: str, clause_before: str) -> bool:
@@ -321,7 +325,13 @@ def _set_aside(text: str, match: re.Match[str], layout: _Layout) -> bool:
         pulled = OWN_PULL_BEFORE.search(clause_before)
         if not own and TOPIC_BEFORE.search(clause_before) and not said_of_itself and not pulled:
             return True
-    return not _FIRST_PERSON_INSIDE.search(phrase) and _about_someone_else(words)
+    if _FIRST_PERSON_INSIDE.search(phrase):
+        return False
+    # In its clause, or, when the clause names nobody ("… relapsed and self-harmed"), before it.
+    about_someone_else = _about_someone_else(words)
+    if about_someone_else is None:
+        about_someone_else = _about_someone_else(_WORD.findall(sentence_before))
+    return bool(about_someone_else)
 
 
 def notice(text: str | None) -> list[Noticed]:

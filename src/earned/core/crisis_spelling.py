@@ -22,7 +22,7 @@ SPELLINGS = {
     "anymor": "anymore", "anymroe": "anymore", "noone": "no one", "every1": "everyone",
     "every1s": "everyone's", "some1": "someone", "ppl": "people", "u": "you", "ur": "your",
     "r": "are", "w": "with", "w/": "with", "n": "and", "b4": "before", "kms": "kill myself",
-    "kys": "kill yourself", "unalive": "kill", "unaliving": "killing", "unalived": "killed",
+    "kys": "kill yourself", "unalive": "kill myself", "unaliving": "killing", "unalived": "killed",
     "kil": "kill", "kiled": "killed", "killin": "killing", "ded": "dead", "wnat": "want",
     "wnt": "want", "lfie": "life", "liek": "like", "cuting": "cutting", "cuttin": "cutting",
     "selfharm": "self-harm", "selfharmed": "self-harmed", "selfharming": "self-harming",

@@ -31,9 +31,9 @@ FILLER = (
     r"i|i'd|i'm|i'll|i've|me|myself|could|would|will|can|might|may|just|to|be|is|was|were"
     r"|really|honestly|simply|so|only|am|quietly|finally|then|all|even|actually|that|kind of"
     r"|sort of|literally|peacefully|somehow|badly|desperately|sometimes|often|again|secretly"
-    r"|\.\.\.|lately|still|truly|genuinely|almost|nearly|do|did|does|if|for"
+    r"|\.\.\.|lately|still|truly|genuinely|almost|nearly|do|did|does|if|for|it|it's|it'd|how"
 )
-GAP = rf"(?:[\s,]+(?:{FILLER})){{0,5}}[\s,]+"
+GAP = rf"(?:[\s,]+(?:{FILLER})\b){{0,5}}[\s,]+"
 SELF_VERBS = (
     "kill|killing|killed|punch|punched|punching|slam|slammed|kick|kicked|hang|hanging|hanged|drown|drowning|drowned|shoot|shooting|shot|poison"
     "|poisoning|poisoned|suffocate|suffocating|starve|starving|starved|hurt|hurting|harm|harming"
@@ -87,7 +87,10 @@ OUTCOME = (
     r"|(?:disappear|disappearing|vanish|vanishing) (?:forever|for good|completely|for ever)"
     rf"|(?:end|ending) (?:it|things|everything)(?: all)?{ENDS}"
     r"|(?:end|ending) my (?:own )?life\b(?! as (?:a|an|the)\b| in (?!my sleep)[a-z]+ and\b)"
-    r"|(?:fall asleep|falling asleep|sleep|sleeping|go to sleep) forever\b"
+    r"|(?:fall asleep|falling asleep|sleep|sleeping|go to sleep) (?:forever|for good|for ever"
+    r"|permanently)\b|(?:never|not) (?:open|opened|opening) my eyes(?: again)?\b"
+    rf"|(?:step|stepping|jump|jumping|walk|walking|throw myself|throwing myself) in front"
+    rf"(?: of (?:it|one|a train|the train|a bus|a car|a lorry|traffic))?{ENDS}"
     r"|(?:go to sleep|fall asleep|sleep|drift off|disappear|vanish) (?:and|&) (?:not|never)"
     r" (?:come back|wake up|return)\b|(?:had |'d )?never (?:have )?woken up\b"
     r"|(?:hadn't|had not) woken up\b"
@@ -109,6 +112,9 @@ WANTING = (
     r"|dream about|dreaming about|fantasise|fantasize|fantasising|fantasizing|fantasies"
     r"|all i want|all i wanted|desire|give anything|would welcome|'d welcome|welcome|waiting"
     r"|just waiting|wouldn't mind|would not mind|long for|longing for|wish for|pray for"
+    r"|wouldn't be sad|would not be sad|wouldn't be upset|would be glad|'d be glad"
+    r"|would be relieved|'d be relieved|'d feel relieved|the courage to|the guts to|the nerve to"
+    r"|(?:would it|is it) (?:be )?(?:so |that |really )?bad"
 )
 # Thinking of it, or moving towards it: "thinking about", "thoughts of", "planning to"; "going
 # to" and "about to" only with "I" ("my phone is about to die" is not).
@@ -126,7 +132,7 @@ RELIEF = (
     r"(?:would be|will be|'d be|is|sounds|seems|feels|looks)(?: so| like| such)? (?:easier"
     r"|better|peaceful|a relief|nice|kind|kinder|simpler|the answer|the only way|the way out"
     r"|comforting|tempting|appealing|so tempting|so appealing|calming|my only option|a mercy"
-    r"|a release)"
+    r"|a release|a kindness|a gift|merciful|welcome|a blessing)"
 )
 
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -139,7 +145,16 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bwhat if i (?:just )?(?:didn't|did not|don't|never) wake up\b",
         r"\bwhat if i (?:just )?(?:disappeared|wasn't here|stopped existing|ended it)\b",
         rf"\b(?:dying|being dead|death|not waking up|not existing|not being here|ending it"
-        rf"|suicide|killing myself|never waking up) {RELIEF}",
+        rf"|suicide|killing myself|never waking up)(?: in my sleep| tonight| now| soon)? {RELIEF}",
+        r"\bif i (?:got|get|was|were) (?:hit|run over|killed|gone)\b.{0,40}\b(?:relieved|glad"
+        r"|fine|okay|ok|a relief|happy|better)\b",
+        r"\b(?:hope|hoping|hoped|wish|wishing|pray|praying)\b.{0,20}\bsomething (?:bad )?(?:happens"
+        r"|would happen|will happen|happened) to me\b",
+        r"\bso i (?:don't|do not|wouldn't|won't) have to (?:go on|keep going|be here|wake up|live"
+        r"|carry on|face (?:it|another day|tomorrow))\b",
+        r"\bwant (?:everything|it all|the world) to go (?:dark|black|quiet) (?:and stay|forever"
+        r"|for good)",
+        r"\bout of this life\b(?! of)",
     ),
     "wish to be dead": (
         r"\b(?:rather|prefer to|sooner) (?:be dead|not be alive|not exist) than\b",
@@ -200,10 +215,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:suicide|suicidal|suicidality)\b",
         r"\bself[- ]harm(?:ing|ed|s|er)?\b",
         r"\b(?:overdose|overdosed|overdosing)\b",
-        r"\bimagin(?:e|ing) (?:my own death|being dead|dying|my funeral)\b",
+        r"\bimagin(?:e|ed|ing) (?:my own death|being dead|dying|my (?:own )?funeral)\b",
         r"\bmy (?:own )?funeral\b.{0,40}\b(?:soon|who would come|imagin|picture|plan)",
     ),
     "method or means": (
+        r"\b(?:gun|rifle|pistol|shotgun)\b.{0,60}\b(?:thinking about it|think about it|looking at"
+        r" it|can't stop thinking|what i could do with it)\b",
         r"\b(?:swallow|swallowing|swallowed|overdose on|take|taking) (?:everything"
         r"|the lot|whatever|all of it|all i have|all i've got)\b (?:in|from) (?:the|my)"
         r" (?:cabinet|cupboard|drawer|bathroom|medicine)",
@@ -268,6 +285,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"|end|use)|tonight|today|ready))",
     ),
     "a plan or a time": (
+        r"\b(?:how and when|when and how|where and when)\b.{0,20}\b(?:do it|end it|die|kill"
+        r" myself)\b",
         r"\b(?:have|has|had|got|made|making|make|my) (?:a|my|the) plan (?:to (?:die|end|kill"
         r"|overdose|do it)|and a (?:date|time)|for (?:how|when|it))\b",
         r"\bplan(?:ned|ning)? (?:out )?how (?:i(?:'m| am| will|'ll| would|'d) (?:going to )?)?"
@@ -311,6 +330,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"\bgive up on (?:life|living|being alive){ENDS}",
     ),
     "preparing": (
+        r"\bso (?:nobody|no one|they|my family|my parents|my kids) (?:has|have|would have|won't"
+        r" have|doesn't have|don't have) to (?:do it|deal with it|sort it|clear it|go through it)"
+        r"(?: after| afterwards| when i'm gone| once i'm gone)",
+        r"\bin case i(?:'m| am) (?:not here|not around|gone|dead|no longer here)\b",
+        r"\bin case i (?:don't|do not) (?:make it|wake up|come back)\b",
+        rf"\b(?:hiding|hid|hidden|stashing|stashed) (?:the |my |some |a )?(?:{TOOLS})\b",
         r"\b(?:goodbye|farewell|suicide|final|last) (?:letter|letters|note|notes|message|messages"
         r"|text|texts)\b",
         r"\b(?:letter|letters|note|notes|message|messages) (?:to|for) (?:everyone|everybody"
@@ -346,7 +371,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"\b(?!.{{0,30}}\b(?:for|from) (?:the (?:cat|dog|kids|children)|my (?:trip|holiday)))",
         rf"\b(?:{MEANS}|{TOOLS}) (?:is |are )?(?:ready|hidden|saved up)\b",
         r"\beverything i need to (?:do it|end it|die)\b",
-        r"\b(?:sorted|sorting|put|putting|getting|got|set|setting) (?:out )?my affairs\b",
+        r"\b(?:sorted|sorting|put|putting|getting|got|set|setting) (?:out )?my affairs\b"
+        r"(?! in order (?:with|for) (?:the|my) (?:accountant|solicitor|lawyer|bank|move|tax"
+        r"|business|retirement))",
         r"\b(?:deleted|deleting|cancelled|cancelling) (?:all )?my (?:accounts|photos|social"
         r" media)\b.{0,40}\b(?:won't need|not be here|gone|goodbye|end)",
     ),
@@ -431,6 +458,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r" anymore|it any more|the pain|the fight|fighting for)\b",
         r"\b(?:life|living|being alive|existing|my life) (?:isn't|is not|not|is no longer|stopped"
         r" being) worth it\b",
+        r"\b(?:life|living|my life|being alive) (?:has|holds) no (?:meaning|point|purpose)(?: for"
+        r" me)?(?: anymore| any more)?\b",
         r"\b(?:staying alive|living|being alive|life|my life|existing) (?:feels|seems|is|has"
         r" become) (?:so |just |completely |totally )?(?:pointless|meaningless|unbearable|too"
         r" much|too hard|not worth it|like a burden)\b(?! without (?!me\b)| at (?:work|the)\b)",
@@ -465,6 +494,9 @@ WEAK_PHRASES = (
     rf"\b(?:going to|gonna|will|'ll|have to|got to) (?:finally |really |actually |just )?do it"
     rf"(?: this time| tonight| soon| today| tomorrow| eventually)?{ENDS}",
     r"\b(?:decided|deciding|made up my mind|ready) (?:to do it|when|how)\b",
+    r"\b(?:picked|chosen|chose|set) (?:a|the) (?:date|day)\b",
+    r"\b(?:made|making) (?:my|the) decision\b|\bit will happen (?:next|this|on|tomorrow|tonight)\b",
+    r"\bready to go\b.{0,30}\b(?:had enough|done|can't)",
     r"\bthis (?:is|will be) (?:the end|it|goodbye)\b",
     r"\b(?:can't|cannot) (?:do|take) (?:this|it) (?:anymore|any more)\b",
 )
@@ -478,33 +510,34 @@ CONTEXT = re.compile(
 # Every expression holds one of these words, so a sentence without any is not read further:
 # that keeps a long entry under a millisecond. A property test checks each expression.
 _ANCHORS = """
-    affairs air alive amount antidepressants anymore appealing arm arms around asked asleep bang
-    banged banging bathroom belongings belt better bit blade blades bled bleed bleeds blessing
-    blister body born bottle box breathing bridge bruised bruises building burden burn burned
-    burning burns burnt cabinet cancelled cancelling care carry charcoal choose choosing chose
-    chosen cliff collected collecting comforting cord crash crashed crashing crush cry cupboard
-    cut cuts cutting date day dead death deleted deleting deserve die died disappear disappeared
-    disappearing do done dose drain drawer drift drive driving drove drown drowned drowning
-    dying easier edge end ended ending ends enough entry escape everything exhausted exist
-    existence existing explode exploded face fall falling farewell fatal favor favour fell fight
-    fighting final fine finish finished finishes freer funeral future gathered gathering give
-    given gives giving go gone goodbye goodbyes google googled googling gun hand hands hang
-    hanged hanging happier harm harmed harming head helium here hid hidden hiding hips hit
-    hoarded hoarding hurt hurting ibuprofen insulin jump jumped jumping keep keeping kept kill
-    killed killing kills knife knives laid last lay ledge leg legs lethal letter letters lie
-    life lighter live living longer look looked looking lot lying marks medication medicine meds
-    mercy message messages method mind miss more myself need noose note notes notice over
-    overdose overdosed overdosing oxygen pack packet packs pain painkillers painless paracetamol
-    park pill pills place plan planned point possessions post problem punched punching ran razor
-    razors read reading ready reason relapse relapsed relief relieved research researched
-    researching rope run running sad sank sat saved saving scars scratch scratched scratching
-    search searched searching self selfharm sink sitting skin sleep sleeping slipped slit
-    slitting sorted sorting space stand standing stashed stashing step stepped stepping
-    stockpiled stockpiling stomach stood stop stored storing strip strips suicidal suicidality
-    suicide suicides survived swallow swallowed swallowing swam swerve swerved swerving swim
-    swimming tablet tablets take taken takes tempting text texts them thigh thighs thing threw
-    through throw throwing time train tree tylenol updated updating vanish vanishing wade waded
-    wading wake waking walk walked walking watched weary whatever woke woken words world worth
-    wouldn't wounds wrist wrists
+    affairs after afterwards air alive amount antidepressants anymore appealing arm arms around
+    asked asleep bang banged banging bathroom belongings belt better bit blade blades bled bleed
+    bleeds blessing blister body born bottle box breathing bridge bruised bruises building
+    burden burn burned burning burns burnt cabinet cancelled cancelling care carry case charcoal
+    choose choosing chose chosen cliff collected collecting comforting cord courage crash
+    crashed crashing crush cry cupboard cut cuts cutting dark date day dead death deleted
+    deleting deserve die died disappear disappeared disappearing do done dose drain drawer drift
+    drive driving drove drown drowned drowning dying easier edge end ended ending ends enough
+    entry escape everything exhausted exist existence existing explode exploded eyes face fall
+    falling farewell fatal favor favour fell fight fighting final fine finish finished finishes
+    freer front funeral future gathered gathering give given gives giving glad go gone goodbye
+    goodbyes google googled googling gun guts hand hands hang hanged hanging happen happened
+    happens happier harm harmed harming head helium here hid hidden hiding hips hit hoarded
+    hoarding hurt hurting ibuprofen insulin jump jumped jumping keep keeping kept kill killed
+    killing kills knife knives laid last lay ledge leg legs lethal letter letters lie life
+    lighter live living longer look looked looking lot lying marks meaning medication medicine
+    meds mercy message messages method mind miss more myself need nerve noose note notes notice
+    order over overdose overdosed overdosing oxygen pack packet packs pain painkillers painless
+    paracetamol park pill pills pistol place plan planned point possessions post problem punched
+    punching purpose ran razor razors read reading ready reason relapse relapsed relief relieved
+    research researched researching rifle rope run running sad sank sat saved saving scars
+    scratch scratched scratching search searched searching self selfharm shotgun sink sitting
+    skin sleep sleeping slipped slit slitting sorted sorting space stand standing stashed
+    stashing step stepped stepping stockpiled stockpiling stomach stood stop stored storing
+    strip strips suicidal suicidality suicide suicides survived swallow swallowed swallowing
+    swam swerve swerved swerving swim swimming tablet tablets take taken takes tempting text
+    texts them thigh thighs thing threw through throw throwing time train tree tylenol updated
+    updating upset vanish vanishing wade waded wading wake waking walk walked walking watched
+    weary whatever woke woken words world worth wouldn't wounds wrist wrists
 """
 ANCHOR_WORDS = frozenset(_ANCHORS.split())

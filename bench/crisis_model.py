@@ -3,8 +3,9 @@ labelled sentences and writes them to earned/core/data/crisis_weights.json:
 `make bench ARGS=train-crisis`. Pure Python and deterministic, so the file in the repository can
 be made again and compared.
 
-It learns from the corpora named in TRAINING and the test sentences; the newest corpus is left
-out, so the benchmark's figure for it is a fair one. The threshold is chosen by five-fold cross
+It learns from the corpora named in TRAINING and the test sentences. A new corpus is written
+after freezing the rules and these weights, measured by the benchmark while unseen (that figure
+goes in docs/safety.md), and only then added here. The threshold is chosen by five-fold cross
 validation on the training sentences alone: the lowest score whose false alarms stay within
 FALSE_ALARM_BUDGET there.
 """
@@ -19,7 +20,7 @@ from bench.crisis_language import sentences
 from earned.core.crisis_model import WEIGHTS, Model, features
 from earned.core.crisis_spelling import normal
 
-TRAINING = ("first", "second", "third", "fourth")
+TRAINING = ("first", "second", "third", "fourth", "fifth")
 PENALTY = 0.00005  # L2 on the mean loss: about C = 16 for these 1,300 sentences
 EPOCHS = 400
 LEARNING_RATE = 0.05

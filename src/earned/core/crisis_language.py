@@ -38,8 +38,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from earned.core import crisis_model
+from earned.core.crisis_phrases import PHRASES
 from earned.core.crisis_spelling import normal as read_as_written
-from earned.core.crisis_words import ANCHOR_WORDS, CONTEXT, PHRASES, RISK_WORDS, WEAK_PHRASES
+from earned.core.crisis_words import ANCHOR_WORDS, CONTEXT, RISK_WORDS, WEAK_PHRASES
 
 _ANCHORS_BY_STEM: dict[str, set[str]] = {}
 for _anchor in ANCHOR_WORDS:
@@ -104,6 +105,8 @@ SUBJECTS = frozenset(
      "because", "and", "but", "so", "part"}
 )  # fmt: skip
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"})
+I_SUBJECT = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
+RECIPIENT_BEFORE = frozenset({"my", "our", "to", "with", "for", "at"})
 OTHERS = frozenset(
     {"she", "he", "they", "they'd", "he's", "she's", "someone", "somebody", "you", "client",
      "patient", "friend", "cousin", "brother", "sister", "mum", "mom", "dad", "mother", "father",
@@ -129,7 +132,10 @@ COMPOUND_AFTER = re.compile(
 FIGURE_BEFORE = re.compile(
     r"\b(?:career|social|political|professional|commercial|financial|fashion|electoral)\s+$"
 )
-TOPIC_BEFORE = re.compile(r"\b(?:about|on|of|for|a|the|against|into|in)\s+$")
+TOPIC_BEFORE = re.compile(
+    r"\b(?:about|on|of|for|a|the|against|into|in|explains|explained|covers|covered|describes"
+    r"|described|discusses|discussed|defines|teaches|mentions)\s+$"
+)
 # …unless it is the person's own pull towards it: "the idea of suicide", "the urge to self-harm".
 OWN_PULL_BEFORE = re.compile(
     r"\b(?:idea|ideas|thought|thoughts|urge|urges|pull|temptation|fantasy|fantasies|image|images)"
@@ -149,7 +155,8 @@ _YOUNGER = (
     r" |in )?(?:teen\w*|kid|child|young\w*|little|student|school|uni\w*|\d+|\w+teen|twelve)"
 )
 DISTANT_BEFORE = re.compile(
-    rf"\b(?:used to|{_AGO}|back then|once wanted|my old self|{_YOUNGER}|in my (?:teens|twenties"
+    rf"\b(?:used to|{_AGO}|back then|back (?:at|in|when)|once wanted|my old self|{_YOUNGER}"
+    r"|in my (?:teens|twenties"
     r"|thirties|youth|teenage years)|it(?:'s| has) been \w+ (?:years|months) since)\b"
 )
 DISTANT_AFTER = re.compile(rf"\b(?:{_AGO}|{_YOUNGER})\b")
@@ -159,7 +166,7 @@ RECENT = re.compile(
 )
 # Doubt undoes a negation: "I'm not sure I won't…", "I can't promise I won't…".
 DOUBT = ("not sure", "don't know if", "can't promise", "might", "afraid i", "scared i",
-         "worried i", "tempted", "can't stop", "cannot stop", "can't help")  # fmt: skip
+         "worried i", "tempted", "can't stop", "cannot stop", "can't help", "stop me")  # fmt: skip
 REPORTED = re.compile(r"\b(?:asked|asks|ask|asking) (?:me )?(?:whether|if|about)\b")
 LAUGHING = re.compile(
     r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|kidding|joked|joking|jokingly|teased)\b|😂|🤣"
@@ -190,7 +197,8 @@ COULD_BEFORE = re.compile(r"\bcould (?:honestly |literally |just |seriously |act
 LOOK_BACK = 7  # words, for a negation
 # A negation that comes before its own subject: "there's no way I'd hurt myself".
 NEGATED_WITH_SUBJECT = re.compile(
-    r"\b(?:no way|not a chance|no chance|never in a million years|not once)\s+(?:that\s+)?"
+    r"\bno part of me\s+$|\bnot (?:a single|one) part of me\s+$"
+    r"|\b(?:no way|not a chance|no chance|never in a million years|not once)\s+(?:that\s+)?"
     r"i(?:'d| would| will|'ll| could| am| was| have|'ve)?\s+(?:ever\s+|really\s+|actually\s+)?$"
 )
 QUOTED = re.compile(
@@ -277,10 +285,18 @@ def _negated(clause_before: str, words: list[str]) -> bool:
 
 def _about_someone_else(words: list[str]) -> bool | None:
     """Whether the nearest person named before the phrase is someone else (None: nobody is)."""
-    for word in reversed(words):
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
         if word in FIRST_PERSON and word != "my":  # "someone in my group" is not the person
             return False
         if word in OTHERS:
+            # "I sent my brother a message saying goodbye": the brother is who it was sent to.
+            if (
+                position
+                and words[position - 1] in RECIPIENT_BEFORE
+                and I_SUBJECT & {*words[: position - 1]}
+            ):
+                continue
             return True
     return None
 

@@ -22,8 +22,8 @@ How it reads, step by step (docs/safety.md says the same in plain words):
    ("I'm not sure I won't hurt myself").
 
 What it cannot do, said plainly: it reads words, not meaning. It misses what is said in words
-we have not foreseen (about one in four new ways of saying it, measured on a corpus written
-after the rules were frozen: `make bench ARGS=crisis`), in other languages, or across several
+we have not foreseen (a quarter to a third of new ways of saying it, measured on corpora
+written after the reader was frozen: docs/safety.md), in other languages, or across several
 sentences, and it will sometimes notice words used differently. It never diagnoses, never
 blocks saving and never sends anything anywhere: it only decides whether to offer help. When
 in doubt, offering costs little.

@@ -402,7 +402,7 @@ def test_every_way_a_phrase_matches_holds_one_of_its_key_words(
 def test_the_corpora_the_rules_were_written_with_are_read_within_the_targets(name: str) -> None:
     """Every corpus, once measured unseen (docs/safety.md keeps those figures), is learnt from
     and held to the targets; the next one is written after freezing, and measured first."""
-    assert corpus_names()[-1] == "fifth"
+    assert corpus_names()[-1] == "sixth"
     positives, negatives = sentences(name, "positive"), sentences(name, "negative")
     assert len(positives) >= 80
     assert len(negatives) >= 80
@@ -494,3 +494,14 @@ def test_slips_are_corrected_the_same_way_whatever_the_hash_seed() -> None:
         for seed in ("1", "2", "3", "4")
     }  # fmt: skip
     assert answers == {"suicidal suicide\n"}
+
+
+def test_the_sixth_corpus_is_read_as_far_as_one_sentence_can_tell() -> None:
+    """The sixth was written with twins: "I've given away my tools and my fishing gear" beside
+    "I gave my old fishing gear to my nephew". Alone, a sentence cannot tell them apart, so
+    these stay missed rather than become false alarms; the rest are held to the targets."""
+    positives, negatives = sentences("sixth", "positive"), sentences("sixth", "negative")
+    missed = [s for _, s in positives if not suggests_risk(s)]
+    alarms = [s for _, s in negatives if suggests_risk(s)]
+    assert len(missed) <= 0.10 * len(positives), missed
+    assert alarms == []

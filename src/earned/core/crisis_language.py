@@ -132,6 +132,12 @@ COMPOUND_AFTER = re.compile(
 FIGURE_BEFORE = re.compile(
     r"\b(?:career|social|political|professional|commercial|financial|fashion|electoral)\s+$"
 )
+# What the person read or heard about is a topic, even with "I" before it: "I read research on
+# overdose in older adults".
+TOPIC_VERB_BEFORE = re.compile(
+    r"\b(?:read|reading|watched|watching|heard|hearing|studied|studying|learned|learnt|saw"
+    r"|researching)\b[^.!?;]{0,30}\b(?:about|on|of|into)\s+$"
+)
 TOPIC_BEFORE = re.compile(
     r"\b(?:about|on|of|for|a|the|against|into|in|explains|explained|covers|covered|describes"
     r"|described|discusses|discussed|defines|teaches|mentions)\s+$"
@@ -151,7 +157,7 @@ NEGATION_AFTER = re.compile(r"^[^.!?;\n]{0,3}?\s*(?:is|was)\s+(?:not|never)\b|^\
 # The long past, said before a phrase or after it ("years ago", "when I was a teenager").
 _AGO = r"years ago|a decade ago|long ago|a long time ago"
 _YOUNGER = (
-    r"at school|in school|as a (?:child|teen\w*|kid|student|young\w*)|when i was (?:a |an |at"
+    r"as a (?:child|teen\w*|kid|student|young\w*)|when i was (?:a |an |at"
     r" |in )?(?:teen\w*|kid|child|young\w*|little|student|school|uni\w*|\d+|\w+teen|twelve)"
 )
 DISTANT_BEFORE = re.compile(
@@ -321,6 +327,11 @@ def _set_aside(text: str, match: re.Match[str], layout: _Layout) -> bool:
         return True
     if REPORTED.search(clause_before) or HYPERBOLE_BEFORE.search(sentence_before):
         return True
+    # "My specialist asked about my mood and suicidal thoughts": still the question, unless the
+    # person speaks for themselves after it ("…asked how I was and I said I want to die").
+    reported = [*REPORTED.finditer(sentence_before)]
+    if reported and I_SUBJECT.isdisjoint(_WORD.findall(sentence_before[reported[-1].end() :])):
+        return True
     if LAUGHING.search(sentence_before + " " + sentence_after) and not SERIOUS.search(
         sentence_before + " " + phrase + " " + sentence_after
     ):
@@ -336,7 +347,7 @@ def _set_aside(text: str, match: re.Match[str], layout: _Layout) -> bool:
             return True
         own = any(word in FIRST_PERSON for word in words)
         said_of_itself = SAID_OF_ITSELF.search(phrase.partition(" ")[2] + " " + after)
-        if FIGURE_BEFORE.search(clause_before):
+        if FIGURE_BEFORE.search(clause_before) or TOPIC_VERB_BEFORE.search(clause_before):
             return True
         pulled = OWN_PULL_BEFORE.search(clause_before)
         if not own and TOPIC_BEFORE.search(clause_before) and not said_of_itself and not pulled:

@@ -56,6 +56,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:rather|prefer to|sooner) die than (?:keep|go on|carry on|live|living|feel|feeling|be"
         r" alive|face|wake|this|do this|be here|suffer|stay|spend another)\b",
         r"\bbetter off dead\b",
+        r"\bput me out of my misery\b",
         r"\b(?:disappointed|annoyed|sad|upset|angry|gutted|sorry) (?:that )?i (?:woke up|am"
         r" still alive|'m still alive|survived|am still here|'m still here|didn't die|did not"
         r" die|wake up)\b",
@@ -63,9 +64,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r" universe|death|something|someone|this (?:illness|cancer|virus|disease)|it) (?:will"
         r" |would |could |to |might )?(?:just )?(?:take|takes|end|ends|finish|finishes|kill"
         rf"|kills) me(?: off| away| in my sleep| tonight)?{ENDS}",
-        rf"\b(?:for|want) (?:it all|everything|all of it|my life|this life|the pain"
-        rf"|it) to (?:just )?"
-        rf"(?:end|be over|stop)(?:,? (?:forever|for good|permanently))?{ENDS}",
+        rf"\b(?:for|want) (?:it all|everything|all of it|things|my life|this life|the pain"
+        rf"|it|this) to (?:just )?"
+        rf"(?:end|be over|stop|be finished|be done)(?:,? (?:forever|for good|permanently))?{ENDS}"
+        r"(?! so (?:that )?i (?:can|could))",
         rf"\b(?:favour|favor|relief|blessing|mercy)\b.{{0,30}}\bif i (?:{GONE}|disappear(?:ed)?)",
         r"\b(?:favour|favor)\b.{0,20}\bby (?:dying|disappearing|ending it|killing myself"
         r"|not being here)\b",
@@ -87,8 +89,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"|breathing){ENDS}",
         r"\b(?:tired of|sick of|exhausted from) (?:fighting|trying) to stay alive\b",
         r"\b(?:don't|do not) want to be alive\b",
-        r"\bwant (?:it all|everything|all of it|things|my life|it|the pain|this) to (?:end|be over"
-        r"|stop)(?:,? (?:forever|for good|permanently))?" + ENDS,
         r"\b(?:wouldn't|would not) (?:mind|care) if i (?:died|was dead|were dead|didn't wake up"
         r"|never woke up|got hit|got run over|disappeared)\b",
         r"\b(?:wish|hope|pray)(?:ing|ed)?,? (?:that )?(?:a |the |some )?[a-z']+(?: [a-z']+){0,2}"
@@ -115,11 +115,17 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bmy (?:own )?funeral\b.{0,40}\b(?:soon|who would come|imagin|picture|plan)",
     ),
     "method or means": (
-        r"\b(?:gun|rifle|pistol|shotgun|cliff|bridge|ledge|rooftop|tracks"
+        r"\b(?:gun|rifle|pistol|shotgun|weapon|cliff|bridge|ledge|rooftop|tracks"
         r"|car park)\b.{0,60}\b(?:keep"
-        r" thinking about|thinking about it|think about it|looking at it|can't stop thinking"
+        r" thinking about|thinking about it|think about it|think about using it|looking at it"
+        r"|can't stop thinking"
         r"|what i could do with it)\b",
         r"\bhow (?:long|far|high) the (?:fall|drop) (?:was|is|would be)\b",
+        r"\b(?:fatal|lethal|deadly) (?:dose|amount|quantity)\b",
+        r"\b(?:drink|drinking|drank|swallow|swallowing|swallowed) (?:the )?(?:bleach|antifreeze"
+        r"|poison|weedkiller)\b",
+        rf"\b(?:took|taken|take|taking|swallowed) more (?:{MEANS}) than (?:i should|prescribed"
+        r"|i'm meant to|i was meant to|allowed)\b",
         rf"\b(?:look|looked|looking|see|seeing) at (?:the|my) (?:{TOOLS}|{MEANS})\b[^.!?;]{{0,30}}"
         r"\bdifferently\b",
         r"\b(?:stood|standing|stand) (?:on|at) (?:the platform edge|the edge of the platform)\b",
@@ -152,7 +158,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"|holiday|trip|food|meal|breakfast|drawer for)\b)",
         rf"\b(?:{MEANS}|{TOOLS})\b.{{0,50}}\bwhat i could do with (?:it|them)\b",
         r"\b(?:googled|googling|google|searched|searching|search|looked up|looking up|look up"
-        r"|research|researched|researching|reading about|read about|reading up|read up|asked"
+        r"|researched|researching|reading about|read about|reading up|read up|asked"
         r" (?:chatgpt|ai|the internet)|watched videos (?:on|about))\b.{0,40}\b(?:would (?:kill"
         r"|do it|work|be enough|be lethal)|lethal|fatal|ways to (?:die|kill|end)|how to (?:kill"
         r"|end|die|overdose|hang|drown)|(?:painless|quick|easy) ways?|how (?:long|quickly) it"
@@ -217,6 +223,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"|end it|die|do it)\b",
     ),
     "intent": (
+        r"\bthis (?:will be|is) my last (?:week|day|night|christmas|birthday)\b(?! (?:at|in|of|with"
+        r"|before|here|as|on))",
         r"\b(?:going to|gonna|will|'ll) (?:finally |really |actually )?end it (?:after|before|once"
         r"|on|at) (?:the|my|his|her|our|their) [a-z']+(?: [a-z']+)?(?!.{0,20}\bwith\b)",
         r"\b(?:got|have|made) a plan\b.{0,20}\b(?:going to|will|'ll) (?:use it|go through with it"
@@ -249,6 +257,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"\bgive up on (?:life|living|being alive){ENDS}",
     ),
     "preparing": (
+        r"\bso (?:nobody|no one) (?:inherits|has to pay|gets stuck with|is left with) (?:them|it"
+        r"|my debts?)\b",
+        r"\bgoodbye\b.{0,40}\blike it was the last time\b",
         r"\b(?:will|note|letter)\b.{0,40}\b(?:told nobody why|told no one why|without telling"
         r" (?:anyone|anybody) why)\b",
         r"\bgoodbye\b.{0,20}\bjust in case\b",
@@ -291,7 +302,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"|it's (?:all )?ready|all set|ready now)\b",
         rf"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected"
         rf"|gathering|gathered|hiding|hid|hidden|stashing|stashed|keeping|kept|storing|stored)"
-        rf"(?: up)? (?:my |enough |all my |a lot of |up my |away my |some |the |extra )?(?:{MEANS})"
+        rf"(?: up)? (?:my |enough |all my |a lot of |up my |away my |some |the |extra )?"
+        rf"(?:pain |sleeping |heart )?(?:{MEANS})"
         rf"\b(?!.{{0,30}}\b(?:for|from) (?:the (?:cat|dog|kids|children)|my (?:trip|holiday)))",
         rf"\b(?:{MEANS}|{TOOLS}) (?:is |are )?(?:ready|hidden|saved up)\b",
         r"\beverything i need to (?:do it|end it|die)\b",
@@ -321,13 +333,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bstarted (?:cutting|burning|scratching|hurting) again\b",
         r"\b(?:fresh|new|deep) (?:cuts|scars|burns|wounds|marks) on my\b",
         r"\buntil (?:i|it) (?:bled|bleed|bleeds|bruised|bruises)\b",
-        r"\buntil my \w+ (?:bled|bleed|bleeds|bruised|bruises)\b",
+        r"\buntil my \w+ (?:bled|bleed|bleeds|bruised|bruises|split|broke|cracked)\b",
         r"\buntil (?:i|it) (?:broke|break|breaks) the skin\b",
         r"\b(?:banged|banging|bang|hit|hitting|punched|punching) my head (?:against|on|into)"
         r" (?:the )?(?:wall|door|floor|desk)",
         r"\bto make (?:it|them|myself) (?:hurt|bleed)\b",
         r"\bwant(?:ed)? to feel (?:pain|physical pain)\b",
-        rf"\b(?:took|take|taking|swallowed|swallow|taken) (?:too many|a handful of|handfuls of"
+        rf"\b(?:took|take|taking|swallowed|swallow|taken) (?:too many|a load of|a handful of"
+        rf"|handfuls of"
         rf"|loads of|a lot of|a bunch of|a whole (?:box|packet|bottle|strip) of|double|triple"
         rf"|extra) (?:my )?(?:{MEANS})\b(?!.{{0,30}}\b(?:as|like) (?:the|my) (?:doctor|gp))",
     ),
@@ -374,6 +387,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bno way out (?:except|but|other than) (?:dying|death|to die|suicide|ending it)\b",
         r"\bthe only way out\b.{0,20}\b(?:die|dying|death|end it|ending it)\b",
         r"\b(?:don't|do not|can't|cannot) see (?:a|any) future (?:for me|for myself|at all)\b",
+        r"\b(?:see|have) no future (?:for me|for myself|at all|left)\b",
         rf"\b(?:can(?:'t|not| not)|(?:don't|do not) think i can) (?:go on|keep going|carry on"
         rf"|keep living|keep doing this|keep doing it|keep on|do life|be here)(?: living)?(?: like"
         rf" this)?(?: anymore| any more| any longer| much longer| for much longer| very much"

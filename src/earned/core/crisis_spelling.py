@@ -68,6 +68,8 @@ def _corrected(word: str) -> str:
 _TOKEN = re.compile(r"(?<![a-z0-9'/])[a-z0-9'/]+")
 _SPOKEN = (
     (re.compile(r"\bmy self\b"), "myself"),
+    (re.compile(r"\b(live|do this|go on|be here|take it|do it|wake up|keep going) no more\b"),
+     r"\1 anymore"),
     (re.compile(r"\b(want|wanted|going|ready|need|have|got) (?:2|too) (\w)"), r"\1 to \2"),
     (re.compile(r"\bwant (?:to|too|2) dye(?=\s*(?:$|[.!?,;\n]|\s(?:rn|now|tbh|so)\b))"),
      "want to die"),
@@ -90,7 +92,7 @@ def normal(text: str) -> str:
     changed = {w for w in set(_TOKEN.findall(lowered)) if _respelled(w) != w}
     if changed:  # most texts need no change, and are not rewritten
         lowered = _TOKEN.sub(lambda m: _respelled(m.group()), lowered)
-    if "my self" in lowered or "2" in lowered or "too" in lowered or "dye" in lowered:
+    if any(word in lowered for word in ("my self", "2", "too", "dye", "no more")):
         for pattern, replacement in _SPOKEN:
             lowered = pattern.sub(replacement, lowered)
     return lowered

@@ -33,6 +33,7 @@ FILLER = (
     r"|really|honestly|simply|so|only|am|quietly|finally|then|all|even|actually|that|kind of"
     r"|sort of|literally|peacefully|somehow|badly|desperately|sometimes|often|again|secretly"
     r"|\.\.\.|lately|still|truly|genuinely|almost|nearly|do|did|does|if|for|it|it's|it'd|how"
+    r"|everyone|everybody"
 )
 GAP = rf"(?:[\s,]+(?:{FILLER})\b){{0,5}}[\s,]+"
 SELF_VERBS = (
@@ -99,12 +100,13 @@ OUTCOME = (
     r"|(?:go to sleep|fall asleep|sleep|drift off|disappear|vanish) (?:and|&) (?:not|never)"
     r" (?:come back|wake up|return)\b|(?:had |'d )?never (?:have )?woken up\b"
     r"|(?:hadn't|had not) woken up\b|(?:don't|do not|won't|wouldn't|never) survive\b"
+    rf"|(?:had |'d )?died\b{FIG_DIE}|stop,? (?:permanently|forever|for good)\b"
     rf"|(?:using|use|get|getting) (?:the|my|a) (?:{TOOLS})\b|(?:hanging|drowning){ENDS}"
     r"|(?:jump|jumping|step|stepping|throw myself|throwing myself|walk|walking|drive|driving"
     r"|crash|crashing|swerve|swerving|lie down|lying down|fall|falling) (?:off|from"
     rf"|in front of|into|under|onto|over|on)(?: the| a| an| my| that| this)? (?:{PLACES})\b"
     r"|(?:crash|crashing) (?:the|my) car\b|cease (?:to )?exist(?:ing)?\b|(?:an |my )?end\b"
-    rf"(?:{ENDS})"
+    rf"(?:{ENDS})|the end{ENDS}"
     rf"|(?:jump|jumping){ENDS}"
     r"|(?:take|taking|swallow|swallowing|down|downing) (?:all|every|the whole|a whole|the rest)"
     rf" (?:of )?(?:my |the |these |those )?(?:{MEANS})\b|(?:hang|hanging|drown|drowning) myself"
@@ -120,7 +122,8 @@ WANTING = (
     r"|wouldn't be sad|would not be sad|wouldn't be upset|would be glad|'d be glad"
     r"|would be relieved|'d be relieved|'d feel relieved|the courage to|the guts to|the nerve to"
     r"|(?:would it|is it) (?:be )?(?:so |that |really )?bad|let me|asking god to let me"
-    r"|ask god to let me|begging god to let me|begging to"
+    r"|ask god to let me|begging god to let me|begging to|happy to|'d be happy|would be happy"
+    r"|praying for|pray for"
 )
 # Thinking of it, or moving towards it: "thinking about", "thoughts of", "planning to"; "going
 # to" and "about to" only with "I" ("my phone is about to die" is not).
@@ -180,36 +183,38 @@ CONTEXT = re.compile(
 # Every expression holds one of these words, so a sentence without any is not read further:
 # that keeps a long entry under a millisecond. A property test checks each expression.
 _ANCHORS = """
-    affairs after afterwards air alive amount antidepressants anymore appealing arm arms around
-    asked asleep bang banged banging bathroom belongings belt better birthday bit blade blades
-    bled bleed bleeds blessing blister body born bottle box breathing bridge bruised bruises
-    building burden burn burned burning burns burnt cabinet cancelled cancelling car care carry
-    case charcoal choose choosing chose chosen christmas cliff collected collecting comforting
-    cord courage crash crashed crashing crush cry cupboard cut cuts cutting dark date day dead
-    death decision deleted deleting deserve die died differently disappear disappeared
-    disappearing do done dose drain drawer drift drive driving drop drove drown drowned drowning
-    dying easier edge end ended ending ends enough entry envious escape everything except
-    exhausted exist existence existing explode exploded eyes face fall falling farewell fatal
-    favor favour fell fight fighting figured final fine finish finished finishes freer front
-    funeral future gathered gathering give given gives giving glad go gone goodbye goodbyes
-    google googled googling gun guts hand hands hang hanged hanging happen happened happens
-    happier harm harmed harming head helium here hid hidden hiding hips hit hoarded hoarding
-    hurt hurting ibuprofen insulin jealous join jump jumped jumping keep keeping kept kill
-    killed killing kills knife knives laid last lay ledge leg legs lethal letter letters lie
-    life lighter live living longer look looked looking lost lot lying marks meaning medication
-    medicine meds mercy message messages method mind miss more myself need nerve noose note
-    notes notice order over overdose overdosed overdosing oxygen pack packet packs pain
-    painkillers painless paracetamol park passed pill pills pistol place plan planned platform
-    point possessions post problem punched punching purpose ran razor razors read reading ready
-    reason relapse relapsed relief relieved research researched researching rifle rooftop rope
-    ropes run running sad sank sat saved saving scars scratch scratched scratching search
-    searched searching self selfharm shotgun sink sitting skin sleep sleeping slipped slit
-    slitting sorted sorting space stand standing stashed stashing step stepped stepping
-    stockpiled stockpiling stomach stood stop stored storing strip strips suicidal suicidality
-    suicide suicides survive survived swallow swallowed swallowing swam swerve swerved swerving
-    swim swimming tablet tablets take taken takes telling tempting text texts them thigh thighs
-    thing threw through throw throwing time told tracks train tree tylenol updated updating
-    upset vanish vanishing wade waded wading wake waking walk walked walking watched weary
-    whatever wherever woke woken words worked world worth wouldn't wounds wrist wrists
+    affairs after afterwards air alive amount antidepressants antifreeze anymore appealing arm
+    arms around asked asleep bang banged banging bathroom belongings belt better birthday bit
+    blade blades bleach bled bleed bleeds blessing blister body born bottle box breathing bridge
+    broke bruised bruises building burden burn burned burning burns burnt cabinet cancelled
+    cancelling car care carry case charcoal choose choosing chose chosen christmas cliff
+    collected collecting comforting cord courage cracked crash crashed crashing crush cry
+    cupboard cut cuts cutting dark date day dead deadly death decision deleted deleting deserve
+    die died differently disappear disappeared disappearing do done dose drain drank drawer
+    drift drive driving drop drove drown drowned drowning dying easier edge end ended ending
+    ends enough entry envious escape everything except exhausted exist existence existing
+    explode exploded eyes face fall falling farewell fatal favor favour fell fight fighting
+    figured final fine finish finished finishes freer front funeral future gathered gathering
+    give given gives giving glad go gone goodbye goodbyes google googled googling gun guts hand
+    hands hang hanged hanging happen happened happens happier harm harmed harming head helium
+    here hid hidden hiding hips hit hoarded hoarding hurt hurting ibuprofen inherits insulin
+    jealous join jump jumped jumping keep keeping kept kill killed killing kills knife knives
+    knuckles laid last lay ledge left leg legs lethal letter letters lie life lighter live
+    living load longer look looked looking lost lot lying marks meaning medication medicine meds
+    mercy message messages method mind misery miss more myself need nerve noose note notes
+    notice order over overdose overdosed overdosing oxygen pack packet packs pain painkillers
+    painless paracetamol park passed pay pill pills pistol place plan planned platform point
+    poison possessions post problem punched punching purpose quantity ran razor razors read
+    reading ready reason relapse relapsed relief relieved research researched researching rifle
+    rooftop rope ropes run running sad sank sat saved saving scars scratch scratched scratching
+    search searched searching self selfharm shotgun sink sitting skin sleep sleeping slipped
+    slit slitting sorted sorting space split stand standing stashed stashing step stepped
+    stepping stockpiled stockpiling stomach stood stop stored storing strip strips stuck
+    suicidal suicidality suicide suicides survive survived swallow swallowed swallowing swam
+    swerve swerved swerving swim swimming tablet tablets take taken takes telling tempting text
+    texts them thigh thighs thing threw through throw throwing time told tracks train tree
+    tylenol updated updating upset vanish vanishing wade waded wading wake waking walk walked
+    walking watched weapon weary weedkiller whatever wherever woke woken words worked world
+    worth wouldn't wounds wrist wrists
 """
 ANCHOR_WORDS = frozenset(_ANCHORS.split())

@@ -225,7 +225,7 @@ SAID_TO_ME = re.compile(
 )
 CLAUSE_END = re.compile(r"[.!?;:\n]+|\bbut\b|\bthough\b|\bhowever\b|\band\b")
 SENTENCE_END = re.compile(r"[.!?;\n]+")
-_WORD = re.compile(r"[a-z']+")
+_WORD = crisis_model.WORD  # one way of cutting words, for the rules and the model alike
 
 
 def words_of(text: str, start: int = 0, end: int | None = None) -> list[str]:

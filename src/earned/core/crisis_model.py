@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("data") / "crisis_weights.json"
-_WORD = re.compile(r"[a-z']+")
+# How a sentence is cut into words: the reader (earned/core/crisis_language.py) cuts with this
+# same pattern, so the words scored are the words the weights were learnt from.
+WORD = re.compile(r"[a-z']+")
 # Never the word the set-aside rules read around: small words that weigh towards risk only
 # because the person speaks of themselves ("I", "my"), and negations, which the rules must be
 # able to find before it ("I won't want to die").
@@ -35,7 +37,7 @@ SMALL_WORDS = frozenset(_SMALL.split())
 
 def features(sentence: str) -> list[str]:
     """The words and the pairs of neighbouring words of a sentence already read as written."""
-    return features_of(_WORD.findall(sentence))
+    return features_of(WORD.findall(sentence))
 
 
 def features_of(words: list[str]) -> list[str]:
@@ -49,7 +51,7 @@ class Model:
     threshold: float  # a score at or above it suggests risk
 
     def score(self, sentence: str) -> float:
-        return self.score_words(_WORD.findall(sentence))
+        return self.score_words(WORD.findall(sentence))
 
     def score_words(self, words: list[str]) -> float:
         """The score of a sentence cut into words already."""

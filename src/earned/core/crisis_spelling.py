@@ -36,9 +36,7 @@ SPELLINGS = {
 MISTYPED_KEYS = ("suicide", "suicidal", "suicides", "overdose", "overdosed", "overdosing",
                  "myself")  # fmt: skip
 # Everyday words one letter from a key, which must stay as written.
-EVERYDAY_NEIGHBOURS = frozenset(
-    {"overdone", "overdoes", "overdue", "suicides"}
-)  # fmt: skip
+EVERYDAY_NEIGHBOURS = frozenset({"overdone", "overdoes", "overdue"})
 
 
 def _deletions(word: str) -> set[str]:

@@ -72,18 +72,15 @@ def look_at_saved_words(sender: type[models.Model], instance: models.Model, **_:
     wording, which is not a person's own account (`words_looked_at = False`). A model may say
     what its notice speaks of (`notice_about`): the safety plan's, whose warning signs may
     rightly name such thoughts, says so."""
-    if not _looking.get() or not getattr(sender, "words_looked_at", True):
-        return
-    if not suggests_risk(*changed_texts(instance)):
-        return
-    show_notice(getattr(sender, "notice_about", ABOUT_WORDS))
+    if getattr(sender, "words_looked_at", True):
+        look_at_words(changed_texts(instance), getattr(sender, "notice_about", ABOUT_WORDS))
 
 
-def look_at_words(texts: Iterable[str]) -> None:
-    """For saves that bypass `pre_save` (rows written together, like a dialogue's turns): the
-    same look, at the words the caller knows are new."""
+def look_at_words(texts: Iterable[str], about: str = ABOUT_WORDS) -> None:
+    """The look itself, at words the caller knows are new; called directly by saves that bypass
+    `pre_save` (rows written together, like a dialogue's turns)."""
     if _looking.get() and suggests_risk(*texts):
-        show_notice()
+        show_notice(about)
 
 
 def show_notice(about: str = ABOUT_WORDS) -> None:

@@ -15,6 +15,8 @@ that should bring the calm notice) and NAME-negative.tsv (sentences that should 
 - "sixth", written after the reader of 3 December 2026 (late) was frozen (66.3% noticed, 3.4%
   false alarms then), and learnt from since; some of its sentences are twins of everyday ones,
   which one sentence alone cannot tell apart.
+- "seventh", written after the reader of 3 December 2026 (night) was frozen (72.0% noticed,
+  3.0% false alarms then), and learnt from since.
 The next corpus is written after freezing again, and measured before it is learnt from.
 """
 
@@ -43,7 +45,7 @@ def sentences(name: str, kind: str) -> list[tuple[str, str]]:
     return found
 
 
-ORDER = ("first", "second", "third", "fourth", "fifth", "sixth")
+ORDER = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh")
 
 
 def corpus_names() -> list[str]:

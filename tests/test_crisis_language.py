@@ -169,6 +169,11 @@ NOTICED = [
     "The world would be better off without me in it.",
     "I'd be doing everyone a favour if I died.",
     "I had a plan to end it on Sunday.",
+    # Someone else's words that are not a negation; the general rules above keep the person's own.
+    "Nobody can talk me out of ending my life now.",
+    "Suicide is on my mind again.",
+    "When I was twenty I wanted to die, and I want to again today.",
+    "i cutt myself again",
 ]
 
 # None of these should bring the notice.
@@ -334,6 +339,16 @@ LEFT_ALONE = [
     "Telling myself nobody would notice if I disappeared for a week.",
     "I've been looking after myself all week.",
     "I'm learning to be on my own side.",
+    # Words of risk in their everyday uses, when the model points at them.
+    "Nobody will respond; it will just hang in the air.",
+    "We've been told to cut back on overtime, which is scary for rent.",
+    # A general statement about the word, in a sentence that nowhere speaks of the person.
+    "Paracetamol overdose is a common reason for hospital admission, she explained.",
+    "Suicide rates are rising among older men, the article says.",
+    # A bottle of something that is not medicine; the long past said in words.
+    "I looked at the bottle of wine and decided not tonight.",
+    "When I was twenty I wanted to die; now I want to see my daughter grow up.",
+    "I don't think I'll still be here by Christmas, the contract ends in November.",
 ]
 
 
@@ -398,11 +413,11 @@ def test_every_way_a_phrase_matches_holds_one_of_its_key_words(
     )
 
 
-@pytest.mark.parametrize("name", ["first", "second", "third", "fourth", "fifth"])
+@pytest.mark.parametrize("name", ["first", "second", "third", "fourth", "fifth", "seventh"])
 def test_the_corpora_the_rules_were_written_with_are_read_within_the_targets(name: str) -> None:
     """Every corpus, once measured unseen (docs/safety.md keeps those figures), is learnt from
     and held to the targets; the next one is written after freezing, and measured first."""
-    assert corpus_names()[-1] == "sixth"
+    assert corpus_names()[-1] == "seventh"
     positives, negatives = sentences(name, "positive"), sentences(name, "negative")
     assert len(positives) >= 80
     assert len(negatives) >= 80

@@ -18,7 +18,6 @@ from earned.core.crisis_words import RISK_WORDS
 # Ways of saying it that no rule names, which the model notices (from the fourth corpus).
 ONLY_THE_MODEL_NOTICES = [
     "Why can't I just die.",
-    "The urge to end it is strong tonight.",
     "I've planned to take the pills on Saturday when I'm alone.",
     "I've been saying goodbye to people in little ways.",
     "I feel like I'm just existing until it ends.",

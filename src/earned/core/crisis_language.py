@@ -40,33 +40,74 @@ from dataclasses import dataclass
 from earned.core import crisis_model
 from earned.core.crisis_phrases import PHRASES
 from earned.core.crisis_spelling import normal as read_as_written
-from earned.core.crisis_words import ANCHOR_WORDS, CONTEXT, RISK_WORDS, WEAK_PHRASES
+from earned.core.crisis_words import (
+    ANCHOR_WORDS,
+    CONTEXT,
+    EVERYDAY_AFTER,
+    RISK_WORDS,
+    WEAK_PHRASES,
+)
 
 _ANCHORS_BY_STEM: dict[str, set[str]] = {}
 for _anchor in ANCHOR_WORDS:
     for _end in range(3, len(_anchor) + 1):
         _ANCHORS_BY_STEM.setdefault(_anchor[:_end], set()).add(_anchor)
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
+_MAY_BE_ABSENT = re.compile(r"\?|\*|\{0,\d*\}")
+
+
+def _groups(pattern: str) -> Iterator[tuple[int, int]]:
+    """Where each group of a pattern starts and ends (after its closing bracket), read past
+    escapes and character classes ("[.!?)]")."""
+    opened, position, in_class = [], 0, False
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class, position = True, position + (pattern[position + 1 : position + 2] == "]")
+        elif char == "(":
+            opened.append(position)
+        elif char == ")":
+            yield opened.pop(), position + 1
+        position += 1
+
+
+def _left_out(pattern: str, spans: Iterable[tuple[int, int]], instead: str) -> str:
+    kept, position = [], 0
+    for start, end in sorted(spans):
+        if start >= position:  # not inside a part already left out
+            kept += [pattern[position:start], instead]
+            position = end
+    return "".join(kept) + pattern[position:]
 
 
 def _without_lookarounds(pattern: str) -> str:
     """The pattern less its (?=…) and (?!…) parts, whose words are never part of a match."""
-    kept, position = [], 0
-    while found := _LOOKAROUND.search(pattern, position):
-        kept.append(pattern[position : found.start()])
-        depth, position = 1, found.end()
-        while depth and position < len(pattern):
-            char = pattern[position]
-            position += 2 if char == "\\" else 1
-            depth += {"(": 1, ")": -1}.get(char, 0)
-    return "".join(kept) + pattern[position:]
+    spans = [(a, b) for a, b in _groups(pattern) if _LOOKAROUND.match(pattern, a)]
+    return _left_out(pattern, spans, "")
+
+
+def _without_optional_groups(pattern: str) -> str:
+    """The pattern with each group that may match nothing ("(?: anymore)?", "(…){0,5}") left as
+    an empty "(?:)": a match need not hold its words, and a word just before one is still read
+    as a stem ("end(?:ing)?")."""
+    spans = [
+        (start, quantifier.end())
+        for start, end in _groups(pattern)
+        if (quantifier := _MAY_BE_ABSENT.match(pattern, end))
+    ]
+    return _left_out(pattern, spans, "(?:)")
 
 
 def key_words(pattern: str) -> frozenset[str]:
     """The anchor words an expression is written with, whole or as a stem with endings
-    ("exist(?:ing)?"): every match holds one of them (a property test checks it), so a
-    sentence holding none of them is not read with that expression."""
-    written = re.sub(r"\\[a-zA-Z]", " ", _without_lookarounds(pattern))
+    ("exist(?:ing)?"), less those in parts a match may leave out: every match holds one of them
+    (a property test checks it), so a sentence holding none of them is not read with it."""
+    written = _without_optional_groups(_without_lookarounds(pattern))
+    written = re.sub(r"\\[a-zA-Z]", " ", written)
     found: set[str] = set()
     for word, endings in re.findall(r"([a-z']+)(\(\?:)?", written):
         found.update(_ANCHORS_BY_STEM.get(word, ()) if endings else ())
@@ -81,8 +122,13 @@ _WEAK = "|".join(f"(?:{p})" for p in WEAK_PHRASES)
 # Compiled when first needed, not on import: every command of the CLI imports this module, and
 # most texts need only a few of the expressions (compiling them all takes ~75 ms).
 @functools.cache
-def _expression(index: int) -> re.Pattern[str]:
-    return re.compile(_EXPRESSIONS[index])
+def _expression(index: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The expression, and a quicker one that finds at least wherever it does: the same less its
+    leading word boundary, which keeps Python from skipping ahead to the letters a match can
+    begin with (twice as fast). Most sentences match neither, and are passed by the quick one."""
+    pattern = _EXPRESSIONS[index]
+    quick = pattern.removeprefix(r"\b")
+    return re.compile(quick), re.compile(pattern)
 
 
 @functools.cache
@@ -148,6 +194,12 @@ OWN_PULL_BEFORE = re.compile(
     r"\s+(?:of|to|towards)\s+$|\b(?:thinking|thought|think|considering|contemplating|obsessing)"
     r"(?:\s+(?:about|of|over))?\s+$"
 )
+# "Overdose is a common reason for admission": the word as the subject of a general statement,
+# in a sentence that nowhere speaks of the person.
+GENERAL_AFTER = re.compile(
+    r"^\s*(?:rates?\s+)?(?:is|are|was|were|remains|can|causes?|affects?|kills|accounts?|has"
+    r"|have)\b"
+)
 SAID_OF_ITSELF = re.compile(
     r"^\s*(?:is|feels|seems|sounds|looks|keeps|has been|would be)\s+(?:like\s+|so\s+)?"
     r"(?:the only|my only|the answer|the way out|on my mind|comforting|tempting|appealing"
@@ -158,7 +210,8 @@ NEGATION_AFTER = re.compile(r"^[^.!?;\n]{0,3}?\s*(?:is|was)\s+(?:not|never)\b|^\
 _AGO = r"years ago|a decade ago|long ago|a long time ago"
 _YOUNGER = (
     r"as a (?:child|teen\w*|kid|student|young\w*)|when i was (?:a |an |at"
-    r" |in )?(?:teen\w*|kid|child|young\w*|little|student|school|uni\w*|\d+|\w+teen|twelve)"
+    r" |in )?(?:teen\w*|kid|child|young\w*|little|student|school|uni\w*|\d+|\w+teen|twelve"
+    r"|eleven|ten|nine|eight|seven|six|five|(?:twenty|thirty|forty|fifty|sixty)(?:[- ]\w+)?)"
 )
 DISTANT_BEFORE = re.compile(
     rf"\b(?:used to|{_AGO}|back then|back (?:at|in|when)|once wanted|my old self|{_YOUNGER}"
@@ -170,9 +223,12 @@ RECENT = re.compile(
     r"\b(?:again|this morning|last night|tonight|today|yesterday|this week|last week|recently"
     r"|just now|this evening|right now)\b"
 )
-# Doubt undoes a negation: "I'm not sure I won't…", "I can't promise I won't…".
+# Doubt undoes a negation: "I'm not sure I won't…", "I can't promise I won't…"; so does someone
+# else's "no" ("nobody can talk me out of…") and a question's ("why can't I just…").
 DOUBT = ("not sure", "don't know if", "can't promise", "might", "afraid i", "scared i",
-         "worried i", "tempted", "can't stop", "cannot stop", "can't help", "stop me")  # fmt: skip
+         "worried i", "tempted", "can't stop", "cannot stop", "can't help", "stop me",
+         "talk me out", "change my mind", "why can't", "why won't", "why couldn't",
+         "why didn't")  # fmt: skip
 REPORTED = re.compile(r"\b(?:asked|asks|ask|asking) (?:me )?(?:whether|if|about)\b")
 LAUGHING = re.compile(
     r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|kidding|joked|joking|jokingly|teased)\b|😂|🤣"
@@ -352,6 +408,13 @@ def _set_aside(text: str, match: re.Match[str], layout: _Layout) -> bool:
         pulled = OWN_PULL_BEFORE.search(clause_before)
         if not own and TOPIC_BEFORE.search(clause_before) and not said_of_itself and not pulled:
             return True
+        if (
+            GENERAL_AFTER.search(after)
+            and not said_of_itself
+            and not pulled
+            and FIRST_PERSON.isdisjoint(_WORD.findall(text, first, last))
+        ):
+            return True
     if _FIRST_PERSON_INSIDE.search(phrase):
         return False
     # In its clause, or, when the clause names nobody ("… relapsed and self-harmed"), before it.
@@ -382,13 +445,13 @@ def notice(text: str | None) -> list[Noticed]:
     for first, last in zip(layout.sentence_starts, layout.sentence_ends, strict=True):
         words = _WORD.findall(normal, first, last)
         read.append((first, last, words))
-        to_read = {i for w in _with_parts(words) for i in by_key_word.get(w, ())}
-        for index in sorted(to_read):
-            expression = _expression(index)
-            if expression.search(normal, first, last):  # most do not match: no list to build
+        keys = by_key_word.keys() & _with_parts(words)
+        for index in sorted({i for key in keys for i in by_key_word[key]}):
+            quick, expression = _expression(index)
+            if quick.search(normal, first, last) and expression.search(normal, first, last):
                 found += own(expression.finditer(normal, first, last))
     if not found:  # ways of saying it that no rule names: the model, with the same set-aside
-        found = own(_model_matches(normal, read))
+        found = own(_model_matches(normal, read, layout))
     if not found and CONTEXT.search(normal):  # a vague "do it" counts beside words of dying
         vague = own(re.finditer(_WEAK, normal))
         if vague and own(m for m in CONTEXT.finditer(normal) if m.group() not in vague[0].phrase):
@@ -397,16 +460,24 @@ def notice(text: str | None) -> list[Noticed]:
 
 
 def _model_matches(
-    text: str, sentences: list[tuple[int, int, list[str]]]
+    text: str, sentences: list[tuple[int, int, list[str]]], layout: _Layout
 ) -> Iterator[re.Match[str]]:
     """In each sentence the model scores as suggesting risk, its heaviest word, as a match the
-    set-aside rules can read around."""
+    set-aside rules can read around. A word is less than a phrase, so a negation anywhere in
+    its clause sets it aside ("I won't wish I was dead"), not only one just before it."""
     reader = crisis_model.model()
     for first, last, words in sentences:
-        if reader.score_words(words) < reader.threshold:
+        # It may only point at a word of risk: a sentence without one need not be scored.
+        if RISK_WORDS.isdisjoint(words) or reader.score_words(words) < reader.threshold:
             continue
         word = reader.heaviest_word(words, RISK_WORDS)
         if word and (found := re.compile(rf"\b{re.escape(word)}\b").search(text, first, last)):
+            everyday = EVERYDAY_AFTER.get(word)
+            if everyday and everyday.match(text, found.end(), last):
+                continue
+            clause = text[layout.clause_start(found.start()) : found.start()]
+            if _negated(clause, [w for w in _WORD.findall(clause) if w not in SUBJECTS]):
+                continue
             yield found
 
 

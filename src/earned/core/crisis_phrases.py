@@ -48,8 +48,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"|long|longing|wish|wished)\w* to (?:join|be with) (?:her|him|them|my \w+)",
         r"\b(?:want|wanted|long|longing|wish|wished)\w* to (?:join|be with) (?:her|him|them|my \w+)"
         r"(?: again)?,? wherever (?:she|he|they) (?:is|are)",
-        r"\b(?:jealous|envious) of (?:people|those|anyone|everyone|the ones) who (?:have |has )?"
-        r"(?:died|are dead|get to die|passed away)\b",
+        r"\b(?:(?:jealous|envious) of|envy) (?:people|those|anyone|everyone|the ones) who"
+        r" (?:have |has )?(?:died|are dead|get to die|passed away|die in their sleep)\b",
+        r"\bso it (?:would|could|will|'d|might) all be over\b",
+        r"\b(?:plane|flight|turbulence)\b.{0,60}\b(?:hop|wish|pray)\w*\b.{0,20}\b(?:it|we|the"
+        r" plane) (?:would|will|might|could) (?:crash|go down)\b",
     ),
     "wish to be dead": (
         r"\b(?:rather|prefer to|sooner) (?:be dead|not be alive|not exist) than\b",
@@ -60,7 +63,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:disappointed|annoyed|sad|upset|angry|gutted|sorry) (?:that )?i (?:woke up|am"
         r" still alive|'m still alive|survived|am still here|'m still here|didn't die|did not"
         r" die|wake up)\b",
-        r"\b(?:pray|praying|prayed|hope|hoping|wish|wishing)\b[^.!?;]{0,30}\b(?:god|the"
+        r"\b(?:pray|praying|prayed|hope|hoping|wish|wishing|ask|asking|asked|beg|begging"
+        r"|begged)\b[^.!?;]{0,30}\b(?:god|the"
         r" universe|death|something|someone|this (?:illness|cancer|virus|disease)|it) (?:will"
         r" |would |could |to |might )?(?:just )?(?:take|takes|end|ends|finish|finishes|kill"
         rf"|kills) me(?: off| away| in my sleep| tonight)?{ENDS}",
@@ -80,6 +84,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:never|not) (?:to )?wake up again\b",
         r"\b(?:hope|hoped|wish|pray|praying|hoping|wishing)(?: that)? i (?:just )?(?:don't|do not"
         r"|won't|will not|never|didn't|wouldn't|would not) wake up\b",
+        r"\b(?:hope|hoped|wish|pray|prayed|praying|hoping|wishing)(?: that)? i (?:just )?(?:don't"
+        r"|do not|won't|will not|never|wouldn't|would not) (?:have|need) to (?:face|see|live"
+        r" through|get through) (?:another|one more|a single more) day\b",
         r"\bif i (?:didn't|did not|don't|never) wake up\b.{0,50}\b(?:fine|okay|ok|relief|better"
         r"|good|mind)\b",
         rf"\b(?:don't|do not) want to (?:be alive|exist|wake up|be here|live|keep living"
@@ -89,6 +96,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         rf"|breathing){ENDS}",
         r"\b(?:tired of|sick of|exhausted from) (?:fighting|trying) to stay alive\b",
         r"\b(?:don't|do not) want to be alive\b",
+        r"\b(?:don't|do not|didn't|no longer) (?:care|mind) (?:if|whether) i (?:live or die|live"
+        r" or not|die or not|wake up or not|make it or not)\b",
         r"\b(?:wouldn't|would not) (?:mind|care) if i (?:died|was dead|were dead|didn't wake up"
         r"|never woke up|got hit|got run over|disappeared)\b",
         r"\b(?:wish|hope|pray)(?:ing|ed)?,? (?:that )?(?:a |the |some )?[a-z']+(?: [a-z']+){0,2}"
@@ -106,6 +115,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:take|taking|took|taken) (?:my own|my) life\b",
         r"\battempt(?:ed)? on my (?:own )?life\b",
         r"\bend(?:ing)? it all\b",
+        r"\b(?:urge|urges|impulse|temptation|pull|need) to end it\b(?! with| there| here| early"
+        r"| now and| for (?:the|them|him|her|us))",
+        r"\b(?:going to|gonna|want to|wanted to|might|should|could|will|'ll|just) off myself\b",
         rf"\bend(?:ing|ed)? (?:it|things|everything)(?: all)?(?: for good| tonight| soon| now"
         rf"| today| this weekend| forever| once and for all)?{ENDS}",
         r"\b(?:suicide|suicidal|suicidality)\b",
@@ -184,8 +196,17 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bhow i(?:'d| would| will|'ll| could| might) (?:do it|kill myself|end it|die)\b",
         r"\bwhich (?:bridge|building|cliff|method|pills|tablets|rope|train|tree|car park) i(?:'d"
         r"| would| will|'ll| could| might) (?:use|jump from|pick|choose|take)\b",
-        r"\b(?:drive|drove|driving|walk|walked|walking|swim|swam|swimming) (?:into|off)"
+        r"\b(?:drive|drove|driving|walk|walked|walking|swim|swam|swimming)"
+        r" (?:(?:my|the|our) (?:car|van) )?(?:into|off)"
         r" (?:the |a )?(?:lake|river|sea|canal|cliff|bridge|quarry|oncoming)\b",
+        r"\b(?:gun|barrel|pistol|rifle|shotgun)\b.{0,10}\b(?:in|into|to|against) my (?:mouth"
+        r"|head|temple|chin)\b",
+        rf"\bcount(?:ed|ing)? how many (?:of )?(?:my |the )?(?:[a-z]+'s )?(?:{MEANS})\b"
+        r"(?!.{0,50}\b(?:refill|repeat|prescription|order|pharmacy|chemist|doctor|gp)\b)",
+        r"\b(?:car )?exhaust\b.{0,30}\b(?:hose|pipe|tube)\b|\b(?:hose|pipe|tube)\b.{0,30}\b(?:car"
+        r" )?exhaust\b",
+        r"\bengine running\b.{0,30}\b(?:garage|closed|shut|windows up)\b|\b(?:garage|closed"
+        r" garage)\b.{0,60}\b(?:leav|left|keep|kept)\w* the engine running\b",
         rf"\b(?:bought|buying|got|getting|ordered|collected|saved)\b.{{0,40}}\b(?:{MEANS})\b"
         r".{0,30}\b(?:so (?:that )?i(?:'d| would| will|'ll)? have enough|enough to (?:do it|die"
         r"|end it|kill))",
@@ -218,6 +239,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"| can|'m going to| am going to) do it\b",
         r"\bhow i(?:'m| am) going to (?:die|do it|kill myself|end it)\b",
         r"\b(?:have|got|had) it (?:all )?planned\b",
+        r"\b(?:no one|nobody|anyone|someone) (?:would|will|could|'d)? ?(?:find|finds) me\b"
+        r".{0,20}\b(?:too late|in time)\b",
+        rf"\b(?:booked|book|booking|rented|rent|found)\b.{{0,30}}\b(?:hotel|room|cabin|airbnb)\b"
+        rf".{{0,20}}\bso (?:that )?i (?:can|could) (?:do it|end it|die|kill myself|take (?:the"
+        rf"|all the|all my|my) (?:{MEANS}))\b",
         r"\b(?:on|this|next|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|weekend|week|month|the \w+)\b.{0,20}\bi(?:'m| am|'ll| will) (?:going to )?(?:kill myself"
         r"|end it|die|do it)\b",
@@ -232,9 +258,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bthis time i(?:'m| am| will|'ll)(?: really| actually"
         r"| finally)? (?:going to )?(?:go through"
         r" with it|do it|end it)\b",
-        r"\b(?:won't|will not|not going to) be (?:here|around|alive) (?:at|for|by) (?:christmas|my"
+        r"\b(?:won't|will not|not going to|(?:don't|do not) (?:think|expect|imagine) i(?:'ll|"
+        r" will)(?: still)?) be (?:here|around|alive) (?:at|for|by) (?:christmas|my"
         r" birthday|new year|the end of the (?:week|month|year))\b(?!.{0,40}\b(?:visiting|moving"
-        r"|travelling|traveling|holiday|trip|away|work|going to)\b)",
+        r"|travelling|traveling|holiday|trip|away|work|going to|contract|job|lease|course|term)\b)",
         r"\bit will happen (?:next|this|on|tomorrow|tonight)\b.{0,40}\bmade (?:my|the) decision\b",
         r"\bready to go(?! home| out| to| back| shopping)\b.{0,30}\b(?:had enough|can't do this)",
         r"\b(?:made up my mind|decided|determined|resolved) (?:that )?(?:to|i(?:'m| am) going to"
@@ -278,14 +305,20 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:letter|letters|note|notes)\b.{0,40}\bto (?:find|read)(?: \w+)? (?:after"
         r"|afterwards|when i'm gone|once i'm gone|when i am gone)",
         r"\bletters? to say goodbye\b",
+        rf"\b(?:letter|letters|note|notes)\b.{{0,60}}\bfor after(?:wards)?{ENDS}",
+        r"\b(?:will|passwords|accounts|affairs|insurance|funeral)\b.{0,60}\b(?:for when|in case"
+        r"|once|after) i(?:'m| am) (?:not here|gone|dead|no longer (?:here|around))\b",
+        r"\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|collected) up"
+        r" (?:my |all my )?(?:repeat )?prescriptions?\b",
         r"\b(?:letter|letters|note|notes|message|messages)\b.{0,40}\bin case i (?:don't|do not"
         r"|can't|won't) (?:make it|come back|get through|survive)\b",
         r"\b(?:writing|wrote|written|write) (?:my |out my )?(?:goodbye|goodbyes)\b",
         rf"\b(?:left|wrote) a note{ENDS}",
         r"\bleft a note on the (?:table|bed|side|door|kitchen)",
-        r"\b(?:give|giving|given|gives) (?:away )?(?:my|all my|all of my) (?:things|stuff"
+        r"\b(?:give|giving|given|gives|gave) (?:away )?(?:my|all my|all of my) (?:things|stuff"
         r"|belongings|possessions|cat|dog|pets?|plants|guitar|jewellery|jewelry|books)(?: away)?\b"
-        r"(?!.{0,30}\b(?:because|since|as) (?:i'm|i am) (?:moving|downsizing|decluttering))",
+        r"(?!.{0,30}\b(?:(?:because|since|as) (?:i'm|i am) (?:moving|downsizing|decluttering)"
+        r"|(?:to|at) (?:the )?charity|charity shop))",
         r"\bwhen i(?:'m| am) (?:gone|dead|no longer here|not here anymore)\b"
         r"(?! (?:for|on|to|away))",
         r"\b(?:after|once) i(?:'m| am) (?:gone|dead)\b(?! (?:for|on|to|away))",
@@ -333,7 +366,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bstarted (?:cutting|burning|scratching|hurting) again\b",
         r"\b(?:fresh|new|deep) (?:cuts|scars|burns|wounds|marks) on my\b",
         r"\buntil (?:i|it) (?:bled|bleed|bleeds|bruised|bruises)\b",
-        r"\buntil my \w+ (?:bled|bleed|bleeds|bruised|bruises|split|broke|cracked)\b",
+        r"\b(?:until|till|til) my \w+ (?:(?:were|was|are|is) )?(?:bled|bleed|bleeds|bleeding"
+        r"|bruised|bruises|split|broke|cracked)\b",
+        r"\b(?:punched|punch|punching|hit|hitting|kicked|banged|banging) (?:the|a) (?:wall|door"
+        r"|mirror)\b.{0,20}\b(?:on purpose|deliberately)\b",
+        rf"\b(?:carv|cut|scratch|etch|burn)\w* [^.!?;]{{0,30}}\binto my (?:{BODY})\b",
         r"\buntil (?:i|it) (?:broke|break|breaks) the skin\b",
         r"\b(?:banged|banging|bang|hit|hitting|punched|punching) my head (?:against|on|into)"
         r" (?:the )?(?:wall|door|floor|desk)",
@@ -388,6 +425,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bthe only way out\b.{0,20}\b(?:die|dying|death|end it|ending it)\b",
         r"\b(?:don't|do not|can't|cannot) see (?:a|any) future (?:for me|for myself|at all)\b",
         r"\b(?:see|have) no future (?:for me|for myself|at all|left)\b",
+        r"\b(?:don't|do not|can't|cannot) (?:see|imagine) (?:a|any) future (?:where|in which)"
+        r" i(?:'m| am) (?:still )?(?:alive|here|around)\b",
+        r"\b(?:no one|nobody|not many|hardly anyone|few people) (?:would|will)(?: even| bother"
+        r" to)? (?:come|go|turn up|show up) to my funeral\b",
+        r"\bbetter off with me (?:dead|gone|out of the way|out of the picture)\b",
+        r"\b(?:run|ran|running) out of (?:reason|reasons) to (?:live|stay|keep going|go on"
+        r"|stay alive|be alive|be here)\b",
         rf"\b(?:can(?:'t|not| not)|(?:don't|do not) think i can) (?:go on|keep going|carry on"
         rf"|keep living|keep doing this|keep doing it|keep on|do life|be here)(?: living)?(?: like"
         rf" this)?(?: anymore| any more| any longer| much longer| for much longer| very much"

@@ -24,7 +24,7 @@ SPELLINGS = {
     "r": "are", "w": "with", "w/": "with", "n": "and", "b4": "before", "kms": "kill myself",
     "kys": "kill yourself", "unalive": "kill myself", "unaliving": "killing", "unalived": "killed",
     "kil": "kill", "kiled": "killed", "killin": "killing", "ded": "dead", "dei": "die",
-    "liv": "live", "al": "all", "wnat": "want",
+    "liv": "live", "al": "all", "wnat": "want", "cutt": "cut",
     "wnt": "want", "lfie": "life", "liek": "like", "cuting": "cutting", "cuttin": "cutting",
     "selfharm": "self-harm", "selfharmed": "self-harmed", "selfharming": "self-harming",
     "sh": "self-harm", "od": "overdose", "od'd": "overdosed", "oded": "overdosed",

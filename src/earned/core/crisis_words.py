@@ -45,10 +45,14 @@ SELF_VERBS = (
     "|choking|choked|slice|slicing|sliced|carve|carving|carved|bruise|bruising|bruised"
 )
 BODY = "arm|arms|leg|legs|wrist|wrists|skin|hand|hands|thigh|thighs|stomach|body|face|head"
-MEANS = (
+_MEDICINES = (
     "pill|pills|tablet|tablets|meds|medication|medicine|painkillers|paracetamol|tylenol|ibuprofen"
-    "|sleeping pills|antidepressants|insulin|bottle|packet|box|blister pack|blister packs|strip"
-    "|strips"
+    "|sleeping pills|antidepressants|insulin"
+)
+# A bottle or a packet is a means only when it holds medicine: "the bottle of wine" is not.
+MEANS = (
+    rf"{_MEDICINES}|(?:bottle|packet|box|blister pack|blister packs|strip|strips)"
+    rf"(?! of (?!(?:my |the |those |these )?(?:{_MEDICINES})\b))"
 )
 TOOLS = (
     "razor|razors|blade|blades|knife|knives|rope|ropes|belt|cord|noose|gun|shotgun|rifle|pistol"
@@ -159,6 +163,24 @@ _RISK = """
     goodbye goodbyes funeral grave end ending ended lethal fatal unalive
 """
 RISK_WORDS = frozenset(_RISK.split())
+# Words of risk with everyday uses the model cannot tell by the words around them ("it will
+# just hang in the air", "cut down on sugar"): when the model points at one of these followed by
+# its everyday companion, it is not a sign.
+_EVERYDAY_AFTER = {
+    "hang hanging": r"out|on|up|around|about|in there|in the air|onto|over|with|together|loose",
+    "cut cutting cuts": r"down|back|corners|ties|costs|short|it fine|class",
+    "burn burning burned burnt": r"out|down|the toast|bridges|calories|the midnight oil",
+    "end ending ended": r"up|of the (?:day|week|month|year|road)",
+    "jump jumping jumped": r"in|at|to conclusions|ship|the queue|through hoops|the gun",
+    "kill killing killed": r"time|the mood|it\b(?! all)",
+    "die dying died": r"down|out|off|of (?:laughter|embarrassment|shame|boredom)",
+    "gone": r"off|out|on|over|quiet|home|to|for|with|back",
+}
+EVERYDAY_AFTER = {
+    word: re.compile(rf"\s+(?:{companions})\b")
+    for words, companions in _EVERYDAY_AFTER.items()
+    for word in words.split()
+}
 
 # Vague on their own ("I've decided to do it on Friday" may be about asking for a raise): these
 # count only when the same entry speaks of suicide or the means elsewhere (CONTEXT), in words
@@ -184,37 +206,37 @@ CONTEXT = re.compile(
 # that keeps a long entry under a millisecond. A property test checks each expression.
 _ANCHORS = """
     affairs after afterwards air alive amount antidepressants antifreeze anymore appealing arm
-    arms around asked asleep bang banged banging bathroom belongings belt better birthday bit
-    blade blades bleach bled bleed bleeds blessing blister body born bottle box breathing bridge
-    broke bruised bruises building burden burn burned burning burns burnt cabinet cancelled
-    cancelling car care carry case charcoal choose choosing chose chosen christmas cliff
-    collected collecting comforting cord courage cracked crash crashed crashing crush cry
-    cupboard cut cuts cutting dark date day dead deadly death decision deleted deleting deserve
-    die died differently disappear disappeared disappearing do done dose drain drank drawer
-    drift drive driving drop drove drown drowned drowning dying easier edge end ended ending
-    ends enough entry envious escape everything except exhausted exist existence existing
-    explode exploded eyes face fall falling farewell fatal favor favour fell fight fighting
-    figured final fine finish finished finishes freer front funeral future gathered gathering
-    give given gives giving glad go gone goodbye goodbyes google googled googling gun guts hand
-    hands hang hanged hanging happen happened happens happier harm harmed harming head helium
-    here hid hidden hiding hips hit hoarded hoarding hurt hurting ibuprofen inherits insulin
-    jealous join jump jumped jumping keep keeping kept kill killed killing kills knife knives
-    knuckles laid last lay ledge left leg legs lethal letter letters lie life lighter live
-    living load longer look looked looking lost lot lying marks meaning medication medicine meds
-    mercy message messages method mind misery miss more myself need nerve noose note notes
-    notice order over overdose overdosed overdosing oxygen pack packet packs pain painkillers
-    painless paracetamol park passed pay pill pills pistol place plan planned platform point
-    poison possessions post problem punched punching purpose quantity ran razor razors read
-    reading ready reason relapse relapsed relief relieved research researched researching rifle
-    rooftop rope ropes run running sad sank sat saved saving scars scratch scratched scratching
-    search searched searching self selfharm shotgun sink sitting skin sleep sleeping slipped
-    slit slitting sorted sorting space split stand standing stashed stashing step stepped
-    stepping stockpiled stockpiling stomach stood stop stored storing strip strips stuck
-    suicidal suicidality suicide suicides survive survived swallow swallowed swallowing swam
-    swerve swerved swerving swim swimming tablet tablets take taken takes telling tempting text
-    texts them thigh thighs thing threw through throw throwing time told tracks train tree
-    tylenol updated updating upset vanish vanishing wade waded wading wake waking walk walked
-    walking watched weapon weary weedkiller whatever wherever woke woken words worked world
-    worth wouldn't wounds wrist wrists
+    arms around asked asleep bang banged banging barrel bathroom belongings belt better birthday
+    bit blade blades bleach bled bleed bleeding bleeds blessing blister body born bottle box
+    breathing bridge broke bruised bruises building burden burn burned burning burns burnt
+    cabinet cancelled cancelling car care carry case charcoal choose choosing chose chosen
+    christmas cliff collected collecting comforting cord courage cracked crash crashed crashing
+    crush cry cupboard cut cuts cutting dark date day dead deadly death decision deleted
+    deleting deserve die died differently disappear disappeared disappearing do done dose drain
+    drank drawer drift drive driving drop drove drown drowned drowning dying easier edge end
+    ended ending ends enough entry envious envy escape everything except exhaust exhausted exist
+    existence existing explode exploded eyes face fall falling farewell fatal favor favour fell
+    fight fighting figured final find finds fine finish finished finishes freer front funeral
+    future gathered gathering gave give given gives giving glad go gone goodbye goodbyes google
+    googled googling gun guts hand hands hang hanged hanging happen happened happens happier
+    harm harmed harming head helium here hid hidden hiding hips hit hoarded hoarding hurt
+    hurting ibuprofen inherits insulin jealous join jump jumped jumping keep keeping kept kill
+    killed killing kills knife knives knuckles laid last lay ledge left leg legs lethal letter
+    letters lie life lighter live living load longer look looked looking lost lot lying marks
+    meaning medication medicine meds mercy message messages method mind misery miss more myself
+    need nerve noose note notes notice order over overdose overdosed overdosing oxygen pack
+    packet packs pain painkillers painless paracetamol park passed pay pill pills pistol place
+    plan planned platform point poison possessions post problem punched punching purpose
+    quantity ran razor razors read reading ready reason reasons relapse relapsed relief relieved
+    research researched researching rifle rooftop rope ropes run running sad sank sat saved
+    saving scars scratch scratched scratching search searched searching self selfharm shotgun
+    sink sitting skin sleep sleeping slipped slit slitting sorted sorting space split stand
+    standing stashed stashing step stepped stepping stockpiled stockpiling stomach stood stop
+    stored storing strip strips stuck suicidal suicidality suicide suicides survive survived
+    swallow swallowed swallowing swam swerve swerved swerving swim swimming tablet tablets take
+    taken takes telling tempting text texts them thigh thighs thing threw through throw throwing
+    time told tracks train tree tylenol updated updating upset vanish vanishing wade waded
+    wading wake waking walk walked walking watched weapon weary weedkiller whatever wherever
+    woke woken words worked world worth wouldn't wounds wrist wrists
 """
 ANCHOR_WORDS = frozenset(_ANCHORS.split())

@@ -426,7 +426,7 @@ def ask_about_discounting(console: Console, experience: Experience) -> None:
     answer = ask(console, "Explained it away?", str, options=ExplainedAway.values)
     if answer:
         how = ask(console, "What does it say?", str) if answer != ExplainedAway.NO else None
-        note_explained_away(experience, answer, how)
+        note_explained_away(experience.owner, experience, answer, how)
 
 
 def ask_for_rerating(

@@ -24,6 +24,7 @@ from earned.measures import instruments
 from earned.measures import services as measures
 from earned.measures.instruments import PRACTICE
 from earned.measures.placeholder import placeholder_questionnaire
+from earned.records import saving as records
 from earned.safety import services as safety
 from earned.safety.models import SafetyPlan
 
@@ -287,7 +288,7 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
     for index, belief in enumerate(BELIEFS):
         if belief.archived_on_day is not None:
             beliefs[index].archived_at = start + datetime.timedelta(days=belief.archived_on_day)
-            beliefs[index].save(update_fields=["archived_at"])
+            records.save(owner, beliefs[index], update_fields=["archived_at"])
     counts["experiences"] += still_open(owner, beliefs, now)
     counts["check_ins"] = days.write(owner, start, DAYS, rng)
     counts.update(reflections.write(owner, start, DAYS, rng, beliefs))
@@ -314,7 +315,7 @@ def practice_check_ins(
         }
         response = measures.record(owner, PRACTICE, answers, "").response
         response.at = min(now, start + datetime.timedelta(days=7 * week + 6, hours=11))
-        response.save(update_fields=["at"])
+        records.save(owner, response, update_fields=["at"])
         written += 1
     return written
 
@@ -338,7 +339,7 @@ def phq_9_every_fortnight(
         answers[9] = 0
         response = measures.record(owner, instrument, answers, "").response
         response.at = min(now, start + datetime.timedelta(days=day, hours=10))
-        response.save(update_fields=["at"])
+        records.save(owner, response, update_fields=["at"])
         written += 1
     return written
 

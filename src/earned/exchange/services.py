@@ -19,7 +19,7 @@ from earned import __version__
 from earned.accounts.models import User
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.privacy import keyring
-from earned.safety import noticing
+from earned.records import saving as records
 from earned.search import services as search
 
 FORMAT = "earned-export"
@@ -181,8 +181,7 @@ def import_document(user: User, document: Any) -> dict[str, int]:
     profile = document["profile"]
     counts: dict[str, int] = {}
     try:
-        with noticing.words_brought_back():
-            _write(user, profile, rows, counts)
+        _write(user, profile, rows, counts)
     except ValidationError as error:
         raise ImportProblem(f"This export does not fit: {'; '.join(error.messages)}") from None
     return counts
@@ -211,7 +210,7 @@ def _write(
             taken = kind.model._default_manager.filter(pk=row.pk).exists()
             if taken:
                 raise ImportProblem(f"A {kind.name} record with id {row.pk} already exists here.")
-            row.save(force_insert=True)
+            records.restore(user, row)
             counts[kind.name] = counts.get(kind.name, 0) + 1
         search.rebuild(user)
 

@@ -20,36 +20,9 @@ from earned.ledger.choices import (
 )
 from earned.ledger.models import Expectation, Experience, Rating
 from earned.ledger.services import NamedEmotion
+from earned.records.forms import DATETIME_FORMAT, offer_blank, percent_field, text_area
 
 EMOTION_ROWS = 3
-
-
-def percent_field(label: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        min_value=0,
-        max_value=100,
-        required=required,
-        help_text=help_text,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "class": "percent"}),
-        error_messages={
-            "min_value": "Please choose a number from 0 to 100.",
-            "max_value": "Please choose a number from 0 to 100.",
-            "invalid": "Please choose a number from 0 to 100.",
-            "required": "Please choose a number from 0 to 100.",
-        },
-    )
-
-
-def offer_blank(field: forms.Field, label: str) -> None:
-    """Word a choice field's empty choice in our own words."""
-    assert isinstance(field, forms.ChoiceField)
-    existing: list[tuple[Any, Any]] = list(field.choices)  # type: ignore[arg-type]
-    field.choices = [("", label), *[choice for choice in existing if choice[0] != ""]]
-
-
-def text_area(rows: int = 2) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
 
 
 class RatingForm(forms.Form):
@@ -110,9 +83,6 @@ class ExpectationForm(RatingForm, forms.ModelForm):  # type: ignore[type-arg]
 class ExpectationChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.text)
-
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
 class PlanForm(forms.ModelForm):  # type: ignore[type-arg]

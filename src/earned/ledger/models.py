@@ -3,15 +3,11 @@ prediction made before, completed after). Every row carries its owner; free text
 
 from __future__ import annotations
 
-import uuid
-
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from earned.accounts.models import User
 from earned.ledger.choices import (
     EMOTIONS,
     RESPONSES,
@@ -23,16 +19,7 @@ from earned.ledger.choices import (
     Wound,
 )
 from earned.privacy.fields import EncryptedTextField
-
-PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
-
-
-def percent(verbose_name: str, **options: object) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
-    return models.PositiveSmallIntegerField(verbose_name, validators=PERCENT, **options)  # type: ignore[arg-type]
-
-
-def optional_text(verbose_name: str) -> EncryptedTextField:
-    return EncryptedTextField(verbose_name, null=True, blank=True)
+from earned.records.models import Category, Owned, optional_text, other_fields, percent
 
 
 def validate_responses(value: str) -> None:
@@ -41,22 +28,9 @@ def validate_responses(value: str) -> None:
         raise ValidationError(f"Unknown responses: {', '.join(unknown)}")
 
 
-class Owned(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    owner = models.ForeignKey(User, on_delete=models.CASCADE)
-
-    class Meta:
-        abstract = True
-
-
-def other_fields(model: type[models.Model]) -> tuple[str, ...]:
-    """Every column of a record but its id and owner, in order: what an export holds of it."""
-    return tuple(
-        field.name for field in model._meta.concrete_fields if field.name not in ("id", "owner")
-    )
-
-
 class Expectation(Owned):
+    category = Category.EXPECTATIONS
+
     text = EncryptedTextField("the expectation, in your own words")
     wound = models.CharField("where it comes from", max_length=20, choices=Wound, blank=True)
     wound_own_word = optional_text("your own word for where it comes from")
@@ -84,6 +58,8 @@ class Expectation(Owned):
 
 
 class Experience(Owned):
+    category = Category.EXPERIENCES
+
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
         DRAFT = "draft", "Debrief in progress"
@@ -186,6 +162,8 @@ class Experience(Owned):
 class Tested(Owned):
     """An experience that tests an expectation (an experience may test several)."""
 
+    category = Category.EXPERIENCES
+
     experience = models.ForeignKey(Experience, on_delete=models.CASCADE)
     expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
 
@@ -200,6 +178,8 @@ class Tested(Owned):
 
 class Rating(Owned):
     """How true an expectation feels and how true the person thinks it is, at one moment."""
+
+    category = Category.EXPECTATIONS
 
     expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE, related_name="ratings")
     feels_true = percent("feels true")
@@ -218,6 +198,9 @@ class Rating(Owned):
 
 class Emotion(Owned):
     """A feeling named in a debrief, from our list or in the person's own word."""
+
+    category = Category.EXPERIENCES
+    indexed_with = "experience"
 
     experience = models.ForeignKey(Experience, on_delete=models.CASCADE, related_name="emotions")
     word = models.CharField(max_length=16, choices=list(EMOTIONS.items()), blank=True)

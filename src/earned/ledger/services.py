@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
@@ -19,18 +18,8 @@ from django.utils import timezone
 from earned.access import owned
 from earned.accounts.models import User
 from earned.core import belief
-from earned.ledger.models import Emotion, Expectation, Experience, Owned, Rating, Tested
-from earned.search import services as search
-
-
-class NotYours(Exception):
-    """A record of another person was passed in; nothing was written."""
-
-
-def check_owner(owner: User, records: Iterable[Any]) -> None:
-    if any(record.owner_id != owner.pk for record in records):
-        raise NotYours("every record must belong to the same person")
-
+from earned.ledger.models import Emotion, Expectation, Experience, Rating, Tested
+from earned.records import saving as records
 
 # --- Expectations -----------------------------------------------------------------------------
 
@@ -49,16 +38,15 @@ def add_expectation(
 ) -> Expectation:
     """A new old expectation, with its first rating (the belief model's starting point)."""
     at = at or timezone.now()
-    expectation = Expectation.objects.create(
-        owner=owner,
+    expectation = Expectation(
         text=text,
         wound=wound,
         wound_own_word=wound_own_word or None,
         counterpart=counterpart,
         created_at=at,
     )
+    records.save(owner, expectation)
     rate(owner, expectation, feels_true=feels_true, think_true=think_true, at=at)
-    search.index(expectation)
     return expectation
 
 
@@ -71,15 +59,14 @@ def rate(
     experience: Experience | None = None,
     at: datetime.datetime | None = None,
 ) -> Rating:
-    check_owner(owner, [expectation, *([experience] if experience else [])])
-    return Rating.objects.create(
-        owner=owner,
+    rating = Rating(
         expectation=expectation,
         feels_true=feels_true,
         think_true=think_true,
         experience=experience,
         rated_at=at or timezone.now(),
     )
+    return records.save(owner, rating).record
 
 
 def active_expectations(owner: User) -> QuerySet[Expectation]:
@@ -87,9 +74,9 @@ def active_expectations(owner: User) -> QuerySet[Expectation]:
     return owned(Expectation, owner).filter(archived_at__isnull=True)
 
 
-def set_archived(expectation: Expectation, archived: bool) -> None:
+def set_archived(owner: User, expectation: Expectation, archived: bool) -> None:
     expectation.archived_at = timezone.now() if archived else None
-    expectation.save(update_fields=["archived_at"])
+    records.save(owner, expectation, update_fields=["archived_at"])
 
 
 # --- Experiences ------------------------------------------------------------------------------
@@ -112,39 +99,26 @@ def save_experience(
     finish: bool = False,
 ) -> Experience:
     """Save a plan, a draft debrief or a finished one. A finished debrief is stamped once."""
-    experience.owner = owner
     if finish:
         experience.status = Experience.Status.DONE
         experience.debriefed_at = experience.debriefed_at or timezone.now()
-    experience.save()
-    if expectations is not None:
-        relink(owner, Tested, to="expectation", targets=expectations, experience=experience)
-    if emotions is not None:
-        experience.emotions.all().delete()
-        for emotion in emotions:
-            Emotion.objects.create(
-                owner=owner,
-                experience=experience,
-                word=emotion.word,
-                own_word=emotion.own_word or None,
-                intensity=emotion.intensity,
+    links = [records.Links(Tested, "expectation", expectations)] if expectations is not None else []
+    rows = (
+        [
+            records.Rows(
+                "emotions",
+                [
+                    Emotion(
+                        word=each.word, own_word=each.own_word or None, intensity=each.intensity
+                    )
+                    for each in emotions
+                ],
             )
-    search.index(experience)
-    return experience
-
-
-def relink(owner: User, link: Any, *, to: str, targets: Iterable[Owned], **record: Owned) -> None:
-    """Link one record (`experience=…`, `entry=…`, `ladder=…`) to exactly these targets
-    through its link model (Tested, JournalLink, LadderLink link to an `expectation`,
-    JournalPerson to a `person`), keeping the links that stay and adding only the new ones."""
-    targets = list(targets)
-    check_owner(owner, [*targets, *record.values()])
-    existing = link._default_manager.filter(**record)
-    existing.exclude(**{f"{to}__in": targets}).delete()
-    linked = set(existing.values_list(f"{to}_id", flat=True))
-    link._default_manager.bulk_create(
-        link(owner=owner, **{to: target}, **record) for target in targets if target.pk not in linked
+        ]
+        if emotions is not None
+        else []
     )
+    return records.save(owner, experience, links=links, rows=rows).record
 
 
 @transaction.atomic
@@ -159,12 +133,11 @@ def save_debrief(
 
 
 @transaction.atomic
-def note_explained_away(experience: Experience, answer: str, how: str | None) -> None:
+def note_explained_away(owner: User, experience: Experience, answer: str, how: str | None) -> None:
     """The answer to the gentle question whether a good outcome was explained away."""
     experience.explained_away = answer
     experience.explained_away_how = how or None
-    experience.save(update_fields=["explained_away", "explained_away_how"])
-    search.index(experience)
+    records.save(owner, experience, update_fields=["explained_away", "explained_away_how"])
 
 
 # --- What the evidence says -------------------------------------------------------------------

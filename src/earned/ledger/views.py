@@ -122,7 +122,7 @@ def expectation_rate(request: HttpRequest, expectation_id: str) -> HttpResponse:
 def expectation_archive(request: HttpRequest, expectation_id: str) -> HttpResponse:
     expectation = get_owned_or_404(Expectation, signed_in_user(request), pk=expectation_id)
     archive = expectation.archived_at is None
-    services.set_archived(expectation, archive)
+    services.set_archived(signed_in_user(request), expectation, archive)
     messages.success(
         request,
         "Archived. It is kept with all its history, and you can bring it back any time."
@@ -406,6 +406,7 @@ def experience_discounting(request: HttpRequest, experience_id: str) -> HttpResp
     form = DiscountingForm(request.POST)
     if form.is_valid():
         services.note_explained_away(
+            signed_in_user(request),
             experience,
             form.cleaned_data["explained_away"],
             form.cleaned_data["explained_away_how"],

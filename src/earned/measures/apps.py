@@ -7,8 +7,8 @@ class MeasuresConfig(AppConfig):
 
     def ready(self) -> None:
         from earned.exchange.kinds import RecordKind, register
-        from earned.ledger.models import other_fields
         from earned.measures.models import Questionnaire, Response, Schedule
+        from earned.records.models import other_fields
 
         register(RecordKind("measures", Response, other_fields(Response)))
         register(RecordKind("measure_schedules", Schedule, other_fields(Schedule)))

@@ -7,8 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from earned.ledger.models import Owned, optional_text
 from earned.privacy.fields import EncryptedTextField
+from earned.records.models import Category, Owned, optional_text
 
 
 def validate_answers(value: object) -> None:
@@ -20,6 +20,8 @@ def validate_answers(value: object) -> None:
 
 
 class Response(Owned):
+    category = Category.MEASURES
+
     instrument = models.CharField(max_length=40)
     at = models.DateTimeField(default=timezone.now)
     answers = models.JSONField(validators=[validate_answers])  # {"1": 3, …}: numbers only
@@ -37,6 +39,8 @@ class Response(Owned):
 
 class Schedule(Owned):
     """How often a person wants a measure suggested (0: never); without one, its default."""
+
+    category = Category.MEASURES
 
     instrument = models.CharField(max_length=40)
     every_days = models.PositiveSmallIntegerField(
@@ -56,6 +60,8 @@ class Questionnaire(Owned):
     """A validated instrument's wording, imported by its owner from a FHIR file: their own
     record, encrypted like their words, never shipped by us. Earned attaches the instrument's
     published scoring (`core.instruments`) by `instrument`."""
+
+    category = Category.MEASURES
 
     words_looked_at = False  # an instrument's wording, not the person's own account
 

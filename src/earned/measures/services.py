@@ -16,6 +16,7 @@ from earned.core.instruments import DEFINITIONS, Definition, items_for, recognis
 from earned.core.measures import asks_for_safety, score
 from earned.measures.instruments import Instrument, available
 from earned.measures.models import Questionnaire, Response, Schedule
+from earned.records import saving as records
 
 MOST_FILE_BYTES = 1_000_000  # a questionnaire is a few kilobytes
 
@@ -28,14 +29,14 @@ class Taken:
 
 def record(owner: User, instrument: Instrument, answers: dict[int, int], note: str) -> Taken:
     result = score(instrument.rules, answers)
-    response = Response.objects.create(
-        owner=owner,
+    response = Response(
         instrument=instrument.key,
         answers={str(item): answer for item, answer in answers.items()},
         total=result.total,
         scores=result.subscales,
         note=note or None,
     )
+    records.save(owner, response)
     return Taken(response, asks_for_safety(instrument.rules, answers))
 
 
@@ -84,9 +85,10 @@ def every_days(owner: User, instruments: dict[str, Instrument] | None = None) ->
 
 
 def set_schedule(owner: User, instrument: Instrument, days: int) -> None:
-    Schedule.objects.update_or_create(
-        owner=owner, instrument=instrument.key, defaults={"every_days": days}
-    )
+    schedule = owned(Schedule, owner).filter(instrument=instrument.key).first()
+    schedule = schedule or Schedule(instrument=instrument.key)
+    schedule.every_days = days
+    records.save(owner, schedule)
 
 
 def set_change_figures(
@@ -96,7 +98,7 @@ def set_change_figures(
     by Earned's again."""
     kept = owned(Questionnaire, owner).get(instrument=instrument.key)
     kept.norm_sd, kept.reliability, kept.norm_source = sd, reliability, source or None
-    kept.save(update_fields=["norm_sd", "reliability", "norm_source"])
+    records.save(owner, kept, update_fields=["norm_sd", "reliability", "norm_source"])
     return kept
 
 
@@ -171,17 +173,15 @@ def import_questionnaire(owner: User, document: bytes, chosen: str = "") -> Impo
             for i in items
         ]
     )
-    _, created = Questionnaire.objects.update_or_create(
-        owner=owner,
-        instrument=definition.key,
-        defaults={
-            "title": questionnaire.title,
-            "intro": questionnaire.intro,
-            "wording": wording,
-            "copyright": questionnaire.copyright,
-            "url": questionnaire.url,
-            "imported_at": timezone.now(),
-        },
+    kept = owned(Questionnaire, owner).filter(instrument=definition.key).first()
+    created = kept is None
+    kept = kept or Questionnaire(instrument=definition.key)
+    kept.title, kept.intro, kept.wording = questionnaire.title, questionnaire.intro, wording
+    kept.copyright, kept.url, kept.imported_at = (
+        questionnaire.copyright,
+        questionnaire.url,
+        timezone.now(),
     )
+    records.save(owner, kept)
     left_out = sum(1 for q in questionnaire.questions if q.options) - len(items)
     return Imported(definition, not created, left_out)

@@ -7,8 +7,8 @@ class PracticeConfig(AppConfig):
 
     def ready(self) -> None:
         from earned.exchange.kinds import RecordKind, register
-        from earned.ledger.models import other_fields
         from earned.practice import models
+        from earned.records.models import other_fields
         from earned.search.kinds import SearchKind
         from earned.search.kinds import register as searchable
 

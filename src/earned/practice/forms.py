@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from earned.ledger.forms import offer_blank, percent_field, text_area
 from earned.ledger.models import Expectation
 from earned.practice.choices import CONFIDENCE_RANGE
 from earned.practice.models import Attempt, Ladder, Rehearsal, Script, Step
+from earned.records.forms import offer_blank, percent_field, text_area
 from earned.reflection.forms import linkable_expectations
 from earned.rituals.forms import scale_field
 

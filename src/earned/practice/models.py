@@ -9,12 +9,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from earned.ledger.models import Expectation, Experience, Owned, optional_text, percent
+from earned.ledger.models import Expectation, Experience
 from earned.practice.choices import CONFIDENCE_RANGE, Mode, Origin, Situation
 from earned.privacy.fields import EncryptedTextField
+from earned.records.models import Category, Owned, optional_text, percent
 
 
 class Ladder(Owned):
+    category = Category.PRACTICE
+
     goal = EncryptedTextField("the goal")
     value = optional_text("the value it serves")
     expectations: models.ManyToManyField[Expectation, LadderLink] = models.ManyToManyField(
@@ -57,6 +60,8 @@ class Ladder(Owned):
 class LadderLink(Owned):
     """A ladder that works on an old expectation (a ladder may work on several)."""
 
+    category = Category.PRACTICE
+
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE)
     expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
 
@@ -70,6 +75,9 @@ class LadderLink(Owned):
 
 
 class Step(Owned):
+    category = Category.PRACTICE
+    indexed_with = "ladder"
+
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(default=0)
     description = EncryptedTextField("the step")
@@ -90,6 +98,8 @@ class Step(Owned):
 class Attempt(Owned):
     """One go at a step. Its prediction and outcome live in its experience; here are the parts
     only practice has: the coping plan, the moment itself, and what to repeat or adjust."""
+
+    category = Category.PRACTICE
 
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="attempts")
     experience = models.OneToOneField(Experience, on_delete=models.CASCADE, related_name="attempt")
@@ -129,6 +139,8 @@ def confidence(verbose_name: str) -> models.SmallIntegerField:  # type: ignore[t
 
 
 class Script(Owned):
+    category = Category.PRACTICE
+
     situation = models.CharField(max_length=12, choices=Situation)
     title = EncryptedTextField("what it is for")
     when_it_fits = optional_text("when it fits")
@@ -170,6 +182,8 @@ class Script(Owned):
 
 
 class Rehearsal(Owned):
+    category = Category.PRACTICE
+
     script = models.ForeignKey(Script, on_delete=models.CASCADE, related_name="rehearsals")
     at = models.DateTimeField(default=timezone.now)
     mode = models.CharField("how", max_length=10, choices=Mode, default=Mode.ALONE)

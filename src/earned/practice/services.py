@@ -15,10 +15,9 @@ from earned.accounts.models import User
 from earned.core import pacing
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
-from earned.ledger.services import check_owner, relink
 from earned.practice.library import STARTERS_BY_KEY
 from earned.practice.models import Attempt, Ladder, LadderLink, Rehearsal, Script, Step
-from earned.search import services as search
+from earned.records import saving as records
 
 # --- Ladders and steps ------------------------------------------------------------------------
 
@@ -33,54 +32,40 @@ def ladders(owner: User, *, archived: bool | None = False) -> QuerySet[Ladder]:
     return found if archived is None else found.filter(archived_at__isnull=not archived)
 
 
-@transaction.atomic
 def save_ladder(owner: User, ladder: Ladder, expectations: Iterable[Expectation] = ()) -> Ladder:
-    ladder.owner = owner
-    ladder.save()
-    relink(owner, LadderLink, to="expectation", targets=expectations, ladder=ladder)
-    search.index(ladder)
-    return ladder
+    links = [records.Links(LadderLink, "expectation", list(expectations))]
+    return records.save(owner, ladder, links=links).record
 
 
 @transaction.atomic
 def add_step(owner: User, ladder: Ladder, step: Step, *, below: Step | None = None) -> Step:
     """Add a step at the end, or just below another one (a smaller step before it). Below
     another step in a ladder kept in the person's own order, the later steps move up one."""
-    check_owner(owner, [ladder, *([below] if below else [])])
-    step.owner, step.ladder = owner, ladder
+    records.check_owner(owner, [ladder, *([below] if below else [])])
+    step.ladder = ladder
     if below is not None and not ladder.keep_sorted:
         order = ladder.ordered_steps()
         at = order.index(below)
         _number(owner, [*order[:at], step, *order[at:]])
     else:
         step.position = max((each.position for each in ladder.steps.all()), default=-1) + 1
-        step.save()
-    search.index(ladder)
+        records.save(owner, step)
     return step
 
 
-@transaction.atomic
 def save_step(owner: User, step: Step) -> Step:
-    check_owner(owner, [step])
-    step.save()
-    search.index(step.ladder)
-    return step
+    return records.save(owner, step).record
 
 
-@transaction.atomic
 def delete_step(owner: User, step: Step) -> None:
     """Delete a step and its attempts' practice notes; their experiences stay in the ledger."""
-    check_owner(owner, [step])
-    ladder = step.ladder
-    search.forget(step)
-    step.delete()
-    search.index(ladder)  # its steps are part of what finds it
+    records.delete(owner, step)
 
 
 def _number(owner: User, steps: Sequence[Step]) -> None:
     for position, step in enumerate(steps):
-        step.owner, step.position = owner, position
-        step.save()
+        step.position = position
+        records.save(owner, step, update_fields=None if step._state.adding else ["position"])
 
 
 @transaction.atomic
@@ -88,7 +73,7 @@ def move_step(owner: User, step: Step, by: int) -> None:
     """Move a step up (-1) or down (+1) among the others. The person's order then holds: the
     ladder is no longer kept sorted by expected distress."""
     ladder = step.ladder
-    check_owner(owner, [ladder])
+    records.check_owner(owner, [ladder])
     order = ladder.ordered_steps()
     at = next(index for index, each in enumerate(order) if each.pk == step.pk)
     to = max(0, min(len(order) - 1, at + by))
@@ -96,39 +81,36 @@ def move_step(owner: User, step: Step, by: int) -> None:
     _number(owner, order)
     if ladder.keep_sorted:
         ladder.keep_sorted = False
-        ladder.save(update_fields=["keep_sorted"])
+        records.save(owner, ladder, update_fields=["keep_sorted"])
 
 
 @transaction.atomic
 def arrange(owner: User, ladder: Ladder, step_ids: Sequence[str]) -> None:
     """Put the steps in the order given (as dragged); any step not named keeps its place after
     them. The ladder then keeps the person's order."""
-    check_owner(owner, [ladder])
+    records.check_owner(owner, [ladder])
     order = ladder.ordered_steps()
     wanted = {str(step.pk): step for step in order}
     named = [wanted[step_id] for step_id in dict.fromkeys(step_ids) if step_id in wanted]
     _number(owner, [*named, *(step for step in order if step not in named)])
     ladder.keep_sorted = False
-    ladder.save(update_fields=["keep_sorted"])
+    records.save(owner, ladder, update_fields=["keep_sorted"])
 
 
 def set_archived(owner: User, ladder: Ladder, archived: bool) -> None:
-    check_owner(owner, [ladder])
     ladder.archived_at = timezone.now() if archived else None
-    ladder.save(update_fields=["archived_at"])
+    records.save(owner, ladder, update_fields=["archived_at"])
 
 
 def sort_by_distress(owner: User, ladder: Ladder) -> None:
-    check_owner(owner, [ladder])
     ladder.keep_sorted = True
-    ladder.save(update_fields=["keep_sorted"])
+    records.save(owner, ladder, update_fields=["keep_sorted"])
 
 
 def climb(owner: User, step: Step, climbed: bool = True) -> None:
     """Mark a step as climbed (the next one becomes current), or take that back."""
-    check_owner(owner, [step])
     step.climbed_at = timezone.now() if climbed else None
-    step.save(update_fields=["climbed_at"])
+    records.save(owner, step, update_fields=["climbed_at"])
 
 
 # --- Attempts ---------------------------------------------------------------------------------
@@ -165,23 +147,16 @@ def plan_attempt(
 ) -> Attempt:
     """An attempt at a step: its experience is planned in the ledger (testing, usually, the
     ladder's expectations), and the attempt keeps the coping plan."""
-    check_owner(owner, [step])
+    records.check_owner(owner, [step])
     experience.status = Experience.Status.PLANNED
     ledger.save_experience(owner, experience, expectations=expectations)
-    attempt = Attempt.objects.create(
-        owner=owner, step=step, experience=experience, coping_plan=coping_plan or None
-    )
-    search.index(attempt)
-    return attempt
+    attempt = Attempt(step=step, experience=experience, coping_plan=coping_plan or None)
+    return records.save(owner, attempt).record
 
 
-@transaction.atomic
 def save_attempt(owner: User, attempt: Attempt) -> Attempt:
     """The attempt's own notes: its coping plan, the moment, what to repeat and adjust."""
-    check_owner(owner, [attempt])
-    attempt.save()
-    search.index(attempt)
-    return attempt
+    return records.save(owner, attempt).record
 
 
 @transaction.atomic
@@ -195,12 +170,8 @@ def note_moment(owner: User, attempt: Attempt, distress_now: int | None, doing_n
 # --- Scripts and rehearsals -------------------------------------------------------------------
 
 
-@transaction.atomic
 def save_script(owner: User, script: Script) -> Script:
-    script.owner = owner
-    script.save()
-    search.index(script)
-    return script
+    return records.save(owner, script).record
 
 
 def copy_starter(owner: User, key: str) -> Script:
@@ -217,10 +188,7 @@ def copy_starter(owner: User, key: str) -> Script:
 
 
 def save_rehearsal(owner: User, rehearsal: Rehearsal) -> Rehearsal:
-    rehearsal.owner = owner
-    check_owner(owner, [rehearsal.script, *([rehearsal.attempt] if rehearsal.attempt else [])])
-    rehearsal.save()
-    return rehearsal
+    return records.save(owner, rehearsal).record
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,20 @@ CLEAR_TEXT = {
     "privacy.KeyEnvelope.wrapped_key": "the data key, encrypted (format 1)",
     "privacy.KeyEnvelope.salt": "a random salt for Argon2id",
 }
+
+# Every record a person owns carries its visibility: a choice (follow, private or shared).
+_OWNED = {
+    "ledger": ("Expectation", "Experience", "Tested", "Rating", "Emotion"),
+    "rituals": ("CheckIn", "Interaction"),
+    "reflection": ("Shift", "JournalEntry", "JournalLink", "JournalPerson", "Dialogue", "Turn",
+                   "Imagery"),
+    "practice": ("Ladder", "LadderLink", "Step", "Attempt", "Script", "Rehearsal"),
+    "relationships": ("Person", "Safety", "Presence", "Rupture", "Repair"),
+    "measures": ("Response", "Schedule", "Questionnaire"),
+    "safety": ("SafetyPlan",),
+}  # fmt: skip
+CLEAR_TEXT |= {
+    f"{app}.{model}.visibility": "a choice: as chosen for its kind, always private, or shared"
+    for app, models in _OWNED.items()
+    for model in models
+}

@@ -7,7 +7,7 @@ class ReflectionConfig(AppConfig):
 
     def ready(self) -> None:
         from earned.exchange.kinds import RecordKind, register
-        from earned.ledger.models import other_fields
+        from earned.records.models import other_fields
         from earned.reflection import models
 
         # In dependency order: import writes them in this order.

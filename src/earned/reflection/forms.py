@@ -6,8 +6,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from earned.ledger.forms import percent_field, text_area
 from earned.ledger.models import Expectation
+from earned.records.forms import percent_field, text_area
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
 from earned.reflection.prompts import PROMPT_CHOICES
 from earned.relationships.models import Person

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from earned.core.phrasing import both
-from earned.ledger.models import Expectation, Owned, optional_text, percent
+from earned.ledger.models import Expectation
 from earned.privacy.fields import EncryptedTextField
+from earned.records.models import Category, Owned, optional_text, percent
 from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
 from earned.reflection.prompts import PROMPT_CHOICES, PROMPTS
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 
 class JournalEntry(Owned):
+    category = Category.REFLECTION
+
     at = models.DateTimeField(default=timezone.now)
     prompt = models.CharField(max_length=24, choices=PROMPT_CHOICES, blank=True)
     body = EncryptedTextField("what you wrote")
@@ -64,6 +67,8 @@ class JournalEntry(Owned):
 class JournalPerson(Owned):
     """A journal entry about someone in the person's life."""
 
+    category = Category.REFLECTION
+
     entry = models.ForeignKey("JournalEntry", on_delete=models.CASCADE)
     person = models.ForeignKey("relationships.Person", on_delete=models.CASCADE)
 
@@ -79,6 +84,8 @@ class JournalPerson(Owned):
 class JournalLink(Owned):
     """A journal entry about an old expectation (an entry may be about several)."""
 
+    category = Category.REFLECTION
+
     entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE)
     expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
 
@@ -93,6 +100,8 @@ class JournalLink(Owned):
 
 class Dialogue(Owned):
     """Two voices on the page, turn by turn."""
+
+    category = Category.REFLECTION
 
     at = models.DateTimeField(default=timezone.now)
     first_voice = EncryptedTextField("the first voice")
@@ -131,6 +140,9 @@ class Dialogue(Owned):
 
 
 class Turn(Owned):
+    category = Category.REFLECTION
+    indexed_with = "dialogue"
+
     FIRST, SECOND = 1, 2
 
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="turns")
@@ -147,6 +159,8 @@ class Turn(Owned):
 
 class Imagery(Owned):
     """One time through a guided imagery script, and how it was."""
+
+    category = Category.REFLECTION
 
     at = models.DateTimeField(default=timezone.now)
     script = models.CharField(max_length=24, choices=SCRIPT_CHOICES)
@@ -183,6 +197,8 @@ class Imagery(Owned):
 class Shift(Owned):
     """A social signal, the verdict that came at once, other ways to read it, and what the
     signal tells as information: a misreading caught, whatever the person concludes."""
+
+    category = Category.REFLECTION
 
     at = models.DateTimeField(default=timezone.now)
     expectation = models.ForeignKey(

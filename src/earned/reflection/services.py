@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from django.db import transaction
-
 from earned.accounts.models import User
 from earned.ledger.models import Expectation
-from earned.ledger.services import check_owner, relink
+from earned.records import saving as records
 from earned.reflection.models import (
     Dialogue,
     Imagery,
@@ -20,21 +18,12 @@ from earned.reflection.models import (
     Turn,
 )
 from earned.relationships.models import Person
-from earned.safety import noticing
-from earned.search import services as search
 
 
-@transaction.atomic
 def save_shift(owner: User, shift: Shift) -> Shift:
-    shift.owner = owner
-    if shift.expectation is not None:
-        check_owner(owner, [shift.expectation])
-    shift.save()
-    search.index(shift)
-    return shift
+    return records.save(owner, shift).record
 
 
-@transaction.atomic
 def save_entry(
     owner: User,
     entry: JournalEntry,
@@ -43,36 +32,21 @@ def save_entry(
 ) -> JournalEntry:
     """Save a journal entry with the expectations and people it is about (replacing those
     linked before; people are left as they were when not given)."""
-    entry.owner = owner
-    entry.save()
-    relink(owner, JournalLink, to="expectation", targets=expectations, entry=entry)
+    links = [records.Links(JournalLink, "expectation", list(expectations))]
     if people is not None:
-        relink(owner, JournalPerson, to="person", targets=people, entry=entry)
-    search.index(entry)
-    return entry
+        links.append(records.Links(JournalPerson, "person", list(people)))
+    return records.save(owner, entry, links=links).record
 
 
-@transaction.atomic
 def save_dialogue(owner: User, dialogue: Dialogue, turns: Sequence[tuple[int, str]]) -> Dialogue:
     """Save a dialogue with its turns, in order, each a (voice, text) pair. Turns saved before
     are replaced, so a dialogue can be continued or corrected later."""
-    dialogue.owner = owner
-    dialogue.save()
-    before = {turn.text for turn in dialogue.turns.all()}
-    dialogue.turns.all().delete()
-    Turn.objects.bulk_create(
-        Turn(owner=owner, dialogue=dialogue, position=position, voice=voice, text=text)
+    written = [
+        Turn(position=position, voice=voice, text=text)
         for position, (voice, text) in enumerate(turns)
-    )
-    # Written together, the turns send no pre_save: their new words are looked at here.
-    noticing.look_at_words(text for _, text in turns if text not in before)
-    search.index(dialogue)
-    return dialogue
+    ]
+    return records.save(owner, dialogue, rows=[records.Rows("turns", written)]).record
 
 
-@transaction.atomic
 def save_imagery(owner: User, imagery: Imagery) -> Imagery:
-    imagery.owner = owner
-    imagery.save()
-    search.index(imagery)
-    return imagery
+    return records.save(owner, imagery).record

@@ -7,7 +7,7 @@ class RelationshipsConfig(AppConfig):
 
     def ready(self) -> None:
         from earned.exchange.kinds import RecordKind, register
-        from earned.ledger.models import other_fields
+        from earned.records.models import other_fields
         from earned.relationships import models
         from earned.search.kinds import SearchKind
         from earned.search.kinds import register as searchable

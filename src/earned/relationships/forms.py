@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from earned.ledger.forms import DATETIME_FORMAT, offer_blank, percent_field, text_area
+from earned.records.forms import DATETIME_FORMAT, offer_blank, percent_field, text_area
 from earned.relationships.choices import INTENSITY_RANGE, RuptureKind
 from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals.forms import scale_field

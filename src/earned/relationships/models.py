@@ -11,8 +11,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from earned.ledger.models import Owned, optional_text, percent
 from earned.privacy.fields import EncryptedTextField
+from earned.records.models import Category, Owned, optional_text, percent
 from earned.relationships.choices import (
     INTENSITY_RANGE,
     RepairOutcome,
@@ -25,6 +25,8 @@ from earned.relationships.choices import (
 
 
 class Person(Owned):
+    category = Category.PEOPLE
+
     name = EncryptedTextField("name or alias")
     role = models.CharField(max_length=10, choices=Role, blank=True)
     note = optional_text("a note")
@@ -59,6 +61,8 @@ class Person(Owned):
 class Safety(Owned):
     """How safe it feels with someone, at one moment; the history shows how it moves."""
 
+    category = Category.PEOPLE
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="safety")
     feels_safe = percent("how safe it feels with them")
     at = models.DateTimeField(default=timezone.now)
@@ -73,6 +77,8 @@ class Safety(Owned):
 class Presence(Owned):
     """A moment someone showed up."""
 
+    category = Category.PEOPLE
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="presences")
     showed = models.CharField(max_length=8, choices=Showed)
     at = models.DateTimeField(default=timezone.now)
@@ -86,6 +92,8 @@ class Presence(Owned):
 
 
 class Rupture(Owned):
+    category = Category.PEOPLE
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ruptures")
     at = models.DateTimeField("when", default=timezone.now)
     setting = models.CharField(max_length=8, choices=Setting, default=Setting.LIFE)
@@ -140,6 +148,9 @@ OUTCOME_WORDS: dict[str, str] = {
 
 
 class Repair(Owned):
+    category = Category.PEOPLE
+    indexed_with = "rupture"  # a repair's words find its rupture
+
     rupture = models.ForeignKey(Rupture, on_delete=models.CASCADE, related_name="repairs")
     at = models.DateTimeField("when", default=timezone.now)
     started_by = models.CharField("who started it", max_length=8, choices=Who, blank=True)

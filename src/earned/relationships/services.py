@@ -14,9 +14,8 @@ from earned.access import owned
 from earned.accounts.models import User
 from earned.core import relating
 from earned.ledger.models import Experience
-from earned.ledger.services import check_owner
+from earned.records import saving as records
 from earned.relationships.models import Person, Presence, Repair, Rupture, Safety
-from earned.search import services as search
 
 PRESENCE_MONTHS = 6
 
@@ -27,37 +26,35 @@ def people(owner: User, *, archived: bool = False) -> QuerySet[Person]:
 
 @transaction.atomic
 def save_person(owner: User, person: Person, feels_safe: int | None = None) -> Person:
-    person.owner = owner
-    person.save()
+    records.save(owner, person)
     if feels_safe is not None:
         rate_safety(owner, person, feels_safe)
-    search.index(person)
     return person
 
 
 def rate_safety(
     owner: User, person: Person, feels_safe: int, at: datetime.datetime | None = None
 ) -> Safety:
-    check_owner(owner, [person])
-    return Safety.objects.create(
-        owner=owner, person=person, feels_safe=feels_safe, at=at or timezone.now()
-    )
+    safety = Safety(person=person, feels_safe=feels_safe, at=at or timezone.now())
+    return records.save(owner, safety).record
 
 
 def showed_up(
     owner: User, person: Person, showed: str, at: datetime.datetime | None = None
 ) -> Presence:
     """A moment someone showed up: two taps, no typing needed."""
-    check_owner(owner, [person])
-    return Presence.objects.create(
-        owner=owner, person=person, showed=showed, at=at or timezone.now()
-    )
+    presence = Presence(person=person, showed=showed, at=at or timezone.now())
+    return records.save(owner, presence).record
+
+
+def take_back(owner: User, presence: Presence) -> None:
+    """A moment of presence marked by mistake."""
+    records.delete(owner, presence)
 
 
 def set_archived(owner: User, person: Person, archived: bool) -> None:
-    check_owner(owner, [person])
     person.archived_at = timezone.now() if archived else None
-    person.save(update_fields=["archived_at"])
+    records.save(owner, person, update_fields=["archived_at"])
 
 
 @transaction.atomic
@@ -65,40 +62,24 @@ def delete_person(owner: User, person: Person, *, with_experiences: bool = False
     """Delete someone with their presence, ruptures and repairs. Their experiences stay in the
     ledger, no longer linked to them — unless the person asked for those to go too. Returns
     how many experiences were deleted."""
-    check_owner(owner, [person])
+    records.check_owner(owner, [person])
     doomed = list(owned(Experience, owner).filter(person=person)) if with_experiences else []
     for experience in doomed:
-        search.forget(experience)
-        experience.delete()
-    search.forget(person)
-    person.delete()
+        records.delete(owner, experience)
+    records.delete(owner, person)
     return len(doomed)
 
 
-@transaction.atomic
 def save_rupture(owner: User, rupture: Rupture) -> Rupture:
-    rupture.owner = owner
-    check_owner(owner, [rupture.person])
-    rupture.save()
-    search.index(rupture)
-    return rupture
+    return records.save(owner, rupture).record
 
 
-@transaction.atomic
 def save_repair(owner: User, repair: Repair) -> Repair:
-    repair.owner = owner
-    check_owner(owner, [repair.rupture])
-    repair.save()
-    search.index(repair.rupture)  # a repair's words find its rupture
-    return repair
+    return records.save(owner, repair).record
 
 
-@transaction.atomic
 def delete_repair(owner: User, repair: Repair) -> None:
-    check_owner(owner, [repair])
-    rupture = repair.rupture
-    repair.delete()
-    search.index(rupture)
+    records.delete(owner, repair)
 
 
 # --- What the records say ---------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from earned.ledger.choices import EMOTION_GROUPS, Context
-from earned.ledger.forms import offer_blank, text_area
+from earned.records.forms import offer_blank, text_area
 from earned.rituals.choices import (
     ENERGY_RANGE,
     MOOD_RANGE,

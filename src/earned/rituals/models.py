@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from earned.ledger.choices import EMOTIONS, BodyPlace, Context
-from earned.ledger.models import Experience, Owned, optional_text, other_fields
+from earned.ledger.models import Experience
+from earned.records.models import Category, Owned, optional_text, other_fields
 from earned.rituals.choices import (
     ENERGY_RANGE,
     MOOD_RANGE,
@@ -42,6 +43,8 @@ MIDDAY_NOTE_LIMIT = 60  # "one word for right now": a word or a few
 
 
 class CheckIn(Owned):
+    category = Category.CHECK_INS
+
     kind = models.CharField(max_length=8, choices=Kind)
     day = models.DateField("the day it belongs to")  # in the person's time zone
     at = models.DateTimeField(default=timezone.now)
@@ -118,6 +121,9 @@ class CheckIn(Owned):
 
 class Interaction(Owned):
     """One line of the evening review: someone, and how it felt. It can become an experience."""
+
+    category = Category.CHECK_INS
+    indexed_with = "check_in"
 
     check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="interactions")
     position = models.PositiveSmallIntegerField(default=0)

@@ -14,9 +14,9 @@ from earned.accounts.models import User
 from earned.core.clock import Week, practice_day, weeks_practised
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
+from earned.records import saving as records
 from earned.rituals.choices import Kind
 from earned.rituals.models import CheckIn, Interaction
-from earned.search import services as search
 
 CONSISTENCY_WEEKS = 12
 
@@ -54,27 +54,28 @@ def save_check_in(
     """Save a check-in on the day it belongs to. An evening review may bring its interactions
     (replacing those saved before, except any already turned into an experience) and close the
     morning's prediction."""
-    check_in.owner = owner
     check_in.day = day_of(owner, check_in.at)
-    check_in.save()
+    rows = []
     if lines is not None:
         # Lines already turned into experiences stay as they are; the rest are replaced.
-        check_in.interactions.filter(experience=None).delete()
-        start = check_in.interactions.count()
-        for position, line in enumerate(lines, start=start):
-            Interaction.objects.create(
-                owner=owner,
-                check_in=check_in,
+        kept = (
+            0 if check_in._state.adding else check_in.interactions.exclude(experience=None).count()
+        )
+        written = [
+            Interaction(
                 position=position,
                 who=line.who or None,
                 context=line.context,
                 what=line.what or None,
                 felt=line.felt,
             )
+            for position, line in enumerate(lines, start=kept)
+        ]
+        rows.append(records.Rows("interactions", written, keep={"experience__isnull": False}))
+    records.save(owner, check_in, rows=rows)
     if closes is not None and closes.owner_id == owner.pk and closes.kind == Kind.MORNING:
         closes.prediction_outcome = outcome
-        closes.save(update_fields=["prediction_outcome"])
-    search.index(check_in)
+        records.save(owner, closes, update_fields=["prediction_outcome"])
     return check_in
 
 
@@ -101,7 +102,7 @@ def as_experience(owner: User, interaction: Interaction) -> Experience:
         ),
     )
     interaction.experience = experience
-    interaction.save(update_fields=["experience"])
+    records.save(owner, interaction, update_fields=["experience"])
     return experience
 
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from earned.ledger.models import Owned, optional_text
+from earned.records.models import Category, Owned, optional_text
 from earned.safety.noticing import ABOUT_PLAN
 
 # The six steps, in the order a hard moment is met, then the reasons; each with our guidance.
@@ -33,6 +33,8 @@ STEPS: tuple[tuple[str, str, str], ...] = (
 
 
 class SafetyPlan(Owned):
+    category = Category.SAFETY
+
     notice_about = ABOUT_PLAN  # its warning signs may rightly name such thoughts: said gently
     warning_signs = optional_text("the signs that a hard time is coming")
     on_my_own = optional_text("things I can do on my own")

@@ -1,12 +1,12 @@
 """The calm notice after saving words that suggest thoughts of suicide or self-harm. Every save
-of a person's record is looked at here — only the text that changed, in memory, before it is
-encrypted — by the pure function in earned/core/crisis_language.py. Nothing is stored, logged or
-sent: the page that follows shows the notice once, and the terminal prints one line."""
+of a person's record (earned/records/saving.py) hands its new words here — only the text that
+changed, in memory, before it is encrypted — for the pure function in
+earned/core/crisis_language.py. Nothing is stored, logged or sent: the page that follows shows
+the notice once, and the terminal prints one line."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from typing import Any
 
@@ -20,7 +20,6 @@ from earned.safety import command_run
 
 NOTICE_TAG = "safety-notice"
 _request: ContextVar[HttpRequest | None] = ContextVar("earned_request", default=None)
-_looking: ContextVar[bool] = ContextVar("earned_looking_at_words", default=True)
 
 
 def remember_request(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., Any]:
@@ -34,17 +33,6 @@ def remember_request(get_response: Callable[[HttpRequest], HttpResponse]) -> Cal
             _request.reset(token)
 
     return middleware
-
-
-@contextlib.contextmanager
-def words_brought_back() -> Iterator[None]:
-    """Saves that restore words written before (an import) are not looked at: the notice
-    answers what a person writes now, not an old entry coming home."""
-    token = _looking.set(False)
-    try:
-        yield
-    finally:
-        _looking.reset(token)
 
 
 def changed_texts(instance: models.Model) -> list[str]:
@@ -67,20 +55,24 @@ ABOUT_ANSWERS = "About your answers."
 ABOUT_PLAN = "About your plan."
 
 
-def look_at_saved_words(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
-    """pre_save receiver for every model with entry text, except an imported questionnaire's
-    wording, which is not a person's own account (`words_looked_at = False`). A model may say
-    what its notice speaks of (`notice_about`): the safety plan's, whose warning signs may
-    rightly name such thoughts, says so."""
-    if getattr(sender, "words_looked_at", True):
-        look_at_words(changed_texts(instance), getattr(sender, "notice_about", ABOUT_WORDS))
+def about(model: type[models.Model]) -> str:
+    """What the notice after saving this kind of record speaks of."""
+    return str(getattr(model, "notice_about", ABOUT_WORDS))
 
 
-def look_at_words(texts: Iterable[str], about: str = ABOUT_WORDS) -> None:
-    """The look itself, at words the caller knows are new; called directly by saves that bypass
-    `pre_save` (rows written together, like a dialogue's turns)."""
-    if _looking.get() and suggests_risk(*texts):
-        show_notice(about)
+def words_to_look_at(record: models.Model) -> list[str]:
+    """The words a save of `record` writes anew, taken before it is saved (and encrypted). An
+    imported questionnaire's wording is not a person's own account (`words_looked_at = False`)."""
+    return changed_texts(record) if getattr(type(record), "words_looked_at", True) else []
+
+
+def look(model: type[models.Model], texts: Iterable[str]) -> bool:
+    """Whether words just written into a record of `model` suggest risk; if so, the notice is
+    left for the page that follows or the terminal."""
+    if suggests_risk(*texts):
+        show_notice(about(model))
+        return True
+    return False
 
 
 def show_notice(about: str = ABOUT_WORDS) -> None:

@@ -109,7 +109,7 @@ def plan_of(owner: Any) -> Any:
 def save_plan(owner: Any, plan: Any) -> Any:
     from django.utils import timezone
 
-    plan.owner = owner
+    from earned.records import saving as records
+
     plan.updated_at = timezone.now()
-    plan.save()
-    return plan
+    return records.save(owner, plan).record

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import hmac
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
 from typing import Any
@@ -31,6 +31,7 @@ from earned.access import owned
 from earned.accounts.models import User
 from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_searchable
 from earned.privacy import keyring
+from earned.privacy.fields import EncryptedTextField
 from earned.search.kinds import KINDS, SearchKind, kind_for
 from earned.search.models import Indexed, Term
 
@@ -95,6 +96,16 @@ def index(record: models.Model) -> None:
     owner = record.owner_id  # type: ignore[attr-defined]
     Term.objects.filter(owner_id=owner, record=record.pk).delete()
     _insert(_rows(kind, record, _index_key()))
+
+
+def changed_by(model: type[models.Model], fields: Iterable[str]) -> bool:
+    """Whether saving only these fields of a record can change its index rows: its words or
+    its date (archiving an expectation cannot)."""
+    kind = kind_for(model)
+    return kind is not None and any(
+        name == kind.when or isinstance(model._meta.get_field(name), EncryptedTextField)
+        for name in fields
+    )
 
 
 def forget(record: models.Model) -> None:

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from django.contrib import messages
-from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from earned.search import services as search
+from earned.access import signed_in_user
+from earned.records import saving as records
+from earned.records.models import Owned
 
 
 @dataclass(frozen=True)
@@ -26,18 +27,14 @@ class Deletion:
     delete: Callable[[], object] | None = None
 
 
-def confirm_then_delete(
-    request: HttpRequest, record: models.Model, deletion: Deletion
-) -> HttpResponse:
+def confirm_then_delete(request: HttpRequest, record: Owned, deletion: Deletion) -> HttpResponse:
     """GET shows the confirmation page (with “Keep it” first); POST deletes, says so, moves on.
     The caller has already fetched `record` through earned.access, so it is the person's own."""
     if request.method == "POST":
-        with transaction.atomic():
-            search.forget(record)  # first: delete() forgets the record's id
-            if deletion.delete is not None:
-                deletion.delete()
-            else:
-                record.delete()
+        if deletion.delete is not None:
+            deletion.delete()
+        else:
+            records.delete(signed_in_user(request), record)
         messages.success(request, deletion.done)
         return redirect(deletion.then)
     return render(

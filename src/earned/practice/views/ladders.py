@@ -132,7 +132,7 @@ def step_edit(request: HttpRequest, step_id: str) -> HttpResponse:
         request,
         form,
         "practice/step_form.html",
-        lambda form: services.save_step(user, form.save()),
+        lambda form: services.save_step(user, form.save(commit=False)),
         "Saved.",
         {"step": step},
     )

@@ -124,7 +124,7 @@ def presence_delete(request: HttpRequest, presence_id: str) -> HttpResponse:
     user = signed_in_user(request)
     presence = get_owned_or_404(owned(Presence, user).select_related("person"), user,
                                 pk=presence_id)  # fmt: skip
-    presence.delete()
+    services.take_back(user, presence)
     messages.success(request, "Taken back.")
     return redirect(presence.person)
 

@@ -1,0 +1,78 @@
+"""The base of every record a person owns, and the fields most of them are made of.
+
+Each owned model says which *category* it belongs to — the groups a person will share or keep
+private in a care circle — and each row carries its own *visibility*, which by default follows
+the person's choice for its category.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import ClassVar
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from earned.accounts.models import User
+from earned.privacy.fields import EncryptedTextField
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class Category(models.TextChoices):
+    """The groups of records a person shares or keeps private, as a whole."""
+
+    EXPERIENCES = "experiences", "Experiences"
+    EXPECTATIONS = "expectations", "Expectations"
+    CHECK_INS = "check_ins", "Check-ins"
+    PRACTICE = "practice", "Practice"
+    REFLECTION = "reflection", "Reflection and journal"
+    PEOPLE = "people", "People and ruptures"
+    MEASURES = "measures", "Measures"
+    SAFETY = "safety", "Safety plan"
+
+
+class Visibility(models.TextChoices):
+    """Who may see one record, once care circles exist."""
+
+    FOLLOW = "follow", "As I chose for its kind"
+    PRIVATE = "private", "Always private"
+    SHARED = "shared", "Shared"
+
+
+class Owned(models.Model):
+    """A row that belongs to one person: never read or linked across people."""
+
+    category: ClassVar[Category]  # every concrete model says which (a test checks)
+    # The record whose search rows hold this one's words, when it is not searched alone: a
+    # ladder's steps are found through the ladder ("ladder").
+    indexed_with: ClassVar[str | None] = None
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE)
+    visibility = models.CharField(
+        max_length=8, choices=Visibility, default=Visibility.FOLLOW, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+
+# The columns that are the record's bookkeeping, not its content: never exported as content.
+BOOKKEEPING = ("id", "owner", "visibility")
+
+
+def other_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """Every column of a record but its bookkeeping, in order: what an export holds of it.
+    (Visibility joins the export with care circles, the first thing that can change it.)"""
+    return tuple(
+        field.name for field in model._meta.concrete_fields if field.name not in BOOKKEEPING
+    )
+
+
+def percent(verbose_name: str, **options: object) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
+    return models.PositiveSmallIntegerField(verbose_name, validators=PERCENT, **options)  # type: ignore[arg-type]
+
+
+def optional_text(verbose_name: str) -> EncryptedTextField:
+    return EncryptedTextField(verbose_name, null=True, blank=True)

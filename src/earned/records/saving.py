@@ -1,0 +1,195 @@
+"""How every record a person owns is saved and deleted — one place, for the web, the terminal,
+an import and the demo alike.
+
+`save(owner, record, links=…)`:
+1. checks that the record, and every record it links to, belongs to `owner`;
+2. looks at the words this save writes anew for signs of crisis (earned/safety/noticing.py),
+   in memory, before they are encrypted;
+3. writes the record, then its links (only the links that change);
+4. brings its search rows up to date (earned/search/services.py);
+and answers with what was saved and whether the calm notice should show.
+
+`delete(owner, record)` checks ownership, drops the search rows of the record and of all its
+deletion takes with it, then deletes it.
+
+Both run in one transaction: a record is never saved without its links or its index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.db import models, transaction
+
+from earned.accounts.models import User
+from earned.privacy.fields import EncryptedTextField
+from earned.records.models import Owned
+from earned.safety import noticing
+from earned.search import services as search
+
+RecordT = TypeVar("RecordT", bound=Owned)
+
+
+class NotYours(Exception):
+    """A record of another person was passed in; nothing was written."""
+
+
+def check_owner(owner: User, records: Iterable[Any]) -> None:
+    if any(record.owner_id != owner.pk for record in records):
+        raise NotYours("every record must belong to the same person")
+
+
+@dataclass(frozen=True)
+class Links:
+    """The records one record links to through a link model: `Links(Tested, "expectation",
+    chosen)` makes the experience test exactly the chosen expectations."""
+
+    through: type[Owned]
+    to: str  # the link model's field naming the target
+    targets: Sequence[Owned]
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows that belong to the record and are written with it, replacing those it had: an
+    experience's named feelings (`Rows("emotions", [...])`), a dialogue's turns."""
+
+    related_name: str  # the record's name for them
+    rows: Sequence[Owned]  # new, unsaved; `save` points them at the record
+    keep: Mapping[str, object] | None = None  # a filter for rows that stay: {"experience": None}
+
+
+@dataclass(frozen=True)
+class Saved(Generic[RecordT]):
+    record: RecordT
+    noticed: bool  # words of crisis were written: offer the plan, calmly
+    about: str = noticing.ABOUT_WORDS  # what the notice speaks of
+
+
+@transaction.atomic
+def save(
+    owner: User,
+    record: RecordT,
+    *,
+    links: Sequence[Links] = (),
+    rows: Sequence[Rows] = (),
+    update_fields: Sequence[str] | None = None,
+) -> Saved[RecordT]:
+    """Save one record of `owner` with its links, its rows and its search rows."""
+    record.owner = owner
+    check_owner(owner, [record, *_parents(record)])
+    check_owner(owner, [target for each in links for target in each.targets])
+    new_words = noticing.words_to_look_at(record)  # before saving encrypts them
+    record.save(update_fields=update_fields)
+    for link in links:
+        relink(owner, link.through, to=link.to, targets=link.targets, record=record)
+    for written in rows:
+        new_words += _replace_rows(owner, record, written)
+    noticed = noticing.look(type(record), new_words)
+    _reindex(record, None if rows else update_fields)
+    return Saved(record, noticed, noticing.about(type(record)))
+
+
+def _replace_rows(owner: User, record: Owned, rows: Rows) -> list[str]:
+    """Write the record's new rows in place of its old ones; the words they add are returned,
+    to be looked at with the record's own."""
+    manager = getattr(record, rows.related_name)
+    field = manager.field.name  # the rows' foreign key to the record
+    before = {text for row in manager.all() for text in _texts(row)}
+    new_words = [text for row in rows.rows for text in _texts(row) if text not in before]
+    (manager.exclude(**rows.keep) if rows.keep else manager.all()).delete()
+    for row in rows.rows:
+        row.owner = owner
+        setattr(row, field, record)
+    manager.model._default_manager.bulk_create(rows.rows)  # encrypts the words in place
+    return new_words
+
+
+@transaction.atomic
+def delete(owner: User, record: Owned) -> None:
+    """Delete one record of `owner`, with its search rows and those of all it takes with it."""
+    check_owner(owner, [record])
+    search.forget(record)  # first: delete() forgets the ids
+    record.delete()
+    if parent := _indexed_with(record):
+        search.index(parent)  # the record's words were part of what finds it
+
+
+def restore(owner: User, row: models.Model) -> None:
+    """A row brought back from an export, written as it was, with its own id. Its words are
+    not looked at — the notice answers what a person writes now, not an old entry coming home —
+    and the index is rebuilt once, when every row is back (`search.rebuild`)."""
+    check_owner(owner, [row])
+    row.save(force_insert=True)
+
+
+def _reindex(record: Owned, update_fields: Sequence[str] | None) -> None:
+    """Bring the search rows up to date that this save may change: the record's own, and those
+    of the record it is found with (a ladder's steps are part of what finds the ladder)."""
+    if update_fields is None or search.changed_by(type(record), update_fields):
+        search.index(record)
+    parent = _indexed_with(record)
+    if parent is not None and (update_fields is None or _holds_words(record, update_fields)):
+        search.index(parent)
+
+
+def _indexed_with(record: Owned) -> Owned | None:
+    """The record whose search rows hold this one's words (`indexed_with = "ladder"`)."""
+    name = getattr(type(record), "indexed_with", None)
+    return getattr(record, name) if name else None
+
+
+def _holds_words(record: Owned, fields: Iterable[str]) -> bool:
+    return any(isinstance(record._meta.get_field(name), EncryptedTextField) for name in fields)
+
+
+def relink(
+    owner: User, through: type[Owned], *, to: str, targets: Iterable[Owned], record: Owned
+) -> None:
+    """Link `record` to exactly these targets through its link model, keeping the links that
+    stay and adding only the new ones."""
+    targets = list(targets)
+    check_owner(owner, [*targets, record])
+    field = _field_to(through, type(record))
+    existing = through._default_manager.filter(**{field: record})
+    existing.exclude(**{f"{to}__in": targets}).delete()
+    linked = set(existing.values_list(f"{to}_id", flat=True))
+    through._default_manager.bulk_create(
+        through(owner=owner, **{to: target, field: record})
+        for target in targets
+        if target.pk not in linked
+    )
+
+
+def _field_to(through: type[models.Model], model: type[models.Model]) -> str:
+    """The link model's foreign key to `model` (an experience's Tested rows: "experience")."""
+    return next(
+        field.name
+        for field in through._meta.concrete_fields
+        if field.is_relation and field.related_model is model
+    )
+
+
+def _parents(record: Owned) -> list[Owned]:
+    """The owned records this one points to (a step's ladder, a repair's rupture): they must be
+    the same person's too."""
+    found = []
+    for field in record._meta.concrete_fields:
+        if field.is_relation and field.name != "owner":
+            related_model = field.related_model
+            if isinstance(related_model, type) and issubclass(related_model, Owned):
+                parent = getattr(record, field.name)
+                if parent is not None:
+                    found.append(parent)
+    return found
+
+
+def _texts(row: models.Model) -> list[str]:
+    """Every text of a row, as the person wrote it."""
+    return [
+        text
+        for field in row._meta.concrete_fields
+        if isinstance(field, EncryptedTextField) and (text := getattr(row, field.name))
+    ]

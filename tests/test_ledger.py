@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -354,43 +354,6 @@ def test_empty_pages_say_what_to_do_first(owner_client: Client) -> None:
 
 
 # --- Another person's records -----------------------------------------------------------------
-
-URLS = [
-    ("get", "/expectations/{expectation}/"),
-    ("post", "/expectations/{expectation}/rate/"),
-    ("post", "/expectations/{expectation}/archive/"),
-    ("get", "/experiences/{experience}/"),
-    ("get", "/experiences/{experience}/debrief/"),
-    ("post", "/experiences/{experience}/debrief/"),
-    ("post", "/experiences/{experience}/rerate/{expectation}/"),
-    ("post", "/experiences/{experience}/discounting/"),
-    ("get", "/expectations/{expectation}/delete/"),
-    ("post", "/expectations/{expectation}/delete/"),
-    ("get", "/experiences/{experience}/edit/"),
-    ("post", "/experiences/{experience}/edit/"),
-    ("get", "/experiences/{experience}/delete/"),
-    ("post", "/experiences/{experience}/delete/"),
-]
-
-
-@pytest.mark.parametrize(("method", "url"), URLS)
-@pytest.mark.parametrize("persona", ["therapist", "other_therapist", "other_client"])
-def test_another_persons_records_are_not_found(
-    method: str,
-    url: str,
-    persona: str,
-    owner: User,
-    client_for: Callable[[User], Client],
-    request: pytest.FixtureRequest,
-) -> None:
-    expectation = an_expectation(owner)
-    experience = an_experience(owner, expectation, occurred=10)
-    visitor = client_for(request.getfixturevalue(persona))
-    target = url.format(expectation=expectation.pk, experience=experience.pk)
-    response = getattr(visitor, method)(target, {"feels_true": "1", "think_true": "1"})
-    assert response.status_code == 404
-    assert Expectation.objects.filter(pk=expectation.pk).exists()
-    assert Experience.objects.filter(pk=experience.pk, status="done").exists()
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client: Client, owner: User) -> None:

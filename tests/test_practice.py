@@ -4,7 +4,6 @@ lived and debriefed as one experience, the pace suggested; scripts copied and re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 from django.test import Client
@@ -322,75 +321,6 @@ def test_ladders_scripts_and_attempts_are_found_by_search(
 
 
 # --- Everyone else's ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("method", "url"),
-    [
-        ("get", "/practice/ladders/{ladder}/"),
-        ("get", "/practice/ladders/{ladder}/edit/"),
-        ("post", "/practice/ladders/{ladder}/edit/"),
-        ("get", "/practice/ladders/{ladder}/delete/"),
-        ("post", "/practice/ladders/{ladder}/delete/"),
-        ("post", "/practice/ladders/{ladder}/steps/"),
-        ("post", "/practice/ladders/{ladder}/order/"),
-        ("post", "/practice/ladders/{ladder}/sort/"),
-        ("post", "/practice/ladders/{ladder}/archive/"),
-        ("get", "/practice/steps/{step}/edit/"),
-        ("post", "/practice/steps/{step}/edit/"),
-        ("post", "/practice/steps/{step}/delete/"),
-        ("post", "/practice/steps/{step}/move/"),
-        ("post", "/practice/steps/{step}/climb/"),
-        ("get", "/practice/steps/{step}/attempt/"),
-        ("post", "/practice/steps/{step}/attempt/"),
-        ("get", "/practice/attempts/{attempt}/"),
-        ("get", "/practice/attempts/{attempt}/now/"),
-        ("post", "/practice/attempts/{attempt}/now/"),
-        ("get", "/practice/attempts/{attempt}/debrief/"),
-        ("post", "/practice/attempts/{attempt}/debrief/"),
-        ("get", "/practice/attempts/{attempt}/calendar.ics"),
-        ("post", "/practice/attempts/{attempt}/delete/"),
-        ("get", "/practice/scripts/{script}/"),
-        ("post", "/practice/scripts/{script}/edit/"),
-        ("post", "/practice/scripts/{script}/delete/"),
-        ("post", "/practice/scripts/{script}/rehearse/"),
-        ("get", "/practice/rehearsals/{rehearsal}/edit/"),
-        ("post", "/practice/rehearsals/{rehearsal}/edit/"),
-        ("post", "/practice/rehearsals/{rehearsal}/delete/"),
-    ],
-)
-@pytest.mark.parametrize("persona", ["therapist", "other_therapist", "other_client"])
-def test_another_persons_practice_is_not_found(
-    method: str,
-    url: str,
-    persona: str,
-    owner_client: Client,
-    owner: User,
-    client_for: Callable[[User], Client],
-    request: pytest.FixtureRequest,
-) -> None:
-    ladder = a_ladder(owner_client, owner)
-    step = steps_of(ladder, owner)[0]
-    attempt = attempt_at(owner_client, step)
-    owner_client.post("/practice/scripts/copy/need-small/")
-    script = Script.objects.get()
-    owner_client.post(f"/practice/scripts/{script.pk}/rehearse/", {"mode": "alone"})
-    rehearsal = Rehearsal.objects.get()
-    visitor = client_for(request.getfixturevalue(persona))
-    target = url.format(ladder=ladder.pk, step=step.pk, attempt=attempt.pk, script=script.pk,
-                        rehearsal=rehearsal.pk)  # fmt: skip
-    form = {
-        "goal": "x", "description": "x", "expected_distress": "5", "direction": "up",
-        "step": [str(step.pk)], "distress_now": "5", "finish": "1", "happened": "x",
-        "occurred": "1", "situation": "need", "title": "x", "opening": "x", "mode": "alone",
-    }  # fmt: skip
-    assert getattr(visitor, method)(target, form).status_code == 404
-    assert Step.objects.count() == 3
-    assert Attempt.objects.count() == 1
-    assert Rehearsal.objects.count() == 1
-    assert Ladder.objects.filter(archived_at=None, keep_sorted=True).count() == 1
-    assert Attempt.objects.get(pk=attempt.pk).distress_now is None
-    assert Step.objects.filter(climbed_at__isnull=False).count() == 0
 
 
 @pytest.mark.parametrize("url", ["/practice/", "/practice/scripts/", "ladder"])

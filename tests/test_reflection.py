@@ -3,8 +3,6 @@ verdict that came, other readings, and how believable the verdict is afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from django.test import Client
 
@@ -91,31 +89,6 @@ def test_no_shifts_yet_says_when_to_use_one(owner_client: Client) -> None:
     assert "The next time a silence or a look lands like a verdict" in page(
         owner_client, "/reflect/shifts/"
     )
-
-
-@pytest.mark.parametrize(
-    ("method", "url"),
-    [
-        ("get", "/reflect/shifts/{shift}/"),
-        ("get", "/reflect/shifts/{shift}/edit/"),
-        ("post", "/reflect/shifts/{shift}/edit/"),
-        ("get", "/reflect/shifts/{shift}/delete/"),
-        ("post", "/reflect/shifts/{shift}/delete/"),
-    ],
-)
-@pytest.mark.parametrize("persona", ["therapist", "other_therapist", "other_client"])
-def test_another_persons_shift_is_not_found(
-    method: str,
-    url: str,
-    persona: str,
-    owner: User,
-    client_for: Callable[[User], Client],
-    request: pytest.FixtureRequest,
-) -> None:
-    shift = a_shift(owner)
-    visitor = client_for(request.getfixturevalue(persona))
-    assert getattr(visitor, method)(url.format(shift=shift.pk), SHIFT).status_code == 404
-    assert Shift.objects.filter(pk=shift.pk, believable_after=None).exists()
 
 
 def test_the_list_uses_a_fixed_number_of_queries(owner_client: Client, owner: User) -> None:

@@ -235,40 +235,6 @@ def test_an_imagery_note_can_be_changed_and_deleted(owner_client: Client, owner:
 
 # --- Everyone else's ---------------------------------------------------------------------------
 
-MAKERS: dict[str, Callable[[User], object]] = {
-    "journal": an_entry,
-    "dialogues": a_dialogue,
-    "imagery/notes": an_imagery_note,
-}
-
-
-@pytest.mark.parametrize("tool", list(MAKERS))
-@pytest.mark.parametrize(
-    ("method", "url"),
-    [("get", ""), ("get", "edit/"), ("post", "edit/"), ("get", "delete/"), ("post", "delete/")],
-)
-@pytest.mark.parametrize("persona", ["therapist", "other_therapist", "other_client"])
-def test_another_persons_reflection_is_not_found(
-    tool: str,
-    method: str,
-    url: str,
-    persona: str,
-    owner: User,
-    client_for: Callable[[User], Client],
-    request: pytest.FixtureRequest,
-) -> None:
-    record = MAKERS[tool](owner)
-    visitor = client_for(request.getfixturevalue(persona))
-    form = {"body": "changed", "first_voice": "x", "second_voice": "y", "turn_0": "z",
-            "distress_after": "1"}  # fmt: skip
-    response = getattr(visitor, method)(f"/reflect/{tool}/{record.pk}/{url}", form)  # type: ignore[attr-defined]
-    assert response.status_code == 404
-    model = type(record)
-    assert model.objects.filter(pk=record.pk).exists()  # type: ignore[attr-defined]
-    with unlocked(owner):
-        assert "changed" not in JournalEntry.objects.values_list("body", flat=True)
-    assert Imagery.objects.filter(distress_after=1).count() == 0
-
 
 @pytest.mark.parametrize(
     ("url", "make"),

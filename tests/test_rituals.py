@@ -4,7 +4,6 @@ practised, each on the day the person lives in."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from contextlib import AbstractContextManager
 from zoneinfo import ZoneInfo
 
@@ -192,40 +191,6 @@ def test_deleting_a_check_in_asks_first(owner_client: Client, owner: User) -> No
 
 def test_empty_history_invites_a_first_check_in(owner_client: Client) -> None:
     assert "No check-ins yet" in page(owner_client, "/check-ins/")
-
-
-@pytest.mark.parametrize(
-    ("method", "url"),
-    [
-        ("get", "/check-ins/{check_in}/"),
-        ("get", "/check-ins/{check_in}/edit/"),
-        ("post", "/check-ins/{check_in}/edit/"),
-        ("get", "/check-ins/{check_in}/delete/"),
-        ("post", "/check-ins/{check_in}/delete/"),
-        ("post", "/interactions/{interaction}/experience/"),
-    ],
-)
-@pytest.mark.parametrize("persona", ["therapist", "other_therapist", "other_client"])
-def test_another_persons_check_ins_are_not_found(
-    method: str,
-    url: str,
-    persona: str,
-    owner: User,
-    client_for: Callable[[User], Client],
-    request: pytest.FixtureRequest,
-) -> None:
-    with opened(owner):
-        evening = services.save_check_in(
-            owner,
-            CheckIn(kind="evening", at=timezone.now()),
-            lines=[services.Line("Jo", "partner", "Dinner", 1)],
-        )
-    interaction = evening.interactions.get()
-    visitor = client_for(request.getfixturevalue(persona))
-    target = url.format(check_in=evening.pk, interaction=interaction.pk)
-    assert getattr(visitor, method)(target, {"mood": "1"}).status_code == 404
-    assert CheckIn.objects.filter(pk=evening.pk, mood=None).exists()
-    assert not Experience.objects.exists()
 
 
 def test_history_and_today_use_a_fixed_number_of_queries(owner_client: Client, owner: User) -> None:

@@ -1,0 +1,86 @@
+"""Test data: one record of every kind a person owns, saved the way the app saves them
+(through each app's services, so earned.records checks, links and indexes them)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from earned.accounts.models import DeviceSession, User
+from earned.ledger import services as ledger
+from earned.ledger.models import Experience
+from earned.practice import services as practice
+from earned.practice.models import Ladder, Rehearsal, Step
+from earned.privacy import keyring, keys
+from earned.reflection import services as reflection
+from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
+from earned.relationships import services as relationships
+from earned.relationships.models import Person, Repair, Rupture
+from earned.rituals import services as rituals
+from earned.rituals.choices import Kind
+from earned.rituals.models import CheckIn
+from tests.conftest import PASSPHRASE
+
+YESTERDAY = timezone.now() - datetime.timedelta(days=1)
+
+
+def an_expectation(owner: User, text: str = "If I ask for help, I'll be a burden") -> Any:
+    return ledger.add_expectation(owner, text, feels_true=80, think_true=40)
+
+
+def an_experience(owner: User, *expectations: Any, situation: str = "Asking Maya") -> Experience:
+    experience = Experience(situation=situation, feared="She sighs", likelihood=80,
+                            happens_at=YESTERDAY)  # fmt: skip
+    return ledger.save_experience(owner, experience, expectations=list(expectations))
+
+
+def one_of_everything(owner: User) -> dict[str, Any]:
+    """A record of every kind, keyed by the name the URLs give its id ("ladder_id")."""
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        expectation = an_expectation(owner)
+        experience = an_experience(owner, expectation)
+        check_in = rituals.save_check_in(
+            owner,
+            CheckIn(kind=Kind.EVENING, at=YESTERDAY, mood=0),
+            lines=[rituals.Line(who="Jo", context="", what="A call", felt=None)],
+        )
+        person = relationships.save_person(owner, Person(name="Maya"), feels_safe=60)
+        presence = relationships.showed_up(owner, person, "kept")
+        rupture = relationships.save_rupture(
+            owner, Rupture(person=person, kind="quiet", intensity=40, at=YESTERDAY)
+        )
+        repair = relationships.save_repair(owner, Repair(rupture=rupture, what="We talked"))
+        ladder = practice.save_ladder(owner, Ladder(goal="Ask for help"), [expectation])
+        step = practice.add_step(owner, ladder, Step(description="Ask a neighbour",
+                                                      expected_distress=20))  # fmt: skip
+        attempt = practice.plan_attempt(
+            owner, step, Experience(situation="Ask Sam next door", happens_at=YESTERDAY),
+            expectations=[expectation],
+        )  # fmt: skip
+        script = practice.copy_starter(owner, "need-small")
+        rehearsal = practice.save_rehearsal(owner, Rehearsal(script=script, mode="alone"))
+        entry = reflection.save_entry(owner, JournalEntry(body="A quiet day"), [expectation])
+        dialogue = reflection.save_dialogue(
+            owner, Dialogue(first_voice="The critic", second_voice="Me"), [(1, "Again?")]
+        )
+        imagery = reflection.save_imagery(owner, Imagery(script="safe-place"))
+        shift = reflection.save_shift(
+            owner, Shift(signal="No reply", verdict="She's angry", reading_1="She's busy",
+                         reading_2="Her phone died"),
+        )  # fmt: skip
+    session = DeviceSession.objects.filter(owner=owner).first()
+    return {
+        "expectation_id": expectation, "experience_id": experience, "check_in_id": check_in,
+        "interaction_id": check_in.interactions.get(), "person_id": person,
+        "presence_id": presence, "rupture_id": rupture, "repair_id": repair,
+        "ladder_id": ladder, "step_id": step, "attempt_id": attempt, "script_id": script,
+        "rehearsal_id": rehearsal, "entry_id": entry, "dialogue_id": dialogue,
+        "session_id": imagery, "shift_id": shift, "public_id": session,
+    }  # fmt: skip
+
+
+def id_of(record: Any) -> Any:
+    """The id a URL names a record by (a device session by its public id)."""
+    return record.public_id if isinstance(record, DeviceSession) else record.pk

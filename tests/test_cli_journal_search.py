@@ -7,9 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from earned.accounts.models import User
 from earned.cli import journal as journal_command
+from earned.cli import main
 from earned.privacy import keyring, keys
 from earned.reflection import services as reflection
 from earned.reflection.models import JournalEntry
@@ -253,3 +255,17 @@ def test_search_says_why_there_is_nothing_to_search_for(
     assert result.exit_code != 0
     assert result.output.startswith(said)
     assert result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("search", "help", "--kind", "dreams"), ("import", "/no/such/export.json")],
+)
+def test_a_mistake_in_the_arguments_is_said_before_the_passphrase_is_asked(
+    owner: User, args: tuple[str, ...]
+) -> None:
+    """Nobody types a passphrase only to hear that a flag was wrong."""
+    result = CliRunner().invoke(main, list(args), input="")
+    assert result.exit_code != 0
+    assert "Passphrase" not in result.output
+    assert result.output.startswith("earned: "), result.output

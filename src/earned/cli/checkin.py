@@ -5,7 +5,6 @@ The answers go through the browser's own forms, so the rules and messages are th
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -21,9 +20,7 @@ from earned.cli.asking import (
     is_given,
     whole_number,
 )
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -63,16 +60,14 @@ FELT_WORDS = {"hard": -2, "uneasy": -1, "neither": 0, "okay": 1, "good": 2}
 @click.option("--helped", help="Evening: what helped today.")
 @click.option("--hindered", help="Evening: what got in the way.")
 @click.option("--rupture", "rupture_or_repair", help="Evening: a rupture or a repair, if any.")
-@passphrase_option
-@user_option
+@for_the_person()
 def checkin(
+    user: User,
     kind: str | None,
     feelings: tuple[str, ...],
     intention: str | None,
     word: str | None,
     moments: tuple[str, ...],
-    passphrase_file: Path | None,
-    username: str | None,
     **answers: Any,
 ) -> None:
     """Check in: KIND is morning, midday or evening (by default, the one for the time of day).
@@ -80,15 +75,12 @@ def checkin(
     In a terminal, without flags, you are asked (Enter skips anything). Today's morning check-in
     or evening review is changed rather than written twice; mid-day notes may be many.
     """
-    setup_django()
-    prepare_database()
     import zoneinfo
 
     from django.utils import timezone
 
     from earned.core.clock import part_of_day
 
-    user = unlock(passphrase_file, username)
     timezone.activate(zoneinfo.ZoneInfo(user.timezone))
     kind = kind or {"morning": "morning", "afternoon": "midday"}.get(
         part_of_day(timezone.localtime().hour), "evening"

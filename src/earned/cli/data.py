@@ -5,31 +5,28 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from earned.cli import fail
 from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
 
-user_option = click.option("--user", "username", help="Server mode: whose data.")
+if TYPE_CHECKING:  # Django models are imported once Django is set up
+    from earned.accounts.models import User
+
 ERASE_CONFIRMATION = "erase everything"
 
 
 @click.command("export")
 @click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "format_", type=click.Choice(["json"]), default="json", show_default=True)
-@passphrase_option
-@user_option
-def export(
-    path: Path | None, format_: str, passphrase_file: Path | None, username: str | None
-) -> None:
+@for_the_person()
+def export(user: User, path: Path | None, format_: str) -> None:
     """Write everything you own, decrypted, to PATH (or standard output) as JSON."""
-    setup_django()
-    prepare_database()
     from earned.exchange import services
 
-    user = unlock(passphrase_file, username)
     document = json.dumps(services.export_document(user), indent=2, ensure_ascii=False)
     if path is None:
         click.echo(document)
@@ -41,23 +38,22 @@ def export(
     click.echo(f"Exported everything to {path}. It holds your entries in clear: keep it safe.")
 
 
-@click.command("import")
-@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
-@passphrase_option
-@user_option
-def import_(path: Path, passphrase_file: Path | None, username: str | None) -> None:
-    """Load an export into an empty account: all of it, or nothing."""
-    setup_django()
-    prepare_database()
-    from earned.exchange import services
-
+def read_export(path: Path) -> dict[str, Any]:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        return {"document": json.loads(path.read_text(encoding="utf-8"))}
     except OSError as error:
         fail(f"Cannot read {path} ({error.strerror or error}).")
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         fail(f"{path} is not a JSON file ({error}).")
-    user = unlock(passphrase_file, username)
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@for_the_person(first=read_export)
+def import_(user: User, path: Path, document: Any) -> None:
+    """Load an export into an empty account: all of it, or nothing."""
+    from earned.exchange import services
+
     try:
         counts = services.import_document(user, document)
     except services.ImportProblem as problem:
@@ -67,15 +63,11 @@ def import_(path: Path, passphrase_file: Path | None, username: str | None) -> N
 
 @click.command()
 @click.option("--yes", is_flag=True, help="Do not ask for the typed confirmation.")
-@passphrase_option
-@user_option
-def erase(yes: bool, passphrase_file: Path | None, username: str | None) -> None:
+@for_the_person()
+def erase(user: User, yes: bool) -> None:
     """Delete your account and everything in it, for good."""
-    setup_django()
-    prepare_database()
     from earned.exchange import services
 
-    user = unlock(passphrase_file, username)
     if not yes:
         if not sys.stdin.isatty():
             fail("Erasing needs a typed confirmation; run it in a terminal, or add --yes.")

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from earned.cli import fail
 from earned.cli.asking import ChoiceOf, in_a_terminal
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:
     from earned.accounts.models import User
@@ -35,15 +32,13 @@ if TYPE_CHECKING:
     multiple=True,
     help="An old expectation it is about: its id from `earned expectations`, or words from it.",
 )
-@passphrase_option
-@user_option
+@for_the_person()
 def journal(
+    user: User,
     text: str | None,
     prompt: str | None,
     list_prompts: bool,
     references: tuple[str, ...],
-    passphrase_file: Path | None,
-    username: str | None,
 ) -> None:
     """Write a journal entry.
 
@@ -59,12 +54,9 @@ def journal(
             for question in purpose.prompts:
                 click.echo(f"  {question.key:<20} {question.text}")
         return
-    setup_django()
-    prepare_database()
     from earned.cli.log import find_expectation
     from earned.reflection.prompts import PROMPTS
 
-    user = unlock(passphrase_file, username)
     about = [find_expectation(user, reference) for reference in references]
     if text is None and not in_a_terminal():
         text = sys.stdin.read()

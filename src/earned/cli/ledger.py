@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
+
+if TYPE_CHECKING:  # Django models are imported once Django is set up
+    from earned.accounts.models import User
 
 
 @click.command()
 @click.option("--archived", is_flag=True, help="Include archived expectations.")
-@passphrase_option
-@user_option
-def expectations(archived: bool, passphrase_file: Path | None, username: str | None) -> None:
+@for_the_person()
+def expectations(user: User, archived: bool) -> None:
     """List your old expectations with both ratings and the evidence so far."""
-    setup_django()
-    prepare_database()
     from rich.console import Console
     from rich.table import Table
 
     from earned.ledger import services
 
-    user = unlock(passphrase_file, username)
     shown = [
         summary
         for summary in services.working_model(user)

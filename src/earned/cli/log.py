@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -26,9 +25,7 @@ from earned.cli.asking import (
     parse_when,
     percent,
 )
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:  # Django is imported only once it is set up
     from rich.console import Console
@@ -105,17 +102,15 @@ def flag_for(field: str) -> str:
 @click.option("--next", "next_action", help="A next small step.")
 @click.option("--feels-true", type=PERCENT, help="Re-rate the expectation(s): feels true now.")
 @click.option("--think-true", type=PERCENT, help="Re-rate the expectation(s): think true now.")
-@passphrase_option
-@user_option
+@for_the_person()
 def log(
+    user: User,
     expectation_refs: tuple[str, ...],
     when: datetime.datetime | None,
     emotion_words: tuple[str, ...],
     responses: tuple[str, ...],
     feels_true: int | None,
     think_true: int | None,
-    passphrase_file: Path | None,
-    username: str | None,
     **answers: Any,
 ) -> None:
     """Log an experience: what you expected, and what actually happened.
@@ -124,13 +119,10 @@ def log(
     optional). For scripts, give everything as flags; --situation, --happened and --occurred
     are needed.
     """
-    setup_django()
-    prepare_database()
     import zoneinfo
 
     from django.utils import timezone
 
-    user = unlock(passphrase_file, username)
     timezone.activate(zoneinfo.ZoneInfo(user.timezone))
     if (feels_true is None) != (think_true is None):
         fail("Give both --feels-true and --think-true to re-rate, or neither.")

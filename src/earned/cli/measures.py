@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from earned.cli import fail
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
 from earned.core.instruments import DEFINITIONS
+
+if TYPE_CHECKING:  # Django models are imported once Django is set up
+    from earned.accounts.models import User
 
 
 @click.group()
@@ -28,19 +30,13 @@ def measures() -> None:
     type=click.Choice(sorted(DEFINITIONS)),
     help="Which questionnaire it is, when the file's codes do not say.",
 )
-@passphrase_option
-@user_option
-def import_(
-    file: Path, chosen: str | None, passphrase_file: Path | None, username: str | None
-) -> None:
+@for_the_person()
+def import_(user: User, file: Path, chosen: str | None) -> None:
     """Import a FHIR R4 Questionnaire file (JSON) holding a validated questionnaire's wording.
     It is checked against the instrument's published scoring and kept, encrypted, as yours."""
-    setup_django()
-    prepare_database()
     from earned.core.fhir import ProblemInFile
     from earned.measures import services
 
-    user = unlock(passphrase_file, username)
     try:
         imported = services.import_questionnaire(
             user, file.read_bytes()[: services.MOST_FILE_BYTES + 1], chosen or ""
@@ -56,16 +52,12 @@ def import_(
 
 
 @measures.command("list")
-@passphrase_option
-@user_option
-def list_(passphrase_file: Path | None, username: str | None) -> None:
+@for_the_person()
+def list_(user: User) -> None:
     """The questionnaires you can take, with your latest score of each."""
-    setup_django()
-    prepare_database()
     from earned.measures import readings, services
     from earned.measures.instruments import available
 
-    user = unlock(passphrase_file, username)
     for instrument in available(user).values():
         taken = services.history(user, instrument)
         latest = (
@@ -83,19 +75,13 @@ def list_(passphrase_file: Path | None, username: str | None) -> None:
 @click.argument("key")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--force", is_flag=True, help="Replace the file if it is already there.")
-@passphrase_option
-@user_option
-def fhir(
-    key: str, out: Path, force: bool, passphrase_file: Path | None, username: str | None
-) -> None:
+@for_the_person()
+def fhir(user: User, key: str, out: Path, force: bool) -> None:
     """Write one questionnaire's answers and scores as a FHIR R4 Bundle (QuestionnaireResponse
     and Observation resources), for a clinic's record system."""
-    setup_django()
-    prepare_database()
     from earned.measures import fhir_export, services
     from earned.measures.instruments import available
 
-    user = unlock(passphrase_file, username)
     instrument = available(user).get(key)
     if instrument is None:
         fail(f"There is no questionnaire “{key}” here; `earned measures list` shows them.")

@@ -1,14 +1,19 @@
-"""Reading a passphrase for a command: from a file, from EARNED_PASSPHRASE_FILE, or by asking."""
+"""How a command reaches a person's entries: the passphrase read from a file, from
+EARNED_PASSPHRASE_FILE, or by asking; and `@for_the_person`, the start every such command
+shares."""
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from earned.cli import fail
+from earned.cli.django_setup import prepare_database, setup_django
 
 if TYPE_CHECKING:  # the CLI imports Django models only once Django is set up
     from earned.accounts.models import User
@@ -28,6 +33,7 @@ def read_passphrase(passphrase_file: Path | None, *, confirm: bool = False) -> s
         fail("A passphrase is needed: type it when asked, or give --passphrase-file.")
 
 
+user_option = click.option("--user", "username", help="Server mode: whose data.")
 passphrase_option = click.option(
     "--passphrase-file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -60,3 +66,34 @@ def unlock(passphrase_file: Path | None, username: str | None = None) -> User:
     except keys.WrongPassphrase:
         fail("That passphrase does not open your entries.")
     return owner
+
+
+Result = TypeVar("Result")
+Command = Callable[..., Result]
+
+
+def for_the_person(
+    first: Callable[..., Mapping[str, Any]] | None = None,
+) -> Callable[[Command[Result]], Command[Result]]:
+    """The start every command that reads or writes a person's entries shares: Django set up,
+    the database brought up to date, the person's entries unlocked (--passphrase-file, or
+    asking; on a server, --user). The command is given the person as its first argument.
+
+    `first` checks the command's arguments before the passphrase is asked for, so a mistake in
+    them is said at once; what it returns is given to the command too."""
+
+    def decorate(command: Command[Result]) -> Command[Result]:
+        @passphrase_option
+        @user_option
+        @functools.wraps(command)
+        def run(
+            *args: Any, passphrase_file: Path | None, username: str | None, **kwargs: Any
+        ) -> Result:
+            setup_django()
+            prepare_database()
+            checked = first(*args, **kwargs) if first is not None else {}
+            return command(unlock(passphrase_file, username), *args, **kwargs, **checked)
+
+        return run
+
+    return decorate

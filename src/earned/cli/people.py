@@ -5,7 +5,6 @@ Ruptures and repairs go through the browser's own forms, so rules and messages a
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -20,9 +19,7 @@ from earned.cli.asking import (
     parse_when,
     whole_number,
 )
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,16 +32,12 @@ NOBODY = "Nobody added yet. Add someone in the app: People → Add someone."
 
 
 @click.command()
-@passphrase_option
-@user_option
-def people(passphrase_file: Path | None, username: str | None) -> None:
+@for_the_person()
+def people(user: User) -> None:
     """List the people in your life: how safe it feels with each, how often they showed up
     lately, and any rupture still open."""
-    setup_django()
-    prepare_database()
     from earned.relationships import services
 
-    user = unlock(passphrase_file, username)
     found = list(services.people_overview(user))
     if not found:
         click.echo(NOBODY)
@@ -90,26 +83,16 @@ def find_person(user: User, reference: str) -> Person:
 @click.option("--mine", "own_part", help="Your part, as you see it.")
 @click.option("--theirs", "their_part", help="Their part, as you see it.")
 @click.option("--noticed", "noticed_by", type=ChoiceOf("Who", RELATIONSHIPS), help="Who noticed.")
-@passphrase_option
-@user_option
-def rupture(
-    who: str | None,
-    when: str | None,
-    passphrase_file: Path | None,
-    username: str | None,
-    **answers: Any,
-) -> None:
+@for_the_person()
+def rupture(user: User, who: str | None, when: str | None, **answers: Any) -> None:
     """Note a rupture: a moment something went wrong between you and someone.
 
     In a terminal without flags it asks; for scripts, give --with, --kind and --intensity.
     Kinds: quiet, distance, placating (withdrawal); blame, anger, control (confrontation).
     """
-    setup_django()
-    prepare_database()
     from earned.relationships import services
     from earned.relationships.forms import RuptureForm
 
-    user = unlock(passphrase_file, username)
     given = bool(who) or any(map(is_given, answers.values()))
     if not given and in_a_terminal():
         from rich.console import Console
@@ -138,23 +121,13 @@ def rupture(
 @click.option("--started-by", type=ChoiceOf("Who", RELATIONSHIPS), help="Who reached back.")
 @click.option("--what", help="What was said or done.")
 @click.option("--outcome", type=ChoiceOf("RepairOutcome", RELATIONSHIPS), help="How it landed.")
-@passphrase_option
-@user_option
-def repair(
-    who: str | None,
-    when: str | None,
-    passphrase_file: Path | None,
-    username: str | None,
-    **answers: Any,
-) -> None:
+@for_the_person()
+def repair(user: User, who: str | None, when: str | None, **answers: Any) -> None:
     """Note a repair after the latest rupture with someone that is still open."""
-    setup_django()
-    prepare_database()
     from earned.core.relating import in_words
     from earned.relationships import services
     from earned.relationships.forms import RepairForm
 
-    user = unlock(passphrase_file, username)
     if not who and in_a_terminal():
         from rich.console import Console
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from earned.cli import fail
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:
+    from earned.accounts.models import User
     from earned.practice.services import Progress
 
 NO_LADDERS = "No ladders yet. Start one in the app: Practice → New ladder."
@@ -20,15 +18,11 @@ NO_LADDERS = "No ladders yet. Start one in the app: Practice → New ladder."
 
 @click.command()
 @click.option("--archived", is_flag=True, help="Include the ladders you have put away.")
-@passphrase_option
-@user_option
-def ladders(archived: bool, passphrase_file: Path | None, username: str | None) -> None:
+@for_the_person()
+def ladders(user: User, archived: bool) -> None:
     """List your ladders: how far up each one is, and its current step."""
-    setup_django()
-    prepare_database()
     from earned.practice import services
 
-    user = unlock(passphrase_file, username)
     found = [
         services.progress(ladder)
         for ladder in services.ladders(user, archived=None if archived else False)
@@ -58,13 +52,10 @@ def rungs(progress: Progress) -> str:
 
 @click.command()
 @click.argument("ladder", required=False)
-@passphrase_option
-@user_option
-def practice(ladder: str | None, passphrase_file: Path | None, username: str | None) -> None:
+@for_the_person()
+def practice(user: User, ladder: str | None) -> None:
     """Show the next step of each ladder (or of LADDER, a few words of its goal), what the
     attempts so far suggest and why, and its plan if one is made."""
-    setup_django()
-    prepare_database()
     import zoneinfo
 
     from django.utils import timezone
@@ -72,7 +63,6 @@ def practice(ladder: str | None, passphrase_file: Path | None, username: str | N
     from earned.ledger.models import Experience
     from earned.practice import services
 
-    user = unlock(passphrase_file, username)
     timezone.activate(zoneinfo.ZoneInfo(user.timezone))  # times on the person's own clock
     found = [services.progress(each) for each in services.ladders(user)]
     if ladder:

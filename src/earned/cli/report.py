@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from earned.cli import fail
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
+
+if TYPE_CHECKING:  # Django models are imported once Django is set up
+    from earned.accounts.models import User
 
 SECTION_NAMES = ("model", "markers", "map", "patterns", "measures")
 
@@ -30,28 +32,23 @@ SECTION_NAMES = ("model", "markers", "map", "patterns", "measures")
     help="Only these parts (repeat it); all five by default.",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it is already there.")
-@passphrase_option
-@user_option
+@for_the_person()
 def report(
+    user: User,
     first: str | None,
     last: str | None,
     out: Path | None,
     sections: tuple[str, ...],
     force: bool,
-    passphrase_file: Path | None,
-    username: str | None,
 ) -> None:
     """Write a PDF summary of a period — your working model, progress week by week, the map of
     triggers and safe zones, and patterns worth reflecting on. It is made on this computer,
     says on its first page that it is a self-tracking summary and not an assessment, and holds
     your own words: keep it somewhere private."""
-    setup_django()
-    prepare_database()
     from earned.insights import report as pdf
     from earned.insights import services
     from earned.insights.forms import ReportForm
 
-    user = unlock(passphrase_file, username)
     default = services.period(user, services.DEFAULT_PERIOD)
     form = ReportForm(
         {

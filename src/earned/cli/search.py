@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from earned.cli import fail
-from earned.cli.data import user_option
-from earned.cli.django_setup import prepare_database, setup_django
-from earned.cli.passphrase import passphrase_option, unlock
+from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:
+    from earned.accounts.models import User
     from earned.core.words import Segment
 
 
@@ -25,38 +23,10 @@ NOTHING_SEARCHABLE = {
 }
 
 
-@click.command()
-@click.argument("terms", nargs=-1, required=True)
-@click.option(
-    "--kind",
-    help="Only this kind: experiences, expectations, check_ins, journal, dialogues, imagery, "
-    "shifts, ladders, attempts, scripts, people or ruptures.",
-)
-@click.option("--since", metavar="YYYY-MM-DD", help="From this day on.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Up to and including this day.")
-@click.option("--page", type=click.IntRange(min=1), default=1, help="Which page of results.")
-@passphrase_option
-@user_option
-def search(
-    terms: tuple[str, ...],
-    kind: str | None,
-    since: str | None,
-    until: str | None,
-    page: int,
-    passphrase_file: Path | None,
-    username: str | None,
-) -> None:
-    """Find your entries that hold every one of TERMS, newest first, with the words marked.
-
-    Other forms of a word count too: "ask" finds "asked" and "asking".
-    """
-    setup_django()
-    prepare_database()
-    import zoneinfo
-
-    from django.utils import timezone
-
-    from earned.search import services
+def checked_search(
+    terms: tuple[str, ...], kind: str | None, since: str | None, until: str | None, **_: Any
+) -> dict[str, Any]:
+    """The search's words and limits, checked before the passphrase is asked for."""
     from earned.search.forms import SearchForm
 
     query = " ".join(terms)
@@ -67,7 +37,40 @@ def search(
             known = ", ".join(name for name, _ in SearchForm.kind_choices() if name)
             fail(f"--kind: choose one of {known}.")
         fail(f"--{field if field != 'q' else 'terms'}: {messages[0]}")
-    user = unlock(passphrase_file, username)
+    return {"form": form}
+
+
+@click.command()
+@click.argument("terms", nargs=-1, required=True)
+@click.option(
+    "--kind",
+    help="Only this kind: experiences, expectations, check_ins, journal, dialogues, imagery, "
+    "shifts, ladders, attempts, scripts, people or ruptures.",
+)
+@click.option("--since", metavar="YYYY-MM-DD", help="From this day on.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Up to and including this day.")
+@click.option("--page", type=click.IntRange(min=1), default=1, help="Which page of results.")
+@for_the_person(first=checked_search)
+def search(
+    user: User,
+    terms: tuple[str, ...],
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+    page: int,
+    form: Any,
+) -> None:
+    """Find your entries that hold every one of TERMS, newest first, with the words marked.
+
+    Other forms of a word count too: "ask" finds "asked" and "asking".
+    """
+    import zoneinfo
+
+    from django.utils import timezone
+
+    from earned.search import services
+
+    query = " ".join(terms)
     results = services.find(
         user,
         query,

@@ -148,7 +148,11 @@ def test_impossible_numbers_are_refused() -> None:
 
 @given(ratings, ratings)
 def test_violation_is_expected_minus_happened(likelihood: float, occurred: float) -> None:
-    assert math.isclose(violation(likelihood, occurred) + occurred, likelihood, abs_tol=1e-9)
+    found = violation(likelihood, occurred)
+    assert found is not None
+    assert math.isclose(found + occurred, likelihood, abs_tol=1e-9)
+    assert violation(None, occurred) is None
+    assert violation(likelihood, None) is None
 
 
 # --- The words --------------------------------------------------------------------------------

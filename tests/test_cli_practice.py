@@ -12,6 +12,7 @@ from earned.ledger.models import Experience
 from earned.practice import services as practice
 from earned.practice.models import Ladder, Step
 from earned.privacy import keyring, keys
+from earned.records import saving as records
 from tests.conftest import PASSPHRASE, Runner
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_ladders_are_listed_with_how_far_up_they_are(owner: User, earned: Runner
 
 def test_put_away_ladders_are_listed_only_when_asked(owner: User, earned: Runner) -> None:
     ladder = a_ladder(owner)
-    practice.set_archived(owner, ladder, True)
+    records.set_archived(owner, ladder, True)
     assert "No ladders yet" in earned("ladders").output
     assert "(put away)" in earned("ladders", "--archived").output
 

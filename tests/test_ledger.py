@@ -17,6 +17,7 @@ from earned.cli import main
 from earned.ledger import services, views
 from earned.ledger.models import Emotion, Expectation, Experience, Rating
 from earned.privacy import keyring, keys
+from earned.records import saving as records
 from tests.conftest import PASSPHRASE
 from tests.pages import page, queries_for, refused
 
@@ -284,7 +285,7 @@ def test_a_plan_can_be_changed_and_keeps_a_link_to_an_archived_expectation(
     experience = an_experience(owner, kept)
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         services.save_experience(owner, experience, expectations=[kept, dropped])
-    services.set_archived(owner, kept, True)
+    records.set_archived(owner, kept, True)
     form = page(owner_client, f"/experiences/{experience.pk}/edit/")
     assert "Change the plan" in form
     assert "Asking Maya to help me move" in form  # starts from what was written
@@ -417,7 +418,7 @@ def test_cli_lists_expectations_with_both_ratings_and_the_evidence(
     expectation = an_expectation(owner, feels=70)
     an_experience(owner, expectation, occurred=0)
     archived = an_expectation(owner, "An old one")
-    services.set_archived(owner, archived, True)
+    records.set_archived(owner, archived, True)
     listed = CliRunner().invoke(main, command)
     assert listed.exit_code == 0, listed.output
     assert "When I ask for help" in listed.output

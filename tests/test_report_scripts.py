@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from earned.accounts.models import User
-from earned.insights import report, services
+from earned.insights import gathering, report
 from earned.insights.printing import EXPLAINED, NOT_DRAWABLE, Printer, display_order, lines
 from earned.ledger import services as ledger
 from earned.privacy import keyring, keys
@@ -91,7 +91,7 @@ def rendered(owner: User, *texts: str) -> pypdfium2.PdfDocument:
         for text in texts:
             ledger.add_expectation(owner, text, feels_true=80, think_true=40)
         today = datetime.date.today()
-        period = services.Period(today - datetime.timedelta(days=30), today)
+        period = gathering.Period(today - datetime.timedelta(days=30), today)
         return pypdfium2.PdfDocument(report.render(owner, period, ["model"]))
 
 

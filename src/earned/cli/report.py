@@ -45,11 +45,11 @@ def report(
     triggers and safe zones, and patterns worth reflecting on. It is made on this computer,
     says on its first page that it is a self-tracking summary and not an assessment, and holds
     your own words: keep it somewhere private."""
+    from earned.insights import gathering
     from earned.insights import report as pdf
-    from earned.insights import services
     from earned.insights.forms import ReportForm
 
-    default = services.period(user, services.DEFAULT_PERIOD)
+    default = gathering.period(user, gathering.DEFAULT_PERIOD)
     form = ReportForm(
         {
             "first": first or default.first,
@@ -62,7 +62,7 @@ def report(
         flag = {"first": "--from", "last": "--to"}.get(field, f"--{field}")
         hint = " Use the form YYYY-MM-DD." if "valid date" in messages[0] else ""
         fail(f"{flag}: {messages[0]}{hint}")
-    chosen = services.Period(form.cleaned_data["first"], form.cleaned_data["last"])
+    chosen = gathering.Period(form.cleaned_data["first"], form.cleaned_data["last"])
     path = out or Path(pdf.filename(chosen))
     if path.exists() and not force:
         fail(f"{path} is already there; choose another --out, or add --force to replace it.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from earned.core import beta
 
@@ -153,8 +154,15 @@ def _estimate(feared: float, not_feared: float, tested: int) -> Estimate:
     )
 
 
-def violation(likelihood: float, occurred: float) -> float:
-    """Expected minus happened: positive when it went better than feared."""
+Points = TypeVar("Points", int, float)
+
+
+def violation(likelihood: Points | None, occurred: Points | None) -> Points | None:
+    """The one definition of an experience's violation: how likely the feared outcome felt,
+    minus how much of it happened — positive when it went better than feared; None until both
+    are known."""
+    if likelihood is None or occurred is None:
+        return None
     return likelihood - occurred
 
 
@@ -162,6 +170,14 @@ def went_better_than_feared(violation: float | None) -> bool:
     """The one meaning of "went better than feared" everywhere it is counted or said: less of
     the feared outcome happened than was expected."""
     return violation is not None and violation > 0
+
+
+# An outcome this much better than feared invites the gentle question about explaining it away.
+MUCH_BETTER_THAN_FEARED = 30
+
+
+def went_much_better_than_feared(violation: float | None) -> bool:
+    return violation is not None and violation >= MUCH_BETTER_THAN_FEARED
 
 
 def summary(occurrences: Sequence[float], feels_true: float | None) -> str:

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from earned.core import belief
+
 CLEAR_VIOLATION = 20  # points by which the feared outcome fell short of the prediction
 CONFIRMING_ATTEMPTS = 2
 BEARABLE_DISTRESS = 70  # peak distress that counts as bearable when the window was not said
@@ -45,9 +47,7 @@ class Attempt:
 
     @property
     def violation(self) -> int | None:
-        if self.likelihood is None or self.occurred is None:
-            return None
-        return self.likelihood - self.occurred
+        return belief.violation(self.likelihood, self.occurred)
 
     @property
     def overwhelming(self) -> bool:

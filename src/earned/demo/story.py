@@ -16,6 +16,7 @@ import random
 from dataclasses import dataclass
 
 from earned.accounts.models import User
+from earned.core import belief
 from earned.core.instruments import PHQ_9
 from earned.demo import days, people, practice, reflections
 from earned.ledger import services
@@ -285,9 +286,9 @@ def write(owner: User, now: datetime.datetime, rng: random.Random) -> dict[str, 
             rerate(owner, beliefs[scene.belief], BELIEFS[scene.belief], experience, progress, rng)
             counts["ratings"] += 1
         day += rng.expovariate(EXPERIENCES_PER_WEEK / 7)
-    for index, belief in enumerate(BELIEFS):
-        if belief.archived_on_day is not None:
-            beliefs[index].archived_at = start + datetime.timedelta(days=belief.archived_on_day)
+    for index, scripted in enumerate(BELIEFS):
+        if scripted.archived_on_day is not None:
+            beliefs[index].archived_at = start + datetime.timedelta(days=scripted.archived_on_day)
             records.save(owner, beliefs[index], update_fields=["archived_at"])
     counts["experiences"] += still_open(owner, beliefs, now)
     counts["check_ins"] = days.write(owner, start, DAYS, rng)
@@ -400,7 +401,7 @@ def debriefed(
         window = "below"
     likelihood = max(35, min(95, round(88 - 30 * progress + rng.randint(-8, 8))))
     explained = ""
-    if likelihood - occurred >= 30:
+    if belief.went_much_better_than_feared(belief.violation(likelihood, occurred)):
         explained = rng.choice(
             ["yes", "partly", "no"] if progress < 0.5 else ["partly", "no", "no", "no"]
         )

@@ -30,7 +30,8 @@ from reportlab.platypus.flowables import Flowable
 
 from earned.accounts.models import User
 from earned.core.mapping import QUADRANTS
-from earned.insights import charts, services
+from earned.insights import charts, gathering, services
+from earned.insights import markers as marking
 from earned.insights.forms import SECTIONS
 from earned.insights.printing import EXPLAINED, Printer, escaped
 from earned.measures import readings
@@ -75,20 +76,20 @@ def _fonts() -> tuple[str, str]:
     return "Earned", "Earned-Bold"
 
 
-def filename(period: services.Period) -> str:
+def filename(period: gathering.Period) -> str:
     return f"earned-report-{period.first}-to-{period.last}.pdf"
 
 
-def render(owner: User, period: services.Period, sections: list[str]) -> bytes:
+def render(owner: User, period: gathering.Period, sections: list[str]) -> bytes:
     """The whole report as PDF bytes."""
     regular, bold = _fonts()
     styles = _styles(regular, bold)
-    found = services.records(owner, period)
-    markers = services.markers(found)
+    found = gathering.records(owner, period)
+    markers = marking.markers(found)
     printer = Printer(regular)
     story = _summary(printer.inline(owner.display_name), styles, printer, period, found, markers)
     if "model" in sections:
-        story += _working_model(styles, printer, services.working_model(owner))
+        story += _working_model(styles, printer, gathering.working_model(owner))
     if "markers" in sections:
         story += _markers(styles, printer, period, markers)
     if "map" in sections:
@@ -154,9 +155,9 @@ def _summary(
     name: str,
     styles: dict[str, ParagraphStyle],
     printer: Printer,
-    period: services.Period,
-    found: services.Records,
-    markers: list[services.Marker],
+    period: gathering.Period,
+    found: gathering.Records,
+    markers: list[marking.Marker],
 ) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("Self-tracking summary", styles["title"]),
@@ -216,7 +217,7 @@ def _table(
 
 
 def _working_model(
-    styles: dict[str, ParagraphStyle], printer: Printer, beliefs: list[services.Belief]
+    styles: dict[str, ParagraphStyle], printer: Printer, beliefs: list[gathering.Belief]
 ) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(SECTIONS["model"], styles["h2"])]
     if not beliefs:
@@ -248,8 +249,8 @@ def _working_model(
 def _markers(
     styles: dict[str, ParagraphStyle],
     printer: Printer,
-    period: services.Period,
-    markers: list[services.Marker],
+    period: gathering.Period,
+    markers: list[marking.Marker],
 ) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(SECTIONS["markers"], styles["h2"])]
     if period.by_month:
@@ -418,7 +419,7 @@ def _patterns(
 
 
 def _measures(
-    styles: dict[str, ParagraphStyle], printer: Printer, owner: User, period: services.Period
+    styles: dict[str, ParagraphStyle], printer: Printer, owner: User, period: gathering.Period
 ) -> list[Flowable]:
     story: list[Flowable] = [Paragraph(SECTIONS["measures"], styles["h2"])]
     shown = False

@@ -6,13 +6,13 @@ from django.shortcuts import render
 
 from earned.access import signed_in_user
 from earned.core.mapping import QUADRANTS
-from earned.insights import charts, services
+from earned.insights import charts, gathering, services
 from earned.insights import report as pdf
 from earned.insights.forms import SECTIONS, ReportForm
 
 
-def _period(request: HttpRequest) -> services.Period:
-    return services.period(signed_in_user(request), request.GET.get("period", ""))
+def _period(request: HttpRequest) -> gathering.Period:
+    return gathering.period(signed_in_user(request), request.GET.get("period", ""))
 
 
 @login_required
@@ -22,7 +22,7 @@ def insights(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "insights/insights.html",
-        {"found": services.insights(user, chosen), "periods": services.PERIODS},
+        {"found": services.insights(user, chosen), "periods": gathering.PERIODS},
     )
 
 
@@ -30,7 +30,7 @@ def insights(request: HttpRequest) -> HttpResponse:
 def place_map(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     chosen = _period(request)
-    mapped = services.place_map(user, services.records(user, chosen, everything=False))
+    mapped = services.place_map(user, gathering.records(user, chosen, everything=False))
     chart = charts.place_map([(m.place, m.name, m.url, m.kind) for m in mapped])
     by_name = sorted(chart.spots, key=lambda spot: (-spot.place.count, spot.name))
     grouped = [
@@ -42,7 +42,7 @@ def place_map(request: HttpRequest) -> HttpResponse:
         "insights/map.html",
         {
             "period": chosen,
-            "periods": services.PERIODS,
+            "periods": gathering.PERIODS,
             "mapped": mapped,
             "chart": chart,
             "grouped": [group for group in grouped if group[2]],
@@ -54,13 +54,13 @@ def place_map(request: HttpRequest) -> HttpResponse:
 def report(request: HttpRequest) -> HttpResponse:
     """The report form; once it is filled in, the PDF itself, downloaded."""
     user = signed_in_user(request)
-    default = services.period(user, services.DEFAULT_PERIOD)
+    default = gathering.period(user, gathering.DEFAULT_PERIOD)
     form = ReportForm(
         request.GET if "first" in request.GET else None,
         initial={"first": default.first, "last": default.last, "sections": list(SECTIONS)},
     )
     if form.is_bound and form.is_valid():
-        chosen = services.Period(form.cleaned_data["first"], form.cleaned_data["last"])
+        chosen = gathering.Period(form.cleaned_data["first"], form.cleaned_data["last"])
         document = pdf.render(user, chosen, form.cleaned_data["sections"])
         response = HttpResponse(document, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{pdf.filename(chosen)}"'

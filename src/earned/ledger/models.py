@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from earned.core import belief
 from earned.ledger.choices import (
     EMOTIONS,
     RESPONSES,
@@ -134,9 +135,7 @@ class Experience(Owned):
     @property
     def violation(self) -> int | None:
         """Expected minus happened: positive when it went better than feared."""
-        if self.likelihood is None or self.occurred is None:
-            return None
-        return int(self.likelihood) - int(self.occurred)
+        return belief.violation(self.likelihood, self.occurred)
 
     @property
     def difference(self) -> str:
@@ -156,6 +155,8 @@ class Experience(Owned):
 
     @property
     def is_due(self) -> bool:
+        """Its time has come and its debrief is not finished (ledger.services.due_to_debrief
+        asks the database the same)."""
         return self.status != self.Status.DONE and self.happens_at <= timezone.now()
 
 

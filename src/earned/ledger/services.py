@@ -74,12 +74,18 @@ def active_expectations(owner: User) -> QuerySet[Expectation]:
     return owned(Expectation, owner).filter(archived_at__isnull=True)
 
 
-def set_archived(owner: User, expectation: Expectation, archived: bool) -> None:
-    expectation.archived_at = timezone.now() if archived else None
-    records.save(owner, expectation, update_fields=["archived_at"])
-
-
 # --- Experiences ------------------------------------------------------------------------------
+
+
+def due_to_debrief(owner: User) -> QuerySet[Experience]:
+    """Experiences whose time has come and whose debrief is not finished, soonest first: the
+    rule of `Experience.is_due`, asked of the database."""
+    return (
+        owned(Experience, owner)
+        .exclude(status=Experience.Status.DONE)
+        .filter(happens_at__lte=timezone.now())
+        .order_by("happens_at")
+    )
 
 
 @dataclass(frozen=True)
@@ -142,16 +148,11 @@ def note_explained_away(owner: User, experience: Experience, answer: str, how: s
 
 # --- What the evidence says -------------------------------------------------------------------
 
-# An outcome this much better than feared invites the gentle question about explaining it away.
-MUCH_BETTER_THAN_FEARED = 30
-
 
 def asks_about_discounting(experience: Experience) -> bool:
-    violation = experience.violation
     return (
         experience.status == Experience.Status.DONE
-        and violation is not None
-        and violation >= MUCH_BETTER_THAN_FEARED
+        and belief.went_much_better_than_feared(experience.violation)
         and not experience.explained_away
     )
 

@@ -26,6 +26,7 @@ from earned.ledger.forms import (
     logged_experience,
 )
 from earned.ledger.models import Expectation, Experience, Rating
+from earned.records import saving as records
 from earned.relationships.models import Person
 from earned.web.deleting import Deletion, confirm_then_delete
 
@@ -122,7 +123,7 @@ def expectation_rate(request: HttpRequest, expectation_id: str) -> HttpResponse:
 def expectation_archive(request: HttpRequest, expectation_id: str) -> HttpResponse:
     expectation = get_owned_or_404(Expectation, signed_in_user(request), pk=expectation_id)
     archive = expectation.archived_at is None
-    services.set_archived(signed_in_user(request), expectation, archive)
+    records.set_archived(signed_in_user(request), expectation, archive)
     messages.success(
         request,
         "Archived. It is kept with all its history, and you can bring it back any time."

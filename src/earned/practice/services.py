@@ -97,11 +97,6 @@ def arrange(owner: User, ladder: Ladder, step_ids: Sequence[str]) -> None:
     records.save(owner, ladder, update_fields=["keep_sorted"])
 
 
-def set_archived(owner: User, ladder: Ladder, archived: bool) -> None:
-    ladder.archived_at = timezone.now() if archived else None
-    records.save(owner, ladder, update_fields=["archived_at"])
-
-
 def sort_by_distress(owner: User, ladder: Ladder) -> None:
     ladder.keep_sorted = True
     records.save(owner, ladder, update_fields=["keep_sorted"])

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from earned.accounts.models import User
 from earned.privacy.fields import EncryptedTextField
@@ -115,6 +116,13 @@ def delete(owner: User, record: Owned) -> None:
     record.delete()
     if parent := _indexed_with(record):
         search.index(parent)  # the record's words were part of what finds it
+
+
+def set_archived(owner: User, record: Owned, archived: bool) -> None:
+    """Put a record away (out of lists and choices, kept whole), or bring it back: one way for
+    every kind that can be archived (expectations, ladders, people)."""
+    record.archived_at = timezone.now() if archived else None  # type: ignore[attr-defined]
+    save(owner, record, update_fields=["archived_at"])
 
 
 def restore(owner: User, row: models.Model) -> None:

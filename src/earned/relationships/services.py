@@ -52,11 +52,6 @@ def take_back(owner: User, presence: Presence) -> None:
     records.delete(owner, presence)
 
 
-def set_archived(owner: User, person: Person, archived: bool) -> None:
-    person.archived_at = timezone.now() if archived else None
-    records.save(owner, person, update_fields=["archived_at"])
-
-
 @transaction.atomic
 def delete_person(owner: User, person: Person, *, with_experiences: bool = False) -> int:
     """Delete someone with their presence, ruptures and repairs. Their experiences stay in the

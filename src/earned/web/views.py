@@ -11,6 +11,7 @@ from django.utils import timezone
 from earned.access import owned
 from earned.accounts.models import User
 from earned.core.clock import part_of_day
+from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.measures import services as measures
 from earned.rituals.views import today_cards
@@ -30,12 +31,7 @@ def today(request: HttpRequest) -> HttpResponse:
         {
             "part_of_day": part_of_day(local_now.hour),
             "local_now": local_now,
-            "ready_to_debrief": list(
-                owned(Experience, user)
-                .exclude(status=Experience.Status.DONE)
-                .filter(happens_at__lte=timezone.now())
-                .order_by("happens_at")[:5]
-            ),
+            "ready_to_debrief": list(ledger.due_to_debrief(user)[:5]),
             **today_cards(request),
             "measures_due": measures.due(user, started_only=True),
             "coming_up": list(

@@ -13,6 +13,7 @@ from earned.practice import services
 from earned.practice.forms import LadderForm, StepForm
 from earned.practice.library import STARTERS
 from earned.practice.models import Ladder, Script, Step
+from earned.records import saving as records
 from earned.web.deleting import Deletion, confirm_then_delete
 from earned.web.pages import form_page
 
@@ -209,7 +210,7 @@ def ladder_sort(request: HttpRequest, ladder_id: str) -> HttpResponse:
 def ladder_archive(request: HttpRequest, ladder_id: str) -> HttpResponse:
     user = signed_in_user(request)
     ladder = get_owned_or_404(Ladder, user, pk=ladder_id)
-    services.set_archived(user, ladder, request.POST.get("archived") != "no")
+    records.set_archived(user, ladder, request.POST.get("archived") != "no")
     messages.success(request, "Put away; it is under “Put-away ladders”." if ladder.archived_at
                      else "Back among your ladders.")  # fmt: skip
     return redirect(ladder)

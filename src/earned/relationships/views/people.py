@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.ledger.models import Experience
+from earned.records import saving as records
 from earned.relationships import services
 from earned.relationships.choices import Showed
 from earned.relationships.forms import PersonForm, SafetyForm
@@ -134,7 +135,7 @@ def presence_delete(request: HttpRequest, presence_id: str) -> HttpResponse:
 def person_archive(request: HttpRequest, person_id: str) -> HttpResponse:
     user = signed_in_user(request)
     person = get_owned_or_404(Person, user, pk=person_id)
-    services.set_archived(user, person, request.POST.get("archived") != "no")
+    records.set_archived(user, person, request.POST.get("archived") != "no")
     return redirect(person)
 
 

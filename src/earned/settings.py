@@ -6,10 +6,14 @@ from __future__ import annotations
 import os
 
 import dj_database_url
+import django_stubs_ext
 
 from earned import environment
 from earned.environment import env_flag, env_int, env_list
 from earned.privacy.crypto import PRODUCTION_FLOOR, RECOMMENDED
+
+# Lets forms and querysets be written with their model's type (`forms.ModelForm[Person]`).
+django_stubs_ext.monkeypatch()
 
 MODE = environment.mode()
 IS_SERVER = MODE == environment.SERVER

@@ -120,7 +120,7 @@ class SignInForm(forms.Form):
             self.order_fields(["username", "passphrase"])
 
 
-class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+class ProfileForm(forms.ModelForm[User]):
     timezone = _timezone_field()
     country = _country_field()
 

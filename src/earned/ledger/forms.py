@@ -20,7 +20,17 @@ from earned.ledger.choices import (
 )
 from earned.ledger.models import Expectation, Experience, Rating
 from earned.ledger.services import NamedEmotion
-from earned.records.forms import DATETIME_FORMAT, offer_blank, percent_field, text_area
+from earned.records.forms import (
+    DATETIME_FORMAT,
+    accept_formats,
+    choose_from,
+    limit_to,
+    named,
+    offer_blank,
+    percent_field,
+    set_choices,
+    text_area,
+)
 
 EMOTION_ROWS = 3
 
@@ -45,7 +55,7 @@ class RatingForm(forms.Form):
     )
 
 
-class ExpectationForm(RatingForm, forms.ModelForm):  # type: ignore[type-arg]
+class ExpectationForm(RatingForm, forms.ModelForm[Expectation]):
     class Meta:
         model = Expectation
         fields = ("text", "wound", "wound_own_word", "counterpart")
@@ -80,12 +90,12 @@ class ExpectationForm(RatingForm, forms.ModelForm):  # type: ignore[type-arg]
         return cleaned
 
 
-class ExpectationChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class ExpectationChoices(forms.ModelMultipleChoiceField[Expectation]):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.text)
 
 
-class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
+class PlanForm(forms.ModelForm[Experience]):
     """The prediction, before. Essential fields first; the rest sit behind “add more”."""
 
     ESSENTIAL = ("situation", "expectations", "happens_at", "feared", "likelihood")
@@ -144,15 +154,14 @@ class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
     ) -> None:
         super().__init__(*args, **kwargs)
         self.has_happened = has_happened  # logged in one go: its time must have come
-        self.fields["expectations"].queryset = expectations  # type: ignore[attr-defined]
+        limit_to(self.fields["expectations"], expectations)
         person = self.fields["person"]
         if people is None or not people.exists():
             del self.fields["person"]  # nobody added yet (or a caller that does not ask)
         else:
-            person.queryset = people  # type: ignore[attr-defined]
-            person.label_from_instance = lambda each: str(each.name)  # type: ignore[attr-defined]
+            choose_from(person, people, named)
             offer_blank(person, "Nobody in particular")
-        self.fields["happens_at"].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
+        accept_formats(self.fields["happens_at"], DATETIME_FORMAT, "%Y-%m-%d %H:%M")
         self.fields["situation"].error_messages["required"] = "Please say what the situation is."
         offer_blank(self.fields["context"], "Choose…")
 
@@ -174,7 +183,7 @@ def still_to_come(when: datetime.datetime | None) -> bool:
     return when is not None and when > timezone.now() + CLOCK_SLACK
 
 
-class DebriefForm(forms.ModelForm):  # type: ignore[type-arg]
+class DebriefForm(forms.ModelForm[Experience]):
     """What actually happened, after. A draft may be saved with anything missing; finishing
     asks for the two answers the rest builds on."""
 
@@ -373,7 +382,5 @@ class LedgerFilterForm(forms.Form):
 
     def __init__(self, *args: Any, expectations: QuerySet[Expectation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["expectation"]
-        field.queryset = expectations  # type: ignore[attr-defined]
-        field.label_from_instance = lambda obj: str(obj.text)[:60]  # type: ignore[attr-defined]
-        self.fields["context"].choices = [("", "Anyone"), *Context.choices]  # type: ignore[attr-defined]
+        choose_from(self.fields["expectation"], expectations, lambda obj: str(obj.text)[:60])
+        set_choices(self.fields["context"], [("", "Anyone"), *Context.choices])

@@ -11,12 +11,12 @@ from django.db.models import QuerySet
 from earned.ledger.models import Expectation
 from earned.practice.choices import CONFIDENCE_RANGE
 from earned.practice.models import Attempt, Ladder, Rehearsal, Script, Step
-from earned.records.forms import offer_blank, percent_field, text_area
+from earned.records.forms import choose_from, offer_blank, percent_field, text_area
 from earned.reflection.forms import linkable_expectations
 from earned.rituals.forms import scale_field
 
 
-class LadderForm(forms.ModelForm):  # type: ignore[type-arg]
+class LadderForm(forms.ModelForm[Ladder]):
     expectations = forms.ModelMultipleChoiceField(
         queryset=Expectation.objects.none(),
         required=False,
@@ -45,7 +45,7 @@ class LadderForm(forms.ModelForm):  # type: ignore[type-arg]
             self.initial["expectations"] = list(self.instance.expectations.all())
 
 
-class StepForm(forms.ModelForm):  # type: ignore[type-arg]
+class StepForm(forms.ModelForm[Step]):
     expected_distress = percent_field(
         "How hard do you expect it to be? (0–100)",
         required=True,
@@ -61,7 +61,7 @@ class StepForm(forms.ModelForm):  # type: ignore[type-arg]
         error_messages = {"description": {"required": "Please describe the step in a few words."}}
 
 
-class CopingForm(forms.ModelForm):  # type: ignore[type-arg]
+class CopingForm(forms.ModelForm[Attempt]):
     class Meta:
         model = Attempt
         fields = ("coping_plan",)
@@ -72,7 +72,7 @@ class CopingForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"coping_plan": text_area()}
 
 
-class MomentForm(forms.ModelForm):  # type: ignore[type-arg]
+class MomentForm(forms.ModelForm[Attempt]):
     distress_now = forms.IntegerField(
         label="Distress right now",
         min_value=0,
@@ -95,7 +95,7 @@ class MomentForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"doing_now": forms.TextInput}
 
 
-class LessonsForm(forms.ModelForm):  # type: ignore[type-arg]
+class LessonsForm(forms.ModelForm[Attempt]):
     class Meta:
         model = Attempt
         fields = ("to_repeat", "to_adjust")
@@ -106,7 +106,7 @@ class LessonsForm(forms.ModelForm):  # type: ignore[type-arg]
         widgets = {"to_repeat": text_area(), "to_adjust": text_area()}
 
 
-class ScriptForm(forms.ModelForm):  # type: ignore[type-arg]
+class ScriptForm(forms.ModelForm[Script]):
     class Meta:
         model = Script
         fields = (
@@ -144,7 +144,7 @@ class ScriptForm(forms.ModelForm):  # type: ignore[type-arg]
         return cleaned
 
 
-class RehearsalForm(forms.ModelForm):  # type: ignore[type-arg]
+class RehearsalForm(forms.ModelForm[Rehearsal]):
     confidence_before = scale_field(
         "Before: how confident do you feel saying it? (0–10)", CONFIDENCE_RANGE, ""
     )
@@ -162,9 +162,11 @@ class RehearsalForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, attempts: QuerySet[Attempt], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["attempt"]
-        field.queryset = attempts  # type: ignore[attr-defined]
-        field.empty_label = "Not linked yet"  # type: ignore[attr-defined]
-        field.label_from_instance = lambda attempt: (  # type: ignore[attr-defined]
-            f"{attempt.step.description} — {attempt.experience.happens_at:%d %b %Y}"
+        choose_from(
+            self.fields["attempt"],
+            attempts,
+            lambda attempt: (
+                f"{attempt.step.description} — {attempt.experience.happens_at:%d %b %Y}"
+            ),
+            empty="Not linked yet",
         )

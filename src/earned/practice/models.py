@@ -4,6 +4,8 @@ ledger — one record, seen from two places."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -128,7 +130,7 @@ class Attempt(Owned):
         return str(self.step.description)
 
 
-def confidence(verbose_name: str) -> models.SmallIntegerField:  # type: ignore[type-arg]
+def confidence(verbose_name: str) -> models.SmallIntegerField[Any, Any]:
     low, high = CONFIDENCE_RANGE
     return models.SmallIntegerField(
         verbose_name,

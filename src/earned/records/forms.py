@@ -3,9 +3,11 @@ own words, a text area, a date and time."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -36,3 +38,37 @@ def offer_blank(field: forms.Field, label: str) -> None:
 
 def text_area(rows: int = 2) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
+
+
+def named(record: Any) -> str:
+    """A person, as a choice shows them: by name."""
+    return str(record.name)
+
+
+def choose_from(
+    field: forms.Field,
+    records: QuerySet[Any],
+    label: Callable[[Any], str],
+    *,
+    empty: str | None = None,
+) -> None:
+    """Offer the person's own records in a choice field, each named by `label`."""
+    limit_to(field, records)
+    chooser = cast("forms.ModelChoiceField[Any]", field)
+    chooser.label_from_instance = label  # type: ignore[method-assign,assignment]
+    if empty is not None:
+        chooser.empty_label = empty
+
+
+def limit_to(field: forms.Field, records: QuerySet[Any]) -> None:
+    """A choice of records limited to these (the person's own)."""
+    cast("forms.ModelChoiceField[Any]", field).queryset = records
+
+
+def set_choices(field: forms.Field, choices: Sequence[tuple[Any, Any]]) -> None:
+    cast(forms.ChoiceField, field).choices = choices
+
+
+def accept_formats(field: forms.Field, *formats: str) -> None:
+    """The ways a date and time may be typed (a browser's own picker sends DATETIME_FORMAT)."""
+    cast(forms.DateTimeField, field).input_formats = list(formats)

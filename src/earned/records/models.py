@@ -8,7 +8,7 @@ the person's choice for its category.
 from __future__ import annotations
 
 import uuid
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -70,8 +70,8 @@ def other_fields(model: type[models.Model]) -> tuple[str, ...]:
     )
 
 
-def percent(verbose_name: str, **options: object) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
-    return models.PositiveSmallIntegerField(verbose_name, validators=PERCENT, **options)  # type: ignore[arg-type]
+def percent(verbose_name: str, **options: Any) -> models.PositiveSmallIntegerField[Any, Any]:
+    return models.PositiveSmallIntegerField(verbose_name, validators=PERCENT, **options)
 
 
 def optional_text(verbose_name: str) -> EncryptedTextField:

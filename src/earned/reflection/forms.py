@@ -7,13 +7,13 @@ from django import forms
 from django.db.models import QuerySet
 
 from earned.ledger.models import Expectation
-from earned.records.forms import percent_field, text_area
+from earned.records.forms import choose_from, named, percent_field, text_area
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
 from earned.reflection.prompts import PROMPT_CHOICES
 from earned.relationships.models import Person
 
 
-class ShiftForm(forms.ModelForm):  # type: ignore[type-arg]
+class ShiftForm(forms.ModelForm[Shift]):
     believable_before = percent_field(
         "At first, how believable was the verdict? (0–100)", help_text="Your gut, then."
     )
@@ -55,9 +55,8 @@ class ShiftForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, expectations: QuerySet[Expectation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["expectation"]
-        linkable_expectations(field, expectations)
-        field.empty_label = "None in particular"  # type: ignore[attr-defined]
+        choose_from(self.fields["expectation"], expectations, lambda obj: str(obj.text),
+                    empty="None in particular")  # fmt: skip
         messages = {
             "signal": "Please write what happened, in a few plain words.",
             "verdict": "Please write the verdict that came, even if it sounds harsh.",
@@ -70,11 +69,10 @@ class ShiftForm(forms.ModelForm):  # type: ignore[type-arg]
 
 def linkable_expectations(field: forms.Field, expectations: QuerySet[Expectation]) -> None:
     """Offer the person's own expectations, shown in their own words."""
-    field.queryset = expectations  # type: ignore[attr-defined]
-    field.label_from_instance = lambda obj: str(obj.text)  # type: ignore[attr-defined]
+    choose_from(field, expectations, lambda obj: str(obj.text))
 
 
-class JournalForm(forms.ModelForm):  # type: ignore[type-arg]
+class JournalForm(forms.ModelForm[JournalEntry]):
     prompt = forms.ChoiceField(
         choices=[("", ""), *PROMPT_CHOICES], required=False, widget=forms.HiddenInput
     )
@@ -107,9 +105,8 @@ class JournalForm(forms.ModelForm):  # type: ignore[type-arg]
     ) -> None:
         super().__init__(*args, **kwargs)
         linkable_expectations(self.fields["expectations"], expectations)
-        field = self.fields["people"]
-        field.queryset = people if people is not None else Person.objects.none()  # type: ignore[attr-defined]
-        field.label_from_instance = lambda person: str(person.name)  # type: ignore[attr-defined]
+        choose_from(self.fields["people"], people if people is not None else Person.objects.none(),
+                    named)  # fmt: skip
         if not self.instance._state.adding and not self.is_bound:
             self.initial["expectations"] = list(self.instance.expectations.all())
             self.initial["people"] = list(self.instance.people.all())
@@ -119,7 +116,7 @@ class JournalForm(forms.ModelForm):  # type: ignore[type-arg]
             del self.fields["people"]
 
 
-class DialogueForm(forms.ModelForm):  # type: ignore[type-arg]
+class DialogueForm(forms.ModelForm[Dialogue]):
     """The two voices and what they are talking about, then numbered turns. Each turn keeps
     which voice speaks it; new turns take it in turns."""
 
@@ -209,7 +206,7 @@ def _alternate(last_voice: int, step: int) -> int:
     return other if step % 2 == 0 else last_voice
 
 
-class ImageryForm(forms.ModelForm):  # type: ignore[type-arg]
+class ImageryForm(forms.ModelForm[Imagery]):
     distress_before = percent_field(
         "Before you start: distress right now (0–100)",
         help_text="0 is completely calm, 100 the most distress you can imagine. Optional.",

@@ -5,7 +5,16 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from earned.records.forms import DATETIME_FORMAT, offer_blank, percent_field, text_area
+from earned.records.forms import (
+    DATETIME_FORMAT,
+    accept_formats,
+    choose_from,
+    named,
+    offer_blank,
+    percent_field,
+    set_choices,
+    text_area,
+)
 from earned.relationships.choices import INTENSITY_RANGE, RuptureKind
 from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals.forms import scale_field
@@ -15,7 +24,7 @@ def when_widget() -> forms.DateTimeInput:
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
 
 
-class PersonForm(forms.ModelForm):  # type: ignore[type-arg]
+class PersonForm(forms.ModelForm[Person]):
     feels_safe = percent_field(
         "How safe does it feel with them now? (0–100, optional)",
         help_text="Your felt sense, today. You can rate it again whenever it changes.",
@@ -45,7 +54,7 @@ class SafetyForm(forms.Form):
     feels_safe = percent_field("How safe does it feel with them now? (0–100)", required=True)
 
 
-class RuptureForm(forms.ModelForm):  # type: ignore[type-arg]
+class RuptureForm(forms.ModelForm[Rupture]):
     intensity = scale_field("How big did it feel? (1–5)", INTENSITY_RANGE, "")
 
     class Meta:
@@ -79,18 +88,15 @@ class RuptureForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["person"]
-        field.queryset = people  # type: ignore[attr-defined]
-        field.label_from_instance = lambda person: str(person.name)  # type: ignore[attr-defined]
-        field.empty_label = "Choose someone…"  # type: ignore[attr-defined]
-        self.fields["at"].input_formats = [DATETIME_FORMAT]  # type: ignore[attr-defined]
-        self.fields["kind"].choices = RuptureKind.choices  # type: ignore[attr-defined]  # no "-----"
+        choose_from(self.fields["person"], people, named, empty="Choose someone…")
+        accept_formats(self.fields["at"], DATETIME_FORMAT)
+        set_choices(self.fields["kind"], RuptureKind.choices)  # no "-----"
         self.fields["intensity"].required = True
         self.fields["intensity"].error_messages["required"] = "Please choose how big it felt."
         offer_blank(self.fields["noticed_by"], "Choose…")
 
 
-class RepairForm(forms.ModelForm):  # type: ignore[type-arg]
+class RepairForm(forms.ModelForm[Repair]):
     class Meta:
         model = Repair
         fields = ("at", "started_by", "what", "outcome")
@@ -103,5 +109,5 @@ class RepairForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["at"].input_formats = [DATETIME_FORMAT]  # type: ignore[attr-defined]
+        accept_formats(self.fields["at"], DATETIME_FORMAT)
         offer_blank(self.fields["started_by"], "Choose…")

@@ -54,7 +54,7 @@ def emotion_field() -> forms.MultipleChoiceField:
 MOOD_HELP = "−5 very low, 0 in between, +5 very good."
 
 
-class CheckInForm(forms.ModelForm):  # type: ignore[type-arg]
+class CheckInForm(forms.ModelForm[CheckIn]):
     mood = scale_field("Mood", MOOD_RANGE, MOOD_HELP)
 
     class Meta:

@@ -3,6 +3,8 @@ day's interactions. Each belongs to the day the person lives in, in their own ti
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,7 +25,7 @@ from earned.rituals.choices import (
 )
 
 
-def scale(verbose_name: str, bounds: tuple[int, int]) -> models.SmallIntegerField:  # type: ignore[type-arg]
+def scale(verbose_name: str, bounds: tuple[int, int]) -> models.SmallIntegerField[Any, Any]:
     low, high = bounds
     return models.SmallIntegerField(
         verbose_name,

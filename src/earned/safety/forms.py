@@ -5,7 +5,7 @@ from django import forms
 from earned.safety.models import STEPS, SafetyPlan
 
 
-class SafetyPlanForm(forms.ModelForm):  # type: ignore[type-arg]
+class SafetyPlanForm(forms.ModelForm[SafetyPlan]):
     class Meta:
         model = SafetyPlan
         fields = [key for key, _, _ in STEPS]

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from earned.records.forms import set_choices
 from earned.search.kinds import KINDS
 
 
@@ -24,7 +25,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = self.kind_choices()  # type: ignore[attr-defined]
+        set_choices(self.fields["kind"], self.kind_choices())
         for name in ("since", "until"):
             self.fields[name].error_messages["invalid"] = "Please give a date like 2026-03-14."
 

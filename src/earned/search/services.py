@@ -32,6 +32,7 @@ from earned.accounts.models import User
 from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_searchable
 from earned.privacy import keyring
 from earned.privacy.fields import EncryptedTextField
+from earned.records.models import Owned
 from earned.search.kinds import KINDS, SearchKind, kind_for
 from earned.search.models import Indexed, Term
 
@@ -88,12 +89,12 @@ def _insert(rows: list[Row]) -> int:
 
 
 @transaction.atomic
-def index(record: models.Model) -> None:
+def index(record: Owned) -> None:
     """Bring one record's index rows up to date; called by the service that saved it."""
     kind = kind_for(type(record))
     if kind is None:
         return
-    owner = record.owner_id  # type: ignore[attr-defined]
+    owner = record.owner_id
     Term.objects.filter(owner_id=owner, record=record.pk).delete()
     _insert(_rows(kind, record, _index_key()))
 
@@ -108,12 +109,12 @@ def changed_by(model: type[models.Model], fields: Iterable[str]) -> bool:
     )
 
 
-def forget(record: models.Model) -> None:
+def forget(record: Owned) -> None:
     """Drop the index rows of a record about to be deleted, and of every searchable record its
     deletion takes with it (a ladder's attempts, say), found the way Django's delete finds them."""
     collector = Collector(using=router.db_for_write(type(record)))
     collector.collect([record])
-    owner = record.owner_id  # type: ignore[attr-defined]
+    owner = record.owner_id
     for model, doomed in collector.data.items():
         if kind_for(model) is not None:
             ids = [each.pk for each in doomed]

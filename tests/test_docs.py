@@ -38,3 +38,15 @@ def test_every_kind_of_record_in_an_export_is_documented() -> None:
         assert row, f"{kind.name} is not in docs/export-format.md"
         missing = [field for field in kind.fields if f"`{field}`" not in row]
         assert missing == [], f"{kind.name}: {missing}"
+
+
+def test_no_module_is_longer_than_a_sitting_of_reading() -> None:
+    """ARCHITECTURE.md: no file past ~500 lines (migrations are written by Django)."""
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for folder in ("src", "tests", "bench")
+        for path in (ROOT / folder).rglob("*.py")
+        if "migrations" not in path.parts
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 500
+    }
+    assert too_long == {}

@@ -9,13 +9,26 @@ from __future__ import annotations
 import contextlib
 import datetime
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+def refuse_first(errors: Mapping[str, Sequence[Any]], flags: Mapping[str, str] = {}) -> NoReturn:
+    """Say the first thing wrong with what was given, as one line naming its flag (a field
+    `feels_true` is `--feels-true` unless `flags` says otherwise; a problem with no one field
+    is said alone)."""
+    from earned.cli import fail
+
+    field, messages = next(iter(errors.items()))
+    if field == "__all__":
+        fail(str(messages[0]))
+    fail(f"{flags.get(field, '--' + field.replace('_', '-'))}: {messages[0]}")
+
 
 WHEN_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"]
 SHOWN_WHEN = "%Y-%m-%d %H:%M"

@@ -18,6 +18,7 @@ from earned.cli.asking import (
     escape,
     in_a_terminal,
     is_given,
+    refuse_first,
     whole_number,
 )
 from earned.cli.passphrase import for_the_person
@@ -153,12 +154,7 @@ def save(user: User, kind: str, answers: dict[str, Any], lines: list[Any]) -> Ch
     data = {name: value for name, value in data.items() if value is not None}
     form = form_class(data, instance=existing)
     if not form.is_valid():
-        field, messages = next(iter(form.errors.items()))
-        fail(
-            str(messages[0])
-            if field == "__all__"
-            else f"--{field.replace('_', '-')}: {messages[0]}"
-        )
+        refuse_first(form.errors)
     check_in = form.save(commit=False)
     check_in.kind = kind
     if existing is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from earned.cli import fail
-from earned.cli.asking import ChoiceOf, in_a_terminal
+from earned.cli.asking import ChoiceOf, in_a_terminal, refuse_first
 from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def save(user: User, text: str, prompt: str, about: list[Expectation]) -> Journa
         expectations=Expectation.objects.filter(owner=user),
     )
     if not form.is_valid():
-        fail(str(next(iter(form.errors.values()))[0]))
+        refuse_first(form.errors)
     return services.save_entry(
         user, form.save(commit=False), form.cleaned_data.get("expectations") or ()
     )

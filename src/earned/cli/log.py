@@ -24,6 +24,7 @@ from earned.cli.asking import (
     in_a_terminal,
     parse_when,
     percent,
+    refuse_first,
 )
 from earned.cli.passphrase import for_the_person
 
@@ -45,10 +46,6 @@ FLAGS = {
     "expectations": "--expectation",
     "responses": "--response",
 }
-
-
-def flag_for(field: str) -> str:
-    return FLAGS.get(field, "--" + field.replace("_", "-"))
 
 
 @click.command()
@@ -214,9 +211,7 @@ def save(
     plan = PlanForm(data, expectations=services.active_expectations(user), has_happened=True)
     debrief = DebriefForm(data, finishing=finish)
     if not (plan.is_valid() and debrief.is_valid()):
-        errors = {**plan.errors, **debrief.errors}
-        field, messages = next(iter(errors.items()))
-        fail(f"{flag_for(field)}: {messages[0]}")
+        refuse_first({**plan.errors, **debrief.errors}, FLAGS)
     return services.save_experience(
         user,
         logged_experience(plan, debrief),

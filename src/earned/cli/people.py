@@ -17,6 +17,7 @@ from earned.cli.asking import (
     in_a_terminal,
     is_given,
     parse_when,
+    refuse_first,
     whole_number,
 )
 from earned.cli.passphrase import for_the_person
@@ -108,8 +109,7 @@ def rupture(user: User, who: str | None, when: str | None, **answers: Any) -> No
     data.update(person=str(person.pk), at=_when(when), setting=data.get("setting") or "life")
     form = RuptureForm(data, people=services.people(user))
     if not form.is_valid():
-        field, messages = next(iter(form.errors.items()))
-        fail(f"--{field.replace('_', '-')}: {messages[0]}")
+        refuse_first(form.errors)
     saved = services.save_rupture(user, form.save(commit=False))
     click.echo(f"Noted: {saved.get_kind_display()}, with {person.name}.")
     click.echo("Whenever you are ready, `earned repair --with NAME` notes what comes next.")
@@ -146,8 +146,7 @@ def repair(user: User, who: str | None, when: str | None, **answers: Any) -> Non
     data.update(at=_when(when), outcome=data.get("outcome") or "partly")
     form = RepairForm(data)
     if not form.is_valid():
-        field, messages = next(iter(form.errors.items()))
-        fail(f"--{field.replace('_', '-')}: {messages[0]}")
+        refuse_first(form.errors)
     made = form.save(commit=False)
     made.rupture = open_ruptures[0]
     saved = services.save_repair(user, made)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from earned.cli import fail
+from earned.cli.asking import refuse_first
 from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:  # Django models are imported once Django is set up
@@ -58,10 +59,7 @@ def report(
         }
     )
     if not form.is_valid():
-        field, messages = next(iter(form.errors.items()))
-        flag = {"first": "--from", "last": "--to"}.get(field, f"--{field}")
-        hint = " Use the form YYYY-MM-DD." if "valid date" in messages[0] else ""
-        fail(f"{flag}: {messages[0]}{hint}")
+        refuse_first(form.errors, {"first": "--from", "last": "--to"})
     chosen = gathering.Period(form.cleaned_data["first"], form.cleaned_data["last"])
     path = out or Path(pdf.filename(chosen))
     if path.exists() and not force:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from earned.cli import fail
+from earned.cli.asking import refuse_first
 from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:
@@ -32,11 +33,10 @@ def checked_search(
     query = " ".join(terms)
     form = SearchForm({"q": query, "kind": kind or "", "since": since, "until": until})
     if not form.is_valid():
-        field, messages = next(iter(form.errors.items()))
-        if field == "kind":
+        if "kind" in form.errors:
             known = ", ".join(name for name, _ in SearchForm.kind_choices() if name)
             fail(f"--kind: choose one of {known}.")
-        fail(f"--{field if field != 'q' else 'terms'}: {messages[0]}")
+        refuse_first(form.errors, {"q": "--terms"})
     return {"form": form}
 
 

@@ -14,9 +14,16 @@ SECTIONS = {
 }
 
 
+A_DATE = {"invalid": "Enter a valid date. Use the form YYYY-MM-DD."}
+
+
 class ReportForm(forms.Form):
-    first = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    last = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    first = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}), error_messages=A_DATE
+    )
+    last = forms.DateField(
+        label="To", widget=forms.DateInput(attrs={"type": "date"}), error_messages=A_DATE
+    )
     sections = forms.MultipleChoiceField(
         label="What to include",
         choices=list(SECTIONS.items()),

@@ -10,7 +10,7 @@ ARGS   ?=
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 
-.PHONY: run demo test test-fast browser-test lint format typecheck check bench train-crisis lock clean help
+.PHONY: run demo test test-all browser-test lint format typecheck check bench train-crisis lock clean help
 
 help:  ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -35,11 +35,14 @@ demo: $(RUNTIME_STAMP)  ## start a demo Earned (a fictional person's six months)
 	@EARNED_DATA_DIR=.demo $(BIN)/earned demo
 	@EARNED_DATA_DIR=.demo $(BIN)/earned serve $(ARGS)
 
-test: $(DEV_STAMP)  ## the whole suite, browser tests included
-	$(BIN)/pytest $(ARGS)
+test: $(DEV_STAMP)  ## the everyday suite, in parallel: all but the browser and the slow tests
+	$(BIN)/pytest -n auto -m "not browser and not slow" $(ARGS)
 
-test-fast: $(DEV_STAMP)  ## the suite without the browser
-	$(BIN)/pytest -m "not browser" $(ARGS)
+test-all: $(DEV_STAMP)  ## the whole suite, in parallel: browser (Chromium) and slow tests included
+	$(BIN)/pytest -n auto $(ARGS)
+
+browser-test: $(DEV_STAMP)  ## the browser tests alone (needs Debian's chromium)
+	$(BIN)/pytest -n auto -m browser $(ARGS)
 
 lint: $(DEV_STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check .
@@ -52,7 +55,7 @@ format: $(DEV_STAMP)  ## apply ruff's formatting and safe fixes
 typecheck: $(DEV_STAMP)  ## mypy --strict
 	$(BIN)/mypy
 
-check: lint typecheck test  ## everything CI checks
+check: lint typecheck test-all  ## everything CI checks
 
 bench: $(DEV_STAMP)  ## run the benchmarks in bench/ (ARGS="search" for one part)
 	$(BIN)/python -m bench $(ARGS)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +30,21 @@ hypothesis.settings.register_profile(
     "earned", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
 )
 hypothesis.settings.load_profile("earned")
+
+
+# A test that starts another process (the `earned` command, a server, a database dump) is slow:
+# marked so that `make test` leaves it to `make test-all` and CI. Found by what its body calls,
+# so a new one cannot be forgotten.
+STARTS_A_PROCESS = re.compile(
+    r"\b(?:subprocess\.|run_earned\(|earned_serve\(|deploy_check\(|canary_written\()"
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        test = getattr(item, "function", None)
+        if test is not None and STARTS_A_PROCESS.search(inspect.getsource(test)):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

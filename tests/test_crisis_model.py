@@ -59,6 +59,7 @@ def test_the_weights_say_which_corpora_they_learnt_from() -> None:
     assert 0.5 <= stored["threshold"] < 1
 
 
+@pytest.mark.slow  # trains the model again, in pure Python
 def test_the_weights_are_the_ones_the_trainer_writes() -> None:
     """Training again on the same sentences gives the stored weights (to their rounding), so
     the file can always be made again and its changes reviewed."""

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from earned.accounts.models import User
+from earned.exchange import kinds as exchange
 from earned.ledger.models import Emotion, Expectation, Experience
 from earned.ledger.models import Tested as LinkTested
 from earned.practice.models import Ladder, Step
@@ -18,6 +19,7 @@ from earned.privacy import keyring, keys
 from earned.records import saving as records
 from earned.records.models import Category, Owned, Visibility
 from earned.reflection.models import Dialogue, Turn
+from earned.search import kinds as search
 from earned.search.models import Term
 from tests.conftest import PASSPHRASE
 
@@ -45,12 +47,28 @@ def terms_of(record: Owned) -> int:
     return Term.objects.filter(record=record.pk).count()
 
 
-def test_every_kind_of_record_says_its_category_and_follows_the_person_by_default() -> None:
+def test_every_kind_of_record_says_what_it_is_and_follows_the_person_by_default() -> None:
     owned = [model for model in apps.get_models() if issubclass(model, Owned)]
     assert len(owned) >= 29
     for model in owned:
         assert isinstance(model.category, Category), model.__name__
         assert model._meta.get_field("visibility").default == Visibility.FOLLOW
+        assert model in {kind.model for kind in exchange.KINDS}, model.__name__
+        if model.searched_as is not None:
+            assert search.kind_for(model) is not None, model.__name__
+            assert callable(getattr(model, "search_texts", None)), model.__name__
+    assert len({model.exported_as for model in owned}) == len(owned)
+
+
+def test_a_record_comes_after_every_kind_it_points_at_in_an_export() -> None:
+    """An import writes the kinds in the export's order: what a record points at must be
+    written first."""
+    order = [kind.model for kind in exchange.KINDS]
+    for position, model in enumerate(order):
+        for field in model._meta.concrete_fields:
+            target = field.related_model
+            if field.is_relation and isinstance(target, type) and issubclass(target, Owned):
+                assert target in order[:position], (model.__name__, field.name)
 
 
 def test_no_model_signal_does_the_work_of_a_save() -> None:

@@ -1,7 +1,8 @@
 """The kinds of record a person owns, as they appear in an export.
 
-Every issue that adds a model a person owns adds it here, and the round-trip test covers it:
-export, import into an empty account, export again, and the two documents are identical.
+Every model a person owns joins by declaring `exported_as` (earned/records/apps.py registers
+it, with all its columns), and the round-trip test covers it: export, import into an empty
+account, export again, and the two documents are identical.
 """
 
 from __future__ import annotations

@@ -308,12 +308,12 @@ class DebriefForm(forms.ModelForm[Experience]):
                 )
         return cleaned
 
-    def save(self, commit: bool = True) -> Experience:
+    def save(self, commit: bool = False) -> Experience:
+        """The experience as the debrief leaves it, unsaved: every save goes through
+        earned.records (services.save_debrief), whatever `commit` says."""
         experience: Experience = super().save(commit=False)
         if self.cleaned_data.get("earlier_than_planned"):
             experience.happens_at = timezone.now().replace(second=0, microsecond=0)
-        if commit:
-            experience.save()
         return experience
 
     def named_emotions(self) -> list[NamedEmotion]:

@@ -20,7 +20,7 @@ from earned.ledger.choices import (
     Wound,
 )
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, optional_text, other_fields, percent
+from earned.records.models import Category, Owned, Searched, optional_text, percent
 
 
 def validate_responses(value: str) -> None:
@@ -31,6 +31,8 @@ def validate_responses(value: str) -> None:
 
 class Expectation(Owned):
     category = Category.EXPECTATIONS
+    exported_as = "expectations"
+    searched_as = Searched("expectations", "Expectations", "created_at", rank=20)
 
     text = EncryptedTextField("the expectation, in your own words")
     wound = models.CharField("where it comes from", max_length=20, choices=Wound, blank=True)
@@ -60,6 +62,8 @@ class Expectation(Owned):
 
 class Experience(Owned):
     category = Category.EXPERIENCES
+    exported_as = "experiences"
+    searched_as = Searched("experiences", "Experiences", "happens_at", ("emotions",), 10)
 
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
@@ -164,6 +168,7 @@ class Tested(Owned):
     """An experience that tests an expectation (an experience may test several)."""
 
     category = Category.EXPERIENCES
+    exported_as = "tested"
 
     experience = models.ForeignKey(Experience, on_delete=models.CASCADE)
     expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
@@ -181,6 +186,7 @@ class Rating(Owned):
     """How true an expectation feels and how true the person thinks it is, at one moment."""
 
     category = Category.EXPECTATIONS
+    exported_as = "ratings"
 
     expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE, related_name="ratings")
     feels_true = percent("feels true")
@@ -201,6 +207,7 @@ class Emotion(Owned):
     """A feeling named in a debrief, from our list or in the person's own word."""
 
     category = Category.EXPERIENCES
+    exported_as = "emotions"
     indexed_with = "experience"
 
     experience = models.ForeignKey(Experience, on_delete=models.CASCADE, related_name="emotions")
@@ -214,6 +221,3 @@ class Emotion(Owned):
     @property
     def label(self) -> str:
         return EMOTIONS.get(self.word, "") or (self.own_word or "")
-
-
-EXPERIENCE_FIELDS = other_fields(Experience)

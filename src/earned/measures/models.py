@@ -21,6 +21,7 @@ def validate_answers(value: object) -> None:
 
 class Response(Owned):
     category = Category.MEASURES
+    exported_as = "measures"
 
     instrument = models.CharField(max_length=40)
     at = models.DateTimeField(default=timezone.now)
@@ -41,6 +42,7 @@ class Schedule(Owned):
     """How often a person wants a measure suggested (0: never); without one, its default."""
 
     category = Category.MEASURES
+    exported_as = "measure_schedules"
 
     instrument = models.CharField(max_length=40)
     every_days = models.PositiveSmallIntegerField(
@@ -62,6 +64,7 @@ class Questionnaire(Owned):
     published scoring (`core.instruments`) by `instrument`."""
 
     category = Category.MEASURES
+    exported_as = "measure_wording"
 
     words_looked_at = False  # an instrument's wording, not the person's own account
 

@@ -14,11 +14,13 @@ from django.utils import timezone
 from earned.ledger.models import Expectation, Experience
 from earned.practice.choices import CONFIDENCE_RANGE, Mode, Origin, Situation
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, optional_text, percent
+from earned.records.models import Category, Owned, Searched, optional_text, percent
 
 
 class Ladder(Owned):
     category = Category.PRACTICE
+    exported_as = "ladders"
+    searched_as = Searched("ladders", "Ladders", "created_at", ("steps",), 80)
 
     goal = EncryptedTextField("the goal")
     value = optional_text("the value it serves")
@@ -63,6 +65,7 @@ class LadderLink(Owned):
     """A ladder that works on an old expectation (a ladder may work on several)."""
 
     category = Category.PRACTICE
+    exported_as = "ladder_links"
 
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE)
     expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
@@ -78,6 +81,7 @@ class LadderLink(Owned):
 
 class Step(Owned):
     category = Category.PRACTICE
+    exported_as = "steps"
     indexed_with = "ladder"
 
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="steps")
@@ -102,6 +106,8 @@ class Attempt(Owned):
     only practice has: the coping plan, the moment itself, and what to repeat or adjust."""
 
     category = Category.PRACTICE
+    exported_as = "attempts"
+    searched_as = Searched("attempts", "Attempts", "created_at", ("step",), 90)
 
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="attempts")
     experience = models.OneToOneField(Experience, on_delete=models.CASCADE, related_name="attempt")
@@ -142,6 +148,8 @@ def confidence(verbose_name: str) -> models.SmallIntegerField[Any, Any]:
 
 class Script(Owned):
     category = Category.PRACTICE
+    exported_as = "scripts"
+    searched_as = Searched("scripts", "Scripts", "created_at", rank=100)
 
     situation = models.CharField(max_length=12, choices=Situation)
     title = EncryptedTextField("what it is for")
@@ -185,6 +193,7 @@ class Script(Owned):
 
 class Rehearsal(Owned):
     category = Category.PRACTICE
+    exported_as = "rehearsals"
 
     script = models.ForeignKey(Script, on_delete=models.CASCADE, related_name="rehearsals")
     at = models.DateTimeField(default=timezone.now)

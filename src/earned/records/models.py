@@ -8,6 +8,7 @@ the person's choice for its category.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -40,10 +41,24 @@ class Visibility(models.TextChoices):
     SHARED = "shared", "Shared"
 
 
-class Owned(models.Model):
-    """A row that belongs to one person: never read or linked across people."""
+@dataclass(frozen=True)
+class Searched:
+    """How a kind of record is found by search (its words come from its `search_texts()`)."""
 
-    category: ClassVar[Category]  # every concrete model says which (a test checks)
+    name: str  # stored with every index row, and the filter's value: "experiences"
+    label: str  # shown beside each result and in the filter: "Experiences"
+    when: str  # the record's own date field
+    related: tuple[str, ...] = ()  # prefetched, because search_texts() reads them
+    rank: int = 100  # where it stands in the filter: the ledger first, then by how often used
+
+
+class Owned(models.Model):
+    """A row that belongs to one person: never read or linked across people. Each kind says,
+    beside its fields, what it is to the rest of Earned (earned/records/apps.py reads these):"""
+
+    category: ClassVar[Category]  # the group it is shared or kept private with (a test checks)
+    exported_as: ClassVar[str]  # its key in an export document: "experiences"
+    searched_as: ClassVar[Searched | None] = None  # how search finds it, if it does
     # The record whose search rows hold this one's words, when it is not searched alone: a
     # ladder's steps are found through the ladder ("ladder").
     indexed_with: ClassVar[str | None] = None

@@ -1,18 +1,22 @@
 """How every record a person owns is saved and deleted — one place, for the web, the terminal,
 an import and the demo alike.
 
-`save(owner, record, links=…)`:
-1. checks that the record, and every record it links to, belongs to `owner`;
-2. looks at the words this save writes anew for signs of crisis (earned/safety/noticing.py),
-   in memory, before they are encrypted;
-3. writes the record, then its links (only the links that change);
-4. brings its search rows up to date (earned/search/services.py);
-and answers with what was saved and whether the calm notice should show.
+`save(owner, record, links=…, rows=…)`:
+1. checks that the record, what it points at and what it links to belong to `owner`;
+2. takes the words this save writes anew, in memory, before they are encrypted;
+3. writes the record, then its links (`Links`: only the links that change) and the rows that
+   belong to it (`Rows`: an experience's feelings, a dialogue's turns, an evening's moments);
+4. looks at the new words for signs of crisis (earned/safety/noticing.py);
+5. brings its search rows up to date (earned/search/services.py), and those of the record it is
+   found through (`indexed_with`: a step's ladder, a repair's rupture);
+and answers with what was saved and whether the calm notice should show (`Saved`).
 
 `delete(owner, record)` checks ownership, drops the search rows of the record and of all its
-deletion takes with it, then deletes it.
+deletion takes with it, deletes it, and updates the search rows of the record it was found
+through. `set_archived` puts a record away or brings it back; `restore` writes a row brought
+back from an export, as it was.
 
-Both run in one transaction: a record is never saved without its links or its index.
+Each runs in one transaction: a record is never saved without its links or its index.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from django.utils import timezone
 from earned.core.phrasing import both
 from earned.ledger.models import Expectation
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, optional_text, percent
+from earned.records.models import Category, Owned, Searched, optional_text, percent
 from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
 from earned.reflection.prompts import PROMPT_CHOICES, PROMPTS
 
@@ -21,8 +21,53 @@ if TYPE_CHECKING:
     from earned.relationships.models import Person
 
 
+class Shift(Owned):
+    """A social signal, the verdict that came at once, other ways to read it, and what the
+    signal tells as information: a misreading caught, whatever the person concludes."""
+
+    category = Category.REFLECTION
+    exported_as = "shifts"
+    searched_as = Searched("shifts", "Interpretation shifts", "at", rank=70)
+
+    at = models.DateTimeField(default=timezone.now)
+    expectation = models.ForeignKey(
+        Expectation, on_delete=models.SET_NULL, null=True, blank=True, related_name="shifts"
+    )
+    signal = EncryptedTextField("what happened, the signal")
+    verdict = EncryptedTextField("the verdict that came at once")
+    reading_1 = EncryptedTextField("another way to read it")
+    reading_2 = EncryptedTextField("and another")
+    reading_3 = optional_text("one more, if it comes")
+    information = optional_text("what the signal tells, as information")
+    believable_before = percent("how believable the verdict felt at first", null=True, blank=True)
+    believable_after = percent("how believable it is now", null=True, blank=True)
+
+    class Meta:
+        ordering = ("-at",)
+        indexes = [models.Index(fields=["owner", "-at"])]
+
+    def __str__(self) -> str:
+        return f"Shift {self.id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reflection:shift", args=[self.pk])
+
+    def search_texts(self) -> list[str | None]:
+        return [self.signal, self.verdict, *self.readings, self.information]
+
+    @property
+    def search_title(self) -> str:
+        return str(self.signal)
+
+    @property
+    def readings(self) -> list[str]:
+        return [text for text in (self.reading_1, self.reading_2, self.reading_3) if text]
+
+
 class JournalEntry(Owned):
     category = Category.REFLECTION
+    exported_as = "journal_entries"
+    searched_as = Searched("journal", "Journal", "at", rank=40)
 
     at = models.DateTimeField(default=timezone.now)
     prompt = models.CharField(max_length=24, choices=PROMPT_CHOICES, blank=True)
@@ -64,27 +109,11 @@ class JournalEntry(Owned):
         return prompt.text if prompt else ""
 
 
-class JournalPerson(Owned):
-    """A journal entry about someone in the person's life."""
-
-    category = Category.REFLECTION
-
-    entry = models.ForeignKey("JournalEntry", on_delete=models.CASCADE)
-    person = models.ForeignKey("relationships.Person", on_delete=models.CASCADE)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "person"], name="journal_person_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"Journal person {self.id}"
-
-
 class JournalLink(Owned):
     """A journal entry about an old expectation (an entry may be about several)."""
 
     category = Category.REFLECTION
+    exported_as = "journal_links"
 
     entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE)
     expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
@@ -98,10 +127,30 @@ class JournalLink(Owned):
         return f"Journal link {self.id}"
 
 
+class JournalPerson(Owned):
+    """A journal entry about someone in the person's life."""
+
+    category = Category.REFLECTION
+    exported_as = "journal_people"
+
+    entry = models.ForeignKey("JournalEntry", on_delete=models.CASCADE)
+    person = models.ForeignKey("relationships.Person", on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "person"], name="journal_person_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Journal person {self.id}"
+
+
 class Dialogue(Owned):
     """Two voices on the page, turn by turn."""
 
     category = Category.REFLECTION
+    exported_as = "dialogues"
+    searched_as = Searched("dialogues", "Dialogues", "at", ("turns",), 50)
 
     at = models.DateTimeField(default=timezone.now)
     first_voice = EncryptedTextField("the first voice")
@@ -141,6 +190,7 @@ class Dialogue(Owned):
 
 class Turn(Owned):
     category = Category.REFLECTION
+    exported_as = "dialogue_turns"
     indexed_with = "dialogue"
 
     FIRST, SECOND = 1, 2
@@ -161,6 +211,8 @@ class Imagery(Owned):
     """One time through a guided imagery script, and how it was."""
 
     category = Category.REFLECTION
+    exported_as = "imagery"
+    searched_as = Searched("imagery", "Imagery", "at", rank=60)
 
     at = models.DateTimeField(default=timezone.now)
     script = models.CharField(max_length=24, choices=SCRIPT_CHOICES)
@@ -192,44 +244,3 @@ class Imagery(Owned):
     @property
     def script_details(self) -> Script | None:
         return SCRIPTS_BY_KEY.get(self.script)
-
-
-class Shift(Owned):
-    """A social signal, the verdict that came at once, other ways to read it, and what the
-    signal tells as information: a misreading caught, whatever the person concludes."""
-
-    category = Category.REFLECTION
-
-    at = models.DateTimeField(default=timezone.now)
-    expectation = models.ForeignKey(
-        Expectation, on_delete=models.SET_NULL, null=True, blank=True, related_name="shifts"
-    )
-    signal = EncryptedTextField("what happened, the signal")
-    verdict = EncryptedTextField("the verdict that came at once")
-    reading_1 = EncryptedTextField("another way to read it")
-    reading_2 = EncryptedTextField("and another")
-    reading_3 = optional_text("one more, if it comes")
-    information = optional_text("what the signal tells, as information")
-    believable_before = percent("how believable the verdict felt at first", null=True, blank=True)
-    believable_after = percent("how believable it is now", null=True, blank=True)
-
-    class Meta:
-        ordering = ("-at",)
-        indexes = [models.Index(fields=["owner", "-at"])]
-
-    def __str__(self) -> str:
-        return f"Shift {self.id}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("reflection:shift", args=[self.pk])
-
-    def search_texts(self) -> list[str | None]:
-        return [self.signal, self.verdict, *self.readings, self.information]
-
-    @property
-    def search_title(self) -> str:
-        return str(self.signal)
-
-    @property
-    def readings(self) -> list[str]:
-        return [text for text in (self.reading_1, self.reading_2, self.reading_3) if text]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, optional_text, percent
+from earned.records.models import Category, Owned, Searched, optional_text, percent
 from earned.relationships.choices import (
     INTENSITY_RANGE,
     RepairOutcome,
@@ -26,6 +26,8 @@ from earned.relationships.choices import (
 
 class Person(Owned):
     category = Category.PEOPLE
+    exported_as = "people"
+    searched_as = Searched("people", "People", "created_at", rank=110)
 
     name = EncryptedTextField("name or alias")
     role = models.CharField(max_length=10, choices=Role, blank=True)
@@ -62,6 +64,7 @@ class Safety(Owned):
     """How safe it feels with someone, at one moment; the history shows how it moves."""
 
     category = Category.PEOPLE
+    exported_as = "safety"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="safety")
     feels_safe = percent("how safe it feels with them")
@@ -78,6 +81,7 @@ class Presence(Owned):
     """A moment someone showed up."""
 
     category = Category.PEOPLE
+    exported_as = "presence"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="presences")
     showed = models.CharField(max_length=8, choices=Showed)
@@ -93,6 +97,8 @@ class Presence(Owned):
 
 class Rupture(Owned):
     category = Category.PEOPLE
+    exported_as = "ruptures"
+    searched_as = Searched("ruptures", "Ruptures", "at", ("repairs",), 120)
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ruptures")
     at = models.DateTimeField("when", default=timezone.now)
@@ -149,6 +155,7 @@ OUTCOME_WORDS: dict[str, str] = {
 
 class Repair(Owned):
     category = Category.PEOPLE
+    exported_as = "repairs"
     indexed_with = "rupture"  # a repair's words find its rupture
 
     rupture = models.ForeignKey(Rupture, on_delete=models.CASCADE, related_name="repairs")

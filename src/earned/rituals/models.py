@@ -14,7 +14,7 @@ from django.utils.dateformat import format as date_format
 
 from earned.ledger.choices import EMOTIONS, BodyPlace, Context
 from earned.ledger.models import Experience
-from earned.records.models import Category, Owned, optional_text, other_fields
+from earned.records.models import Category, Owned, Searched, optional_text
 from earned.rituals.choices import (
     ENERGY_RANGE,
     MOOD_RANGE,
@@ -46,6 +46,8 @@ MIDDAY_NOTE_LIMIT = 60  # "one word for right now": a word or a few
 
 class CheckIn(Owned):
     category = Category.CHECK_INS
+    exported_as = "check_ins"
+    searched_as = Searched("check_ins", "Check-ins", "at", ("interactions",), 30)
 
     kind = models.CharField(max_length=8, choices=Kind)
     day = models.DateField("the day it belongs to")  # in the person's time zone
@@ -125,6 +127,7 @@ class Interaction(Owned):
     """One line of the evening review: someone, and how it felt. It can become an experience."""
 
     category = Category.CHECK_INS
+    exported_as = "interactions"
     indexed_with = "check_in"
 
     check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="interactions")
@@ -142,6 +145,3 @@ class Interaction(Owned):
 
     def __str__(self) -> str:
         return f"Interaction {self.id}"
-
-
-CHECK_IN_FIELDS = other_fields(CheckIn)

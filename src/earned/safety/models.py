@@ -34,6 +34,7 @@ STEPS: tuple[tuple[str, str, str], ...] = (
 
 class SafetyPlan(Owned):
     category = Category.SAFETY
+    exported_as = "safety_plan"
 
     notice_about = ABOUT_PLAN  # its warning signs may rightly name such thoughts: said gently
     warning_signs = optional_text("the signs that a hard time is coming")

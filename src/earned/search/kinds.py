@@ -1,7 +1,8 @@
-"""The kinds of entry a person can search, as each app registers them.
+"""The kinds of entry a person can search, as each model declares (`searched_as`, read by
+earned/records/apps.py).
 
 A searchable model offers `search_texts()` (every text of the record worth finding, its related
-rows' included) and `search_title` (how a result is headed), and names its date field here.
+rows' included) and `search_title` (how a result is headed), and names its date field.
 """
 
 from __future__ import annotations

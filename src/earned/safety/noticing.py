@@ -50,9 +50,13 @@ def changed_texts(instance: models.Model) -> list[str]:
     return found
 
 
-ABOUT_WORDS = "A calm note about what you wrote."
-ABOUT_ANSWERS = "About your answers."
-ABOUT_PLAN = "About your plan."
+# What a notice speaks of; the page words it by a tag (safety/_notice.html), not by its text.
+ABOUT_WORDS, ABOUT_ANSWERS, ABOUT_PLAN = "words", "answers", "plan"
+HEADINGS = {
+    ABOUT_WORDS: "Saved. And we noticed something in your words.",
+    ABOUT_ANSWERS: "Saved. And one of your answers stayed with us.",
+    ABOUT_PLAN: "Saved. Those are hard thoughts to write down.",
+}
 
 
 def about(model: type[models.Model]) -> str:
@@ -84,4 +88,9 @@ def show_notice(about: str = ABOUT_WORDS) -> None:
         command_run.noticed()
     elif not getattr(request, "_safety_noticed", False):
         request._safety_noticed = True  # type: ignore[attr-defined]
-        messages.add_message(request, messages.INFO, about, extra_tags=NOTICE_TAG)
+        messages.add_message(
+            request,
+            messages.INFO,
+            HEADINGS[about],
+            extra_tags=f"{NOTICE_TAG} {NOTICE_TAG}--{about}",
+        )

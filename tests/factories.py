@@ -26,21 +26,16 @@ from tests.conftest import PASSPHRASE
 YESTERDAY = timezone.now() - datetime.timedelta(days=1)
 
 
-def an_expectation(owner: User, text: str = "If I ask for help, I'll be a burden") -> Any:
-    return ledger.add_expectation(owner, text, feels_true=80, think_true=40)
-
-
-def an_experience(owner: User, *expectations: Any, situation: str = "Asking Maya") -> Experience:
-    experience = Experience(situation=situation, feared="She sighs", likelihood=80,
-                            happens_at=YESTERDAY)  # fmt: skip
-    return ledger.save_experience(owner, experience, expectations=list(expectations))
-
-
 def one_of_everything(owner: User) -> dict[str, Any]:
     """A record of every kind, keyed by the name the URLs give its id ("ladder_id")."""
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
-        expectation = an_expectation(owner)
-        experience = an_experience(owner, expectation)
+        expectation = ledger.add_expectation(owner, "If I ask, I'm a burden", feels_true=80,
+                                             think_true=40)  # fmt: skip
+        experience = ledger.save_experience(
+            owner,
+            Experience(situation="Asking Maya", happens_at=YESTERDAY),
+            expectations=[expectation],
+        )
         check_in = rituals.save_check_in(
             owner,
             CheckIn(kind=Kind.EVENING, at=YESTERDAY, mood=0),

@@ -1,3 +1,5 @@
+from dataclasses import asdict
+
 from django.apps import AppConfig, apps
 
 
@@ -20,5 +22,4 @@ class RecordsConfig(AppConfig):
             if issubclass(model, Owned):
                 exported(RecordKind(model.exported_as, model, other_fields(model)))
                 if (found := model.searched_as) is not None:
-                    searchable(SearchKind(found.name, found.label, model, found.when,
-                                          found.related, found.rank))  # fmt: skip
+                    searchable(SearchKind(**asdict(found), model=model))

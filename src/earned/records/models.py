@@ -8,6 +8,7 @@ the person's choice for its category.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -83,6 +84,11 @@ def other_fields(model: type[models.Model]) -> tuple[str, ...]:
     return tuple(
         field.name for field in model._meta.concrete_fields if field.name not in BOOKKEEPING
     )
+
+
+def words_among(model: type[models.Model], fields: Iterable[str]) -> bool:
+    """Whether any of these fields holds the person's own words (an encrypted text)."""
+    return any(isinstance(model._meta.get_field(name), EncryptedTextField) for name in fields)
 
 
 def percent(verbose_name: str, **options: Any) -> models.PositiveSmallIntegerField[Any, Any]:

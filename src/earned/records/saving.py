@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from earned.accounts.models import User
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Owned
+from earned.records.models import Owned, words_among
 from earned.safety import noticing
 from earned.search import services as search
 
@@ -143,7 +143,7 @@ def _reindex(record: Owned, update_fields: Sequence[str] | None) -> None:
     if update_fields is None or search.changed_by(type(record), update_fields):
         search.index(record)
     parent = _indexed_with(record)
-    if parent is not None and (update_fields is None or _holds_words(record, update_fields)):
+    if parent is not None and (update_fields is None or words_among(type(record), update_fields)):
         search.index(parent)
 
 
@@ -151,10 +151,6 @@ def _indexed_with(record: Owned) -> Owned | None:
     """The record whose search rows hold this one's words (`indexed_with = "ladder"`)."""
     name = getattr(type(record), "indexed_with", None)
     return getattr(record, name) if name else None
-
-
-def _holds_words(record: Owned, fields: Iterable[str]) -> bool:
-    return any(isinstance(record._meta.get_field(name), EncryptedTextField) for name in fields)
 
 
 def relink(

@@ -11,15 +11,14 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from earned.records.models import Searched
 
-@dataclass(frozen=True)
-class SearchKind:
-    name: str  # stored with every index row, and the filter's value: "experiences"
-    label: str  # shown beside each result and in the filter: "Experiences"
+
+@dataclass(frozen=True, kw_only=True)
+class SearchKind(Searched):
+    """A kind of record search finds: what its model declares, and the model."""
+
     model: type[models.Model]
-    when: str  # the record's own date field
-    related: tuple[str, ...] = ()  # prefetched, because search_texts() reads them
-    rank: int = 100  # where it stands in the filter: the ledger first, then by how often used
 
 
 KINDS: list[SearchKind] = []

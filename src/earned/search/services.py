@@ -31,8 +31,7 @@ from earned.access import owned
 from earned.accounts.models import User
 from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_searchable
 from earned.privacy import keyring
-from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Owned
+from earned.records.models import Owned, words_among
 from earned.search.kinds import KINDS, SearchKind, kind_for
 from earned.search.models import Indexed, Term
 
@@ -103,10 +102,8 @@ def changed_by(model: type[models.Model], fields: Iterable[str]) -> bool:
     """Whether saving only these fields of a record can change its index rows: its words or
     its date (archiving an expectation cannot)."""
     kind = kind_for(model)
-    return kind is not None and any(
-        name == kind.when or isinstance(model._meta.get_field(name), EncryptedTextField)
-        for name in fields
-    )
+    fields = list(fields)
+    return kind is not None and (kind.when in fields or words_among(model, fields))
 
 
 def forget(record: Owned) -> None:

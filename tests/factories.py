@@ -44,7 +44,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         person = relationships.save_person(owner, Person(name="Maya"), feels_safe=60)
         presence = relationships.showed_up(owner, person, "kept")
         rupture = relationships.save_rupture(
-            owner, Rupture(person=person, kind="quiet", intensity=40, at=YESTERDAY)
+            owner, Rupture(person=person, kind="quiet", intensity=4, at=YESTERDAY)
         )
         repair = relationships.save_repair(owner, Repair(rupture=rupture, what="We talked"))
         ladder = practice.save_ladder(owner, Ladder(goal="Ask for help"), [expectation])

@@ -56,6 +56,15 @@ def test_an_evening_from_flags_keeps_the_moments_and_closes_the_prediction(
     assert lines == [("Jo", "asked about my day", 2), (None, "short with me in the meeting", None)]
 
 
+def test_an_evening_may_hold_only_a_moment(owner: User, run: Runner) -> None:
+    """As in the browser: one moment with someone is something to keep."""
+    result = run("evening", "--moment", "Jo: asked about my day")
+    assert result.exit_code == 0, result.output
+    (evening,) = read(owner, kind="evening")
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        assert [line.what for line in evening.interactions.all()] == ["asked about my day"]
+
+
 def test_mid_day_notes_may_be_many(owner: User, run: Runner) -> None:
     for word in ("tired", "lighter"):
         assert run("midday", "--word", word).exit_code == 0
@@ -70,7 +79,7 @@ def test_mid_day_notes_may_be_many(owner: User, run: Runner) -> None:
         (["morning", "--where", "nowhere"], "'nowhere' is not one of"),
         (["evening", "--moment", " : "], "--moment: write who and what happened"),
         (["tonight"], "'tonight' is not one of 'morning', 'midday', 'evening'"),
-        (["midday", "--word", "w" * 61], "--note: A mid-day note is a word or a few: up to 60"),
+        (["midday", "--word", "w" * 61], "--word: A mid-day note is a word or a few: up to 60"),
     ],
 )
 def test_a_mistake_is_one_line_and_nothing_is_saved(

@@ -124,6 +124,22 @@ def test_an_expectation_can_be_named_by_the_start_of_its_id(
         (["--situation", "s", "--happened", "h", "--occurred", "5", "-e", "I"], "matches 2"),
         (["--situation", "s", "--happened", "h", "--occurred", "5", "--feels-true", "4"], "both"),
         (["--situation", "s", "--happened", "h", "--occurred", "5", "--emotion", "sad=400"], "0"),
+        (["--situation", "  ", "--happened", "h", "--occurred", "5"], "--situation: Please say"),
+        (
+            [
+                "--situation",
+                "s",
+                "--happened",
+                "h",
+                "--occurred",
+                "5",
+                "--explained-away",
+                "no",
+                "--likelihood",
+                "101",
+            ],
+            "--likelihood",
+        ),
         (
             ["--situation", "s", "--happened", "h", "--occurred", "5", "--when", "2099-01-01 9:00"],
             "--when: That time is still to come.",

@@ -32,7 +32,13 @@ def a_ladder(owner: User, goal: str = "Ask for what I need at home") -> Ladder:
 def attempt(owner: User, ladder: Ladder, **outcome: object) -> None:
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         step = ladder.ordered_steps()[0]
-        experience = Experience(situation="Salt", feared="Jo sighs", likelihood=80, happens_at=WHEN)
+        experience = Experience(
+            situation="Salt",
+            feared="Jo sighs",
+            happened="Jo passed it",
+            likelihood=80,
+            happens_at=WHEN,
+        )
         made = practice.plan_attempt(
             owner, step, experience, expectations=[], coping_plan="Breathe out slowly"
         )

@@ -100,19 +100,22 @@ profiles = st.fixed_dictionaries(
 
 
 texts = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=80)
+said = texts.filter(bool)  # what a record needs said (a name, a journal entry) is never empty
 percents = st.integers(0, 100)
 working_models = st.lists(
     st.fixed_dictionaries(
         {
-            "text": texts,
+            "text": said,
             "feels": percents,
             "think": percents,
-            "wound": st.sampled_from(["", "abandonment", "own"]),
-            "own": st.none() | texts,
+            # Where it comes from, and the person's own word (needed when that is the answer).
+            "wound": st.tuples(st.sampled_from(["", "abandonment"]), st.none() | texts)
+            | said.map(lambda word: ("own", word)),
             "experiences": st.lists(
                 st.fixed_dictionaries(
                     {
-                        "situation": texts,
+                        "situation": said,
+                        "happened": said,
                         "likelihood": st.none() | percents,
                         "occurred": st.none() | percents,
                         "felt": st.sampled_from([None, True, False]),
@@ -136,7 +139,7 @@ check_ins = st.lists(
     st.fixed_dictionaries(
         {
             "kind": st.sampled_from(["morning", "midday", "evening"]),
-            "mood": st.none() | st.integers(-5, 5),
+            "mood": st.integers(-5, 5),  # a check-in holds at least one answer
             "emotions": st.sampled_from(["", "glad", "sad,calm"]),
             "note": st.none()
             | texts.filter(lambda text: len(text) <= 60),  # a mid-day note's limit
@@ -168,11 +171,12 @@ def write_working_model(owner: User, model: list[dict[str, Any]]) -> None:
     for item in model:
         expectation = ledger.add_expectation(
             owner, item["text"], feels_true=item["feels"], think_true=item["think"],
-            wound=item["wound"], wound_own_word=item["own"], at=when,
+            wound=item["wound"][0], wound_own_word=item["wound"][1], at=when,
         )  # fmt: skip
         for number, plan in enumerate(item["experiences"]):
             experience = Experience(
-                situation=plan["situation"], likelihood=plan["likelihood"],
+                situation=plan["situation"], happened=plan["happened"],
+                likelihood=plan["likelihood"],
                 occurred=plan["occurred"], felt=plan["felt"], responses=plan["responses"],
                 happens_at=when + datetime.timedelta(days=number),
             )  # fmt: skip
@@ -251,7 +255,7 @@ def write_practice(owner: User, text: str) -> None:
     model=working_models,
     days=check_ins,
     shifts=st.lists(texts, max_size=2),
-    reflections=st.lists(texts, max_size=2),
+    reflections=st.lists(said, max_size=2),
 )
 def test_export_import_export_gives_the_same_document(
     db: None,
@@ -344,7 +348,9 @@ def test_an_import_holds_the_limits_the_forms_hold(unlocked: User) -> None:
     document = services.export_document(unlocked)
     CheckIn.objects.filter(owner=unlocked).delete()
     document["records"]["check_ins"][0]["note"] = "t" * 61
-    with pytest.raises(ImportProblem, match=r"check_ins\[0\] does not fit: A mid-day note holds"):
+    with pytest.raises(
+        ImportProblem, match=r"check_ins\[0\] does not fit: A mid-day note is a word or a few"
+    ):
         services.import_document(unlocked, document)
     assert not CheckIn.objects.exists()
 

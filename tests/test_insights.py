@@ -55,7 +55,8 @@ def experience(
             owner,
             Experience(
                 happens_at=timezone.now() - datetime.timedelta(days=days_ago),
-                situation="Asking for help", likelihood=likelihood, occurred=occurred,
+                situation="Asking for help", happened="They helped", likelihood=likelihood,
+                occurred=occurred,
                 peak_distress=peak, window=window, felt=felt, context=context,
                 responses=responses, explained_away=explained_away, person=who,
                 status=Experience.Status.DONE,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from earned.accounts.models import User
@@ -106,6 +107,37 @@ def test_saving_again_replaces_links_and_rows(owner: User, unlocked: None) -> No
     assert list(experience.expectations.all()) == [second]
     assert [each.own_word for each in experience.emotions.all()] == ["b"]
     assert LinkTested.objects.count() == 1
+
+
+def test_a_record_that_breaks_its_own_rules_is_refused_whoever_saves_it(
+    owner: User, unlocked: None
+) -> None:
+    """Its rules belong to the record, not to a form: what it needs, its ranges, its `clean`."""
+    with pytest.raises(ValidationError) as refused:
+        records.save(owner, Experience(situation="", happens_at="2026-11-02T10:00Z"))
+    assert refused.value.message_dict == {"situation": ["Please say what the situation is."]}
+    with pytest.raises(ValidationError) as refused:
+        records.save(owner, Expectation(text="People leave", wound="own"))
+    assert "wound_own_word" in refused.value.message_dict
+    with pytest.raises(ValidationError, match="less than or equal to 100"):
+        records.save(owner, an_experience(likelihood=140))
+    with pytest.raises(ValidationError, match="less than or equal to 100"):
+        records.save(owner, an_experience(), rows=[records.Rows("emotions", [
+            Emotion(own_word="shaky", intensity=101)])])  # fmt: skip
+    assert not Experience.objects.exists()
+    assert not Expectation.objects.exists()
+    assert not Term.objects.exists()
+
+
+def test_a_change_of_a_few_fields_is_held_to_their_rules_alone(owner: User, unlocked: None) -> None:
+    experience = records.save(owner, an_experience()).record
+    Experience.objects.filter(pk=experience.pk).update(likelihood=140)  # an old, odd value
+    experience.refresh_from_db()
+    experience.learned = "Asking was fine"
+    records.save(owner, experience, update_fields=["learned"])
+    experience.explained_away = "perhaps-not-a-choice"
+    with pytest.raises(ValidationError):
+        records.save(owner, experience, update_fields=["explained_away"])
 
 
 def test_a_link_to_another_persons_record_writes_nothing(

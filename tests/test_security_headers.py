@@ -75,7 +75,13 @@ def test_no_signed_in_page_has_inline_script_or_style(owner_client: Client, owne
         expectation = ledger.add_expectation(owner, "They leave", feels_true=80, think_true=40)
         experience = ledger.save_experience(
             owner,
-            Experience(situation="Asking", likelihood=80, occurred=10, happens_at=timezone.now()),
+            Experience(
+                situation="Asking",
+                happened="They said yes",
+                likelihood=80,
+                occurred=10,
+                happens_at=timezone.now(),
+            ),
             expectations=[expectation],
             finish=True,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -28,6 +28,35 @@ def refuse_first(errors: Mapping[str, Sequence[Any]], flags: Mapping[str, str] =
     if field == "__all__":
         fail(str(messages[0]))
     fail(f"{flags.get(field, '--' + field.replace('_', '-'))}: {messages[0]}")
+
+
+@contextlib.contextmanager
+def refusing(flags: Mapping[str, str] = {}) -> Iterator[None]:
+    """Save through a service; if it refuses what was given (a ValidationError), say why as one
+    line naming the flag, and exit — the one way every command turns a record's rules into
+    words."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        yield
+    except ValidationError as refused:
+        errors = refused.message_dict if hasattr(refused, "error_dict") else {}
+        refuse_first(errors or {"__all__": refused.messages}, flags)
+
+
+def given(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers a person gave, ready for a record: words without the spaces around them,
+    and a choice of several as its keys joined by commas (as the records keep them). What was
+    left out — None, or nothing but spaces — is left to the record's own default."""
+    ready = {}
+    for name, value in answers.items():
+        if isinstance(value, str):
+            value = value.strip()
+        elif isinstance(value, list | tuple):
+            value = ",".join(value)
+        if is_given(value):
+            ready[name] = value
+    return ready
 
 
 WHEN_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"]

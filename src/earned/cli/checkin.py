@@ -1,6 +1,6 @@
 """`earned checkin`: the day's rituals from the terminal, asked for or given in flags.
 
-The answers go through the browser's own forms, so the rules and messages are the same.
+The answers are saved by the browser's own service, so the rules and messages are the same.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from earned.cli.asking import (
     ask,
     ask_into,
     escape,
+    given,
     in_a_terminal,
     is_given,
-    refuse_first,
+    refusing,
     whole_number,
 )
 from earned.cli.passphrase import for_the_person
@@ -30,6 +31,12 @@ if TYPE_CHECKING:
     from earned.rituals.models import CheckIn
 
 RITUALS = "earned.rituals.choices"
+# The flag that carries each field, for messages, where it is not --field-name.
+FLAGS = {
+    "morning": {"note": "--intention", "tension_place": "--where", "own_words": "--feeling"},
+    "midday": {"note": "--word"},
+    "evening": {"rupture_or_repair": "--rupture"},
+}
 FELT_WORDS = {"hard": -2, "uneasy": -1, "neither": 0, "okay": 1, "good": 2}
 
 
@@ -89,8 +96,8 @@ def checkin(
     answers["note"] = intention if kind == "morning" else word
     answers.update(split_feelings(feelings))
     lines = [parse_moment(text) for text in moments]
-    given = any(map(is_given, answers.values())) or bool(lines)
-    if not given and in_a_terminal():
+    answered = any(map(is_given, answers.values())) or bool(lines)
+    if not answered and in_a_terminal():
         from rich.console import Console
 
         console = Console(highlight=False)
@@ -99,7 +106,7 @@ def checkin(
         except (KeyboardInterrupt, EOFError):
             console.print()
             fail("Stopped; nothing was saved.")
-    if not given and not in_a_terminal():
+    if not answered and not in_a_terminal():
         fail("Give at least one answer as a flag, like --mood 2 (or run it in a terminal).")
     saved = save(user, kind, answers, lines)
     click.echo(f"Noted: {saved.get_kind_display().lower()} for {saved.day:%A %d %B}.")
@@ -141,32 +148,25 @@ def save(user: User, kind: str, answers: dict[str, Any], lines: list[Any]) -> Ch
     from django.utils import timezone
 
     from earned.rituals import services
-    from earned.rituals.forms import FORMS
+    from earned.rituals.choices import Kind
+    from earned.rituals.models import ASKED, CheckIn
 
     day = services.day_of(user)
     existing = None if kind == "midday" else services.of_the_day(user, kind, day)
-    form_class = FORMS[kind]
-    data: dict[str, Any] = {}
-    if existing is not None:  # what was written before stays unless an answer replaces it
-        data = {name: getattr(existing, name) for name in form_class._meta.fields or ()}
-        data["emotions"] = existing.emotion_keys
-    data.update({name: value for name, value in answers.items() if is_given(value)})
-    data = {name: value for name, value in data.items() if value is not None}
-    form = form_class(data, instance=existing)
-    if not form.is_valid():
-        refuse_first(form.errors)
-    check_in = form.save(commit=False)
-    check_in.kind = kind
-    if existing is None:
-        check_in.at = timezone.now()
+    # What was written before today stays unless an answer replaces it.
+    check_in = existing or CheckIn(kind=kind, at=timezone.now())
+    for name, value in given(answers).items():
+        if name in ASKED[Kind(kind)]:
+            setattr(check_in, name, value)
     morning = services.morning_to_close(user, day) if kind == "evening" else None
-    return services.save_check_in(
-        user,
-        check_in,
-        lines=lines if kind == "evening" and lines else None,
-        closes=morning if answers.get("prediction_outcome") else None,
-        outcome=answers.get("prediction_outcome") or "",
-    )
+    with refusing(FLAGS[kind]):
+        return services.save_check_in(
+            user,
+            check_in,
+            lines=lines if kind == "evening" and lines else None,
+            closes=morning if answers.get("prediction_outcome") else None,
+            outcome=answers.get("prediction_outcome") or "",
+        )
 
 
 def ask_for(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from earned.cli import fail
-from earned.cli.asking import ChoiceOf, in_a_terminal, refuse_first
+from earned.cli.asking import ChoiceOf, in_a_terminal, refusing
 from earned.cli.passphrase import for_the_person
 
 if TYPE_CHECKING:
@@ -73,17 +73,9 @@ def journal(
 
 
 def save(user: User, text: str, prompt: str, about: list[Expectation]) -> JournalEntry:
-    """Through the browser's own form, so the rules and messages are the same."""
-    from earned.ledger.models import Expectation
+    """Through the same service as the browser's journal, so the rules and messages match."""
     from earned.reflection import services
-    from earned.reflection.forms import JournalForm
+    from earned.reflection.models import JournalEntry
 
-    form = JournalForm(
-        {"body": text, "prompt": prompt, "expectations": [str(each.pk) for each in about]},
-        expectations=Expectation.objects.filter(owner=user),
-    )
-    if not form.is_valid():
-        refuse_first(form.errors)
-    return services.save_entry(
-        user, form.save(commit=False), form.cleaned_data.get("expectations") or ()
-    )
+    with refusing():
+        return services.save_entry(user, JournalEntry(body=text.strip(), prompt=prompt), about)

@@ -1,6 +1,6 @@
 """`earned log`: an experience from the terminal, asked for step by step or given in flags.
 
-Whatever arrives, by prompt or by flag, goes through the same forms as the browser's “log a
+Whatever arrives, by prompt or by flag, is saved by the same service as the browser's “log a
 past one”, so the rules and the messages are the same in both places.
 """
 
@@ -21,10 +21,11 @@ from earned.cli.asking import (
     ask,
     ask_into,
     escape,
+    given,
     in_a_terminal,
     parse_when,
     percent,
-    refuse_first,
+    refusing,
 )
 from earned.cli.passphrase import for_the_person
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # Django is imported only once it is set up
     from earned.ledger.services import NamedEmotion
 
 
-# The flag that carries each form field, for messages; the rest are --field-name.
+# The flag that carries each field of an experience, for messages; the rest are --field-name.
 FLAGS = {
     "feared": "--expected",
     "peak_distress": "--distress",
@@ -179,18 +180,6 @@ def find_expectation(user: User, reference: str) -> Expectation:
     return found[0]
 
 
-def form_data(answers: dict[str, Any], tested: Sequence[Expectation]) -> dict[str, Any]:
-    data = {name: value for name, value in answers.items() if value is not None}
-    data["expectations"] = [str(expectation.pk) for expectation in tested]
-    if isinstance(data.get("happens_at"), datetime.datetime):
-        from django.utils import timezone
-
-        data["happens_at"] = timezone.localtime(data["happens_at"]).strftime(SHOWN_WHEN)
-    if "felt" in data:
-        data["felt"] = "true" if data["felt"] else "false"
-    return data
-
-
 def save(
     user: User,
     answers: dict[str, Any],
@@ -202,23 +191,16 @@ def save(
     from django.utils import timezone
 
     from earned.ledger import services
-    from earned.ledger.forms import DebriefForm, PlanForm, logged_experience
+    from earned.ledger.models import Experience
 
     answers.setdefault("happens_at", None)
     if answers["happens_at"] is None:
         answers["happens_at"] = timezone.localtime().replace(second=0, microsecond=0)
-    data = form_data(answers, tested)
-    plan = PlanForm(data, expectations=services.active_expectations(user), has_happened=True)
-    debrief = DebriefForm(data, finishing=finish)
-    if not (plan.is_valid() and debrief.is_valid()):
-        refuse_first({**plan.errors, **debrief.errors}, FLAGS)
-    return services.save_experience(
-        user,
-        logged_experience(plan, debrief),
-        expectations=plan.cleaned_data["expectations"],
-        emotions=emotions,
-        finish=finish,
-    )
+    experience = Experience(**given(answers))
+    with refusing(FLAGS):
+        return services.log_experience(
+            user, experience, expectations=tested, emotions=emotions, finish=finish
+        )
 
 
 def rerate(

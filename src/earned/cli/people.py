@@ -1,10 +1,11 @@
 """`earned people`, `earned rupture` and `earned repair`: relationships from the terminal.
 
-Ruptures and repairs go through the browser's own forms, so rules and messages are the same.
+Ruptures and repairs are saved by the browser's own services, so rules and messages match.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -14,10 +15,11 @@ from earned.cli.asking import (
     ChoiceOf,
     WholeNumber,
     ask,
+    given,
     in_a_terminal,
     is_given,
     parse_when,
-    refuse_first,
+    refusing,
     whole_number,
 )
 from earned.cli.passphrase import for_the_person
@@ -92,10 +94,10 @@ def rupture(user: User, who: str | None, when: str | None, **answers: Any) -> No
     Kinds: quiet, distance, placating (withdrawal); blame, anger, control (confrontation).
     """
     from earned.relationships import services
-    from earned.relationships.forms import RuptureForm
+    from earned.relationships.models import Rupture
 
-    given = bool(who) or any(map(is_given, answers.values()))
-    if not given and in_a_terminal():
+    answered = bool(who) or any(map(is_given, answers.values()))
+    if not answered and in_a_terminal():
         from rich.console import Console
 
         try:
@@ -105,12 +107,10 @@ def rupture(user: User, who: str | None, when: str | None, **answers: Any) -> No
     if not who:
         fail("--with: say who it was with, like --with Jo.")
     person = find_person(user, who)
-    data = {name: value for name, value in answers.items() if value is not None}
-    data.update(person=str(person.pk), at=_when(when), setting=data.get("setting") or "life")
-    form = RuptureForm(data, people=services.people(user))
-    if not form.is_valid():
-        refuse_first(form.errors)
-    saved = services.save_rupture(user, form.save(commit=False))
+    with refusing():
+        saved = services.save_rupture(
+            user, Rupture(person=person, at=_when(when), **given(answers))
+        )
     click.echo(f"Noted: {saved.get_kind_display()}, with {person.name}.")
     click.echo("Whenever you are ready, `earned repair --with NAME` notes what comes next.")
 
@@ -126,7 +126,7 @@ def repair(user: User, who: str | None, when: str | None, **answers: Any) -> Non
     """Note a repair after the latest rupture with someone that is still open."""
     from earned.core.relating import in_words
     from earned.relationships import services
-    from earned.relationships.forms import RepairForm
+    from earned.relationships.models import Repair
 
     if not who and in_a_terminal():
         from rich.console import Console
@@ -142,25 +142,21 @@ def repair(user: User, who: str | None, when: str | None, **answers: Any) -> Non
     open_ruptures = [each for each in ruptures if each.is_open]
     if not open_ruptures:
         fail(f"There is no open rupture with {person.name}. `earned rupture` notes one first.")
-    data = {name: value for name, value in answers.items() if value is not None}
-    data.update(at=_when(when), outcome=data.get("outcome") or "partly")
-    form = RepairForm(data)
-    if not form.is_valid():
-        refuse_first(form.errors)
-    made = form.save(commit=False)
-    made.rupture = open_ruptures[0]
-    saved = services.save_repair(user, made)
+    repair = Repair(rupture=open_ruptures[0], at=_when(when), **given(answers))
+    with refusing():
+        saved = services.save_repair(user, repair)
     click.echo(
         f"Noted: a repair with {person.name}, {in_words(saved.after)} after the rupture "
         f"({saved.get_outcome_display().lower()})."
     )
 
 
-def _when(text: str | None) -> str:
+def _when(text: str | None) -> datetime.datetime:
+    """The moment given, to the minute (like the browser's), or now."""
     from django.utils import timezone
 
     moment = parse_when(text) if text else timezone.now()
-    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+    return moment.replace(second=0, microsecond=0)
 
 
 def ask_rupture(console: Console, answers: dict[str, Any]) -> str | None:

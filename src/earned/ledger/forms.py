@@ -3,7 +3,6 @@ few that make a record meaningful are asked for plainly."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
@@ -18,10 +17,11 @@ from earned.ledger.choices import (
     ExplainedAway,
     Window,
 )
-from earned.ledger.models import Expectation, Experience, Rating
+from earned.ledger.models import Expectation, Experience, Rating, still_to_come
 from earned.ledger.services import NamedEmotion
 from earned.records.forms import (
     DATETIME_FORMAT,
+    RecordForm,
     accept_formats,
     choose_from,
     limit_to,
@@ -55,7 +55,7 @@ class RatingForm(forms.Form):
     )
 
 
-class ExpectationForm(RatingForm, forms.ModelForm[Expectation]):
+class ExpectationForm(RatingForm, RecordForm[Expectation]):
     class Meta:
         model = Expectation
         fields = ("text", "wound", "wound_own_word", "counterpart")
@@ -79,15 +79,8 @@ class ExpectationForm(RatingForm, forms.ModelForm[Expectation]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["text"].error_messages["required"] = "Please write the expectation down."
         offer_blank(self.fields["wound"], "I’m not sure")
         offer_blank(self.fields["counterpart"], "Not sure yet")
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if cleaned.get("wound") == "own" and not (cleaned.get("wound_own_word") or "").strip():
-            self.add_error("wound_own_word", "Please write your own word, or choose from the list.")
-        return cleaned
 
 
 class ExpectationChoices(forms.ModelMultipleChoiceField[Expectation]):
@@ -95,7 +88,7 @@ class ExpectationChoices(forms.ModelMultipleChoiceField[Expectation]):
         return str(obj.text)
 
 
-class PlanForm(forms.ModelForm[Experience]):
+class PlanForm(RecordForm[Experience]):
     """The prediction, before. Essential fields first; the rest sit behind “add more”."""
 
     ESSENTIAL = ("situation", "expectations", "happens_at", "feared", "likelihood")
@@ -162,28 +155,14 @@ class PlanForm(forms.ModelForm[Experience]):
             choose_from(person, people, named)
             offer_blank(person, "Nobody in particular")
         accept_formats(self.fields["happens_at"], DATETIME_FORMAT, "%Y-%m-%d %H:%M")
-        self.fields["situation"].error_messages["required"] = "Please say what the situation is."
         offer_blank(self.fields["context"], "Choose…")
 
-    def clean_happens_at(self) -> datetime.datetime | None:
-        when: datetime.datetime | None = self.cleaned_data.get("happens_at")
-        if self.has_happened and still_to_come(when):
-            raise forms.ValidationError(
-                "That time is still to come. For something ahead, plan it instead; for "
-                "something that has happened, give a time that has passed."
-            )
-        return when
+    def check_record(self) -> None:
+        if self.has_happened:
+            self.hold_to(self.instance.check_has_happened)
 
 
-# Clocks and typing differ a little: "now" written in a form may be a minute or two ahead.
-CLOCK_SLACK = datetime.timedelta(minutes=5)
-
-
-def still_to_come(when: datetime.datetime | None) -> bool:
-    return when is not None and when > timezone.now() + CLOCK_SLACK
-
-
-class DebriefForm(forms.ModelForm[Experience]):
+class DebriefForm(RecordForm[Experience]):
     """What actually happened, after. A draft may be saved with anything missing; finishing
     asks for the two answers the rest builds on."""
 
@@ -293,19 +272,19 @@ class DebriefForm(forms.ModelForm[Experience]):
     def clean_responses(self) -> str:
         return ",".join(self.cleaned_data.get("responses") or [])
 
+    def check_record(self) -> None:
+        if self.finishing:
+            self.hold_to(self.instance.check_finished)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if self.finishing:
-            if not (cleaned.get("happened") or "").strip() and "happened" not in self.errors:
-                self.add_error("happened", "Please write a few words about what happened.")
-            if cleaned.get("occurred") is None and "occurred" not in self.errors:
-                self.add_error("occurred", "Please choose how much of it happened, from 0 to 100.")
-            if "earlier_than_planned" in self.fields and not cleaned.get("earlier_than_planned"):
-                self.add_error(
-                    "earlier_than_planned",
-                    "This is planned for a time still to come. If it has already happened, "
-                    "tick this; if not, save what you have as a draft and finish afterwards.",
-                )
+        unticked = "earlier_than_planned" in self.fields and not cleaned.get("earlier_than_planned")
+        if self.finishing and unticked:
+            self.add_error(
+                "earlier_than_planned",
+                "This is planned for a time still to come. If it has already happened, "
+                "tick this; if not, save what you have as a draft and finish afterwards.",
+            )
         return cleaned
 
     def save(self, commit: bool = False) -> Experience:
@@ -330,11 +309,10 @@ class DebriefForm(forms.ModelForm[Experience]):
 
 def logged_experience(plan: PlanForm, debrief: DebriefForm) -> Experience:
     """A past experience told in one go: the prediction as it was, and what happened.
-    Both forms must be valid; the caller saves the result through services.save_experience."""
+    Both forms must be valid; the caller saves the result through services.log_experience."""
     experience: Experience = plan.save(commit=False)
     for name in DebriefForm.Meta.fields:
         setattr(experience, name, debrief.cleaned_data[name])
-    experience.status = Experience.Status.DRAFT
     return experience
 
 

@@ -3,6 +3,8 @@ prediction made before, completed after). Every row carries its owner; free text
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -20,7 +22,14 @@ from earned.ledger.choices import (
     Wound,
 )
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, Searched, optional_text, percent
+from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
+
+# Clocks and typing differ a little: "now" written in a form may be a minute or two ahead.
+CLOCK_SLACK = datetime.timedelta(minutes=5)
+
+
+def still_to_come(when: datetime.datetime | None) -> bool:
+    return when is not None and when > timezone.now() + CLOCK_SLACK
 
 
 def validate_responses(value: str) -> None:
@@ -34,7 +43,10 @@ class Expectation(Owned):
     exported_as = "expectations"
     searched_as = Searched("expectations", "Expectations", "created_at", rank=20)
 
-    text = EncryptedTextField("the expectation, in your own words")
+    text = EncryptedTextField(
+        "the expectation, in your own words",
+        error_messages=needed("Please write the expectation down."),
+    )
     wound = models.CharField("where it comes from", max_length=20, choices=Wound, blank=True)
     wound_own_word = optional_text("your own word for where it comes from")
     counterpart = models.CharField(
@@ -58,6 +70,12 @@ class Expectation(Owned):
     @property
     def search_title(self) -> str:
         return str(self.text)
+
+    def clean(self) -> None:
+        if self.wound == Wound.OWN and not (self.wound_own_word or "").strip():
+            raise ValidationError(
+                {"wound_own_word": "Please write your own word, or choose from the list."}
+            )
 
 
 class Experience(Owned):
@@ -86,7 +104,9 @@ class Experience(Owned):
         Expectation, through="Tested", related_name="tests"
     )
     # The prediction, made before.
-    situation = EncryptedTextField("the situation")
+    situation = EncryptedTextField(
+        "the situation", error_messages=needed("Please say what the situation is.")
+    )
     feared = optional_text("what you fear will happen")
     likelihood = percent("how likely it feels", null=True, blank=True)
     expected_distress = percent("how hard you expect it to be", null=True, blank=True)
@@ -135,6 +155,27 @@ class Experience(Owned):
     @property
     def search_title(self) -> str:
         return str(self.situation)
+
+    def check_finished(self) -> None:
+        """A debrief is finished only once it says what happened, and how much of the feared
+        outcome did: the rest of Earned builds on those two (ledger.services asks this)."""
+        missing = {}
+        if not (self.happened or "").strip():
+            missing["happened"] = "Please write a few words about what happened."
+        if self.occurred is None:
+            missing["occurred"] = "Please choose how much of it happened, from 0 to 100."
+        if missing:
+            raise ValidationError(missing)
+
+    def check_has_happened(self) -> None:
+        """Logged in one go, an experience must have happened already."""
+        if still_to_come(self.happens_at):
+            raise ValidationError(
+                {
+                    "happens_at": "That time is still to come. For something ahead, plan it "
+                    "instead; for something that has happened, give a time that has passed."
+                }
+            )
 
     @property
     def violation(self) -> int | None:

@@ -104,8 +104,10 @@ def save_experience(
     emotions: Sequence[NamedEmotion] | None = None,
     finish: bool = False,
 ) -> Experience:
-    """Save a plan, a draft debrief or a finished one. A finished debrief is stamped once."""
+    """Save a plan, a draft debrief or a finished one. A finished debrief says what happened
+    and how much of it (a ValidationError says which is missing), and is stamped once."""
     if finish:
+        experience.check_finished()
         experience.status = Experience.Status.DONE
         experience.debriefed_at = experience.debriefed_at or timezone.now()
     links = [records.Links(Tested, "expectation", expectations)] if expectations is not None else []
@@ -125,6 +127,24 @@ def save_experience(
         else []
     )
     return records.save(owner, experience, links=links, rows=rows).record
+
+
+@transaction.atomic
+def log_experience(
+    owner: User,
+    experience: Experience,
+    *,
+    expectations: Sequence[Expectation],
+    emotions: Sequence[NamedEmotion],
+    finish: bool,
+) -> Experience:
+    """A past experience told in one go — the prediction as it was, and what happened — from
+    the browser's "log a past one" or `earned log`. Its time must have come."""
+    experience.check_has_happened()
+    experience.status = Experience.Status.DRAFT
+    return save_experience(
+        owner, experience, expectations=expectations, emotions=emotions, finish=finish
+    )
 
 
 @transaction.atomic

@@ -302,7 +302,7 @@ def experience_log(request: HttpRequest) -> HttpResponse:
     finishing = "finish" in request.POST
     debrief = DebriefForm(request.POST or None, finishing=finishing)
     if request.method == "POST" and plan.is_valid() and debrief.is_valid():
-        experience = services.save_experience(
+        experience = services.log_experience(
             signed_in_user(request),
             logged_experience(plan, debrief),
             expectations=plan.cleaned_data["expectations"],

@@ -26,7 +26,7 @@ class Response(Owned):
     instrument = models.CharField(max_length=40)
     at = models.DateTimeField(default=timezone.now)
     answers = models.JSONField(validators=[validate_answers])  # {"1": 3, …}: numbers only
-    total = models.FloatField(null=True)  # None where an instrument has only subscales
+    total = models.FloatField(null=True, blank=True)  # None where an instrument has only subscales
     scores = models.JSONField(default=dict, blank=True)  # each subscale's score, by its key
     note = optional_text("a note")
 

@@ -11,12 +11,12 @@ from django.db.models import QuerySet
 from earned.ledger.models import Expectation
 from earned.practice.choices import CONFIDENCE_RANGE
 from earned.practice.models import Attempt, Ladder, Rehearsal, Script, Step
-from earned.records.forms import choose_from, offer_blank, percent_field, text_area
+from earned.records.forms import RecordForm, choose_from, offer_blank, percent_field, text_area
 from earned.reflection.forms import linkable_expectations
 from earned.rituals.forms import scale_field
 
 
-class LadderForm(forms.ModelForm[Ladder]):
+class LadderForm(RecordForm[Ladder]):
     expectations = forms.ModelMultipleChoiceField(
         queryset=Expectation.objects.none(),
         required=False,
@@ -36,7 +36,6 @@ class LadderForm(forms.ModelForm[Ladder]):
             "value": "A value it serves, in a few words: closeness, honesty, rest…",
         }
         widgets = {"goal": text_area(), "value": forms.TextInput}
-        error_messages = {"goal": {"required": "Please write the goal in a few words."}}
 
     def __init__(self, *args: Any, expectations: QuerySet[Expectation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -45,7 +44,7 @@ class LadderForm(forms.ModelForm[Ladder]):
             self.initial["expectations"] = list(self.instance.expectations.all())
 
 
-class StepForm(forms.ModelForm[Step]):
+class StepForm(RecordForm[Step]):
     expected_distress = percent_field(
         "How hard do you expect it to be? (0–100)",
         required=True,
@@ -58,7 +57,6 @@ class StepForm(forms.ModelForm[Step]):
         labels = {"description": "The step"}
         help_texts = {"description": "Something small and concrete: who, what, where."}
         widgets = {"description": forms.TextInput}
-        error_messages = {"description": {"required": "Please describe the step in a few words."}}
 
 
 class CopingForm(forms.ModelForm[Attempt]):
@@ -106,7 +104,7 @@ class LessonsForm(forms.ModelForm[Attempt]):
         widgets = {"to_repeat": text_area(), "to_adjust": text_area()}
 
 
-class ScriptForm(forms.ModelForm[Script]):
+class ScriptForm(RecordForm[Script]):
     class Meta:
         model = Script
         fields = (
@@ -130,7 +128,6 @@ class ScriptForm(forms.ModelForm[Script]):
             "request": text_area(),
             "if_badly": text_area(),
         }
-        error_messages = {"title": {"required": "Please give the script a name."}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from earned.ledger.models import Expectation, Experience
 from earned.practice.choices import CONFIDENCE_RANGE, Mode, Origin, Situation
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, Searched, optional_text, percent
+from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
 
 
 class Ladder(Owned):
@@ -22,7 +22,9 @@ class Ladder(Owned):
     exported_as = "ladders"
     searched_as = Searched("ladders", "Ladders", "created_at", ("steps",), 80)
 
-    goal = EncryptedTextField("the goal")
+    goal = EncryptedTextField(
+        "the goal", error_messages=needed("Please write the goal in a few words.")
+    )
     value = optional_text("the value it serves")
     expectations: models.ManyToManyField[Expectation, LadderLink] = models.ManyToManyField(
         Expectation, through="LadderLink", related_name="ladders", blank=True
@@ -86,7 +88,9 @@ class Step(Owned):
 
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(default=0)
-    description = EncryptedTextField("the step")
+    description = EncryptedTextField(
+        "the step", error_messages=needed("Please describe the step in a few words.")
+    )
     expected_distress = percent("how hard you expect it to be")
     climbed_at = models.DateTimeField(null=True, blank=True)
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.OWN)
@@ -152,7 +156,9 @@ class Script(Owned):
     searched_as = Searched("scripts", "Scripts", "created_at", rank=100)
 
     situation = models.CharField(max_length=12, choices=Situation)
-    title = EncryptedTextField("what it is for")
+    title = EncryptedTextField(
+        "what it is for", error_messages=needed("Please give the script a name.")
+    )
     when_it_fits = optional_text("when it fits")
     opening = optional_text("an opening line")
     feeling = optional_text("the feeling")

@@ -1,15 +1,68 @@
-"""The form pieces every kind of record is asked for with: a percentage, a choice worded in our
-own words, a text area, a date and time."""
+"""How the browser asks for a record: `RecordForm`, and the pieces every kind is asked for with
+(a percentage, a choice worded in our own words, a text area, a date and time).
+
+A record's rules are not kept here. They belong to the record — its fields' limits, the message
+when something it needs is missing (`needed`), its model's `clean` — and to the service that
+saves it (a debrief is finished only with what happened), because the terminal, an import and
+the demo save records without a form. A form shows what those rules say, beside its fields."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.db.models import QuerySet
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+RecordT = TypeVar("RecordT", bound=models.Model)
+
+
+class RecordForm(forms.ModelForm[RecordT]):
+    """A form for one kind of record. It asks for what is missing in the record's own words,
+    and `hold_to` shows what a service's rule says of the record as the form would save it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        for name, field in self.fields.items():
+            if message := _needed_message(model, name):
+                field.error_messages["required"] = message
+
+    def full_clean(self) -> None:
+        super().full_clean()  # the form's fields, then the record's fields and its `clean`
+        if self.is_bound:
+            self.check_record()
+
+    def check_record(self) -> None:
+        """Where a form holds its record to a service's rule (`self.hold_to(rule)`)."""
+
+    def hold_to(self, rule: Callable[[], None]) -> None:
+        """Run a rule of the record's service on the record as this form would save it; what it
+        says appears beside the field it names (a field already showing a problem keeps its)."""
+        try:
+            rule()
+        except ValidationError as refused:
+            if not hasattr(refused, "error_dict"):
+                self.add_error(None, refused)  # about the record as a whole
+                return
+            for name, messages in refused.message_dict.items():
+                if name not in self.errors:
+                    self.add_error(name if name in self.fields else None, messages)
+
+
+def _needed_message(model: type[models.Model], name: str) -> str | None:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None  # a field of the form alone
+    if not isinstance(field, models.Field):
+        return None
+    message = field.error_messages.get("blank")
+    return None if message == models.Field.default_error_messages["blank"] else str(message)
 
 
 def percent_field(label: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:

@@ -95,5 +95,11 @@ def percent(verbose_name: str, **options: Any) -> models.PositiveSmallIntegerFie
     return models.PositiveSmallIntegerField(verbose_name, validators=PERCENT, **options)
 
 
+def needed(message: str) -> dict[str, str]:
+    """The kind message a record gives when something it needs is missing, wherever it was
+    written from: the browser shows it beside the field, the terminal beside the flag."""
+    return {"blank": message, "null": message}
+
+
 def optional_text(verbose_name: str) -> EncryptedTextField:
     return EncryptedTextField(verbose_name, null=True, blank=True)

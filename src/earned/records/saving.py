@@ -2,7 +2,8 @@
 an import and the demo alike.
 
 `save(owner, record, links=…, rows=…)`:
-1. checks that the record, what it points at and what it links to belong to `owner`;
+1. checks that the record, what it points at and what it links to belong to `owner`, and holds
+   the record to its own rules (`check`: a ValidationError names each field it refuses);
 2. takes the words this save writes anew, in memory, before they are encrypted;
 3. writes the record, then its links (`Links`: only the links that change) and the rows that
    belong to it (`Rows`: an experience's feelings, a dialogue's turns, an evening's moments);
@@ -86,6 +87,7 @@ def save(
     record.owner = owner
     check_owner(owner, [record, *_parents(record)])
     check_owner(owner, [target for each in links for target in each.targets])
+    check(record, update_fields)
     new_words = noticing.words_to_look_at(record)  # before saving encrypts them
     record.save(update_fields=update_fields)
     for link in links:
@@ -95,6 +97,22 @@ def save(
     noticed = noticing.look(type(record), new_words)
     _reindex(record, None if rows else update_fields)
     return Saved(record, noticed, noticing.about(type(record)))
+
+
+def check(record: Owned, update_fields: Sequence[str] | None = None) -> None:
+    """Hold a record to its own rules before it is written, whoever wrote it: its fields' limits,
+    choices and ranges, what it needs (`needed`), and its model's `clean`. A ValidationError
+    names each field it refuses. Links are not looked up again (ownership is checked instead)
+    and uniqueness is the database's; a change of a few fields is held to their rules alone."""
+    skipped = {
+        field.name
+        for field in record._meta.concrete_fields
+        if field.is_relation or (update_fields is not None and field.name not in update_fields)
+    }
+    if update_fields is None:
+        record.full_clean(exclude=skipped, validate_unique=False, validate_constraints=False)
+    else:
+        record.clean_fields(exclude=skipped)
 
 
 def _replace_rows(owner: User, record: Owned, rows: Rows) -> list[str]:
@@ -108,6 +126,7 @@ def _replace_rows(owner: User, record: Owned, rows: Rows) -> list[str]:
     for row in rows.rows:
         row.owner = owner
         setattr(row, field, record)
+        check(row)
     manager.model._default_manager.bulk_create(rows.rows)  # encrypts the words in place
     return new_words
 

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from earned.ledger.models import Expectation
-from earned.records.forms import choose_from, named, percent_field, text_area
+from earned.records.forms import RecordForm, choose_from, named, percent_field, text_area
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
 from earned.reflection.prompts import PROMPT_CHOICES
 from earned.relationships.models import Person
@@ -72,7 +72,7 @@ def linkable_expectations(field: forms.Field, expectations: QuerySet[Expectation
     choose_from(field, expectations, lambda obj: str(obj.text))
 
 
-class JournalForm(forms.ModelForm[JournalEntry]):
+class JournalForm(RecordForm[JournalEntry]):
     prompt = forms.ChoiceField(
         choices=[("", ""), *PROMPT_CHOICES], required=False, widget=forms.HiddenInput
     )
@@ -94,7 +94,6 @@ class JournalForm(forms.ModelForm[JournalEntry]):
         fields = ("prompt", "body")
         labels = {"body": "Write as much or as little as you like"}
         widgets = {"body": text_area(12)}
-        error_messages = {"body": {"required": "There is nothing to keep yet: write a few words."}}
 
     def __init__(
         self,
@@ -116,7 +115,7 @@ class JournalForm(forms.ModelForm[JournalEntry]):
             del self.fields["people"]
 
 
-class DialogueForm(forms.ModelForm[Dialogue]):
+class DialogueForm(RecordForm[Dialogue]):
     """The two voices and what they are talking about, then numbered turns. Each turn keeps
     which voice speaks it; new turns take it in turns."""
 
@@ -136,10 +135,6 @@ class DialogueForm(forms.ModelForm[Dialogue]):
             "first_voice": forms.TextInput(attrs={"maxlength": 60, "data-names-voice": "1"}),
             "second_voice": forms.TextInput(attrs={"maxlength": 60, "data-names-voice": "2"}),
             "about": forms.TextInput,
-        }
-        error_messages = {
-            "first_voice": {"required": "Please give the first voice a name."},
-            "second_voice": {"required": "Please give the second voice a name."},
         }
 
     def __init__(self, *args: Any, turns: int = 0, **kwargs: Any) -> None:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from earned.core.phrasing import both
 from earned.ledger.models import Expectation
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, Searched, optional_text, percent
+from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
 from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
 from earned.reflection.prompts import PROMPT_CHOICES, PROMPTS
 
@@ -71,7 +71,9 @@ class JournalEntry(Owned):
 
     at = models.DateTimeField(default=timezone.now)
     prompt = models.CharField(max_length=24, choices=PROMPT_CHOICES, blank=True)
-    body = EncryptedTextField("what you wrote")
+    body = EncryptedTextField(
+        "what you wrote", error_messages=needed("There is nothing to keep yet: write a few words.")
+    )
     expectations: models.ManyToManyField[Expectation, JournalLink] = models.ManyToManyField(
         Expectation, through="JournalLink", related_name="journal_entries", blank=True
     )
@@ -153,8 +155,12 @@ class Dialogue(Owned):
     searched_as = Searched("dialogues", "Dialogues", "at", ("turns",), 50)
 
     at = models.DateTimeField(default=timezone.now)
-    first_voice = EncryptedTextField("the first voice")
-    second_voice = EncryptedTextField("the second voice")
+    first_voice = EncryptedTextField(
+        "the first voice", error_messages=needed("Please give the first voice a name.")
+    )
+    second_voice = EncryptedTextField(
+        "the second voice", error_messages=needed("Please give the second voice a name.")
+    )
     about = optional_text("what it is about")
 
     class Meta:

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 
 from earned.records.forms import (
     DATETIME_FORMAT,
+    RecordForm,
     accept_formats,
     choose_from,
     named,
@@ -24,7 +25,7 @@ def when_widget() -> forms.DateTimeInput:
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
 
 
-class PersonForm(forms.ModelForm[Person]):
+class PersonForm(RecordForm[Person]):
     feels_safe = percent_field(
         "How safe does it feel with them now? (0–100, optional)",
         help_text="Your felt sense, today. You can rate it again whenever it changes.",
@@ -41,7 +42,6 @@ class PersonForm(forms.ModelForm[Person]):
         }
         help_texts = {"name": "Only you see it. An initial or a nickname is fine."}
         widgets = {"name": forms.TextInput(attrs={"maxlength": 80}), "note": text_area()}
-        error_messages = {"name": {"required": "Please give a name, an initial or an alias."}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -54,7 +54,7 @@ class SafetyForm(forms.Form):
     feels_safe = percent_field("How safe does it feel with them now? (0–100)", required=True)
 
 
-class RuptureForm(forms.ModelForm[Rupture]):
+class RuptureForm(RecordForm[Rupture]):
     intensity = scale_field("How big did it feel? (1–5)", INTENSITY_RANGE, "")
 
     class Meta:
@@ -81,10 +81,6 @@ class RuptureForm(forms.ModelForm[Rupture]):
             "own_part": text_area(),
             "their_part": text_area(),
         }
-        error_messages = {
-            "kind": {"required": "Please choose what happened, the closest is fine."},
-            "person": {"required": "Please choose who it was with."},
-        }
 
     def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -92,11 +88,10 @@ class RuptureForm(forms.ModelForm[Rupture]):
         accept_formats(self.fields["at"], DATETIME_FORMAT)
         set_choices(self.fields["kind"], RuptureKind.choices)  # no "-----"
         self.fields["intensity"].required = True
-        self.fields["intensity"].error_messages["required"] = "Please choose how big it felt."
         offer_blank(self.fields["noticed_by"], "Choose…")
 
 
-class RepairForm(forms.ModelForm[Repair]):
+class RepairForm(RecordForm[Repair]):
     class Meta:
         model = Repair
         fields = ("at", "started_by", "what", "outcome")
@@ -105,7 +100,6 @@ class RepairForm(forms.ModelForm[Repair]):
             "outcome": "How did it land?",
         }
         widgets = {"at": when_widget(), "what": text_area(3), "outcome": forms.RadioSelect}
-        error_messages = {"what": {"required": "Please write a few words about the repair."}}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

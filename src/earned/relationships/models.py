@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, Searched, optional_text, percent
+from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
 from earned.relationships.choices import (
     INTENSITY_RANGE,
     RepairOutcome,
@@ -29,7 +29,9 @@ class Person(Owned):
     exported_as = "people"
     searched_as = Searched("people", "People", "created_at", rank=110)
 
-    name = EncryptedTextField("name or alias")
+    name = EncryptedTextField(
+        "name or alias", error_messages=needed("Please give a name, an initial or an alias.")
+    )
     role = models.CharField(max_length=10, choices=Role, blank=True)
     note = optional_text("a note")
     safe_ally = models.BooleanField("feels like a safe ally now", default=False)
@@ -100,12 +102,22 @@ class Rupture(Owned):
     exported_as = "ruptures"
     searched_as = Searched("ruptures", "Ruptures", "at", ("repairs",), 120)
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ruptures")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="ruptures",
+        error_messages=needed("Please choose who it was with."),
+    )
     at = models.DateTimeField("when", default=timezone.now)
     setting = models.CharField(max_length=8, choices=Setting, default=Setting.LIFE)
-    kind = models.CharField(max_length=10, choices=RuptureKind)
+    kind = models.CharField(
+        max_length=10,
+        choices=RuptureKind,
+        error_messages=needed("Please choose what happened, the closest is fine."),
+    )
     intensity = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(INTENSITY_RANGE[0]), MaxValueValidator(INTENSITY_RANGE[1])]
+        validators=[MinValueValidator(INTENSITY_RANGE[0]), MaxValueValidator(INTENSITY_RANGE[1])],
+        error_messages=needed("Please choose how big it felt."),
     )
     trigger = optional_text("what set it off")
     own_part = optional_text("my part")
@@ -161,7 +173,9 @@ class Repair(Owned):
     rupture = models.ForeignKey(Rupture, on_delete=models.CASCADE, related_name="repairs")
     at = models.DateTimeField("when", default=timezone.now)
     started_by = models.CharField("who started it", max_length=8, choices=Who, blank=True)
-    what = EncryptedTextField("what was said or done")
+    what = EncryptedTextField(
+        "what was said or done", error_messages=needed("Please write a few words about the repair.")
+    )
     outcome = models.CharField(max_length=8, choices=RepairOutcome, default=RepairOutcome.PARTLY)
 
     class Meta:

@@ -7,16 +7,17 @@ from typing import Any
 from django import forms
 
 from earned.ledger.choices import EMOTION_GROUPS, Context
-from earned.records.forms import offer_blank, text_area
+from earned.records.forms import RecordForm, offer_blank, text_area
 from earned.rituals.choices import (
     ENERGY_RANGE,
     MOOD_RANGE,
     TENSION_RANGE,
     Felt,
+    Kind,
     PredictionOutcome,
 )
-from earned.rituals.models import MIDDAY_NOTE_LIMIT, CheckIn
-from earned.rituals.services import Line
+from earned.rituals.models import ASKED, MIDDAY_NOTE_LIMIT, CheckIn
+from earned.rituals.services import Line, check_something_given
 
 EVENING_LINES = 5  # rows for the day's interactions; three show, two more behind “add more”
 
@@ -54,40 +55,39 @@ def emotion_field() -> forms.MultipleChoiceField:
 MOOD_HELP = "−5 very low, 0 in between, +5 very good."
 
 
-class CheckInForm(forms.ModelForm[CheckIn]):
+class CheckInForm(RecordForm[CheckIn]):
+    kind: Kind
     mood = scale_field("Mood", MOOD_RANGE, MOOD_HELP)
 
     class Meta:
         model = CheckIn
         fields: tuple[str, ...] = ("mood",)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.kind = self.kind  # its rules depend on its kind
+
     def clean_emotions(self) -> str:
         return ",".join(self.cleaned_data.get("emotions") or [])
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if not self.errors and all(value in (None, "", []) for value in cleaned.values()):
-            raise forms.ValidationError(NOTHING_GIVEN, code="empty")
-        return cleaned
+    def check_record(self) -> None:
+        if not self.errors:
+            outcome = self.cleaned_data.get("prediction_outcome") or ""
+            self.hold_to(lambda: check_something_given(self.instance, self.lines(), outcome))
 
-
-NOTHING_GIVEN = (
-    "Nothing is filled in yet, so there is nothing to keep. Tap a number or write a word — "
-    "or leave it for now; that is fine too."
-)
+    def lines(self) -> list[Line]:
+        return []  # the evening's moments (EveningForm)
 
 
 class MorningForm(CheckInForm):
+    kind = Kind.MORNING
     energy = scale_field("Energy", ENERGY_RANGE, "0 empty, 10 full of it.")
     tension = scale_field("Tension in your body", TENSION_RANGE, "0 loose, 10 very tight.")
     emotions = emotion_field()
 
     class Meta:
         model = CheckIn
-        fields = (
-            "mood", "energy", "tension", "tension_place", "emotions", "own_words", "note",
-            "prediction",
-        )  # fmt: skip
+        fields = ASKED[Kind.MORNING]
         labels = {
             "tension_place": "Where is it?",
             "own_words": "Or in your own words",
@@ -109,24 +109,23 @@ class MorningForm(CheckInForm):
 
 
 class MiddayForm(CheckInForm):
-    note = forms.CharField(
+    kind = Kind.MIDDAY
+    note = forms.CharField(  # how long it may be is the check-in's own rule
         label="One word for right now",
         required=False,
-        max_length=MIDDAY_NOTE_LIMIT,
-        error_messages={
-            "max_length": f"A mid-day note is a word or a few: up to {MIDDAY_NOTE_LIMIT} "
-            "characters (this one has %(show_value)d). The evening review has room for more."
-        },
+        widget=forms.TextInput(attrs={"maxlength": MIDDAY_NOTE_LIMIT}),
     )
 
     class Meta:
         model = CheckIn
-        fields = ("mood", "note")
+        fields = ASKED[Kind.MIDDAY]
 
 
 class EveningForm(CheckInForm):
     """The day looked back on. The interactions come as numbered rows (who, with, what, how it
     felt); the morning's prediction, if there was one, can be closed here."""
+
+    kind = Kind.EVENING
 
     prediction_outcome = forms.ChoiceField(
         label="Did it happen?",
@@ -137,7 +136,7 @@ class EveningForm(CheckInForm):
 
     class Meta:
         model = CheckIn
-        fields = ("mood", "helped", "hindered", "rupture_or_repair")
+        fields = ASKED[Kind.EVENING]
         labels = {
             "helped": "What helped today?",
             "hindered": "What got in the way?",

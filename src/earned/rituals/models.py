@@ -44,6 +44,18 @@ def validate_emotion_keys(value: str) -> None:
 MIDDAY_NOTE_LIMIT = 60  # "one word for right now": a word or a few
 
 
+# What each kind of check-in asks for (the evening's moments and the closing of the morning's
+# prediction come beside these).
+ASKED = {
+    Kind.MORNING: (
+        "mood", "energy", "tension", "tension_place", "emotions", "own_words", "note",
+        "prediction",
+    ),
+    Kind.MIDDAY: ("mood", "note"),
+    Kind.EVENING: ("mood", "helped", "hindered", "rupture_or_repair"),
+}  # fmt: skip
+
+
 class CheckIn(Owned):
     category = Category.CHECK_INS
     exported_as = "check_ins"
@@ -80,12 +92,19 @@ class CheckIn(Owned):
         return f"Check-in {self.id}"
 
     def clean(self) -> None:
-        """The one rule that depends on the kind of check-in, so an import holds it too (the
-        mid-day form holds it for the browser and the terminal)."""
+        """The one rule that depends on the kind of check-in: the mid-day note is short."""
         if self.kind == Kind.MIDDAY and self.note and len(self.note) > MIDDAY_NOTE_LIMIT:
             raise ValidationError(
-                {"note": f"A mid-day note holds up to {MIDDAY_NOTE_LIMIT} characters."}
+                {
+                    "note": f"A mid-day note is a word or a few: up to {MIDDAY_NOTE_LIMIT} "
+                    f"characters (this one has {len(self.note)}). The evening review has room "
+                    "for more."
+                }
             )
+
+    def holds_nothing(self) -> bool:
+        """Nothing the person is asked for at this kind of check-in is filled in."""
+        return all(getattr(self, name) in (None, "") for name in ASKED[Kind(self.kind)])
 
     def get_absolute_url(self) -> str:
         return reverse("rituals:check-in", args=[self.pk])

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -42,6 +43,19 @@ class Line:
     felt: int | None
 
 
+NOTHING_GIVEN = (
+    "Nothing is filled in yet, so there is nothing to keep. Tap a number or write a word — "
+    "or leave it for now; that is fine too."
+)
+
+
+def check_something_given(check_in: CheckIn, lines: Sequence[Line], outcome: str) -> None:
+    """A check-in is kept only when it holds something: an answer, a moment of the evening, or
+    whether the morning's prediction happened."""
+    if check_in.holds_nothing() and not lines and not outcome:
+        raise ValidationError(NOTHING_GIVEN, code="empty")
+
+
 @transaction.atomic
 def save_check_in(
     owner: User,
@@ -53,7 +67,8 @@ def save_check_in(
 ) -> CheckIn:
     """Save a check-in on the day it belongs to. An evening review may bring its interactions
     (replacing those saved before, except any already turned into an experience) and close the
-    morning's prediction."""
+    morning's prediction. One that holds nothing is refused (ValidationError)."""
+    check_something_given(check_in, lines or (), outcome)
     check_in.day = day_of(owner, check_in.at)
     rows = []
     if lines is not None:

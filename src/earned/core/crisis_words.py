@@ -211,32 +211,33 @@ _ANCHORS = """
     breathing bridge broke bruised bruises building burden burn burned burning burns burnt
     cabinet cancelled cancelling car care carry case charcoal choose choosing chose chosen
     christmas cliff collected collecting comforting cord courage cracked crash crashed crashing
-    crush cry cupboard cut cuts cutting dark date day dead deadly death decision deleted deliberately
-    deleting deserve die died differently disappear disappeared disappearing do done dose drain
-    drank drawer drift drive driving drop drove drown drowned drowning dying easier edge end
-    ended ending ends enough entry envious envy escape everything except exhaust exhausted exist
-    existence existing explode exploded eyes face fall falling farewell fatal favor favour fell
-    fight fighting figured final find finds fine finish finished finishes freer front funeral
-    future gathered gathering gave give given gives giving glad go gone goodbye goodbyes google
-    googled googling gun guts hand hands hang hanged hanging happen happened happens happier
-    harm harmed harming head helium here hid hidden hiding hips hit hitting hoarded hoarding hurt
-    hurting ibuprofen inherits insulin jealous join jump jumped jumping keep keeping kept kicked kill
-    killed killing kills knife knives knuckles laid last lay ledge left leg legs lethal letter
-    letters lie life lighter live living load longer look looked looking lost lot lying marks
-    meaning medication medicine meds mercy message messages method mind misery miss more myself
-    need nerve noose note notes notice order over overdose overdosed overdosing oxygen pack
-    packet packs pain painkillers painless paracetamol park passed pay pill pills pistol place
-    plan planned platform point poison possessions post problem punch punched punching purpose
-    quantity ran razor razors read reading ready reason reasons relapse relapsed relief relieved
-    research researched researching rifle rooftop rope ropes run running sad sank sat saved
-    saving scars scratch scratched scratching search searched searching self selfharm shotgun
-    sink sitting skin sleep sleeping slipped slit slitting sorted sorting space split stand
-    standing stashed stashing step stepped stepping stockpiled stockpiling stomach stood stop
-    stored storing strip strips stuck suicidal suicidality suicide suicides survive survived
-    swallow swallowed swallowing swam swerve swerved swerving swim swimming tablet tablets take
-    taken takes telling tempting text texts them thigh thighs thing threw through throw throwing
-    time told tracks train tree tylenol updated updating upset vanish vanishing wade waded
-    wading wake waking walk walked walking watched weapon weary weedkiller whatever wherever
-    woke woken words worked world worth wouldn't wounds wrist wrists
+    crush cry cupboard cut cuts cutting dark date day dead deadly death decision deleted
+    deliberately deleting deserve die died differently disappear disappeared disappearing do
+    done dose drain drank drawer drift drive driving drop drove drown drowned drowning dying
+    easier edge end ended ending ends enough entry envious envy escape everything except exhaust
+    exhausted exist existence existing explode exploded eyes face fall falling farewell fatal
+    favor favour fell fight fighting figured final find finds fine finish finished finishes
+    freer front funeral future gathered gathering gave give given gives giving glad go gone
+    goodbye goodbyes google googled googling gun guts hand hands hang hanged hanging happen
+    happened happens happier harm harmed harming head helium here hid hidden hiding hips hit
+    hitting hoarded hoarding hurt hurting ibuprofen inherits insulin jealous join jump jumped
+    jumping keep keeping kept kicked kill killed killing kills knife knives knuckles laid last
+    lay ledge left leg legs lethal letter letters lie life lighter live living load longer look
+    looked looking lost lot lying marks meaning medication medicine meds mercy message messages
+    method mind misery miss more myself need nerve noose note notes notice order over overdose
+    overdosed overdosing oxygen pack packet packs pain painkillers painless paracetamol park
+    passed pay pill pills pistol place plan planned platform point poison possessions post
+    problem punch punched punching purpose quantity ran razor razors read reading ready reason
+    reasons relapse relapsed relief relieved research researched researching rifle rooftop rope
+    ropes run running sad sank sat saved saving scars scratch scratched scratching search
+    searched searching self selfharm shotgun sink sitting skin sleep sleeping slipped slit
+    slitting sorted sorting space split stand standing stashed stashing step stepped stepping
+    stockpiled stockpiling stomach stood stop stored storing strip strips stuck suicidal
+    suicidality suicide suicides survive survived swallow swallowed swallowing swam swerve
+    swerved swerving swim swimming tablet tablets take taken takes telling tempting text texts
+    them thigh thighs thing threw through throw throwing time told tracks train tree tylenol
+    updated updating upset vanish vanishing wade waded wading wake waking walk walked walking
+    watched weapon weary weedkiller whatever wherever woke woken words worked world worth
+    wouldn't wounds wrist wrists
 """
 ANCHOR_WORDS = frozenset(_ANCHORS.split())

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from earned.accounts.models import DeviceSession, User
+from earned.circles.models import Circle, Invitation
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.practice import services as practice
@@ -66,6 +67,12 @@ def one_of_everything(owner: User) -> dict[str, Any]:
                          reading_2="Her phone died"),
         )  # fmt: skip
     session = DeviceSession.objects.filter(owner=owner).first()
+    # The owner's circle with a practitioner none of the test's visitors is.
+    coach = User.objects.create_user("coach-ade", display_name="Ade", role=User.Role.PRACTITIONER)
+    circle = Circle.objects.create(person=owner, practitioner=coach)
+    invitation = Invitation.objects.create(
+        person=owner, code_hash="0" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
+    )
     return {
         "expectation_id": expectation, "experience_id": experience, "check_in_id": check_in,
         "interaction_id": check_in.interactions.get(), "person_id": person,
@@ -73,6 +80,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "ladder_id": ladder, "step_id": step, "attempt_id": attempt, "script_id": script,
         "rehearsal_id": rehearsal, "entry_id": entry, "dialogue_id": dialogue,
         "session_id": imagery, "shift_id": shift, "public_id": session,
+        "client_id": owner, "circle_id": circle, "invitation_id": invitation,
     }  # fmt: skip
 
 

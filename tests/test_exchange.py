@@ -100,7 +100,7 @@ profiles = st.fixed_dictionaries(
 
 
 texts = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=80)
-said = texts.filter(bool)  # what a record needs said (a name, a journal entry) is never empty
+said = texts.filter(str.strip)  # what a record needs said (a name, what happened) is never empty
 percents = st.integers(0, 100)
 working_models = st.lists(
     st.fixed_dictionaries(

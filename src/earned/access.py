@@ -2,7 +2,10 @@
 
 Every owned row carries an ``owner``. Asking for a row that belongs to someone else (or does not
 exist) answers 404 either way, so nobody can learn that another person's record exists.
-Care-circle grants will widen this in one place, here, when they arrive.
+
+The one widening is a care circle: `circle_or_404` finds the open circle in which someone reads
+a person's entries, and `shared` the entries of one kind it lets them read — decided from the
+circle's categories and each entry's own visibility at the moment of the request, never copied.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 
 from earned.accounts.models import User
+from earned.circles.models import Circle
+from earned.records.models import Owned, Visibility
 
 RecordT = TypeVar("RecordT", bound=Model)
+OwnedT = TypeVar("OwnedT", bound=Owned)
 
 
 def owned(source: type[RecordT] | QuerySet[RecordT], user: User) -> QuerySet[RecordT]:
@@ -41,3 +47,35 @@ def signed_in_user(request: HttpRequest) -> User:
     """The person behind a request to a @login_required view."""
     assert isinstance(request.user, User)  # guaranteed by @login_required
     return request.user
+
+
+def circle_or_404(reader: User, person_id: Any) -> Circle:
+    """The open circle in which `reader` works with the person `person_id`, or 404 — the same
+    answer for no such person, a circle that ended, and a circle that was never there."""
+    try:
+        return Circle.objects.select_related("person").get(
+            practitioner=reader, person_id=person_id, ended_at__isnull=True
+        )
+    except (Circle.DoesNotExist, ValidationError, ValueError, TypeError):
+        raise Http404("No such person.") from None
+
+
+def shared(source: type[OwnedT] | QuerySet[OwnedT], circle: Circle) -> QuerySet[OwnedT]:
+    """The person's entries of this kind that the circle shares now: of a kind they share,
+    unless the entry is marked private; of another kind, only entries marked shared."""
+    queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
+    if not circle.is_open:
+        return queryset.none()
+    mine = queryset.filter(owner_id=circle.person_id)
+    if circle.shares(queryset.model.category):
+        return mine.exclude(visibility=Visibility.PRIVATE)
+    return mine.filter(visibility=Visibility.SHARED)
+
+
+def get_shared_or_404(
+    source: type[OwnedT] | QuerySet[OwnedT], circle: Circle, **lookup: Any
+) -> OwnedT:
+    try:
+        return shared(source, circle).get(**lookup)
+    except (ObjectDoesNotExist, ValidationError, ValueError, TypeError):
+        raise Http404("No such record.") from None

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "earned.search",
     "earned.insights",
     "earned.measures",
+    "earned.circles",
     "earned.records",  # last of ours: reads what every app's models declare
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("earned.search.urls")),
     path("", include("earned.insights.urls")),
     path("", include("earned.measures.urls")),
+    path("", include("earned.circles.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

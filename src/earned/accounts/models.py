@@ -24,6 +24,10 @@ class User(AbstractBaseUser):
         LIGHT = "light", "Light"
         DARK = "dark", "Dark"
 
+    class Role(models.TextChoices):
+        PERSON = "person", "Doing my own work"
+        PRACTITIONER = "practitioner", "A therapist or peer coach"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     username = models.CharField("sign-in name", max_length=150, unique=True)
     display_name = models.CharField("name to be called by", max_length=80)
@@ -33,6 +37,8 @@ class User(AbstractBaseUser):
     is_active = models.BooleanField(default=True)
     # A fictional person made by `earned demo`: safe to replace, and said so on every page.
     is_demo = models.BooleanField(default=False)
+    # A practitioner works with the people who invite them into a care circle (practice server).
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PERSON)
     created_at = models.DateTimeField(auto_now_add=True)
 
     USERNAME_FIELD = "username"
@@ -42,6 +48,10 @@ class User(AbstractBaseUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    @property
+    def is_practitioner(self) -> bool:
+        return self.role == self.Role.PRACTITIONER
 
 
 class DeviceSession(AbstractBaseSession):

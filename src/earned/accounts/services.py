@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from hashlib import sha256
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login, password_validation, update_session_auth_hash
@@ -43,14 +44,21 @@ def create_account(
     username: str = "",
     timezone_name: str = "UTC",
     country: str = "",
+    practitioner: bool = False,
 ) -> User:
-    """Create an account. Raises AccountError, or ValidationError for a weak passphrase."""
+    """Create an account (a practitioner's only on a practice server). Raises AccountError, or
+    ValidationError for a weak passphrase."""
     display_name = name.strip()
     if not display_name:
         raise AccountError("Please give a name to be called by.")
     login_name = normalize_username(username or display_name)
     candidate = User(username=login_name, display_name=display_name)
     password_validation.validate_password(passphrase, candidate)
+    if practitioner and not settings.IS_SERVER:
+        raise AccountError(
+            "A practitioner's account is for a practice server (EARNED_MODE=server): a local "
+            "Earned belongs to one person."
+        )
     with transaction.atomic():
         if not settings.IS_SERVER and User.objects.exists():
             raise AccountError(
@@ -64,6 +72,7 @@ def create_account(
             display_name=display_name,
             timezone=timezone_name,
             country=country.upper(),
+            role=User.Role.PRACTITIONER if practitioner else User.Role.PERSON,
         )
         keys.create_envelope(user, passphrase)
         return user
@@ -128,7 +137,7 @@ def open_link(token: str, address: str) -> SignInLink:
     return link
 
 
-def set_up_with_link(link_id: int, **details: str) -> User:
+def set_up_with_link(link_id: int, **details: Any) -> User:
     """Use up an opened link and create the account it is for: both, or (with an
     AccountError or ValidationError) neither. The link's lifetime bounds when it can be opened;
     a browser that opened it in time may take as long as the person needs to fill in the form."""

@@ -24,8 +24,18 @@ def user() -> None:
 @click.option("--username", default="", help="Sign-in name (server mode); defaults to NAME.")
 @click.option("--timezone", "timezone_name", default="UTC", show_default=True, help="Time zone.")
 @click.option("--country", default="", help="Two-letter country code, for crisis lines.")
+@click.option(
+    "--practitioner",
+    is_flag=True,
+    help="A therapist's or peer coach's account, joined to people's care circles (server mode).",
+)
 def add(
-    name: str, passphrase_file: Path | None, username: str, timezone_name: str, country: str
+    name: str,
+    passphrase_file: Path | None,
+    username: str,
+    timezone_name: str,
+    country: str,
+    practitioner: bool,
 ) -> None:
     """Create an account called NAME (locally: the one owner account)."""
     setup_django()
@@ -49,12 +59,14 @@ def add(
             passphrase=passphrase,
             timezone_name=timezone_name,
             country=country,
+            practitioner=practitioner,
         )
     except services.AccountError as error:
         fail(str(error))
     except ValidationError as error:
         fail(" ".join(error.messages))
-    click.echo(f"Created the account {account.username!r} for {account.display_name}.")
+    kind = "a practitioner's account" if practitioner else "the account"
+    click.echo(f"Created {kind} {account.username!r} for {account.display_name}.")
 
 
 @user.command("invite")

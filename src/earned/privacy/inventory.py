@@ -13,6 +13,7 @@ CLEAR_TEXT = {
     "accounts.User.timezone": "a choice from the time-zone list",
     "accounts.User.country": "a two-letter country code, for crisis lines",
     "accounts.User.theme": "a choice: system, light or dark",
+    "accounts.User.role": "a choice: a person, or a practitioner",
     "accounts.DeviceSession.session_key": "a random identifier, needed to find the session",
     "accounts.DeviceSession.session_data": "signed session state; holds no entry text",
     "accounts.DeviceSession.device": "a short browser label such as 'Firefox on Linux'",
@@ -86,4 +87,9 @@ CLEAR_TEXT |= {
     f"{app}.{model}.visibility": "a choice: as chosen for its kind, always private, or shared"
     for app, models in _OWNED.items()
     for model in models
+}
+# Care circles: who works with whom, what is shared, and what was read — never entry text.
+CLEAR_TEXT |= {
+    "circles.Invitation.code_hash": "a SHA-256 hash of a one-time code",
+    "circles.Read.page": "a choice: which of the practitioner's pages was read",
 }

@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import timezone
 
@@ -21,6 +21,8 @@ from earned.rituals.views import today_cards
 def today(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
+    if user.is_practitioner:
+        return redirect("circles:people")  # a practitioner's work is with their people
     try:
         local_now = timezone.now().astimezone(zoneinfo.ZoneInfo(user.timezone))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

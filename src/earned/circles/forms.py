@@ -1,0 +1,50 @@
+"""What a person chooses to share, and the code a practitioner types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from earned.circles.models import default_categories
+from earned.records.models import Category
+
+CATEGORY_HELP = {
+    Category.EXPERIENCES: "What you expected, and what happened.",
+    Category.EXPECTATIONS: "Your old expectations and how true they feel.",
+    Category.CHECK_INS: "Morning, mid-day and evening check-ins.",
+    Category.PRACTICE: "Ladders, steps, scripts and rehearsals.",
+    Category.REFLECTION: "Your journal, shifts, dialogues and imagery (off unless you tick it).",
+    Category.PEOPLE: "The people in your life, ruptures and repairs.",
+    Category.MEASURES: "Questionnaires you have taken.",
+    Category.SAFETY: "Your safety plan.",
+}
+
+
+class SharingForm(forms.Form):
+    categories = forms.MultipleChoiceField(
+        label="What they may see",
+        choices=[
+            (category.value, f"{category.label} — {CATEGORY_HELP[category]}")
+            for category in Category
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="You can change this, or end the circle, at any time; it holds from their next "
+        "visit. Any single entry can also be kept private or shared on its own.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"categories": default_categories()})
+        super().__init__(*args, **kwargs)
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label="The code you were given",
+        max_length=40,
+        help_text="Twelve letters and digits, like ABCD-EFGH-JKLM. Capitals and dashes do not "
+        "matter.",
+        error_messages={"required": "Please type the code you were given."},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )

@@ -1,0 +1,111 @@
+"""Care circles: a person and a practitioner they invited, what the person shares with them, and
+every time the practitioner read something.
+
+A circle is not a record of the person's like an experience: it joins two accounts, so it is not
+`Owned`. What it grants is read at every request (earned/access.py), never copied.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from earned.accounts.models import User
+from earned.records.models import Category
+
+# Shared unless the person unticks them; what is written most privately is theirs to offer.
+NOT_SHARED_AT_FIRST = frozenset({Category.REFLECTION})
+
+
+def default_categories() -> list[str]:
+    return [category.value for category in Category if category not in NOT_SHARED_AT_FIRST]
+
+
+def validate_categories(value: object) -> None:
+    known = {category.value for category in Category}
+    if not isinstance(value, list) or not set(value) <= known:
+        raise ValidationError("Please choose from the kinds of entries listed.")
+
+
+class Circle(models.Model):
+    """A person and a practitioner working together, for as long as either wants."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="circles")
+    practitioner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="clients")
+    # The kinds of entries shared (Category values); a single entry may say otherwise.
+    categories = models.JSONField(default=default_categories, validators=[validate_categories])
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-started_at",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "practitioner"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_open_circle_per_pair",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Circle {self.id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
+
+    def shares(self, category: Category) -> bool:
+        return category.value in self.categories
+
+    @property
+    def shared_names(self) -> list[str]:
+        return [category.label for category in Category if category.value in self.categories]
+
+
+class Invitation(models.Model):
+    """A one-time code with which a practitioner joins a person's circle. Only its hash is kept;
+    it expires, and works once."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="circle_invitations")
+    code_hash = models.CharField(max_length=64, unique=True)
+    categories = models.JSONField(default=default_categories, validators=[validate_categories])
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"Invitation {self.id}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and self.expires_at > timezone.now()
+
+
+class Read(models.Model):
+    """Someone other than the person read something of theirs: kept for the person to see."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reads_of_mine")
+    # Who read it; empty once that account is closed (the read stays in the person's list).
+    reader = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="reads_by_me"
+    )
+    circle = models.ForeignKey(Circle, on_delete=models.SET_NULL, null=True, related_name="reads")
+    at = models.DateTimeField(default=timezone.now)
+    page = models.CharField(max_length=24)  # a key of circles.services.PAGES
+    record_id = models.UUIDField(null=True, blank=True)  # the entry read, on an entry's page
+
+    class Meta:
+        ordering = ("-at",)
+        indexes = [models.Index(fields=["person", "-at"])]
+
+    def __str__(self) -> str:
+        return f"Read {self.id}"

@@ -1,0 +1,171 @@
+"""Care circles, step by step: a person invites a practitioner with a one-time code, chooses what
+they share, and can end it at any moment; every read by the practitioner is noted for the
+person. Who may read what is decided in one place, earned/access.py, at every request."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from earned.accounts.models import User
+from earned.circles.models import Circle, Invitation, Read, validate_categories
+from earned.records.models import Category, Owned
+
+INVITATION_LIFETIME = timedelta(days=7)
+# Letters and digits that cannot be mistaken for one another when read out or typed.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 12  # about 59 bits: with its expiry and single use, not guessable
+
+# What a practitioner can open, as the person's list of reads names it.
+PAGES = {
+    "overview": "The overview of what you share",
+    "experience": "One experience",
+}
+
+
+class CircleError(Exception):
+    """Something asked of a circle cannot be done; the message says why, kindly."""
+
+
+def available() -> bool:
+    """Circles need a practice server: a practitioner reads through the server's key, at the
+    moment of each request, which a passphrase-locked local Earned cannot offer."""
+    return bool(settings.IS_SERVER)
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(_normalised(code).encode()).hexdigest()
+
+
+def _normalised(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def shown(code: str) -> str:
+    """A code in groups of four, easier to read out: ABCD-EFGH-JKLM."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def invite(person: User, categories: Iterable[str]) -> str:
+    """A new one-time code with which a practitioner joins this person's circle, sharing these
+    kinds of entries. Only its hash is stored; the code is shown to the person once."""
+    if not available():
+        raise CircleError("Care circles need a practice server.")
+    if person.is_practitioner:
+        raise CircleError("A practitioner's account is invited by the people they work with.")
+    chosen = sorted(set(categories))
+    validate_categories(chosen)
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    Invitation.objects.create(
+        person=person,
+        code_hash=_hash(code),
+        categories=chosen,
+        expires_at=timezone.now() + INVITATION_LIFETIME,
+    )
+    return shown(code)
+
+
+def open_invitations(person: User) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        person=person, used_at__isnull=True, expires_at__gt=timezone.now()
+    )
+
+
+def withdraw(person: User, invitation: Invitation) -> None:
+    if invitation.person_id == person.pk:
+        invitation.delete()
+
+
+@transaction.atomic
+def join(practitioner: User, code: str) -> Circle:
+    """A practitioner joins the circle a code was made for. The code works once."""
+    if not practitioner.is_practitioner:
+        raise CircleError("Only a practitioner's account can join a care circle with a code.")
+    invitation = (
+        Invitation.objects.select_for_update().filter(code_hash=_hash(code)).first()
+        if _normalised(code)
+        else None
+    )
+    if invitation is None or not invitation.is_usable:
+        raise CircleError(
+            "That code does not open a circle: it may have been mistyped, used already, or "
+            "expired. Please ask for a new one."
+        )
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    try:
+        with transaction.atomic():
+            return Circle.objects.create(
+                person=invitation.person,
+                practitioner=practitioner,
+                categories=invitation.categories,
+            )
+    except IntegrityError:
+        raise CircleError("You are already in this person's circle.") from None
+
+
+def set_categories(person: User, circle: Circle, categories: Iterable[str]) -> None:
+    """Change what is shared. It holds from the practitioner's next request."""
+    if circle.person_id != person.pk or not circle.is_open:
+        raise CircleError("That circle has ended.")
+    chosen = sorted(set(categories))
+    validate_categories(chosen)
+    circle.categories = chosen
+    circle.save(update_fields=["categories"])
+
+
+def end(user: User, circle: Circle) -> None:
+    """End a circle, by either of the two. From the next request nothing more is shared."""
+    if user.pk not in (circle.person_id, circle.practitioner_id):
+        raise CircleError("That circle is not yours to end.")
+    if circle.is_open:
+        circle.ended_at = timezone.now()
+        circle.save(update_fields=["ended_at"])
+
+
+def circles_of(person: User) -> QuerySet[Circle]:
+    """The person's open circles, with their practitioners."""
+    return person.circles.filter(ended_at__isnull=True).select_related("practitioner")
+
+
+def clients_of(practitioner: User) -> QuerySet[Circle]:
+    """The people who invited this practitioner, and have not ended it."""
+    return practitioner.clients.filter(ended_at__isnull=True).select_related("person")
+
+
+def note_read(circle: Circle, page: str, record: Owned | None = None) -> None:
+    """The practitioner read something of the person's: noted, for the person to see."""
+    assert page in PAGES
+    Read.objects.create(
+        person_id=circle.person_id,
+        reader_id=circle.practitioner_id,
+        circle=circle,
+        page=page,
+        record_id=record.pk if record is not None else None,
+    )
+
+
+def reads_of(person: User, reader: User | None = None) -> QuerySet[Read]:
+    """Every read of the person's entries by someone else, newest first."""
+    reads = Read.objects.filter(person=person).select_related("reader")
+    return reads.filter(reader=reader) if reader is not None else reads
+
+
+READS_SHOWN = 200
+
+
+def readers_of(person: User) -> QuerySet[User]:
+    """Everyone who has read something of the person's."""
+    return User.objects.filter(reads_by_me__person=person).distinct().order_by("display_name")
+
+
+def category_names(categories: Iterable[str]) -> list[str]:
+    chosen = set(categories)
+    return [category.label for category in Category if category.value in chosen]

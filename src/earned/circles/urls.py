@@ -1,0 +1,27 @@
+from django.urls import path
+
+from earned.circles.views import mine, theirs
+
+app_name = "circles"
+
+urlpatterns = [
+    # The person's side, under Settings.
+    path("settings/circle/", mine.circle, name="circle"),
+    path("settings/circle/invite/", mine.invite, name="invite"),
+    path(
+        "settings/circle/invitations/<uuid:invitation_id>/withdraw/", mine.withdraw, name="withdraw"
+    ),
+    path("settings/circle/<uuid:circle_id>/", mine.sharing, name="sharing"),
+    path("settings/circle/<uuid:circle_id>/end/", mine.end, name="end"),
+    path("settings/seen/", mine.seen, name="seen"),
+    # The practitioner's side.
+    path("care/join/", theirs.join, name="join"),
+    path("care/", theirs.people, name="people"),
+    path("care/<uuid:client_id>/", theirs.person, name="person"),
+    path(
+        "care/<uuid:client_id>/experiences/<uuid:experience_id>/",
+        theirs.experience,
+        name="experience",
+    ),
+    path("care/<uuid:client_id>/end/", theirs.leave, name="leave"),
+]

@@ -1,0 +1,119 @@
+"""The person's side: invite a practitioner, choose what they see, end it, and see who read what."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from earned.access import signed_in_user
+from earned.circles import services
+from earned.circles.forms import SharingForm
+from earned.circles.models import Circle, Invitation
+
+
+def _my_circle(request: HttpRequest, circle_id: str) -> Circle:
+    return get_object_or_404(
+        Circle, pk=circle_id, person=signed_in_user(request), ended_at__isnull=True
+    )
+
+
+@login_required
+def circle(request: HttpRequest) -> HttpResponse:
+    """Your care circle: who is in it, what each sees, and a way to invite someone."""
+    user = signed_in_user(request)
+    if user.is_practitioner:
+        return redirect("circles:people")
+    return render(
+        request,
+        "circles/circle.html",
+        {
+            "available": services.available(),
+            "circles": services.circles_of(user),
+            "invitations": services.open_invitations(user),
+            "form": SharingForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    form = SharingForm(request.POST)
+    if not services.available() or user.is_practitioner:
+        raise Http404("Circles need a practice server.")
+    if not form.is_valid():
+        messages.error(request, "Please choose from the kinds of entries listed.")
+        return redirect("circles:circle")
+    code = services.invite(user, form.cleaned_data["categories"])
+    return render(
+        request,
+        "circles/invited.html",
+        {
+            "code": code,
+            "shared": services.category_names(form.cleaned_data["categories"]),
+            "days": services.INVITATION_LIFETIME.days,
+        },
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, invitation_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    invitation = get_object_or_404(Invitation, pk=invitation_id, person=user)
+    services.withdraw(user, invitation)
+    messages.success(request, "Withdrawn. That code no longer opens anything.")
+    return redirect("circles:circle")
+
+
+@login_required
+def sharing(request: HttpRequest, circle_id: str) -> HttpResponse:
+    """Change what one practitioner sees. It holds from their next visit."""
+    chosen = _my_circle(request, circle_id)
+    form = SharingForm(request.POST or None, initial={"categories": chosen.categories})
+    if request.method == "POST" and form.is_valid():
+        services.set_categories(signed_in_user(request), chosen, form.cleaned_data["categories"])
+        messages.success(request, f"Saved. {chosen.practitioner} sees only what is ticked.")
+        return redirect("circles:circle")
+    return render(
+        request,
+        "circles/sharing.html",
+        {"circle": chosen, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def end(request: HttpRequest, circle_id: str) -> HttpResponse:
+    """End a circle, after saying what that means."""
+    chosen = _my_circle(request, circle_id)
+    if request.method == "POST":
+        services.end(signed_in_user(request), chosen)
+        messages.success(
+            request, f"Ended. {chosen.practitioner} can no longer see anything of yours."
+        )
+        return redirect("circles:circle")
+    return render(request, "circles/end.html", {"circle": chosen})
+
+
+@login_required
+def seen(request: HttpRequest) -> HttpResponse:
+    """Who has seen what: every read of your entries by someone else, newest first."""
+    user = signed_in_user(request)
+    readers = list(services.readers_of(user))
+    chosen = next((each for each in readers if str(each.pk) == request.GET.get("reader")), None)
+    reads = list(services.reads_of(user, chosen)[: services.READS_SHOWN])
+    return render(
+        request,
+        "circles/seen.html",
+        {
+            "reads": reads,
+            "readers": readers,
+            "chosen": chosen,
+            "pages": services.PAGES,
+        },
+    )

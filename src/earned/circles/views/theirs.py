@@ -1,0 +1,115 @@
+"""The practitioner's side: join a circle with a code, the people who invited them, and what each
+shares — read-only, read through earned.access at the moment of the request, each read noted
+for the person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
+from earned.circles import services
+from earned.circles.forms import JoinForm
+from earned.ledger import services as ledger
+from earned.ledger.models import Expectation, Experience
+from earned.privacy import keyring, keys
+
+RECENT_EXPERIENCES = 12
+
+View = Callable[..., HttpResponse]
+
+
+def practitioners_only(view: View) -> View:
+    """A page for practitioners; anyone else finds nothing here."""
+
+    @login_required
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not signed_in_user(request).is_practitioner:
+            raise Http404("No such page.")
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+@practitioners_only
+def join(request: HttpRequest) -> HttpResponse:
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            circle = services.join(signed_in_user(request), form.cleaned_data["code"])
+        except services.CircleError as problem:
+            form.add_error("code", str(problem))
+        else:
+            messages.success(request, f"You are now in {circle.person}’s circle.")
+            return redirect("circles:person", circle.person_id)
+    return render(request, "circles/join.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@practitioners_only
+@require_safe  # read-only: a practitioner never changes a person's entries
+def people(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "circles/people.html", {"circles": services.clients_of(signed_in_user(request))}
+    )
+
+
+@practitioners_only
+@require_safe  # read-only: a practitioner never changes a person's entries
+def person(request: HttpRequest, client_id: str) -> HttpResponse:
+    """What one person shares, at a glance: their working model and recent experiences."""
+    circle = circle_or_404(signed_in_user(request), client_id)
+    services.note_read(circle, "overview")
+    expectations = shared(Expectation, circle).filter(archived_at__isnull=True)
+    experiences = shared(Experience, circle).order_by("-happens_at")[:RECENT_EXPERIENCES]
+    latest = {summary.expectation.pk: summary for summary in ledger.working_model(circle.person)}
+    with keyring.using(keys.open_data_key(circle.person)):  # their words, for this page only
+        return render(
+            request,
+            "circles/person.html",
+            {
+                "circle": circle,
+                "client": circle.person,
+                "shared": services.category_names(circle.categories),
+                "expectations": [(each, latest.get(each.pk)) for each in expectations],
+                "experiences": list(experiences),
+            },
+        )
+
+
+@practitioners_only
+@require_safe  # read-only: a practitioner never changes a person's entries
+def experience(request: HttpRequest, client_id: str, experience_id: str) -> HttpResponse:
+    circle = circle_or_404(signed_in_user(request), client_id)
+    record = get_shared_or_404(Experience, circle, pk=experience_id)
+    services.note_read(circle, "experience", record)
+    with keyring.using(keys.open_data_key(circle.person)):
+        return render(
+            request,
+            "circles/experience.html",
+            {
+                "circle": circle,
+                "client": circle.person,
+                "experience": record,
+                "emotions": list(record.emotions.all()),
+                "tested": list(shared(Expectation, circle).filter(tests=record)),
+            },
+        )
+
+
+@practitioners_only
+def leave(request: HttpRequest, client_id: str) -> HttpResponse:
+    """A practitioner ends a circle too, after saying what that means."""
+    circle = circle_or_404(signed_in_user(request), client_id)
+    if request.method == "POST":
+        services.end(signed_in_user(request), circle)
+        messages.success(request, f"Ended. You no longer see anything of {circle.person}’s.")
+        return redirect("circles:people")
+    return render(request, "circles/leave.html", {"circle": circle, "client": circle.person})

@@ -1,0 +1,304 @@
+"""Care circles on a practice server: a person invites a practitioner with a one-time code,
+chooses what they see, and ends it when they like; the practitioner reads only what is shared at
+the moment of the request, never changes anything, and every read is listed for the person."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django import Settings as SettingsWrapper
+
+from earned.accounts.models import User
+from earned.circles import services
+from earned.circles.models import Circle, Invitation, Read, default_categories
+from earned.exchange import services as exchange
+from earned.ledger import services as ledger
+from earned.ledger.models import Expectation, Experience
+from earned.privacy import keyring, keys
+from earned.records.models import Category, Visibility
+from tests.conftest import make_person
+
+pytestmark = pytest.mark.django_db
+
+SITUATION = "Asking Maya to help me move"
+
+
+@pytest.fixture
+def ana(server_mode: SettingsWrapper) -> User:
+    """A person on a practice server (her key wrapped by the server's)."""
+    return make_person("ana", "Ana")
+
+
+@pytest.fixture
+def okafor(server_mode: SettingsWrapper) -> User:
+    return practitioner("dr-okafor", "Dr Okafor")
+
+
+@pytest.fixture
+def lind(server_mode: SettingsWrapper) -> User:
+    return practitioner("dr-lind", "Dr Lind")
+
+
+def practitioner(username: str, name: str) -> User:
+    person = make_person(username, name)
+    person.role = User.Role.PRACTITIONER
+    person.save(update_fields=["role"])
+    return person
+
+
+def an_experience(person: User) -> Experience:
+    with keyring.using(keys.open_data_key(person)):
+        expectation = ledger.add_expectation(person, "People leave", feels_true=80, think_true=40)
+        return ledger.save_experience(
+            person,
+            Experience(
+                situation=SITUATION, feared="She sighs", happened="She said yes", likelihood=80,
+                occurred=10, happens_at=timezone.now() - datetime.timedelta(days=1),
+            ),
+            expectations=[expectation],
+            finish=True,
+        )  # fmt: skip
+
+
+def in_circle(person: User, with_: User, categories: list[str] | None = None) -> Circle:
+    code = services.invite(person, categories or default_categories())
+    return services.join(with_, code)
+
+
+def experience_page(circle: Circle, experience: Experience) -> str:
+    return reverse("circles:experience", args=[circle.person_id, experience.pk])
+
+
+# --- Inviting and joining ----------------------------------------------------------------------
+
+
+def test_a_code_opens_one_circle_once_sharing_what_was_ticked(ana: User, okafor: User) -> None:
+    code = services.invite(ana, [Category.EXPERIENCES, Category.EXPECTATIONS])
+    assert len(code.replace("-", "")) == services.CODE_LENGTH
+    assert not Invitation.objects.filter(code_hash__contains=code).exists()  # only a hash
+    circle = services.join(okafor, code.lower().replace("-", " "))  # as typed, loosely
+    assert circle.person == ana
+    assert circle.categories == ["expectations", "experiences"]
+    with pytest.raises(services.CircleError, match="used already"):
+        services.join(okafor, code)
+
+
+def test_reflection_is_not_shared_unless_the_person_ticks_it() -> None:
+    assert Category.REFLECTION not in default_categories()
+    assert set(default_categories()) | {Category.REFLECTION} == set(Category)
+
+
+@pytest.mark.parametrize("problem", ["expired", "not a practitioner", "wrong code", "twice"])
+def test_a_code_that_cannot_open_a_circle_says_so_and_opens_nothing(
+    ana: User, okafor: User, problem: str
+) -> None:
+    code = services.invite(ana, [])
+    joiner = okafor
+    if problem == "expired":
+        Invitation.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    elif problem == "not a practitioner":
+        joiner = make_person("robin", "Robin")
+    elif problem == "wrong code":
+        code = "AAAA-BBBB-CCCC"
+    else:
+        in_circle(ana, okafor)
+    opened = Circle.objects.count()
+    with pytest.raises(services.CircleError):
+        services.join(joiner, code)
+    assert Circle.objects.count() == opened
+
+
+def test_a_local_earned_explains_that_circles_need_a_practice_server(
+    owner: User, owner_client: Client
+) -> None:
+    with pytest.raises(services.CircleError, match="practice server"):
+        services.invite(owner, [])
+    page = owner_client.get(reverse("circles:circle")).content.decode()
+    assert "Circles need a practice server" in page
+    assert "download everything" in page
+    assert owner_client.post(reverse("circles:invite"), {"categories": []}).status_code == 404
+
+
+def test_a_practitioner_account_is_made_only_on_a_practice_server(
+    owner: User, settings: SettingsWrapper
+) -> None:
+    from earned.accounts import services as accounts
+
+    settings.IS_SERVER = True
+    made = accounts.create_account(
+        name="Dr Okafor", passphrase="a long and quiet river stone", practitioner=True
+    )
+    assert made.is_practitioner
+    settings.IS_SERVER = False
+    with pytest.raises(accounts.AccountError, match="practice server"):
+        accounts.create_account(
+            name="Dr Lind", passphrase="a long and quiet river", practitioner=True
+        )
+
+
+# --- In the browser ----------------------------------------------------------------------------
+
+
+def test_invite_join_read_and_see_who_read_it(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    person, coach = client_for(ana), client_for(okafor)
+    made = person.post(reverse("circles:invite"), {"categories": ["experiences"]})
+    code = made.context["code"]
+    assert code in made.content.decode()
+    joined = coach.post(reverse("circles:join"), {"code": code})
+    assert joined.status_code == 302
+    overview = coach.get(joined["Location"])
+    assert SITUATION in overview.content.decode()
+    assert "People leave" not in overview.content.decode()  # expectations are not shared
+    page = coach.get(experience_page(Circle.objects.get(), experience)).content.decode()
+    assert "She said yes" in page
+    seen = person.get(reverse("circles:seen")).content.decode()
+    assert "Dr Okafor" in seen
+    assert "One experience" in seen
+    assert "The overview of what you share" in seen
+
+
+def test_a_practitioner_only_reads(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    coach = client_for(okafor)
+    assert coach.post(experience_page(circle, experience), {"situation": "x"}).status_code == 405
+    assert coach.get(reverse("ledger:experience", args=[experience.pk])).status_code == 404
+    assert coach.get(reverse("ledger:edit", args=[experience.pk])).status_code == 404
+
+
+def test_a_practitioner_s_home_is_their_people_and_a_person_s_is_today(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    in_circle(ana, okafor)
+    coach = client_for(okafor)
+    assert coach.get(reverse("web:today"))["Location"] == reverse("circles:people")
+    assert "Ana" in coach.get(reverse("circles:people")).content.decode()
+    assert client_for(ana).get(reverse("circles:people")).status_code == 404
+    assert client_for(ana).get(reverse("circles:join")).status_code == 404
+
+
+# --- Who sees what: every category, visibility, open or ended --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category_shared", "visibility", "ended"),
+    list(itertools.product([True, False], list(Visibility), [False, True])),
+)
+def test_an_entry_is_seen_exactly_when_the_circle_shares_it_now(
+    ana: User,
+    okafor: User,
+    lind: User,
+    client_for: Callable[[User], Client],
+    category_shared: bool,
+    visibility: Visibility,
+    ended: bool,
+) -> None:
+    experience = an_experience(ana)
+    Experience.objects.filter(pk=experience.pk).update(visibility=visibility)
+    circle = in_circle(ana, okafor, ["experiences"] if category_shared else ["measures"])
+    in_circle(ana, lind)  # another practitioner's circle widens nothing for this one
+    if ended:
+        services.end(ana, circle)
+    expected = not ended and (
+        visibility == Visibility.SHARED or (category_shared and visibility == Visibility.FOLLOW)
+    )
+    coach = client_for(okafor)
+    reads = Read.objects.filter(reader=okafor).count()
+    answer = coach.get(experience_page(circle, experience))
+    assert answer.status_code == (200 if expected else 404)
+    overview = coach.get(reverse("circles:person", args=[ana.pk]))
+    assert overview.status_code == (404 if ended else 200)
+    assert (SITUATION in overview.content.decode()) == expected
+    # Each page that was shown is one read, and nothing else is.
+    assert Read.objects.filter(reader=okafor).count() == reads + (0 if ended else 1 + expected)
+
+
+def test_changing_what_is_shared_holds_from_the_next_request(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    coach, person = client_for(okafor), client_for(ana)
+    assert coach.get(experience_page(circle, experience)).status_code == 200
+    person.post(reverse("circles:sharing", args=[circle.pk]), {"categories": ["measures"]})
+    assert coach.get(experience_page(circle, experience)).status_code == 404
+    person.post(reverse("circles:end", args=[circle.pk]))
+    assert coach.get(reverse("circles:person", args=[ana.pk])).status_code == 404
+    assert "Ana" not in coach.get(reverse("circles:people")).content.decode()
+
+
+def test_nobody_else_reads_anything(
+    ana: User, okafor: User, lind: User, client_for: Callable[[User], Client], client: Client
+) -> None:
+    """Another practitioner, another person, the person herself on the practitioner's pages,
+    and a visitor signed out: a 404 (or the sign-in page), and no read noted."""
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    robin = make_person("robin", "Robin")
+    pages = [reverse("circles:person", args=[ana.pk]), experience_page(circle, experience)]
+    for visitor in (client_for(lind), client_for(robin), client_for(ana)):
+        for page in pages:
+            assert visitor.get(page).status_code == 404
+    for page in pages:
+        assert client.get(page)["Location"].startswith(reverse("accounts:sign-in"))
+    assert not Read.objects.exists()
+
+
+def test_the_person_s_own_reading_is_not_in_their_list(
+    ana: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    client_for(ana).get(reverse("ledger:experience", args=[experience.pk]))
+    assert not Read.objects.exists()
+
+
+def test_either_can_end_the_circle(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    in_circle(ana, okafor)
+    coach = client_for(okafor)
+    assert coach.get(reverse("circles:leave", args=[ana.pk])).status_code == 200  # asks first
+    assert Circle.objects.get().is_open
+    coach.post(reverse("circles:leave", args=[ana.pk]))
+    assert not Circle.objects.get().is_open
+    assert "Nobody yet" in client_for(ana).get(reverse("circles:circle")).content.decode()
+
+
+def test_erasing_the_account_leaves_nothing_of_the_circle(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    client_for(okafor).get(experience_page(circle, experience))
+    services.invite(ana, [])
+    exchange.erase_account(ana)
+    assert not Circle.objects.exists()
+    assert not Read.objects.exists()
+    assert not Invitation.objects.exists()
+    assert (
+        client_for(okafor).get(reverse("circles:person", args=[circle.person_id])).status_code
+        == 404
+    )
+
+
+def test_the_overview_shows_the_working_model_when_shared(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    an_experience(ana)
+    in_circle(ana, okafor, ["expectations"])
+    page = client_for(okafor).get(reverse("circles:person", args=[ana.pk])).content.decode()
+    assert "People leave" in page
+    assert "Feels 80% true" in page
+    assert SITUATION not in page
+    assert Expectation.objects.filter(owner=ana).count() == 1

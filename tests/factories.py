@@ -4,14 +4,19 @@
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any
 
 from django.utils import timezone
 
 from earned.accounts.models import DeviceSession, User
 from earned.circles.models import Circle, Invitation
+from earned.core.instruments import ECR_RS
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
+from earned.measures import services as measures
+from earned.measures.models import Questionnaire
+from earned.measures.placeholder import placeholder_questionnaire
 from earned.practice import services as practice
 from earned.practice.models import Ladder, Rehearsal, Step
 from earned.privacy import keyring, keys
@@ -22,6 +27,8 @@ from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals import services as rituals
 from earned.rituals.choices import Kind
 from earned.rituals.models import CheckIn
+from earned.safety import services as safety
+from earned.safety.models import SafetyPlan
 from tests.conftest import PASSPHRASE
 
 YESTERDAY = timezone.now() - datetime.timedelta(days=1)
@@ -62,6 +69,10 @@ def one_of_everything(owner: User) -> dict[str, Any]:
             owner, Dialogue(first_voice="The critic", second_voice="Me"), [(1, "Again?")]
         )
         imagery = reflection.save_imagery(owner, Imagery(script="safe-place"))
+        plan = safety.save_plan(owner, SafetyPlan(warning_signs="Not sleeping"))
+        measures.import_questionnaire(
+            owner, json.dumps(placeholder_questionnaire(ECR_RS)).encode(), "ecr-rs"
+        )
         shift = reflection.save_shift(
             owner, Shift(signal="No reply", verdict="She's angry", reading_1="She's busy",
                          reading_2="Her phone died"),
@@ -81,6 +92,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "rehearsal_id": rehearsal, "entry_id": entry, "dialogue_id": dialogue,
         "session_id": imagery, "shift_id": shift, "public_id": session,
         "client_id": owner, "circle_id": circle, "invitation_id": invitation,
+        "plan": plan, "wording": Questionnaire.objects.get(owner=owner),
     }  # fmt: skip
 
 

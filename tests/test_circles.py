@@ -22,7 +22,7 @@ from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
 from earned.records.models import Category, Visibility
-from tests.conftest import make_person
+from tests.conftest import PASSPHRASE, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -162,8 +162,8 @@ def test_invite_join_read_and_see_who_read_it(
     assert "She said yes" in page
     seen = person.get(reverse("circles:seen")).content.decode()
     assert "Dr Okafor" in seen
-    assert "One experience" in seen
-    assert "The overview of what you share" in seen
+    assert "read one experience" in seen
+    assert "read the overview of what you share" in seen
 
 
 def test_a_practitioner_only_reads(
@@ -302,3 +302,33 @@ def test_the_overview_shows_the_working_model_when_shared(
     assert "Feels 80% true" in page
     assert SITUATION not in page
     assert Expectation.objects.filter(owner=ana).count() == 1
+
+
+def test_a_single_entry_is_kept_private_or_shared_from_its_own_page(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor, ["experiences"])
+    person, coach = client_for(ana), client_for(okafor)
+    page = person.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
+    assert "Who may see this entry: as you chose for its kind" in page
+    action = reverse("records:visibility-experiences", args=[experience.pk])
+    answer = person.post(action, {"visibility": "private"})
+    assert answer["Location"] == experience.get_absolute_url()
+    assert coach.get(experience_page(circle, experience)).status_code == 404
+    services.set_categories(ana, circle, [])
+    person.post(action, {"visibility": "shared"})
+    assert coach.get(experience_page(circle, experience)).status_code == 200
+    assert person.post(action, {"visibility": "everyone"}).status_code == 404
+    assert Experience.objects.get().visibility == Visibility.SHARED
+
+
+def test_a_local_earned_offers_no_choice_of_who_may_see_an_entry(
+    owner: User, owner_client: Client
+) -> None:
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        experience = ledger.save_experience(
+            owner, Experience(situation=SITUATION, happens_at=timezone.now())
+        )
+    page = owner_client.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
+    assert "Who may see this entry" not in page

@@ -35,7 +35,7 @@ class Category(models.TextChoices):
 
 
 class Visibility(models.TextChoices):
-    """Who may see one record, once care circles exist."""
+    """Who in a care circle may see one record (earned/access.py reads it)."""
 
     FOLLOW = "follow", "As I chose for its kind"
     PRIVATE = "private", "Always private"
@@ -93,6 +93,17 @@ def words_among(model: type[models.Model], fields: Iterable[str]) -> bool:
 
 def percent(verbose_name: str, **options: Any) -> models.PositiveSmallIntegerField[Any, Any]:
     return models.PositiveSmallIntegerField(verbose_name, validators=PERCENT, **options)
+
+
+def with_pages() -> dict[str, type[Owned]]:
+    """Every kind of record with a page of its own, by its export key ("experiences")."""
+    from django.apps import apps
+
+    return {
+        model.exported_as: model
+        for model in apps.get_models()
+        if issubclass(model, Owned) and hasattr(model, "get_absolute_url")
+    }
 
 
 def needed(message: str) -> dict[str, str]:

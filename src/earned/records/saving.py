@@ -14,8 +14,8 @@ and answers with what was saved and whether the calm notice should show (`Saved`
 
 `delete(owner, record)` checks ownership, drops the search rows of the record and of all its
 deletion takes with it, deletes it, and updates the search rows of the record it was found
-through. `set_archived` puts a record away or brings it back; `restore` writes a row brought
-back from an export, as it was.
+through. `set_archived` puts a record away or brings it back; `set_visibility` says who in a
+care circle may see it; `restore` writes a row brought back from an export, as it was.
 
 Each runs in one transaction: a record is never saved without its links or its index.
 """
@@ -146,6 +146,13 @@ def set_archived(owner: User, record: Owned, archived: bool) -> None:
     every kind that can be archived (expectations, ladders, people)."""
     record.archived_at = timezone.now() if archived else None  # type: ignore[attr-defined]
     save(owner, record, update_fields=["archived_at"])
+
+
+def set_visibility(owner: User, record: Owned, visibility: str) -> None:
+    """Keep one entry private whatever its kind's choice, share it on its own, or let it follow
+    the choice for its kind: who in a care circle may see it (earned/access.py reads it)."""
+    record.visibility = visibility
+    save(owner, record, update_fields=["visibility"])
 
 
 def restore(owner: User, row: models.Model) -> None:

@@ -1,0 +1,30 @@
+"""`{% who_may_see record %}`: on an entry's page, who in a care circle may see it — shown only
+where circles exist (a practice server)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+
+from earned.records.models import Visibility
+
+register = template.Library()
+
+SUMMARY = {
+    Visibility.FOLLOW: "as you chose for its kind",
+    Visibility.PRIVATE: "only you",
+    Visibility.SHARED: "shared with your circle",
+}
+
+
+@register.inclusion_tag("records/_who_may_see.html")
+def who_may_see(record: Any) -> dict[str, Any]:
+    return {
+        "shown": settings.IS_SERVER,
+        "record": record,
+        "summary": SUMMARY[Visibility(record.visibility)],
+        "action": f"records:visibility-{record.exported_as}",
+        "choices": Visibility.choices,
+    }

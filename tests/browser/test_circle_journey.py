@@ -1,0 +1,109 @@
+"""A care circle on a practice server, in a real browser: a person invites her therapist with a
+code, he joins and reads what she shares, she sees each read and ends it — light and dark, phone
+and desktop, checked with axe."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import timezone
+from pytest_django import Settings
+
+from earned.accounts.models import User
+from earned.circles.models import Circle, Read
+from earned.ledger import services as ledger
+from earned.ledger.models import Experience
+from earned.privacy import keyring, keys
+from tests.browser.conftest import guarded_context
+from tests.conftest import PASSPHRASE, make_person
+
+
+def sign_in_as(page: Any, username: str) -> None:
+    page.goto("/sign-in/")
+    page.get_by_label("Sign-in name").fill(username)
+    page.get_by_label("Passphrase").fill(PASSPHRASE)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_invite_read_see_and_end(
+    page: Any,
+    browser: Any,
+    live_server: Any,
+    outside_requests: list[str],
+    settings: Settings,
+    check_page: Callable[[Any, str], None],
+) -> None:
+    settings.IS_SERVER = True
+    ana = make_person("ana", "Ana", timezone="Europe/Berlin")
+    okafor = make_person("dr-okafor", "Dr Okafor", timezone="Europe/Berlin")
+    User.objects.filter(pk=okafor.pk).update(role=User.Role.PRACTITIONER)
+    with keyring.using(keys.open_data_key(ana)):
+        ledger.save_experience(
+            ana,
+            Experience(
+                situation="Asking Maya to help me move", feared="She sighs and says no",
+                happened="She said yes, and brought boxes", likelihood=80, occurred=5,
+                happens_at=timezone.now() - datetime.timedelta(days=1),
+            ),
+            finish=True,
+        )  # fmt: skip
+
+    # Ana invites him, sharing her experiences and expectations only.
+    sign_in_as(page, "ana")
+    page.goto("/settings/")
+    page.get_by_role("link", name="Your care circle").first.click()
+    check_page(page, "circle-empty")
+    for label in ("Check-ins", "Practice", "People and ruptures", "Measures", "Safety plan"):
+        page.get_by_label(label).uncheck()
+    page.get_by_role("button", name="Make a code").click()
+    code = page.locator(".code-display").inner_text()
+    check_page(page, "circle-code")
+
+    # Dr Okafor, on his own device, joins with it and reads.
+    coach = guarded_context(browser, live_server.url, outside_requests).new_page()
+    sign_in_as(coach, "dr-okafor")
+    coach.get_by_role("heading", name="Your people").wait_for()
+    check_page(coach, "care-people-empty")
+    coach.get_by_role("link", name="Join with a code").click()
+    coach.get_by_label("The code you were given").fill(code.lower())
+    check_page(coach, "care-join")
+    coach.get_by_role("button", name="Join").click()
+    coach.get_by_role("heading", name="Ana").wait_for()
+    check_page(coach, "care-person")
+    coach.get_by_role("link", name="Asking Maya to help me move").click()
+    coach.get_by_text("She said yes, and brought boxes").wait_for()
+    check_page(coach, "care-experience")
+
+    # Ana sees each read, then ends the circle.
+    page.goto("/settings/seen/")
+    page.get_by_text("read one experience").wait_for()
+    check_page(page, "circle-seen")
+    assert Read.objects.filter(person=ana).count() == 2
+    # One entry kept to herself, from its own page: from his next request it is gone for him.
+    page.goto("/experiences/")
+    page.get_by_role("link", name="Asking Maya to help me move").click()
+    page.get_by_text("Who may see this entry").click()
+    check_page(page, "entry-who-may-see")
+    page.get_by_label("Always private").check()
+    page.get_by_role("button", name="Save").last.click()
+    page.get_by_text("Only you will see this entry.").wait_for()
+    assert coach.reload().status == 404
+
+    page.goto("/settings/circle/")
+    page.get_by_role("heading", name="Dr Okafor").wait_for()
+    check_page(page, "circle")
+    page.get_by_role("link", name="Change what they see").click()
+    check_page(page, "circle-sharing")
+    page.get_by_role("link", name="Cancel").click()
+    page.get_by_role("link", name="End the circle").click()
+    check_page(page, "circle-end")
+    page.get_by_role("button", name="End the circle").click()
+    page.get_by_text("can no longer see anything of yours").wait_for()
+    assert not Circle.objects.get().is_open
+
+    assert coach.reload().status == 404  # from his very next request
+    coach.goto("/care/")
+    assert "Nobody yet" in coach.locator("main").inner_text()
+    coach.context.close()

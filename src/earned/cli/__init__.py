@@ -91,6 +91,7 @@ def after_any_command(*_: object, **__: object) -> None:
 def _register() -> None:
     from earned.cli import (
         checkin,
+        circle,
         data,
         demo,
         journal,
@@ -128,6 +129,8 @@ def _register() -> None:
     main.add_command(people.repair)
     main.add_command(report.report)
     main.add_command(measures.measures)
+    main.add_command(circle.circle)
+    main.add_command(circle.care)
 
 
 _register()

@@ -18,28 +18,11 @@ from django.db import models
 from earned.accounts.models import User
 from earned.privacy.fields import EncryptedTextField
 
+# Their home is records/choices.py (no models there, so the CLI's help can read them).
+from earned.records.choices import Category as Category
+from earned.records.choices import Visibility as Visibility
+
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
-
-
-class Category(models.TextChoices):
-    """The groups of records a person shares or keeps private, as a whole."""
-
-    EXPERIENCES = "experiences", "Experiences"
-    EXPECTATIONS = "expectations", "Expectations"
-    CHECK_INS = "check_ins", "Check-ins"
-    PRACTICE = "practice", "Practice"
-    REFLECTION = "reflection", "Reflection and journal"
-    PEOPLE = "people", "People and ruptures"
-    MEASURES = "measures", "Measures"
-    SAFETY = "safety", "Safety plan"
-
-
-class Visibility(models.TextChoices):
-    """Who in a care circle may see one record (earned/access.py reads it)."""
-
-    FOLLOW = "follow", "As I chose for its kind"
-    PRIVATE = "private", "Always private"
-    SHARED = "shared", "Shared"
 
 
 @dataclass(frozen=True)

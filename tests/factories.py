@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from earned.accounts.models import DeviceSession, User
-from earned.circles.models import Circle, Invitation
+from earned.circles.models import Circle, Comment, Invitation
 from earned.core.instruments import ECR_RS
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
@@ -81,6 +81,11 @@ def one_of_everything(owner: User) -> dict[str, Any]:
     # The owner's circle with a practitioner none of the test's visitors is.
     coach = User.objects.create_user("coach-ade", display_name="Ade", role=User.Role.PRACTITIONER)
     circle = Circle.objects.create(person=owner, practitioner=coach)
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        comment = Comment.objects.create(
+            owner=owner, circle=circle, author=coach, entry_kind="experiences",
+            entry_id=experience.pk, body="How did it feel to ask?",
+        )  # fmt: skip
     invitation = Invitation.objects.create(
         person=owner, code_hash="0" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
     )
@@ -92,7 +97,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "rehearsal_id": rehearsal, "entry_id": entry, "dialogue_id": dialogue,
         "session_id": imagery, "shift_id": shift, "public_id": session,
         "client_id": owner, "circle_id": circle, "invitation_id": invitation,
-        "plan": plan, "wording": Questionnaire.objects.get(owner=owner),
+        "comment_id": comment, "plan": plan, "wording": Questionnaire.objects.get(owner=owner),
     }  # fmt: skip
 
 

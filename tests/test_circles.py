@@ -16,7 +16,7 @@ from pytest_django import Settings as SettingsWrapper
 
 from earned.accounts.models import User
 from earned.circles import services
-from earned.circles.models import Circle, Invitation, Read, default_categories
+from earned.circles.models import Circle, Comment, Invitation, Read, default_categories
 from earned.exchange import services as exchange
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
@@ -332,3 +332,63 @@ def test_a_local_earned_offers_no_choice_of_who_may_see_an_entry(
         )
     page = owner_client.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
     assert "Who may see this entry" not in page
+
+
+# --- Comments ----------------------------------------------------------------------------------
+
+
+def test_a_comment_is_seen_beside_the_entry_and_answered(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    coach, person = client_for(okafor), client_for(ana)
+    sent = coach.post(
+        reverse("circles:comment", args=[ana.pk, experience.pk]),
+        {"body": "What helped you ask?"},
+    )
+    assert sent["Location"].endswith("#comments")
+    comment = Comment.objects.get()
+    assert comment.owner == ana  # hers to keep, sealed with her key
+    assert "What helped you ask?" not in repr(Comment.objects.values_list("body", flat=True).get())
+    page = person.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
+    assert "From your care circle" in page
+    assert "What helped you ask?" in page
+    person.post(reverse("circles:reply", args=[comment.pk]), {"body": "Remembering last time."})
+    shown = coach.get(experience_page(circle, experience)).content.decode()
+    assert "Remembering last time." in shown
+    person.post(reverse("circles:hide", args=[comment.pk]))
+    page = person.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
+    assert "Hidden by you (1)" in page
+    assert "Reply to Dr Okafor" not in page
+    person.post(reverse("circles:hide", args=[comment.pk]), {"hidden": "no"})
+    assert Comment.objects.get(pk=comment.pk).hidden_at is None
+
+
+def test_a_comment_is_only_on_what_is_shared_and_says_what_is_wrong(
+    ana: User, okafor: User, lind: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    in_circle(ana, okafor, ["measures"])
+    in_circle(ana, lind)
+    action = reverse("circles:comment", args=[ana.pk, experience.pk])
+    assert client_for(okafor).post(action, {"body": "Hello"}).status_code == 404
+    assert client_for(ana).post(action, {"body": "Hello"}).status_code == 404
+    said = client_for(lind).post(action, {"body": "   "}, follow=True).content.decode()
+    assert "Please write a few words first." in said
+    long = client_for(lind).post(action, {"body": "x" * 2001}, follow=True).content.decode()
+    assert "up to 2000 characters (this one has 2001)" in long
+    assert not Comment.objects.exists()
+
+
+def test_a_reply_with_words_of_crisis_brings_the_calm_notice(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    with keyring.using(keys.open_data_key(ana)):
+        comment = services.comment(circle, experience, "How are you doing?")
+    page = client_for(ana).post(
+        reverse("circles:reply", args=[comment.pk]), {"body": "I want to die."}, follow=True
+    )
+    assert "safety-notice" in page.content.decode()

@@ -74,16 +74,28 @@ def test_invite_read_see_and_end(
     check_page(coach, "care-person")
     coach.get_by_role("link", name="Asking Maya to help me move").click()
     coach.get_by_text("She said yes, and brought boxes").wait_for()
+    coach.get_by_label("A comment for Ana").fill("What helped you ask her, this time?")
+    coach.get_by_role("button", name="Send").click()
+    coach.get_by_text("Ana will see it beside the entry.").wait_for()
     check_page(coach, "care-experience")
 
     # Ana sees each read, then ends the circle.
     page.goto("/settings/seen/")
-    page.get_by_text("read one experience").wait_for()
+    page.get_by_text("read one experience").first.wait_for()
     check_page(page, "circle-seen")
-    assert Read.objects.filter(person=ana).count() == 2
-    # One entry kept to herself, from its own page: from his next request it is gone for him.
+    assert Read.objects.filter(person=ana).count() == 3  # the overview, the entry twice
+    # His comment waits beside the entry; she answers it.
     page.goto("/experiences/")
     page.get_by_role("link", name="Asking Maya to help me move").click()
+    page.get_by_text("What helped you ask her, this time?").wait_for()
+    page.get_by_label("Reply to Dr Okafor").fill("Remembering that Jo said yes last month.")
+    page.get_by_role("button", name="Reply").click()
+    page.get_by_text("Remembering that Jo said yes last month.").wait_for()
+    check_page(page, "entry-comments")
+    coach.reload()
+    coach.get_by_text("Remembering that Jo said yes last month.").wait_for()
+
+    # One entry kept to herself, from its own page: from his next request it is gone for him.
     page.get_by_text("Who may see this entry").click()
     check_page(page, "entry-who-may-see")
     page.get_by_label("Always private").check()

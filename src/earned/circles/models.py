@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from earned.accounts.models import User
+from earned.privacy.fields import EncryptedTextField
 from earned.records.models import Category
 
 # Shared unless the person unticks them; what is written most privately is theirs to offer.
@@ -109,3 +110,37 @@ class Read(models.Model):
 
     def __str__(self) -> str:
         return f"Read {self.id}"
+
+
+COMMENT_LIMIT = 2000  # a note between sessions, not a letter
+
+
+class Comment(models.Model):
+    """A practitioner's comment on an entry the person shares, or the person's reply. It is the
+    person's to keep: sealed with their key (`owner`), shown beside the entry, theirs to hide."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="circle_comments")
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="comments_written"
+    )
+    entry_kind = models.CharField(max_length=24)  # the entry's export key: "experiences"
+    entry_id = models.UUIDField()
+    reply_to = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    body = EncryptedTextField("the comment")
+    at = models.DateTimeField(default=timezone.now)
+    hidden_at = models.DateTimeField(null=True, blank=True)  # the person set it aside
+
+    class Meta:
+        ordering = ("at",)
+        indexes = [models.Index(fields=["owner", "entry_id"])]
+
+    def __str__(self) -> str:
+        return f"Comment {self.id}"
+
+    @property
+    def by_the_person(self) -> bool:
+        return self.author_id == self.owner_id

@@ -10,13 +10,22 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from earned.accounts.models import User
-from earned.circles.models import Circle, Invitation, Read, validate_categories
+from earned.circles.models import (
+    COMMENT_LIMIT,
+    Circle,
+    Comment,
+    Invitation,
+    Read,
+    validate_categories,
+)
 from earned.records.models import Category, Owned
+from earned.safety import noticing
 
 INVITATION_LIFETIME = timedelta(days=7)
 # Letters and digits that cannot be mistaken for one another when read out or typed.
@@ -169,3 +178,78 @@ def readers_of(person: User) -> QuerySet[User]:
 def category_names(categories: Iterable[str]) -> list[str]:
     chosen = set(categories)
     return [category.label for category in Category if category.value in chosen]
+
+
+# --- Comments ----------------------------------------------------------------------------------
+
+
+def _checked_body(body: str) -> str:
+    text = body.strip()
+    if not text:
+        raise ValidationError({"body": "Please write a few words first."})
+    if len(text) > COMMENT_LIMIT:
+        raise ValidationError(
+            {
+                "body": f"A comment holds up to {COMMENT_LIMIT} characters "
+                f"(this one has {len(text)})."
+            }
+        )
+    return text
+
+
+def comment(circle: Circle, entry: Owned, body: str) -> Comment:
+    """The practitioner's comment on an entry the circle shares now (the caller fetched it
+    through earned.access.shared, with the person's key current: it is sealed with theirs)."""
+    if not circle.is_open or entry.owner_id != circle.person_id:
+        raise CircleError("That entry is not shared with you.")
+    return Comment.objects.create(
+        owner_id=circle.person_id,
+        circle=circle,
+        author_id=circle.practitioner_id,
+        entry_kind=type(entry).exported_as,
+        entry_id=entry.pk,
+        body=_checked_body(body),
+    )
+
+
+def reply(person: User, to: Comment, body: str) -> Comment:
+    """The person's reply, in the same circle. Their own words are looked at, as anywhere."""
+    if to.owner_id != person.pk or not to.circle.is_open:
+        raise CircleError("That circle has ended.")
+    text = _checked_body(body)
+    made = Comment.objects.create(
+        owner=person,
+        circle=to.circle,
+        author=person,
+        entry_kind=to.entry_kind,
+        entry_id=to.entry_id,
+        reply_to=to.reply_to or to,
+        body=text,
+    )
+    noticing.look(Comment, [text])
+    return made
+
+
+def set_hidden(person: User, chosen: Comment, hidden: bool) -> None:
+    """The person sets a comment aside, or brings it back; only they stop seeing it."""
+    if chosen.owner_id == person.pk:
+        chosen.hidden_at = timezone.now() if hidden else None
+        chosen.save(update_fields=["hidden_at"])
+
+
+def comments_for_person(person: User, entry: Owned) -> QuerySet[Comment]:
+    """The comments on one of the person's entries, from every circle, with their replies."""
+    return (
+        Comment.objects.filter(owner=person, entry_id=entry.pk, reply_to__isnull=True)
+        .select_related("author", "circle")
+        .prefetch_related("replies__author")
+    )
+
+
+def comments_in(circle: Circle, entry: Owned) -> QuerySet[Comment]:
+    """The comments on an entry within one circle: what its practitioner sees."""
+    return (
+        Comment.objects.filter(circle=circle, entry_id=entry.pk, reply_to__isnull=True)
+        .select_related("author")
+        .prefetch_related("replies__author")
+    )

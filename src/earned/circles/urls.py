@@ -14,6 +14,8 @@ urlpatterns = [
     path("settings/circle/<uuid:circle_id>/", mine.sharing, name="sharing"),
     path("settings/circle/<uuid:circle_id>/end/", mine.end, name="end"),
     path("settings/seen/", mine.seen, name="seen"),
+    path("comments/<uuid:comment_id>/reply/", mine.reply, name="reply"),
+    path("comments/<uuid:comment_id>/hide/", mine.hide, name="hide"),
     # The practitioner's side.
     path("care/join/", theirs.join, name="join"),
     path("care/", theirs.people, name="people"),
@@ -22,6 +24,11 @@ urlpatterns = [
         "care/<uuid:client_id>/experiences/<uuid:experience_id>/",
         theirs.experience,
         name="experience",
+    ),
+    path(
+        "care/<uuid:client_id>/experiences/<uuid:experience_id>/comments/",
+        theirs.add_comment,
+        name="comment",
     ),
     path("care/<uuid:client_id>/end/", theirs.leave, name="leave"),
 ]

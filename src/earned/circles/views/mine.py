@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -11,7 +12,8 @@ from django.views.decorators.http import require_POST
 from earned.access import signed_in_user
 from earned.circles import services
 from earned.circles.forms import SharingForm
-from earned.circles.models import Circle, Invitation
+from earned.circles.models import Circle, Comment, Invitation
+from earned.records.models import with_pages
 
 
 def _my_circle(request: HttpRequest, circle_id: str) -> Circle:
@@ -117,3 +119,36 @@ def seen(request: HttpRequest) -> HttpResponse:
             "pages": services.PAGES,
         },
     )
+
+
+def _entry_page(chosen: Comment) -> str:
+    """The page of the entry a comment is about, at its comments."""
+    entry = with_pages()[chosen.entry_kind]._default_manager.get(pk=chosen.entry_id)
+    return f"{entry.get_absolute_url()}#comments"  # type: ignore[attr-defined]
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, comment_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    chosen = get_object_or_404(Comment, pk=comment_id, owner=user)
+    try:
+        services.reply(user, chosen, request.POST.get("body", ""))
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    except services.CircleError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, "Sent.")
+    return redirect(_entry_page(chosen))
+
+
+@login_required
+@require_POST
+def hide(request: HttpRequest, comment_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    chosen = get_object_or_404(Comment, pk=comment_id, owner=user)
+    hidden = request.POST.get("hidden") != "no"
+    services.set_hidden(user, chosen, hidden)
+    messages.success(request, "Set aside. It stays hidden from you." if hidden else "Brought back.")
+    return redirect(_entry_page(chosen))

@@ -10,13 +10,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_safe
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
 
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
 from earned.circles import services
 from earned.circles.forms import JoinForm
+from earned.circles.models import COMMENT_LIMIT
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
@@ -100,8 +103,27 @@ def experience(request: HttpRequest, client_id: str, experience_id: str) -> Http
                 "experience": record,
                 "emotions": list(record.emotions.all()),
                 "tested": list(shared(Expectation, circle).filter(tests=record)),
+                "comments": list(services.comments_in(circle, record)),
+                "limit": COMMENT_LIMIT,
             },
         )
+
+
+@practitioners_only
+@require_POST
+def add_comment(request: HttpRequest, client_id: str, experience_id: str) -> HttpResponse:
+    """A comment beside an entry the person shares, sealed with their key, for them to read."""
+    circle = circle_or_404(signed_in_user(request), client_id)
+    record = get_shared_or_404(Experience, circle, pk=experience_id)
+    page = reverse("circles:experience", args=[circle.person_id, record.pk])
+    try:
+        with keyring.using(keys.open_data_key(circle.person)):
+            services.comment(circle, record, request.POST.get("body", ""))
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, f"Sent. {circle.person} will see it beside the entry.")
+    return redirect(f"{page}#comments")
 
 
 @practitioners_only

@@ -1,0 +1,24 @@
+"""`{% comments_for record %}`: on an entry's own page, what the person's practitioners wrote
+beside it, with their replies — shown only when there is something to show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from earned.circles import services
+from earned.circles.models import COMMENT_LIMIT
+
+register = template.Library()
+
+
+@register.inclusion_tag("circles/_comments_for_person.html", takes_context=True)
+def comments_for(context: dict[str, Any], record: Any) -> dict[str, Any]:
+    comments = list(services.comments_for_person(context["request"].user, record))
+    return {
+        "comments": [each for each in comments if each.hidden_at is None],
+        "hidden": [each for each in comments if each.hidden_at is not None],
+        "limit": COMMENT_LIMIT,
+        "csrf_token": context.get("csrf_token"),
+    }

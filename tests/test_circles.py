@@ -392,3 +392,42 @@ def test_a_reply_with_words_of_crisis_brings_the_calm_notice(
         reverse("circles:reply", args=[comment.pk]), {"body": "I want to die."}, follow=True
     )
     assert "safety-notice" in page.content.decode()
+
+
+# --- The person's data ---------------------------------------------------------------------------
+
+
+def test_the_export_keeps_each_entry_s_visibility_and_the_circle_s_history(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    Experience.objects.filter(pk=experience.pk).update(visibility=Visibility.SHARED)
+    circle = in_circle(ana, okafor, ["experiences"])
+    client_for(okafor).get(experience_page(circle, experience))
+    with keyring.using(keys.open_data_key(ana)):
+        services.comment(circle, experience, "Well done for asking.")
+        document = exchange.export_document(ana)
+    (exported,) = document["records"]["experiences"]
+    assert exported["visibility"] == "shared"
+    history = document["care_circle"]
+    assert [each["practitioner"] for each in history["circles"]] == ["Dr Okafor"]
+    assert [read["page"] for read in history["reads"]] == ["experience"]
+    assert history["reads"][0]["record_id"] == str(experience.pk)
+    assert [each["body"] for each in history["comments"]] == ["Well done for asking."]
+
+
+def test_a_version_1_export_is_read_with_every_entry_following_its_kind(ana: User) -> None:
+    experience = an_experience(ana)
+    Experience.objects.filter(pk=experience.pk).update(visibility=Visibility.PRIVATE)
+    with keyring.using(keys.open_data_key(ana)):
+        document = exchange.export_document(ana)
+    document["version"] = 1
+    del document["care_circle"]
+    for rows in document["records"].values():
+        for row in rows:
+            del row["visibility"]
+    exchange.erase_account(ana)  # the same ids come back, in an account of their own
+    robin = make_person("robin", "Robin")
+    with keyring.using(keys.open_data_key(robin)):
+        exchange.import_document(robin, document)
+    assert Experience.objects.get(owner=robin).visibility == Visibility.FOLLOW

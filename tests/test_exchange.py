@@ -58,7 +58,7 @@ def test_the_export_holds_the_profile_and_every_record_in_clear(unlocked: User) 
     Note.objects.create(owner=unlocked, body="They stayed.", aside=None, mood=3)
     document = services.export_document(unlocked)
     assert document["format"] == "earned-export"
-    assert document["version"] == 1
+    assert document["version"] == services.VERSION == 2
     assert document["profile"] == {
         "display_name": "Sam",
         "timezone": "Europe/Dublin",
@@ -297,7 +297,7 @@ def test_export_import_export_gives_the_same_document(
 
 def test_a_newer_format_is_refused_plainly(unlocked: User) -> None:
     document = services.export_document(unlocked)
-    document["version"] = 2
+    document["version"] = services.VERSION + 1
     with pytest.raises(ImportProblem, match="newer Earned"):
         services.import_document(unlocked, document)
 
@@ -336,7 +336,7 @@ def test_an_import_cannot_link_to_anyone_elses_records(unlocked: User, other_cli
     Experience.objects.filter(owner=unlocked).delete()
     document["records"]["tested"] = [
         {"id": "1" * 32, "experience": document["records"]["experiences"][0]["id"],
-         "expectation": str(theirs.pk)}
+         "expectation": str(theirs.pk), "visibility": "follow"}
     ]  # fmt: skip
     with pytest.raises(ImportProblem, match="points at a record this export does not hold"):
         services.import_document(unlocked, document)

@@ -8,6 +8,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -253,3 +254,57 @@ def comments_in(circle: Circle, entry: Owned) -> QuerySet[Comment]:
         .select_related("author")
         .prefetch_related("replies__author")
     )
+
+
+# --- In the person's export --------------------------------------------------------------------
+
+
+def _when(moment: Any) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def history(person: User) -> dict[str, list[dict[str, Any]]]:
+    """The person's care circles as their export keeps them: who was in them and what each saw,
+    every read, and every comment with its replies (needs the person's key: comments are
+    sealed with it). An import does not bring these back: a circle joins two accounts of one
+    server, so it is made anew where the person moves to."""
+    circles = Circle.objects.filter(person=person).select_related("practitioner")
+    reads = Read.objects.filter(person=person).select_related("reader").order_by("at")
+    comments = Comment.objects.filter(owner=person).select_related("author").order_by("at")
+    return {
+        "circles": [
+            {
+                "id": str(each.pk),
+                "practitioner": str(each.practitioner),
+                "categories": each.categories,
+                "started_at": _when(each.started_at),
+                "ended_at": _when(each.ended_at),
+            }
+            for each in circles
+        ],
+        "reads": [
+            {
+                "at": _when(read.at),
+                "reader": str(read.reader) if read.reader is not None else None,
+                "circle": str(read.circle_id) if read.circle_id else None,
+                "page": read.page,
+                "record_id": str(read.record_id) if read.record_id else None,
+            }
+            for read in reads
+        ],
+        "comments": [
+            {
+                "id": str(each.pk),
+                "circle": str(each.circle_id),
+                "author": str(each.author) if each.author is not None else None,
+                "by_me": each.by_the_person,
+                "entry_kind": each.entry_kind,
+                "entry_id": str(each.entry_id),
+                "reply_to": str(each.reply_to_id) if each.reply_to_id else None,
+                "body": str(each.body),
+                "at": _when(each.at),
+                "hidden_at": _when(each.hidden_at),
+            }
+            for each in comments
+        ],
+    }

@@ -17,13 +17,17 @@ from django.utils import timezone
 
 from earned import __version__
 from earned.accounts.models import User
+from earned.circles.services import history as circle_history
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.privacy import keyring
 from earned.records import saving as records
 from earned.search import services as search
 
 FORMAT = "earned-export"
-VERSION = 1
+VERSION = 2
+# Fields a record gained in a later version of the format: an older export is read with their
+# default (a version-1 export knew nothing of care circles, so every entry follows its kind).
+ADDED_IN_VERSION = {"visibility": 2}
 PROFILE_FIELDS = ("display_name", "timezone", "country", "theme")
 
 
@@ -71,6 +75,7 @@ def export_document(user: User) -> dict[str, Any]:
             ]
             for kind in KINDS
         },
+        "care_circle": circle_history(user),
     }
 
 
@@ -119,7 +124,12 @@ def _check_document(document: Any) -> None:
 
 
 def _build(
-    kind: RecordKind, user: User, item: Any, position: int, imported: dict[type, set[Any]]
+    kind: RecordKind,
+    user: User,
+    item: Any,
+    position: int,
+    imported: dict[type, set[Any]],
+    version: int = VERSION,
 ) -> models.Model:
     where = f"{kind.name}[{position}]"
     if not isinstance(item, dict):
@@ -130,6 +140,8 @@ def _build(
         raise ImportProblem(f"{where} has no valid id.") from None
     row = kind.model(pk=record_id, owner=user)
     for name in kind.fields:
+        if name not in item and ADDED_IN_VERSION.get(name, 0) > version:
+            continue  # the field's default, as the model gives it
         if name not in item:
             raise ImportProblem(f"{where} is missing {name!r}.")
         field = _field(kind.model, name)
@@ -174,7 +186,7 @@ def import_document(user: User, document: Any) -> dict[str, int]:
         raise ImportProblem("This account already has records; import needs an empty account.")
     imported: dict[type, set[Any]] = {kind.model: set() for kind in KINDS}
     rows = [
-        (kind, _build(kind, user, item, position, imported))
+        (kind, _build(kind, user, item, position, imported, document["version"]))
         for kind in KINDS  # in registration order, so a record's links are already known
         for position, item in enumerate(document["records"].get(kind.name, []))
     ]

@@ -58,12 +58,12 @@ class Owned(models.Model):
 
 
 # The columns that are the record's bookkeeping, not its content: never exported as content.
-BOOKKEEPING = ("id", "owner", "visibility")
+BOOKKEEPING = ("id", "owner")
 
 
 def other_fields(model: type[models.Model]) -> tuple[str, ...]:
-    """Every column of a record but its bookkeeping, in order: what an export holds of it.
-    (Visibility joins the export with care circles, the first thing that can change it.)"""
+    """Every column of a record but its bookkeeping, in order: what an export holds of it
+    (its visibility too, since format version 2)."""
     return tuple(
         field.name for field in model._meta.concrete_fields if field.name not in BOOKKEEPING
     )

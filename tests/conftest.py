@@ -121,6 +121,31 @@ def server_mode(settings: SettingsWrapper) -> SettingsWrapper:
     return settings
 
 
+@pytest.fixture
+def ana(server_mode: SettingsWrapper) -> User:
+    """A person on a practice server (her key wrapped by the server's), for care circles."""
+    return make_person("ana", "Ana")
+
+
+@pytest.fixture
+def okafor(server_mode: SettingsWrapper) -> User:
+    """A practitioner on a practice server."""
+    return make_practitioner("dr-okafor", "Dr Okafor")
+
+
+@pytest.fixture
+def lind(server_mode: SettingsWrapper) -> User:
+    """Another practitioner, in circles of her own."""
+    return make_practitioner("dr-lind", "Dr Lind")
+
+
+def make_practitioner(username: str, name: str) -> User:
+    person = make_person(username, name)
+    person.role = User.Role.PRACTITIONER
+    person.save(update_fields=["role"])
+    return person
+
+
 def sign_in(client: Client, user: User, user_agent: str = "Firefox/130 (X11; Linux)") -> Client:
     """Sign a test client in through the real sign-in service, as a browser would be."""
     request = RequestFactory().get("/", HTTP_USER_AGENT=user_agent)

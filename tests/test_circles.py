@@ -16,64 +16,27 @@ from pytest_django import Settings as SettingsWrapper
 
 from earned.accounts.models import User
 from earned.circles import services
-from earned.circles.models import Circle, Comment, Invitation, Read, default_categories
+from earned.circles.models import (
+    Circle,
+    Invitation,
+    Read,
+    default_categories,
+)
 from earned.exchange import services as exchange
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
 from earned.records.models import Category, Visibility
+from tests.circle_people import (
+    SITUATION,
+    an_experience,
+    experience_page,
+    in_circle,
+)
 from tests.conftest import PASSPHRASE, make_person
+from tests.pages import queries_for
 
 pytestmark = pytest.mark.django_db
-
-SITUATION = "Asking Maya to help me move"
-
-
-@pytest.fixture
-def ana(server_mode: SettingsWrapper) -> User:
-    """A person on a practice server (her key wrapped by the server's)."""
-    return make_person("ana", "Ana")
-
-
-@pytest.fixture
-def okafor(server_mode: SettingsWrapper) -> User:
-    return practitioner("dr-okafor", "Dr Okafor")
-
-
-@pytest.fixture
-def lind(server_mode: SettingsWrapper) -> User:
-    return practitioner("dr-lind", "Dr Lind")
-
-
-def practitioner(username: str, name: str) -> User:
-    person = make_person(username, name)
-    person.role = User.Role.PRACTITIONER
-    person.save(update_fields=["role"])
-    return person
-
-
-def an_experience(person: User) -> Experience:
-    with keyring.using(keys.open_data_key(person)):
-        expectation = ledger.add_expectation(person, "People leave", feels_true=80, think_true=40)
-        return ledger.save_experience(
-            person,
-            Experience(
-                situation=SITUATION, feared="She sighs", happened="She said yes", likelihood=80,
-                occurred=10, happens_at=timezone.now() - datetime.timedelta(days=1),
-            ),
-            expectations=[expectation],
-            finish=True,
-        )  # fmt: skip
-
-
-def in_circle(person: User, with_: User, categories: list[str] | None = None) -> Circle:
-    code = services.invite(person, categories or default_categories())
-    return services.join(with_, code)
-
-
-def experience_page(circle: Circle, experience: Experience) -> str:
-    return reverse("circles:experience", args=[circle.person_id, experience.pk])
-
 
 # --- Inviting and joining ----------------------------------------------------------------------
 
@@ -334,66 +297,6 @@ def test_a_local_earned_offers_no_choice_of_who_may_see_an_entry(
     assert "Who may see this entry" not in page
 
 
-# --- Comments ----------------------------------------------------------------------------------
-
-
-def test_a_comment_is_seen_beside_the_entry_and_answered(
-    ana: User, okafor: User, client_for: Callable[[User], Client]
-) -> None:
-    experience = an_experience(ana)
-    circle = in_circle(ana, okafor)
-    coach, person = client_for(okafor), client_for(ana)
-    sent = coach.post(
-        reverse("circles:comment", args=[ana.pk, experience.pk]),
-        {"body": "What helped you ask?"},
-    )
-    assert sent["Location"].endswith("#comments")
-    comment = Comment.objects.get()
-    assert comment.owner == ana  # hers to keep, sealed with her key
-    assert "What helped you ask?" not in repr(Comment.objects.values_list("body", flat=True).get())
-    page = person.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
-    assert "From your care circle" in page
-    assert "What helped you ask?" in page
-    person.post(reverse("circles:reply", args=[comment.pk]), {"body": "Remembering last time."})
-    shown = coach.get(experience_page(circle, experience)).content.decode()
-    assert "Remembering last time." in shown
-    person.post(reverse("circles:hide", args=[comment.pk]))
-    page = person.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
-    assert "Hidden by you (1)" in page
-    assert "Reply to Dr Okafor" not in page
-    person.post(reverse("circles:hide", args=[comment.pk]), {"hidden": "no"})
-    assert Comment.objects.get(pk=comment.pk).hidden_at is None
-
-
-def test_a_comment_is_only_on_what_is_shared_and_says_what_is_wrong(
-    ana: User, okafor: User, lind: User, client_for: Callable[[User], Client]
-) -> None:
-    experience = an_experience(ana)
-    in_circle(ana, okafor, ["measures"])
-    in_circle(ana, lind)
-    action = reverse("circles:comment", args=[ana.pk, experience.pk])
-    assert client_for(okafor).post(action, {"body": "Hello"}).status_code == 404
-    assert client_for(ana).post(action, {"body": "Hello"}).status_code == 404
-    said = client_for(lind).post(action, {"body": "   "}, follow=True).content.decode()
-    assert "Please write a few words first." in said
-    long = client_for(lind).post(action, {"body": "x" * 2001}, follow=True).content.decode()
-    assert "up to 2000 characters (this one has 2001)" in long
-    assert not Comment.objects.exists()
-
-
-def test_a_reply_with_words_of_crisis_brings_the_calm_notice(
-    ana: User, okafor: User, client_for: Callable[[User], Client]
-) -> None:
-    experience = an_experience(ana)
-    circle = in_circle(ana, okafor)
-    with keyring.using(keys.open_data_key(ana)):
-        comment = services.comment(circle, experience, "How are you doing?")
-    page = client_for(ana).post(
-        reverse("circles:reply", args=[comment.pk]), {"body": "I want to die."}, follow=True
-    )
-    assert "safety-notice" in page.content.decode()
-
-
 # --- The person's data ---------------------------------------------------------------------------
 
 
@@ -431,3 +334,21 @@ def test_a_version_1_export_is_read_with_every_entry_following_its_kind(ana: Use
     with keyring.using(keys.open_data_key(robin)):
         exchange.import_document(robin, document)
     assert Experience.objects.get(owner=robin).visibility == Visibility.FOLLOW
+
+
+# --- However many there are --------------------------------------------------------------------
+
+
+def test_the_practitioner_s_pages_take_the_same_queries_however_much_is_shared(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    coach = client_for(okafor)
+    in_circle(ana, okafor)
+    an_experience(ana)
+    overview = reverse("circles:person", args=[ana.pk])
+    few = queries_for(coach, overview), queries_for(coach, reverse("circles:people"))
+    for number in range(4):
+        an_experience(ana)
+        in_circle(make_person(f"client-{number}", f"Client {number}"), okafor)
+    many = queries_for(coach, overview), queries_for(coach, reverse("circles:people"))
+    assert many == few

@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner, Result
-from pytest_django import Settings
 
 from earned.accounts.models import User
 from earned.circles.models import Circle, Read
 from earned.cli import main
-from tests.conftest import make_person
-from tests.test_circles import in_circle, practitioner
+from tests.circle_people import in_circle
 
 pytestmark = pytest.mark.django_db
 
 
 def earned(*args: str, user: str, typed: str | None = None) -> Result:
     return CliRunner().invoke(main, [*args, "--user", user], input=typed)
-
-
-@pytest.fixture
-def ana(server_mode: Settings) -> User:
-    return make_person("ana", "Ana")
-
-
-@pytest.fixture
-def okafor(server_mode: Settings) -> User:
-    return practitioner("dr-okafor", "Dr Okafor")
 
 
 def test_invite_join_list_and_end(ana: User, okafor: User) -> None:

@@ -95,7 +95,28 @@ def test_invite_read_see_and_end(
     coach.reload()
     coach.get_by_text("Remembering that Jo said yes last month.").wait_for()
 
+    # He suggests something to try before the next session; it waits on her Today.
+    coach.goto(f"/care/{ana.pk}/")
+    coach.get_by_label("An experience to plan").fill("Ask your sister to help with the boxes")
+    coach.get_by_role("button", name="Suggest it").click()
+    coach.get_by_text("It waits on Ana’s Today.").wait_for()
+    page.goto("/")
+    page.get_by_role("heading", name="Suggested by your care circle").wait_for()
+    check_page(page, "today-suggested")
+    page.get_by_role("link", name="Plan it").click()
+    page.get_by_text("Suggested by Dr Okafor").wait_for()
+    page.get_by_label("What do you fear will happen?").fill("She says she is too busy")
+    page.get_by_label("How likely does the feared outcome feel? (0–100)").fill("70")
+    page.get_by_role("button", name="Save the plan").click()
+    page.get_by_text("Planned.").wait_for()
+    coach.reload()
+    coach.get_by_text("Planned", exact=False).first.wait_for()
+    check_page(coach, "care-person-suggested")
+    coach.get_by_role("link", name="Asking Maya to help me move").first.click()
+
     # One entry kept to herself, from its own page: from his next request it is gone for him.
+    page.goto("/experiences/")
+    page.get_by_role("link", name="Asking Maya to help me move").click()
     page.get_by_text("Who may see this entry").click()
     check_page(page, "entry-who-may-see")
     page.get_by_label("Always private").check()

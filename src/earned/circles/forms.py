@@ -39,6 +39,23 @@ class SharingForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class AssignmentForm(forms.Form):
+    what = forms.CharField(
+        label="An experience to plan",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="In a few words, like “Ask your sister to help with the move”. They make the "
+        "prediction themselves, before it happens.",
+        error_messages={"required": "Please say what you suggest trying."},
+    )
+    due = forms.DateField(
+        label="By (optional)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Please give a date like 2026-12-10."},
+    )
+
+
 class JoinForm(forms.Form):
     code = forms.CharField(
         label="The code you were given",

@@ -144,3 +144,30 @@ class Comment(models.Model):
     @property
     def by_the_person(self) -> bool:
         return self.author_id == self.owner_id
+
+
+class Assignment(models.Model):
+    """Something a practitioner suggests trying before the next session, with a date. It is the
+    person's (sealed with their key); what they make of it is linked back (`entry_id`), so the
+    prediction before and the outcome after reach the practitioner — when that entry is
+    shared."""
+
+    class Kind(models.TextChoices):
+        EXPERIENCE = "experience", "Plan an experience"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="assignments")
+    kind = models.CharField(max_length=12, choices=Kind, default=Kind.EXPERIENCE)
+    what = EncryptedTextField("what to try")
+    due = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    done_at = models.DateTimeField(null=True, blank=True)
+    entry_kind = models.CharField(max_length=24, blank=True)  # what the person made of it
+    entry_id = models.UUIDField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("done_at", "due", "created_at")
+
+    def __str__(self) -> str:
+        return f"Assignment {self.id}"

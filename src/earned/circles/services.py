@@ -19,6 +19,7 @@ from django.utils import timezone
 from earned.accounts.models import User
 from earned.circles.models import (
     COMMENT_LIMIT,
+    Assignment,
     Circle,
     Comment,
     Invitation,
@@ -256,6 +257,58 @@ def comments_in(circle: Circle, entry: Owned) -> QuerySet[Comment]:
     )
 
 
+# --- Assignments -------------------------------------------------------------------------------
+
+
+def assign(circle: Circle, what: str, due: Any = None) -> Assignment:
+    """A practitioner suggests an experience to plan before a date (the person's key current:
+    it is sealed with theirs)."""
+    if not circle.is_open:
+        raise CircleError("That circle has ended.")
+    return Assignment.objects.create(
+        owner_id=circle.person_id, circle=circle, what=_checked_what(what), due=due
+    )
+
+
+def _checked_what(what: str) -> str:
+    text = what.strip()
+    if not text:
+        raise ValidationError({"what": "Please say what you suggest trying."})
+    if len(text) > COMMENT_LIMIT:
+        raise ValidationError({"what": f"Up to {COMMENT_LIMIT} characters, please."})
+    return text
+
+
+def waiting(person: User) -> QuerySet[Assignment]:
+    """What the person's practitioners suggested and they have not done yet, soonest first."""
+    return (
+        Assignment.objects.filter(owner=person, done_at__isnull=True, circle__ended_at__isnull=True)
+        .select_related("circle__practitioner")
+        .order_by("due", "created_at")
+    )
+
+
+def waiting_one(person: User, assignment_id: Any) -> Assignment | None:
+    """One of the person's waiting assignments, by an id that came with a request (or None)."""
+    try:
+        return waiting(person).filter(pk=assignment_id).first() if assignment_id else None
+    except (ValidationError, ValueError):
+        return None  # a malformed id is no assignment
+
+
+def fulfil(person: User, assignment: Assignment, entry: Owned) -> None:
+    """The person made an entry of what was suggested: linked, so its outcome can flow back."""
+    if assignment.owner_id == person.pk and entry.owner_id == person.pk:
+        assignment.entry_kind = type(entry).exported_as
+        assignment.entry_id = entry.pk
+        assignment.done_at = timezone.now()
+        assignment.save(update_fields=["entry_kind", "entry_id", "done_at"])
+
+
+def assignments_in(circle: Circle) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(circle=circle).order_by("-created_at")
+
+
 # --- In the person's export --------------------------------------------------------------------
 
 
@@ -291,6 +344,20 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
                 "record_id": str(read.record_id) if read.record_id else None,
             }
             for read in reads
+        ],
+        "assignments": [
+            {
+                "id": str(each.pk),
+                "circle": str(each.circle_id),
+                "kind": each.kind,
+                "what": str(each.what),
+                "due": _when(each.due),
+                "created_at": _when(each.created_at),
+                "done_at": _when(each.done_at),
+                "entry_kind": each.entry_kind,
+                "entry_id": str(each.entry_id) if each.entry_id else None,
+            }
+            for each in Assignment.objects.filter(owner=person).order_by("created_at")
         ],
         "comments": [
             {

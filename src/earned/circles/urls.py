@@ -30,5 +30,6 @@ urlpatterns = [
         theirs.add_comment,
         name="comment",
     ),
+    path("care/<uuid:client_id>/assignments/", theirs.add_assignment, name="assign"),
     path("care/<uuid:client_id>/end/", theirs.leave, name="leave"),
 ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.circles import services as circles
 from earned.core import belief
 from earned.ledger import charts, services
 from earned.ledger.choices import RESPONSES
@@ -241,17 +242,25 @@ def _plan_form(
 
 @login_required
 def experience_plan(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
     form = _plan_form(request)
+    # Planned from something a practitioner suggested: it is linked back when saved.
+    suggested = circles.waiting_one(user, request.GET.get("assignment"))
+    if suggested is not None and not form.is_bound:
+        form.initial["situation"] = suggested.what
     if request.method == "POST" and form.is_valid():
         experience = services.save_experience(
-            signed_in_user(request),
-            form.save(commit=False),
-            expectations=form.cleaned_data["expectations"],
+            user, form.save(commit=False), expectations=form.cleaned_data["expectations"]
         )
+        if suggested is not None:
+            circles.fulfil(user, suggested, experience)
         messages.success(request, "Planned. Afterwards, come back and note what happened.")
         return redirect("ledger:experience", experience.pk)
     return render(
-        request, "ledger/experience_plan.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "ledger/experience_plan.html",
+        {"form": form, "suggested": suggested},
+        status=400 if form.errors else 200,
     )
 
 

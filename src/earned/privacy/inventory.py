@@ -93,4 +93,6 @@ CLEAR_TEXT |= {
     "circles.Invitation.code_hash": "a SHA-256 hash of a one-time code",
     "circles.Read.page": "a choice: which of the practitioner's pages was read",
     "circles.Comment.entry_kind": "a choice: the kind of entry a comment is about",
+    "circles.Assignment.kind": "a choice: what kind of thing is suggested",
+    "circles.Assignment.entry_kind": "a choice: the kind of entry made from it",
 }

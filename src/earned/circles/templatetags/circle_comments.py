@@ -22,3 +22,9 @@ def comments_for(context: dict[str, Any], record: Any) -> dict[str, Any]:
         "limit": COMMENT_LIMIT,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("circles/_waiting.html", takes_context=True)
+def suggested_by_my_circle(context: dict[str, Any]) -> dict[str, Any]:
+    """On Today: what a practitioner suggested trying, soonest first."""
+    return {"waiting": list(services.waiting(context["request"].user))}

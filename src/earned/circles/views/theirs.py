@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
 from earned.circles import services
-from earned.circles.forms import JoinForm
+from earned.circles.forms import AssignmentForm, JoinForm
 from earned.circles.models import COMMENT_LIMIT
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
@@ -73,6 +73,10 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
     expectations = shared(Expectation, circle).filter(archived_at__isnull=True)
     experiences = shared(Experience, circle).order_by("-happens_at")[:RECENT_EXPERIENCES]
     latest = {summary.expectation.pk: summary for summary in ledger.working_model(circle.person)}
+    assignments = list(services.assignments_in(circle))
+    made = shared(Experience, circle).in_bulk(
+        [each.entry_id for each in assignments if each.entry_id]
+    )
     with keyring.using(keys.open_data_key(circle.person)):  # their words, for this page only
         return render(
             request,
@@ -83,8 +87,25 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
                 "shared": services.category_names(circle.categories),
                 "expectations": [(each, latest.get(each.pk)) for each in expectations],
                 "experiences": list(experiences),
+                "assignments": [(each, made.get(each.entry_id)) for each in assignments],
+                "form": AssignmentForm(),
             },
         )
+
+
+@practitioners_only
+@require_POST
+def add_assignment(request: HttpRequest, client_id: str) -> HttpResponse:
+    """Suggest an experience to plan before a date; it waits on the person's Today."""
+    circle = circle_or_404(signed_in_user(request), client_id)
+    form = AssignmentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
+    else:
+        with keyring.using(keys.open_data_key(circle.person)):
+            services.assign(circle, form.cleaned_data["what"], form.cleaned_data["due"])
+        messages.success(request, f"Suggested. It waits on {circle.person}’s Today.")
+    return redirect(reverse("circles:person", args=[circle.person_id]) + "#assignments")
 
 
 @practitioners_only

@@ -1,0 +1,142 @@
+"""Working together between sessions, in a care circle: comments beside a shared entry and the
+person's replies, and an experience suggested to plan whose outcome flows back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from earned.accounts.models import User
+from earned.circles import services
+from earned.circles.models import (
+    Assignment,
+    Comment,
+)
+from earned.ledger.models import Experience
+from earned.privacy import keyring, keys
+from earned.records.models import Visibility
+from tests.circle_people import (
+    an_experience,
+    experience_page,
+    in_circle,
+)
+from tests.conftest import make_person
+
+pytestmark = pytest.mark.django_db
+
+# --- Comments ----------------------------------------------------------------------------------
+
+
+def test_a_comment_is_seen_beside_the_entry_and_answered(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    coach, person = client_for(okafor), client_for(ana)
+    sent = coach.post(
+        reverse("circles:comment", args=[ana.pk, experience.pk]),
+        {"body": "What helped you ask?"},
+    )
+    assert sent["Location"].endswith("#comments")
+    comment = Comment.objects.get()
+    assert comment.owner == ana  # hers to keep, sealed with her key
+    assert "What helped you ask?" not in repr(Comment.objects.values_list("body", flat=True).get())
+    page = person.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
+    assert "From your care circle" in page
+    assert "What helped you ask?" in page
+    person.post(reverse("circles:reply", args=[comment.pk]), {"body": "Remembering last time."})
+    shown = coach.get(experience_page(circle, experience)).content.decode()
+    assert "Remembering last time." in shown
+    person.post(reverse("circles:hide", args=[comment.pk]))
+    page = person.get(reverse("ledger:experience", args=[experience.pk])).content.decode()
+    assert "Hidden by you (1)" in page
+    assert "Reply to Dr Okafor" not in page
+    person.post(reverse("circles:hide", args=[comment.pk]), {"hidden": "no"})
+    assert Comment.objects.get(pk=comment.pk).hidden_at is None
+
+
+def test_a_comment_is_only_on_what_is_shared_and_says_what_is_wrong(
+    ana: User, okafor: User, lind: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    in_circle(ana, okafor, ["measures"])
+    in_circle(ana, lind)
+    action = reverse("circles:comment", args=[ana.pk, experience.pk])
+    assert client_for(okafor).post(action, {"body": "Hello"}).status_code == 404
+    assert client_for(ana).post(action, {"body": "Hello"}).status_code == 404
+    said = client_for(lind).post(action, {"body": "   "}, follow=True).content.decode()
+    assert "Please write a few words first." in said
+    long = client_for(lind).post(action, {"body": "x" * 2001}, follow=True).content.decode()
+    assert "up to 2000 characters (this one has 2001)" in long
+    assert not Comment.objects.exists()
+
+
+def test_a_reply_with_words_of_crisis_brings_the_calm_notice(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    with keyring.using(keys.open_data_key(ana)):
+        comment = services.comment(circle, experience, "How are you doing?")
+    page = client_for(ana).post(
+        reverse("circles:reply", args=[comment.pk]), {"body": "I want to die."}, follow=True
+    )
+    assert "safety-notice" in page.content.decode()
+
+
+# --- Suggested between sessions ----------------------------------------------------------------
+
+
+def test_a_suggestion_waits_on_today_and_its_outcome_flows_back(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    in_circle(ana, okafor, ["experiences"])
+    coach, person = client_for(okafor), client_for(ana)
+    overview = reverse("circles:person", args=[ana.pk])
+    coach.post(
+        reverse("circles:assign", args=[ana.pk]),
+        {"what": "Ask your sister to help with the move", "due": "2026-12-10"},
+    )
+    assignment = Assignment.objects.get()
+    assert assignment.owner == ana
+    today = person.get(reverse("web:today")).content.decode()
+    assert "Suggested by your care circle" in today
+    assert "Ask your sister to help with the move" in today
+    plan = reverse("ledger:plan") + f"?assignment={assignment.pk}"
+    assert "Ask your sister to help with the move" in person.get(plan).content.decode()
+    person.post(plan, {
+        "situation": "Asking Jo to help me move", "happens_at": "2026-12-08T18:00",
+        "feared": "She sighs", "likelihood": "70",
+    })  # fmt: skip
+    experience = Experience.objects.get()
+    linked = Assignment.objects.values_list("entry_kind", "entry_id").get()
+    assert linked == ("experiences", experience.pk)
+    assert "Suggested by your care circle" not in person.get(reverse("web:today")).content.decode()
+    seen = coach.get(overview).content.decode()
+    assert "Asking Jo to help me move" in seen
+    assert "70%" in seen
+    # Once the entry is private, its outcome no longer reaches him.
+    Experience.objects.update(visibility=Visibility.PRIVATE)
+    seen = coach.get(overview).content.decode()
+    assert "Asking Jo to help me move" not in seen
+    assert "has not shared the entry it became" in seen
+
+
+def test_a_suggestion_is_only_for_the_person_it_was_made_for(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    circle = in_circle(ana, okafor)
+    with keyring.using(keys.open_data_key(ana)):
+        assignment = services.assign(circle, "Ask for help")
+    robin = make_person("robin", "Robin")
+    plan = reverse("ledger:plan") + f"?assignment={assignment.pk}"
+    assert "Ask for help" not in client_for(robin).get(plan).content.decode()
+    assert client_for(ana).get(reverse("ledger:plan") + "?assignment=nonsense").status_code == 200
+    empty = client_for(okafor).post(reverse("circles:assign", args=[ana.pk]), {"what": " "})
+    assert empty.status_code == 302
+    assert Assignment.objects.count() == 1
+    services.end(ana, circle)
+    assert not services.waiting(ana).exists()  # an ended circle's suggestions rest

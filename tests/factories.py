@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from earned.accounts.models import DeviceSession, User
-from earned.circles.models import Circle, Comment, Invitation
+from earned.circles.models import Circle, Comment, Invitation, Session
 from earned.core.instruments import ECR_RS
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
@@ -86,6 +86,9 @@ def one_of_everything(owner: User) -> dict[str, Any]:
             owner=owner, circle=circle, author=coach, entry_kind="experiences",
             entry_id=experience.pk, body="How did it feel to ask?",
         )  # fmt: skip
+        met = Session.objects.create(
+            owner=owner, circle=circle, at=YESTERDAY, noticed="rupture", what="A quiet moment"
+        )
     invitation = Invitation.objects.create(
         person=owner, code_hash="0" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
     )
@@ -97,7 +100,8 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "rehearsal_id": rehearsal, "entry_id": entry, "dialogue_id": dialogue,
         "session_id": imagery, "shift_id": shift, "public_id": session,
         "client_id": owner, "circle_id": circle, "invitation_id": invitation,
-        "comment_id": comment, "plan": plan, "wording": Questionnaire.objects.get(owner=owner),
+        "comment_id": comment, "circle_session_id": met, "plan": plan,
+        "wording": Questionnaire.objects.get(owner=owner),
     }  # fmt: skip
 
 

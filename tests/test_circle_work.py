@@ -1,5 +1,6 @@
 """Working together between sessions, in a care circle: comments beside a shared entry and the
-person's replies, and an experience suggested to plan whose outcome flows back."""
+person's replies, an experience suggested to plan whose outcome flows back, and the session log,
+whose ruptures and repairs join the person's record only as they note them."""
 
 from __future__ import annotations
 
@@ -11,21 +12,17 @@ from django.urls import reverse
 
 from earned.accounts.models import User
 from earned.circles import services
-from earned.circles.models import (
-    Assignment,
-    Comment,
-)
+from earned.circles.models import Assignment, Comment, Session
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
 from earned.records.models import Visibility
-from tests.circle_people import (
-    an_experience,
-    experience_page,
-    in_circle,
-)
+from earned.relationships import services as relationships
+from earned.relationships.models import Person, Rupture
+from tests.circle_people import an_experience, experience_page, in_circle
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
+
 
 # --- Comments ----------------------------------------------------------------------------------
 
@@ -140,3 +137,82 @@ def test_a_suggestion_is_only_for_the_person_it_was_made_for(
     assert Assignment.objects.count() == 1
     services.end(ana, circle)
     assert not services.waiting(ana).exists()  # an ended circle's suggestions rest
+
+
+# --- Sessions ----------------------------------------------------------------------------------
+
+
+def log_rupture(coach: Client, ana: User) -> None:
+    coach.post(reverse("circles:log-session", args=[ana.pk]), {
+        "session-at": "2026-12-01T10:00", "session-status": "held", "session-noticed": "rupture",
+        "session-what": "You went quiet when we talked about your father.",
+    })  # fmt: skip
+
+
+def test_a_rupture_noticed_in_session_joins_her_record_only_as_she_notes_it(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    in_circle(ana, okafor)
+    coach, person = client_for(okafor), client_for(ana)
+    log_rupture(coach, ana)
+    session = Session.objects.get()
+    assert session.owner == ana
+    assert not Rupture.objects.exists()  # nothing in her record yet
+    today = person.get(reverse("web:today")).content.decode()
+    assert "From your session on Tuesday 1 December" in today
+    assert "You went quiet when we talked about your father." in today
+    form = person.post(reverse("circles:note-session", args=[session.pk]))
+    assert "session=" in form["Location"]
+    page = person.get(form["Location"]).content.decode()
+    assert "You went quiet when we talked about your father." in page  # in her words to change
+    them = Person.objects.get(owner=ana)
+    person.post(form["Location"], {
+        "person": str(them.pk), "at": "2026-12-01T10:00", "setting": "therapy", "kind": "quiet",
+        "intensity": "2", "trigger": "Talking about my father",
+    })  # fmt: skip
+    rupture = Rupture.objects.get()
+    assert rupture.setting == "therapy"
+    assert Session.objects.values_list("entry_id", flat=True).get() == rupture.pk
+    assert "From your session" not in person.get(reverse("web:today")).content.decode()
+    assert (
+        "noted by Ana in their record"
+        in coach.get(reverse("circles:person", args=[ana.pk])).content.decode()
+    )
+
+
+def test_what_she_sets_aside_stays_out_of_her_record(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    in_circle(ana, okafor)
+    coach, person = client_for(okafor), client_for(ana)
+    log_rupture(coach, ana)
+    session = Session.objects.get()
+    person.post(reverse("circles:set-session-aside", args=[session.pk]))
+    assert "From your session" not in person.get(reverse("web:today")).content.decode()
+    assert not Rupture.objects.exists()
+    assert person.post(reverse("circles:note-session", args=[session.pk])).status_code == 404
+    assert (
+        "set aside by Ana" in coach.get(reverse("circles:person", args=[ana.pk])).content.decode()
+    )
+
+
+def test_a_repair_needs_an_open_rupture_to_repair(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    in_circle(ana, okafor)
+    coach, person = client_for(okafor), client_for(ana)
+    coach.post(reverse("circles:log-session", args=[ana.pk]), {
+        "session-at": "2026-12-01T10:00", "session-status": "held", "session-noticed": "repair",
+        "session-what": "We talked it through.",
+    })  # fmt: skip
+    session = Session.objects.get()
+    answer = person.post(reverse("circles:note-session", args=[session.pk]), follow=True)
+    assert "There is no open rupture with Dr Okafor to repair" in answer.content.decode()
+    them = Person.objects.get(owner=ana)
+    with keyring.using(keys.open_data_key(ana)):
+        rupture = relationships.save_rupture(
+            ana, Rupture(person=them, kind="quiet", intensity=2, setting="therapy")
+        )
+    form = person.post(reverse("circles:note-session", args=[session.pk]))
+    assert form["Location"].startswith(reverse("relationships:repair-new", args=[rupture.pk]))
+    assert "We talked it through." in person.get(form["Location"]).content.decode()

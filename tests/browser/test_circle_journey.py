@@ -114,6 +114,27 @@ def test_invite_read_see_and_end(
     check_page(coach, "care-person-suggested")
     coach.get_by_role("link", name="Asking Maya to help me move").first.click()
 
+    # He logs the session, and a rupture he noticed; she notes it in her own words.
+    coach.goto(f"/care/{ana.pk}/")
+    coach.get_by_label("Held").check()
+    coach.get_by_label("Noticed between you").select_option("rupture")
+    coach.get_by_label("What you noticed (optional)").fill("You went quiet when I was late.")
+    coach.get_by_role("button", name="Log the session").click()
+    coach.get_by_text("Logged.").wait_for()
+    page.goto("/")
+    page.get_by_text("You went quiet when I was late.").wait_for()
+    check_page(page, "today-session")
+    page.get_by_role("button", name="Note it").click()
+    page.get_by_label("Withdrawal — one of us went quiet or cold").check()
+    page.locator("fieldset.scale").get_by_label("2", exact=True).check()
+    check_page(page, "rupture-from-session")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("A rupture is part of any close relationship").wait_for()
+    coach.goto(f"/care/{ana.pk}/")
+    coach.get_by_text("noted by Ana in their record").wait_for()
+    check_page(coach, "care-person-sessions")
+    coach.get_by_role("link", name="Asking Maya to help me move").first.click()
+
     # One entry kept to herself, from its own page: from his next request it is gone for him.
     page.goto("/experiences/")
     page.get_by_role("link", name="Asking Maya to help me move").click()

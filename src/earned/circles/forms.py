@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from earned.circles.models import default_categories
+from earned.circles.models import Session, default_categories
 from earned.records.models import Category
 
 CATEGORY_HELP = {
@@ -53,6 +53,29 @@ class AssignmentForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Please give a date like 2026-12-10."},
+    )
+
+
+class SessionForm(forms.Form):
+    prefix = "session"  # beside the suggestion form on the same page, with a field of its name
+    at = forms.DateTimeField(
+        label="When",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        error_messages={"required": "Please say when.", "invalid": "Please give a date and time."},
+    )
+    status = forms.ChoiceField(
+        label="The session", choices=Session.Status.choices, widget=forms.RadioSelect
+    )
+    noticed = forms.ChoiceField(
+        label="Noticed between you", choices=Session.Noticed.choices, required=False
+    )
+    what = forms.CharField(
+        label="What you noticed (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="They see it, and can note it in their own record, in their own words.",
     )
 
 

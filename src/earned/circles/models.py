@@ -171,3 +171,36 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"Assignment {self.id}"
+
+
+class Session(models.Model):
+    """A session, as the practitioner logs it: held, cancelled or missed, and a rupture or repair
+    noticed in it. It is the person's to see (sealed with their key), and what was noticed
+    joins their own record only if they choose to note it there."""
+
+    class Status(models.TextChoices):
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+        MISSED = "missed", "Missed"
+
+    class Noticed(models.TextChoices):
+        NOTHING = "", "Nothing in particular"
+        RUPTURE = "rupture", "A rupture between us"
+        REPAIR = "repair", "A repair between us"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions_logged")
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="sessions")
+    at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status, default=Status.HELD)
+    noticed = models.CharField(max_length=8, choices=Noticed, blank=True, default="")
+    what = EncryptedTextField("what was noticed", null=True, blank=True)
+    set_aside_at = models.DateTimeField(null=True, blank=True)  # the person said "not for me"
+    entry_kind = models.CharField(max_length=24, blank=True)  # noted in their record as…
+    entry_id = models.UUIDField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-at",)
+
+    def __str__(self) -> str:
+        return f"Session {self.id}"

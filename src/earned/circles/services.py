@@ -24,6 +24,7 @@ from earned.circles.models import (
     Comment,
     Invitation,
     Read,
+    Session,
     validate_categories,
 )
 from earned.records.models import Category, Owned
@@ -309,6 +310,63 @@ def assignments_in(circle: Circle) -> QuerySet[Assignment]:
     return Assignment.objects.filter(circle=circle).order_by("-created_at")
 
 
+# --- Sessions ------------------------------------------------------------------------------------
+
+
+def log_session(circle: Circle, at: Any, status: str, noticed: str = "", what: str = "") -> Session:
+    """The practitioner logs a session (the person's key current: what was noticed is sealed
+    with theirs, for them to read)."""
+    if not circle.is_open:
+        raise CircleError("That circle has ended.")
+    text = what.strip()
+    if len(text) > COMMENT_LIMIT:
+        raise ValidationError({"what": f"Up to {COMMENT_LIMIT} characters, please."})
+    return Session.objects.create(
+        owner_id=circle.person_id,
+        circle=circle,
+        at=at,
+        status=status,
+        noticed=noticed,
+        what=text or None,
+    )
+
+
+def sessions_in(circle: Circle) -> QuerySet[Session]:
+    return Session.objects.filter(circle=circle).order_by("-at")
+
+
+def to_note(person: User) -> QuerySet[Session]:
+    """Ruptures and repairs noticed in sessions that the person has not yet noted in their own
+    record, nor set aside."""
+    return (
+        Session.objects.filter(owner=person, entry_id__isnull=True, set_aside_at__isnull=True)
+        .exclude(noticed="")
+        .filter(circle__ended_at__isnull=True)
+        .select_related("circle__practitioner")
+    )
+
+
+def to_note_one(person: User, session_id: Any) -> Session | None:
+    try:
+        return to_note(person).filter(pk=session_id).first() if session_id else None
+    except (ValidationError, ValueError):
+        return None
+
+
+def set_session_aside(person: User, session: Session) -> None:
+    if session.owner_id == person.pk:
+        session.set_aside_at = timezone.now()
+        session.save(update_fields=["set_aside_at"])
+
+
+def noted(person: User, session: Session, entry: Owned) -> None:
+    """What was noticed in a session is now in the person's own record, as they wrote it."""
+    if session.owner_id == person.pk and entry.owner_id == person.pk:
+        session.entry_kind = type(entry).exported_as
+        session.entry_id = entry.pk
+        session.save(update_fields=["entry_kind", "entry_id"])
+
+
 # --- In the person's export --------------------------------------------------------------------
 
 
@@ -358,6 +416,20 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
                 "entry_id": str(each.entry_id) if each.entry_id else None,
             }
             for each in Assignment.objects.filter(owner=person).order_by("created_at")
+        ],
+        "sessions": [
+            {
+                "id": str(each.pk),
+                "circle": str(each.circle_id),
+                "at": _when(each.at),
+                "status": each.status,
+                "noticed": each.noticed,
+                "what": str(each.what) if each.what is not None else None,
+                "set_aside_at": _when(each.set_aside_at),
+                "entry_kind": each.entry_kind,
+                "entry_id": str(each.entry_id) if each.entry_id else None,
+            }
+            for each in Session.objects.filter(owner=person).order_by("at")
         ],
         "comments": [
             {

@@ -16,6 +16,12 @@ urlpatterns = [
     path("settings/seen/", mine.seen, name="seen"),
     path("comments/<uuid:comment_id>/reply/", mine.reply, name="reply"),
     path("comments/<uuid:comment_id>/hide/", mine.hide, name="hide"),
+    path("sessions/<uuid:circle_session_id>/note/", mine.note_session, name="note-session"),
+    path(
+        "sessions/<uuid:circle_session_id>/set-aside/",
+        mine.set_session_aside,
+        name="set-session-aside",
+    ),
     # The practitioner's side.
     path("care/join/", theirs.join, name="join"),
     path("care/", theirs.people, name="people"),
@@ -31,5 +37,6 @@ urlpatterns = [
         name="comment",
     ),
     path("care/<uuid:client_id>/assignments/", theirs.add_assignment, name="assign"),
+    path("care/<uuid:client_id>/sessions/", theirs.add_session, name="log-session"),
     path("care/<uuid:client_id>/end/", theirs.leave, name="leave"),
 ]

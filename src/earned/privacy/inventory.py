@@ -95,4 +95,7 @@ CLEAR_TEXT |= {
     "circles.Comment.entry_kind": "a choice: the kind of entry a comment is about",
     "circles.Assignment.kind": "a choice: what kind of thing is suggested",
     "circles.Assignment.entry_kind": "a choice: the kind of entry made from it",
+    "circles.Session.status": "a choice: held, cancelled or missed",
+    "circles.Session.noticed": "a choice: nothing, a rupture or a repair",
+    "circles.Session.entry_kind": "a choice: the kind of entry it was noted as",
 }

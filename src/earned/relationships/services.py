@@ -15,6 +15,7 @@ from earned.accounts.models import User
 from earned.core import relating
 from earned.ledger.models import Experience
 from earned.records import saving as records
+from earned.relationships.choices import Role
 from earned.relationships.models import Person, Presence, Repair, Rupture, Safety
 
 PRESENCE_MONTHS = 6
@@ -63,6 +64,15 @@ def delete_person(owner: User, person: Person, *, with_experiences: bool = False
         records.delete(owner, experience)
     records.delete(owner, person)
     return len(doomed)
+
+
+def person_for(owner: User, name: str) -> Person:
+    """The person's therapist by this name among their people, added if not there yet (for a
+    rupture or repair noticed in a session)."""
+    for person in owned(Person, owner).filter(role=Role.THERAPIST):
+        if str(person.name) == name:
+            return person
+    return save_person(owner, Person(name=name, role=Role.THERAPIST))
 
 
 def save_rupture(owner: User, rupture: Rupture) -> Rupture:

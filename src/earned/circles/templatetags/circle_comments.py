@@ -28,3 +28,13 @@ def comments_for(context: dict[str, Any], record: Any) -> dict[str, Any]:
 def suggested_by_my_circle(context: dict[str, Any]) -> dict[str, Any]:
     """On Today: what a practitioner suggested trying, soonest first."""
     return {"waiting": list(services.waiting(context["request"].user))}
+
+
+@register.inclusion_tag("circles/_to_note.html", takes_context=True)
+def noticed_in_sessions(context: dict[str, Any]) -> dict[str, Any]:
+    """On Today: a rupture or repair a practitioner noticed in a session, for the person to note
+    in their own record, or set aside."""
+    return {
+        "sessions": list(services.to_note(context["request"].user)),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -7,13 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from earned.access import signed_in_user
 from earned.circles import services
 from earned.circles.forms import SharingForm
-from earned.circles.models import Circle, Comment, Invitation
+from earned.circles.models import Circle, Comment, Invitation, Session
 from earned.records.models import with_pages
+from earned.relationships import services as relationships
 
 
 def _my_circle(request: HttpRequest, circle_id: str) -> Circle:
@@ -152,3 +154,43 @@ def hide(request: HttpRequest, comment_id: str) -> HttpResponse:
     services.set_hidden(user, chosen, hidden)
     messages.success(request, "Set aside. It stays hidden from you." if hidden else "Brought back.")
     return redirect(_entry_page(chosen))
+
+
+@login_required
+@require_POST
+def note_session(request: HttpRequest, circle_session_id: str) -> HttpResponse:
+    """Note in one's own record, in one's own words, what a practitioner noticed in a session:
+    their practitioner joins the person's people (as a therapist) if not there already."""
+    user = signed_in_user(request)
+    session = services.to_note_one(user, circle_session_id)
+    if session is None:
+        raise Http404("No such session.")
+    them = relationships.person_for(user, str(session.circle.practitioner))
+    if session.noticed == Session.Noticed.RUPTURE:
+        return redirect(
+            reverse("relationships:rupture-new") + f"?person={them.pk}&session={session.pk}"
+        )
+    open_ones = [each for each in relationships.ruptures_of(user).filter(person=them)
+                 if each.is_open]  # fmt: skip
+    if not open_ones:
+        messages.info(
+            request,
+            f"There is no open rupture with {them.name} to repair. You can note the rupture "
+            "first, then its repair.",
+        )
+        return redirect(them)
+    return redirect(
+        reverse("relationships:repair-new", args=[open_ones[0].pk]) + f"?session={session.pk}"
+    )
+
+
+@login_required
+@require_POST
+def set_session_aside(request: HttpRequest, circle_session_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    session = services.to_note_one(user, circle_session_id)
+    if session is None:
+        raise Http404("No such session.")
+    services.set_session_aside(user, session)
+    messages.success(request, "Set aside. It stays out of your record.")
+    return redirect("web:today")

@@ -14,17 +14,19 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
 from earned.circles import services
-from earned.circles.forms import AssignmentForm, JoinForm
+from earned.circles.forms import AssignmentForm, JoinForm, SessionForm
 from earned.circles.models import COMMENT_LIMIT
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
 
 RECENT_EXPERIENCES = 12
+SESSIONS_SHOWN = 12
 
 View = Callable[..., HttpResponse]
 
@@ -89,6 +91,11 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
                 "experiences": list(experiences),
                 "assignments": [(each, made.get(each.entry_id)) for each in assignments],
                 "form": AssignmentForm(),
+                "sessions": list(services.sessions_in(circle)[:SESSIONS_SHOWN]),
+                "session_form": SessionForm(
+                    initial={"at": timezone.localtime().replace(second=0, microsecond=0)},
+                    prefix=SessionForm.prefix,
+                ),
             },
         )
 
@@ -145,6 +152,21 @@ def add_comment(request: HttpRequest, client_id: str, experience_id: str) -> Htt
     else:
         messages.success(request, f"Sent. {circle.person} will see it beside the entry.")
     return redirect(f"{page}#comments")
+
+
+@practitioners_only
+@require_POST
+def add_session(request: HttpRequest, client_id: str) -> HttpResponse:
+    """Log a session: held, cancelled or missed, and a rupture or repair noticed in it."""
+    circle = circle_or_404(signed_in_user(request), client_id)
+    form = SessionForm(request.POST, prefix=SessionForm.prefix)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
+    else:
+        with keyring.using(keys.open_data_key(circle.person)):
+            services.log_session(circle, **form.cleaned_data)
+        messages.success(request, "Logged.")
+    return redirect(reverse("circles:person", args=[circle.person_id]) + "#sessions")
 
 
 @practitioners_only

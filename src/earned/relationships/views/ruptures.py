@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,11 +10,17 @@ from django.utils import timezone
 
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.accounts.models import User
+from earned.circles import services as circles
+from earned.circles.models import Session
+from earned.records.models import Owned
 from earned.relationships import services
+from earned.relationships.choices import Setting
 from earned.relationships.forms import RepairForm, RuptureForm
 from earned.relationships.models import Person, Repair, Rupture
 from earned.web.deleting import Deletion, confirm_then_delete
 from earned.web.pages import form_page
+
+RecordT = TypeVar("RecordT", bound=Owned)
 
 
 @login_required
@@ -32,6 +39,10 @@ def _rupture_form(request: HttpRequest, instance: Rupture | None = None) -> Http
     chosen = _person_from_link(request, user)
     if instance is None and chosen is not None:
         initial["person"] = chosen
+    # Noticed in a session with their practitioner: noted here in the person's own words.
+    session = circles.to_note_one(user, request.GET.get("session")) if instance is None else None
+    if session is not None:
+        initial.update(setting=Setting.THERAPY, trigger=session.what or "")
     form = RuptureForm(
         request.POST or None,
         instance=instance,
@@ -42,10 +53,17 @@ def _rupture_form(request: HttpRequest, instance: Rupture | None = None) -> Http
         request,
         form,
         "relationships/rupture_form.html",
-        lambda form: services.save_rupture(user, form.save(commit=False)),
+        lambda form: _noted(user, session, services.save_rupture(user, form.save(commit=False))),
         "Noted. A rupture is part of any close relationship; what matters is what comes next.",
         {"rupture": instance},
     )
+
+
+def _noted(user: User, session: Session | None, record: RecordT) -> RecordT:
+    """A record made from what was noticed in a session is linked back to it."""
+    if session is not None:
+        circles.noted(user, session, record)
+    return record
 
 
 def _person_from_link(request: HttpRequest, user: User) -> Person | None:
@@ -97,16 +115,18 @@ def _repair_form(
     request: HttpRequest, rupture: Rupture, instance: Repair | None = None
 ) -> HttpResponse:
     user = signed_in_user(request)
+    session = circles.to_note_one(user, request.GET.get("session")) if instance is None else None
+    initial: dict[str, object] = {"at": timezone.localtime().replace(second=0, microsecond=0)}
+    if session is not None:
+        initial["what"] = session.what or ""
     form = RepairForm(
-        request.POST or None,
-        instance=instance,
-        initial=None if instance else {"at": timezone.localtime().replace(second=0, microsecond=0)},
+        request.POST or None, instance=instance, initial=None if instance else initial
     )
 
     def save(form: RepairForm) -> Repair:
         repair: Repair = form.save(commit=False)
         repair.rupture = rupture
-        return services.save_repair(user, repair)
+        return _noted(user, session, services.save_repair(user, repair))
 
     return form_page(
         request,

@@ -27,6 +27,8 @@ from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
 from earned.records.models import Category, Visibility
+from earned.relationships import services as relationships
+from earned.relationships.models import Person, Repair, Rupture
 from tests.circle_people import (
     SITUATION,
     an_experience,
@@ -352,3 +354,23 @@ def test_the_practitioner_s_pages_take_the_same_queries_however_much_is_shared(
         in_circle(make_person(f"client-{number}", f"Client {number}"), okafor)
     many = queries_for(coach, overview), queries_for(coach, reverse("circles:people"))
     assert many == few
+
+
+def test_the_overview_shows_ruptures_and_repairs_naming_only_whom_she_shares(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    with keyring.using(keys.open_data_key(ana)):
+        jo = relationships.save_person(ana, Person(name="Jo"))
+        rupture = relationships.save_rupture(
+            ana, Rupture(person=jo, kind="quiet", intensity=3, setting="life")
+        )
+        relationships.save_repair(ana, Repair(rupture=rupture, what="We talked"))
+    in_circle(ana, okafor, ["people"])
+    overview = reverse("circles:person", args=[ana.pk])
+    page = client_for(okafor).get(overview).content.decode()
+    assert "with Jo (3 of 5)" in page
+    assert "repaired" in page
+    Person.objects.filter(pk=jo.pk).update(visibility=Visibility.PRIVATE)
+    page = client_for(okafor).get(overview).content.decode()
+    assert "with someone (3 of 5)" in page
+    assert "Jo" not in page

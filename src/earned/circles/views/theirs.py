@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,8 +25,11 @@ from earned.circles.models import COMMENT_LIMIT
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
+from earned.relationships import services as relationships
+from earned.relationships.models import Person, Repair, Rupture
 
 RECENT_EXPERIENCES = 12
+RECENT_RUPTURES = 8
 SESSIONS_SHOWN = 12
 
 View = Callable[..., HttpResponse]
@@ -79,6 +83,13 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
     made = shared(Experience, circle).in_bulk(
         [each.entry_id for each in assignments if each.entry_id]
     )
+    ruptures = list(
+        shared(Rupture, circle)
+        .select_related("person")
+        .prefetch_related(Prefetch("repairs", queryset=shared(Repair, circle)))
+        .order_by("-at")[:RECENT_RUPTURES]
+    )
+    named = set(shared(Person, circle).values_list("pk", flat=True))  # whose names are shared
     with keyring.using(keys.open_data_key(circle.person)):  # their words, for this page only
         return render(
             request,
@@ -92,6 +103,8 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
                 "assignments": [(each, made.get(each.entry_id)) for each in assignments],
                 "form": AssignmentForm(),
                 "sessions": list(services.sessions_in(circle)[:SESSIONS_SHOWN]),
+                "ruptures": [(each, each.person_id in named) for each in ruptures],
+                "repair_markers": relationships.markers(ruptures),
                 "session_form": SessionForm(
                     initial={"at": timezone.localtime().replace(second=0, microsecond=0)},
                     prefix=SessionForm.prefix,

@@ -15,6 +15,7 @@ from earned.circles import services
 from earned.circles.models import Assignment, Comment, Session
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
+from earned.records import saving as records
 from earned.records.models import Visibility
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Rupture
@@ -216,3 +217,23 @@ def test_a_repair_needs_an_open_rupture_to_repair(
     form = person.post(reverse("circles:note-session", args=[session.pk]))
     assert form["Location"].startswith(reverse("relationships:repair-new", args=[rupture.pk]))
     assert "We talked it through." in person.get(form["Location"]).content.decode()
+
+
+def test_deleting_an_entry_takes_the_comments_beside_it(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    with keyring.using(keys.open_data_key(ana)):
+        jo = relationships.save_person(ana, Person(name="Jo"))
+        Experience.objects.filter(pk=experience.pk).update(person=jo)
+        services.comment(circle, experience, "What helped?")
+        kept = services.comment(circle, an_experience(ana), "And this one?")
+    # Jo goes, with the experiences with Jo: the comment beside one goes with it.
+    client_for(ana).post(
+        reverse("relationships:person-delete", args=[jo.pk]), {"experiences": "delete"}
+    )
+    assert list(Comment.objects.values_list("pk", flat=True)) == [kept.pk]
+    with keyring.using(keys.open_data_key(ana)):
+        records.delete(ana, Experience.objects.get())
+    assert not Comment.objects.exists()

@@ -240,6 +240,12 @@ def set_hidden(person: User, chosen: Comment, hidden: bool) -> None:
         chosen.save(update_fields=["hidden_at"])
 
 
+def forget_entries(owner_id: Any, ids: Iterable[Any]) -> None:
+    """Entries are being deleted: the comments beside them go with them (earned/records/
+    saving.py asks this of every deletion, for the record and all it takes with it)."""
+    Comment.objects.filter(owner_id=owner_id, entry_id__in=list(ids)).delete()
+
+
 def comments_for_person(person: User, entry: Owned) -> QuerySet[Comment]:
     """The comments on one of the person's entries, from every circle, with their replies."""
     return (

@@ -13,9 +13,10 @@ an import and the demo alike.
 and answers with what was saved and whether the calm notice should show (`Saved`).
 
 `delete(owner, record)` checks ownership, drops the search rows of the record and of all its
-deletion takes with it, deletes it, and updates the search rows of the record it was found
-through. `set_archived` puts a record away or brings it back; `set_visibility` says who in a
-care circle may see it; `restore` writes a row brought back from an export, as it was.
+deletion takes with it, and the care circle's comments beside it, deletes it, and updates the
+search rows of the record it was found through. `set_archived` puts a record away or brings it
+back; `set_visibility` says who in a care circle may see it; `restore` writes a row brought back
+from an export, as it was.
 
 Each runs in one transaction: a record is never saved without its links or its index.
 """
@@ -26,10 +27,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from django.db import models, transaction
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector
 from django.utils import timezone
 
 from earned.accounts.models import User
+from earned.circles import services as circles
 from earned.privacy.fields import EncryptedTextField
 from earned.records.models import Owned, words_among
 from earned.safety import noticing
@@ -135,10 +138,25 @@ def _replace_rows(owner: User, record: Owned, rows: Rows) -> list[str]:
 def delete(owner: User, record: Owned) -> None:
     """Delete one record of `owner`, with its search rows and those of all it takes with it."""
     check_owner(owner, [record])
-    search.forget(record)  # first: delete() forgets the ids
+    doomed = _taken_with(record)  # first: delete() forgets the ids
+    search.forget(owner.pk, doomed)
+    circles.forget_entries(owner.pk, [pk for ids in doomed.values() for pk in ids])
     record.delete()
     if parent := _indexed_with(record):
         search.index(parent)  # the record's words were part of what finds it
+
+
+def _taken_with(record: Owned) -> dict[type[models.Model], list[Any]]:
+    """The record and every row its deletion takes with it (a ladder's attempts and their
+    experiences, say), by model: found the way Django's delete finds them."""
+    collector = Collector(using=router.db_for_write(type(record)))
+    collector.collect([record])
+    doomed: dict[type[models.Model], list[Any]] = {}
+    for model, loaded in collector.data.items():
+        doomed.setdefault(model, []).extend(row.pk for row in loaded)
+    for unloaded in collector.fast_deletes:  # cascades Django deletes without loading them
+        doomed.setdefault(unloaded.model, []).extend(unloaded.values_list("pk", flat=True))
+    return doomed
 
 
 def set_archived(owner: User, record: Owned, archived: bool) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import hmac
 import zoneinfo
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
 from typing import Any
@@ -22,9 +22,8 @@ from typing import Any
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.core.paginator import Page, Paginator
-from django.db import connection, models, router, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, Exists, OuterRef
-from django.db.models.deletion import Collector
 from django.utils import timezone
 
 from earned.access import owned
@@ -106,20 +105,12 @@ def changed_by(model: type[models.Model], fields: Iterable[str]) -> bool:
     return kind is not None and (kind.when in fields or words_among(model, fields))
 
 
-def forget(record: Owned) -> None:
-    """Drop the index rows of a record about to be deleted, and of every searchable record its
-    deletion takes with it (a ladder's attempts, say), found the way Django's delete finds them."""
-    collector = Collector(using=router.db_for_write(type(record)))
-    collector.collect([record])
-    owner = record.owner_id
-    for model, doomed in collector.data.items():
+def forget(owner_id: Any, doomed: Mapping[type[models.Model], Sequence[Any]]) -> None:
+    """Drop the index rows of records about to be deleted (by model, their ids: a record and
+    all its deletion takes with it, as earned/records/saving.py finds them)."""
+    for model, ids in doomed.items():
         if kind_for(model) is not None:
-            ids = [each.pk for each in doomed]
-            Term.objects.filter(owner_id=owner, record__in=ids).delete()
-    for doomed_rows in collector.fast_deletes:  # cascades Django deletes without loading them
-        if kind_for(doomed_rows.model) is not None:
-            ids = list(doomed_rows.values_list("pk", flat=True))
-            Term.objects.filter(owner_id=owner, record__in=ids).delete()
+            Term.objects.filter(owner_id=owner_id, record__in=ids).delete()
 
 
 @transaction.atomic

@@ -124,8 +124,11 @@ def seen(request: HttpRequest) -> HttpResponse:
 
 
 def _entry_page(chosen: Comment) -> str:
-    """The page of the entry a comment is about, at its comments."""
-    entry = with_pages()[chosen.entry_kind]._default_manager.get(pk=chosen.entry_id)
+    """The page of the entry a comment is about, at its comments (or Today, if it is gone)."""
+    model = with_pages()[chosen.entry_kind]
+    entry = model._default_manager.filter(pk=chosen.entry_id, owner=chosen.owner_id).first()
+    if entry is None:
+        return reverse("web:today")
     return f"{entry.get_absolute_url()}#comments"  # type: ignore[attr-defined]
 
 

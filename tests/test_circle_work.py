@@ -17,6 +17,7 @@ from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
 from earned.records import saving as records
 from earned.records.models import Visibility
+from earned.reflection.models import JournalEntry
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Rupture
 from tests.circle_people import an_experience, experience_page, in_circle
@@ -96,7 +97,11 @@ def test_a_suggestion_waits_on_today_and_its_outcome_flows_back(
     overview = reverse("circles:person", args=[ana.pk])
     coach.post(
         reverse("circles:assign", args=[ana.pk]),
-        {"what": "Ask your sister to help with the move", "due": "2026-12-10"},
+        {
+            "kind": "experience",
+            "what": "Ask your sister to help with the move",
+            "due": "2026-12-10",
+        },
     )
     assignment = Assignment.objects.get()
     assert assignment.owner == ana
@@ -133,7 +138,9 @@ def test_a_suggestion_is_only_for_the_person_it_was_made_for(
     plan = reverse("ledger:plan") + f"?assignment={assignment.pk}"
     assert "Ask for help" not in client_for(robin).get(plan).content.decode()
     assert client_for(ana).get(reverse("ledger:plan") + "?assignment=nonsense").status_code == 200
-    empty = client_for(okafor).post(reverse("circles:assign", args=[ana.pk]), {"what": " "})
+    empty = client_for(okafor).post(
+        reverse("circles:assign", args=[ana.pk]), {"kind": "experience", "what": " "}
+    )
     assert empty.status_code == 302
     assert Assignment.objects.count() == 1
     services.end(ana, circle)
@@ -237,3 +244,30 @@ def test_deleting_an_entry_takes_the_comments_beside_it(
     with keyring.using(keys.open_data_key(ana)):
         records.delete(ana, Experience.objects.get())
     assert not Comment.objects.exists()
+
+
+def test_something_to_write_about_opens_the_journal_and_flows_back_when_shared(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    circle = in_circle(ana, okafor, ["reflection"])
+    coach, person = client_for(okafor), client_for(ana)
+    coach.post(reverse("circles:assign", args=[ana.pk]), {
+        "kind": "journal", "what": "The evening your father left", "prompt": "hard-feared",
+    })  # fmt: skip
+    assignment = Assignment.objects.get()
+    assert "Write about it" in person.get(reverse("web:today")).content.decode()
+    start = assignment.start_url
+    assert "prompt=hard-feared" in start
+    page = person.get(start).content.decode()
+    assert "Suggested by Dr Okafor" in page
+    assert "The evening your father left" in page
+    # The plan page does not take a suggestion to write.
+    plan = reverse("ledger:plan") + f"?assignment={assignment.pk}"
+    assert "Suggested by" not in person.get(plan).content.decode()
+    person.post(start, {"body": "He closed the door quietly.", "prompt": "hard-feared"})
+    entry = JournalEntry.objects.get()
+    assert Assignment.objects.values_list("entry_id", flat=True).get() == entry.pk
+    overview = reverse("circles:person", args=[ana.pk])
+    assert "He closed the door quietly." in coach.get(overview).content.decode()
+    services.set_categories(ana, circle, [])
+    assert "He closed the door quietly." not in coach.get(overview).content.decode()

@@ -97,7 +97,7 @@ def test_invite_read_see_and_end(
 
     # He suggests something to try before the next session; it waits on her Today.
     coach.goto(f"/care/{ana.pk}/")
-    coach.get_by_label("An experience to plan").fill("Ask your sister to help with the boxes")
+    coach.get_by_label("What you suggest").fill("Ask your sister to help with the boxes")
     coach.get_by_role("button", name="Suggest it").click()
     coach.get_by_text("It waits on Ana’s Today.").wait_for()
     page.goto("/")

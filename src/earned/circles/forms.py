@@ -6,8 +6,9 @@ from typing import Any
 
 from django import forms
 
-from earned.circles.models import Session, default_categories
+from earned.circles.models import Assignment, Session, default_categories
 from earned.records.models import Category
+from earned.reflection.prompts import PROMPTS
 
 CATEGORY_HELP = {
     Category.EXPERIENCES: "What you expected, and what happened.",
@@ -40,13 +41,22 @@ class SharingForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind", choices=Assignment.Kind.choices, widget=forms.RadioSelect
+    )
     what = forms.CharField(
-        label="An experience to plan",
+        label="What you suggest",
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="In a few words, like “Ask your sister to help with the move”. They make the "
-        "prediction themselves, before it happens.",
+        help_text="In a few words, like “Ask your sister to help with the move”. For an "
+        "experience they make the prediction themselves, before it happens.",
         error_messages={"required": "Please say what you suggest trying."},
+    )
+    prompt = forms.ChoiceField(
+        label="One of Earned’s journal questions (optional)",
+        required=False,
+        choices=[("", "None — your words are enough")]
+        + [(prompt.key, prompt.text) for prompt in PROMPTS.values()],
     )
     due = forms.DateField(
         label="By (optional)",

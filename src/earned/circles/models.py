@@ -11,6 +11,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from earned.accounts.models import User
@@ -153,13 +154,15 @@ class Assignment(models.Model):
     shared."""
 
     class Kind(models.TextChoices):
-        EXPERIENCE = "experience", "Plan an experience"
+        EXPERIENCE = "experience", "An experience to plan"
+        JOURNAL = "journal", "Something to write about"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="assignments")
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.EXPERIENCE)
     what = EncryptedTextField("what to try")
+    prompt = models.CharField(max_length=24, blank=True)  # a journal question of ours, if any
     due = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     done_at = models.DateTimeField(null=True, blank=True)
@@ -171,6 +174,14 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"Assignment {self.id}"
+
+    @property
+    def start_url(self) -> str:
+        """Where the person starts on it; what they save there is linked back."""
+        if self.kind == self.Kind.JOURNAL:
+            prompt = f"prompt={self.prompt}&" if self.prompt else ""
+            return f"{reverse('reflection:entry-new')}?{prompt}assignment={self.pk}"
+        return f"{reverse('ledger:plan')}?assignment={self.pk}"
 
 
 class Session(models.Model):

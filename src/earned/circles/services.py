@@ -267,13 +267,27 @@ def comments_in(circle: Circle, entry: Owned) -> QuerySet[Comment]:
 # --- Assignments -------------------------------------------------------------------------------
 
 
-def assign(circle: Circle, what: str, due: Any = None) -> Assignment:
-    """A practitioner suggests an experience to plan before a date (the person's key current:
-    it is sealed with theirs)."""
+def assign(
+    circle: Circle,
+    what: str,
+    due: Any = None,
+    kind: str = Assignment.Kind.EXPERIENCE,
+    prompt: str = "",
+) -> Assignment:
+    """A practitioner suggests an experience to plan, or something to write about (one of our
+    journal questions, if they like), before a date (the person's key current: it is sealed
+    with theirs)."""
     if not circle.is_open:
         raise CircleError("That circle has ended.")
+    if kind != Assignment.Kind.JOURNAL:
+        prompt = ""
     return Assignment.objects.create(
-        owner_id=circle.person_id, circle=circle, what=_checked_what(what), due=due
+        owner_id=circle.person_id,
+        circle=circle,
+        kind=kind,
+        what=_checked_what(what),
+        prompt=prompt,
+        due=due,
     )
 
 
@@ -295,10 +309,12 @@ def waiting(person: User) -> QuerySet[Assignment]:
     )
 
 
-def waiting_one(person: User, assignment_id: Any) -> Assignment | None:
-    """One of the person's waiting assignments, by an id that came with a request (or None)."""
+def waiting_one(person: User, assignment_id: Any, kind: str) -> Assignment | None:
+    """One of the person's waiting assignments of this kind, by an id that came with a request
+    (or None)."""
     try:
-        return waiting(person).filter(pk=assignment_id).first() if assignment_id else None
+        found = waiting(person).filter(pk=assignment_id, kind=kind)
+        return found.first() if assignment_id else None
     except (ValidationError, ValueError):
         return None  # a malformed id is no assignment
 
@@ -415,6 +431,7 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
                 "circle": str(each.circle_id),
                 "kind": each.kind,
                 "what": str(each.what),
+                "prompt": each.prompt,
                 "due": _when(each.due),
                 "created_at": _when(each.created_at),
                 "done_at": _when(each.done_at),

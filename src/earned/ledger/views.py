@@ -245,7 +245,7 @@ def experience_plan(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = _plan_form(request)
     # Planned from something a practitioner suggested: it is linked back when saved.
-    suggested = circles.waiting_one(user, request.GET.get("assignment"))
+    suggested = circles.waiting_one(user, request.GET.get("assignment"), "experience")
     if suggested is not None and not form.is_bound:
         form.initial["situation"] = suggested.what
     if request.method == "POST" and form.is_valid():

@@ -94,6 +94,7 @@ CLEAR_TEXT |= {
     "circles.Read.page": "a choice: which of the practitioner's pages was read",
     "circles.Comment.entry_kind": "a choice: the kind of entry a comment is about",
     "circles.Assignment.kind": "a choice: what kind of thing is suggested",
+    "circles.Assignment.prompt": "a key from our own list of journal questions",
     "circles.Assignment.entry_kind": "a choice: the kind of entry made from it",
     "circles.Session.status": "a choice: held, cancelled or missed",
     "circles.Session.noticed": "a choice: nothing, a rupture or a repair",

@@ -25,6 +25,7 @@ from earned.circles.models import COMMENT_LIMIT
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
+from earned.reflection.models import JournalEntry
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Repair, Rupture
 
@@ -80,9 +81,11 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
     experiences = shared(Experience, circle).order_by("-happens_at")[:RECENT_EXPERIENCES]
     latest = {summary.expectation.pk: summary for summary in ledger.working_model(circle.person)}
     assignments = list(services.assignments_in(circle))
-    made = shared(Experience, circle).in_bulk(
-        [each.entry_id for each in assignments if each.entry_id]
-    )
+    made_of = [each.entry_id for each in assignments if each.entry_id]
+    made = {
+        **shared(Experience, circle).in_bulk(made_of),
+        **shared(JournalEntry, circle).in_bulk(made_of),
+    }  # only what is shared now
     ruptures = list(
         shared(Rupture, circle)
         .select_related("person")
@@ -101,12 +104,15 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
                 "expectations": [(each, latest.get(each.pk)) for each in expectations],
                 "experiences": list(experiences),
                 "assignments": [(each, made.get(each.entry_id)) for each in assignments],
-                "form": AssignmentForm(),
+                "form": AssignmentForm(initial={"kind": "experience"}),
                 "sessions": list(services.sessions_in(circle)[:SESSIONS_SHOWN]),
                 "ruptures": [(each, each.person_id in named) for each in ruptures],
                 "repair_markers": relationships.markers(ruptures),
                 "session_form": SessionForm(
-                    initial={"at": timezone.localtime().replace(second=0, microsecond=0)},
+                    initial={
+                        "at": timezone.localtime().replace(second=0, microsecond=0),
+                        "status": "held",
+                    },
                     prefix=SessionForm.prefix,
                 ),
             },
@@ -123,7 +129,7 @@ def add_assignment(request: HttpRequest, client_id: str) -> HttpResponse:
         messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
     else:
         with keyring.using(keys.open_data_key(circle.person)):
-            services.assign(circle, form.cleaned_data["what"], form.cleaned_data["due"])
+            services.assign(circle, **form.cleaned_data)
         messages.success(request, f"Suggested. It waits on {circle.person}’s Today.")
     return redirect(reverse("circles:person", args=[circle.person_id]) + "#assignments")
 

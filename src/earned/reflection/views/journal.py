@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.circles import services as circles
 from earned.ledger.models import Expectation
 from earned.reflection import services
 from earned.reflection.forms import JournalForm
@@ -38,18 +39,31 @@ def _entry_form(request: HttpRequest, instance: JournalEntry | None = None) -> H
         initial={"prompt": chosen.key} if chosen else {},
     )
     prompt = PROMPTS.get(str(form["prompt"].value() or ""))
-    return form_page(
-        request,
-        form,
-        "reflection/entry_form.html",
-        lambda form: services.save_entry(
+    # Written from something a practitioner suggested: it is linked back when kept.
+    suggested = (
+        circles.waiting_one(user, request.GET.get("assignment"), "journal")
+        if instance is None
+        else None
+    )
+
+    def save(form: JournalForm) -> JournalEntry:
+        entry = services.save_entry(
             user,
             form.save(commit=False),
             form.cleaned_data.get("expectations") or (),
             form.cleaned_data.get("people") if "people" in form.fields else None,
-        ),
+        )
+        if suggested is not None:
+            circles.fulfil(user, suggested, entry)
+        return entry
+
+    return form_page(
+        request,
+        form,
+        "reflection/entry_form.html",
+        save,
         "Kept in your journal.",
-        {"entry": instance, "prompt": prompt, "purposes": PURPOSES},
+        {"entry": instance, "prompt": prompt, "purposes": PURPOSES, "suggested": suggested},
     )
 
 

@@ -35,12 +35,7 @@ def owned(source: type[RecordT] | QuerySet[RecordT], user: User) -> QuerySet[Rec
 def get_owned_or_404(
     source: type[RecordT] | QuerySet[RecordT], user: User, **lookup: Any
 ) -> RecordT:
-    queryset = owned(source, user)
-    try:
-        return queryset.get(**lookup)
-    except (ObjectDoesNotExist, ValidationError, ValueError, TypeError):
-        # A malformed id is just another record that is not yours.
-        raise Http404("No such record.") from None
+    return _one_or_404(owned(source, user), lookup)
 
 
 def signed_in_user(request: HttpRequest) -> User:
@@ -75,7 +70,12 @@ def shared(source: type[OwnedT] | QuerySet[OwnedT], circle: Circle) -> QuerySet[
 def get_shared_or_404(
     source: type[OwnedT] | QuerySet[OwnedT], circle: Circle, **lookup: Any
 ) -> OwnedT:
+    return _one_or_404(shared(source, circle), lookup)
+
+
+def _one_or_404(queryset: QuerySet[RecordT], lookup: dict[str, Any]) -> RecordT:
     try:
-        return shared(source, circle).get(**lookup)
+        return queryset.get(**lookup)
     except (ObjectDoesNotExist, ValidationError, ValueError, TypeError):
+        # A malformed id is just another record that is not yours to see.
         raise Http404("No such record.") from None

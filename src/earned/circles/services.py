@@ -8,11 +8,11 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -31,6 +31,8 @@ from earned.records.models import Category, Owned
 from earned.safety import noticing
 
 INVITATION_LIFETIME = timedelta(days=7)
+FEW_WORDS = "Please write a few words first."
+RowT = TypeVar("RowT", bound=models.Model)
 # Letters and digits that cannot be mistaken for one another when read out or typed.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12  # about 59 bits: with its expiry and single use, not guessable
@@ -186,18 +188,26 @@ def category_names(categories: Iterable[str]) -> list[str]:
 # --- Comments ----------------------------------------------------------------------------------
 
 
-def _checked_body(body: str) -> str:
-    text = body.strip()
-    if not text:
-        raise ValidationError({"body": "Please write a few words first."})
-    if len(text) > COMMENT_LIMIT:
+def _said(text: str | None, field: str, *, needed: str = "") -> str:
+    """Words written into a circle's record (a comment, a suggestion, what a session showed):
+    without the spaces around them, within COMMENT_LIMIT, and there at all when `needed` says
+    how to ask for them."""
+    said = (text or "").strip()
+    if needed and not said:
+        raise ValidationError({field: needed})
+    if len(said) > COMMENT_LIMIT:
         raise ValidationError(
-            {
-                "body": f"A comment holds up to {COMMENT_LIMIT} characters "
-                f"(this one has {len(text)})."
-            }
+            {field: f"This holds up to {COMMENT_LIMIT} characters (this one has {len(said)})."}
         )
-    return text
+    return said
+
+
+def _by_id(found: QuerySet[RowT], row_id: Any) -> RowT | None:
+    """One of these rows, by an id that came with a request (a malformed one finds nothing)."""
+    try:
+        return found.filter(pk=row_id).first() if row_id else None
+    except (ValidationError, ValueError):
+        return None
 
 
 def comment(circle: Circle, entry: Owned, body: str) -> Comment:
@@ -211,7 +221,7 @@ def comment(circle: Circle, entry: Owned, body: str) -> Comment:
         author_id=circle.practitioner_id,
         entry_kind=type(entry).exported_as,
         entry_id=entry.pk,
-        body=_checked_body(body),
+        body=_said(body, "body", needed=FEW_WORDS),
     )
 
 
@@ -219,7 +229,7 @@ def reply(person: User, to: Comment, body: str) -> Comment:
     """The person's reply, in the same circle. Their own words are looked at, as anywhere."""
     if to.owner_id != person.pk or not to.circle.is_open:
         raise CircleError("That circle has ended.")
-    text = _checked_body(body)
+    text = _said(body, "body", needed=FEW_WORDS)
     made = Comment.objects.create(
         owner=person,
         circle=to.circle,
@@ -285,19 +295,10 @@ def assign(
         owner_id=circle.person_id,
         circle=circle,
         kind=kind,
-        what=_checked_what(what),
+        what=_said(what, "what", needed="Please say what you suggest trying."),
         prompt=prompt,
         due=due,
     )
-
-
-def _checked_what(what: str) -> str:
-    text = what.strip()
-    if not text:
-        raise ValidationError({"what": "Please say what you suggest trying."})
-    if len(text) > COMMENT_LIMIT:
-        raise ValidationError({"what": f"Up to {COMMENT_LIMIT} characters, please."})
-    return text
 
 
 def waiting(person: User) -> QuerySet[Assignment]:
@@ -312,11 +313,7 @@ def waiting(person: User) -> QuerySet[Assignment]:
 def waiting_one(person: User, assignment_id: Any, kind: str) -> Assignment | None:
     """One of the person's waiting assignments of this kind, by an id that came with a request
     (or None)."""
-    try:
-        found = waiting(person).filter(pk=assignment_id, kind=kind)
-        return found.first() if assignment_id else None
-    except (ValidationError, ValueError):
-        return None  # a malformed id is no assignment
+    return _by_id(waiting(person).filter(kind=kind), assignment_id)
 
 
 def fulfil(person: User, assignment: Assignment, entry: Owned) -> None:
@@ -340,9 +337,7 @@ def log_session(circle: Circle, at: Any, status: str, noticed: str = "", what: s
     with theirs, for them to read)."""
     if not circle.is_open:
         raise CircleError("That circle has ended.")
-    text = what.strip()
-    if len(text) > COMMENT_LIMIT:
-        raise ValidationError({"what": f"Up to {COMMENT_LIMIT} characters, please."})
+    text = _said(what, "what")
     return Session.objects.create(
         owner_id=circle.person_id,
         circle=circle,
@@ -369,10 +364,7 @@ def to_note(person: User) -> QuerySet[Session]:
 
 
 def to_note_one(person: User, session_id: Any) -> Session | None:
-    try:
-        return to_note(person).filter(pk=session_id).first() if session_id else None
-    except (ValidationError, ValueError):
-        return None
+    return _by_id(to_note(person), session_id)
 
 
 def set_session_aside(person: User, session: Session) -> None:

@@ -5,6 +5,7 @@ for the person."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from functools import wraps
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +23,7 @@ from django.views.decorators.http import require_POST, require_safe
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
 from earned.circles import services
 from earned.circles.forms import AssignmentForm, JoinForm, SessionForm
-from earned.circles.models import COMMENT_LIMIT
+from earned.circles.models import COMMENT_LIMIT, Circle
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
@@ -47,6 +49,17 @@ def practitioners_only(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return guarded
+
+
+def their_key(circle: Circle) -> AbstractContextManager[None]:
+    """The person's data key, current for this request only: their words are read (or sealed)
+    while the page is drawn or the row written, and nowhere else."""
+    return keyring.using(keys.open_data_key(circle.person))
+
+
+def say_refused(request: HttpRequest, form: Form) -> None:
+    """A practitioner's form that was not accepted, said in one message over the page."""
+    messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
 
 
 @practitioners_only
@@ -93,7 +106,7 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
         .order_by("-at")[:RECENT_RUPTURES]
     )
     named = set(shared(Person, circle).values_list("pk", flat=True))  # whose names are shared
-    with keyring.using(keys.open_data_key(circle.person)):  # their words, for this page only
+    with their_key(circle):
         return render(
             request,
             "circles/person.html",
@@ -126,9 +139,9 @@ def add_assignment(request: HttpRequest, client_id: str) -> HttpResponse:
     circle = circle_or_404(signed_in_user(request), client_id)
     form = AssignmentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
+        say_refused(request, form)
     else:
-        with keyring.using(keys.open_data_key(circle.person)):
+        with their_key(circle):
             services.assign(circle, **form.cleaned_data)
         messages.success(request, f"Suggested. It waits on {circle.person}’s Today.")
     return redirect(reverse("circles:person", args=[circle.person_id]) + "#assignments")
@@ -140,7 +153,7 @@ def experience(request: HttpRequest, client_id: str, experience_id: str) -> Http
     circle = circle_or_404(signed_in_user(request), client_id)
     record = get_shared_or_404(Experience, circle, pk=experience_id)
     services.note_read(circle, "experience", record)
-    with keyring.using(keys.open_data_key(circle.person)):
+    with their_key(circle):
         return render(
             request,
             "circles/experience.html",
@@ -164,7 +177,7 @@ def add_comment(request: HttpRequest, client_id: str, experience_id: str) -> Htt
     record = get_shared_or_404(Experience, circle, pk=experience_id)
     page = reverse("circles:experience", args=[circle.person_id, record.pk])
     try:
-        with keyring.using(keys.open_data_key(circle.person)):
+        with their_key(circle):
             services.comment(circle, record, request.POST.get("body", ""))
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
@@ -180,9 +193,9 @@ def add_session(request: HttpRequest, client_id: str) -> HttpResponse:
     circle = circle_or_404(signed_in_user(request), client_id)
     form = SessionForm(request.POST, prefix=SessionForm.prefix)
     if not form.is_valid():
-        messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
+        say_refused(request, form)
     else:
-        with keyring.using(keys.open_data_key(circle.person)):
+        with their_key(circle):
             services.log_session(circle, **form.cleaned_data)
         messages.success(request, "Logged.")
     return redirect(reverse("circles:person", args=[circle.person_id]) + "#sessions")

@@ -13,6 +13,7 @@ from django.urls import reverse
 from earned.accounts.models import User
 from earned.circles import services
 from earned.circles.models import Assignment, Comment, Session
+from earned.exchange import services as exchange
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
 from earned.records import saving as records
@@ -271,3 +272,19 @@ def test_something_to_write_about_opens_the_journal_and_flows_back_when_shared(
     assert "He closed the door quietly." in coach.get(overview).content.decode()
     services.set_categories(ana, circle, [])
     assert "He closed the door quietly." not in coach.get(overview).content.decode()
+
+
+def test_erasing_her_account_leaves_no_comment_suggestion_or_session(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)
+    circle = in_circle(ana, okafor)
+    with keyring.using(keys.open_data_key(ana)):
+        services.comment(circle, experience, "What helped?")
+        services.assign(circle, "Ask for help")
+        services.log_session(circle, experience.happens_at, "held", "rupture", "Quiet")
+    exchange.erase_account(ana)
+    assert not Comment.objects.exists()
+    assert not Assignment.objects.exists()
+    assert not Session.objects.exists()
+    assert "Nobody yet" in client_for(okafor).get(reverse("circles:people")).content.decode()

@@ -105,6 +105,7 @@ def test_invite_read_see_and_end(
     check_page(page, "today-suggested")
     page.get_by_role("link", name="Plan it").click()
     page.get_by_text("Suggested by Dr Okafor").wait_for()
+    check_page(page, "plan-suggested")
     page.get_by_label("What do you fear will happen?").fill("She says she is too busy")
     page.get_by_label("How likely does the feared outcome feel? (0–100)").fill("70")
     page.get_by_role("button", name="Save the plan").click()
@@ -113,6 +114,17 @@ def test_invite_read_see_and_end(
     coach.get_by_text("Planned", exact=False).first.wait_for()
     check_page(coach, "care-person-suggested")
     coach.get_by_role("link", name="Asking Maya to help me move").first.click()
+
+    # Something to write about, with one of Earned's questions.
+    coach.goto(f"/care/{ana.pk}/")
+    coach.get_by_label("Something to write about").check()
+    coach.get_by_label("What you suggest").fill("The last time someone stayed")
+    coach.get_by_role("button", name="Suggest it").click()
+    coach.get_by_text("It waits on Ana’s Today.").wait_for()
+    page.goto("/")
+    page.get_by_role("link", name="Write about it").click()
+    page.get_by_text("The last time someone stayed").wait_for()
+    check_page(page, "journal-suggested")
 
     # He logs the session, and a rupture he noticed; she notes it in her own words.
     coach.goto(f"/care/{ana.pk}/")

@@ -39,4 +39,4 @@ def in_circle(person: User, with_: User, categories: list[str] | None = None) ->
 
 
 def experience_page(circle: Circle, experience: Experience) -> str:
-    return reverse("circles:experience", args=[circle.person_id, experience.pk])
+    return reverse("circles:entry", args=[circle.person_id, "experiences", experience.pk])

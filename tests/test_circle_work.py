@@ -37,7 +37,7 @@ def test_a_comment_is_seen_beside_the_entry_and_answered(
     circle = in_circle(ana, okafor)
     coach, person = client_for(okafor), client_for(ana)
     sent = coach.post(
-        reverse("circles:comment", args=[ana.pk, experience.pk]),
+        reverse("circles:comment", args=[ana.pk, "experiences", experience.pk]),
         {"body": "What helped you ask?"},
     )
     assert sent["Location"].endswith("#comments")
@@ -64,7 +64,7 @@ def test_a_comment_is_only_on_what_is_shared_and_says_what_is_wrong(
     experience = an_experience(ana)
     in_circle(ana, okafor, ["measures"])
     in_circle(ana, lind)
-    action = reverse("circles:comment", args=[ana.pk, experience.pk])
+    action = reverse("circles:comment", args=[ana.pk, "experiences", experience.pk])
     assert client_for(okafor).post(action, {"body": "Hello"}).status_code == 404
     assert client_for(ana).post(action, {"body": "Hello"}).status_code == 404
     said = client_for(lind).post(action, {"body": "   "}, follow=True).content.decode()

@@ -127,7 +127,7 @@ def test_invite_join_read_and_see_who_read_it(
     assert "She said yes" in page
     seen = person.get(reverse("circles:seen")).content.decode()
     assert "Dr Okafor" in seen
-    assert "read one experience" in seen
+    assert "read an experience" in seen
     assert "read the overview of what you share" in seen
 
 
@@ -316,7 +316,7 @@ def test_the_export_keeps_each_entry_s_visibility_and_the_circle_s_history(
     assert exported["visibility"] == "shared"
     history = document["care_circle"]
     assert [each["practitioner"] for each in history["circles"]] == ["Dr Okafor"]
-    assert [read["page"] for read in history["reads"]] == ["experience"]
+    assert [read["page"] for read in history["reads"]] == ["entry"]
     assert history["reads"][0]["record_id"] == str(experience.pk)
     assert [each["body"] for each in history["comments"]] == ["Well done for asking."]
 

@@ -100,6 +100,9 @@ def test_another_persons_record_answers_404_and_nothing_changes(
         for name in ids:
             path = path.replace(f"<uuid:{name}>", str(id_of(record_for(route, name, records))))
             missing = missing.replace(f"<uuid:{name}>", str(uuid.uuid4()))
+        # A practitioner's page of any kind of entry names its kind: the journal entry's here.
+        path = path.replace("<slug:kind>", records["entry_id"].exported_as)
+        missing = missing.replace("<slug:kind>", records["entry_id"].exported_as)
         for method in ("get", "post"):
             answer = getattr(visitor, method)(path, FORM).status_code
             # A route that takes only POST refuses a GET (405) before it looks, for any id.

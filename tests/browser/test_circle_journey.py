@@ -12,12 +12,15 @@ from django.utils import timezone
 from pytest_django import Settings
 
 from earned.accounts.models import User
+from earned.circles import services
 from earned.circles.models import Circle, Read
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
+from earned.records.models import Category
 from tests.browser.conftest import guarded_context
 from tests.conftest import PASSPHRASE, make_person
+from tests.factories import one_of_everything
 
 
 def sign_in_as(page: Any, username: str) -> None:
@@ -81,7 +84,7 @@ def test_invite_read_see_and_end(
 
     # Ana sees each read, then ends the circle.
     page.goto("/settings/seen/")
-    page.get_by_text("read one experience").first.wait_for()
+    page.get_by_text("read an experience").first.wait_for()
     check_page(page, "circle-seen")
     assert Read.objects.filter(person=ana).count() == 3  # the overview, the entry twice
     # His comment waits beside the entry; she answers it.
@@ -172,4 +175,52 @@ def test_invite_read_see_and_end(
     assert coach.reload().status == 404  # from his very next request
     coach.goto("/care/")
     assert "Nobody yet" in coach.locator("main").inner_text()
+    coach.context.close()
+
+
+def test_a_practitioner_reads_every_kind_shared(
+    page: Any,
+    browser: Any,
+    live_server: Any,
+    outside_requests: list[str],
+    settings: Settings,
+    check_page: Callable[[Any, str], None],
+) -> None:
+    settings.IS_SERVER = True
+    ana = make_person("ana", "Ana", timezone="Europe/Berlin")
+    okafor = make_person("dr-okafor", "Dr Okafor", timezone="Europe/Berlin")
+    User.objects.filter(pk=okafor.pk).update(role=User.Role.PRACTITIONER)
+    okafor.refresh_from_db()
+    one_of_everything(ana)
+    services.join(okafor, services.invite(ana, [category.value for category in Category]))
+
+    coach = guarded_context(browser, live_server.url, outside_requests).new_page()
+    sign_in_as(coach, "dr-okafor")
+    coach.goto(f"/care/{ana.pk}/")
+    coach.get_by_role("heading", name="Recent check-ins").wait_for()
+    check_page(coach, "care-person-everything")
+    coach.get_by_role("link", name="Ask for help").click()
+    coach.get_by_text("Ask a neighbour").wait_for()
+    check_page(coach, "care-ladder")
+    coach.go_back()
+    coach.get_by_role("link", name="Evening review", exact=False).first.click()
+    coach.get_by_role("heading", name="Comments").wait_for()
+    check_page(coach, "care-check-in")
+    coach.go_back()
+    coach.get_by_role("link", name="The safety plan").click()
+    coach.get_by_text("Not sleeping").wait_for()
+    coach.get_by_label("A comment for Ana").fill("Shall we look at this together on Tuesday?")
+    coach.get_by_role("button", name="Send").click()
+    coach.get_by_text("Ana will see it beside the entry.").wait_for()
+    check_page(coach, "care-safety-plan")
+
+    sign_in_as(page, "ana")
+    page.goto("/settings/seen/")
+    page.get_by_label("What").select_option("ladders")
+    page.get_by_role("button", name="Show").click()
+    page.get_by_text("read a ladder").wait_for()
+    check_page(page, "circle-seen-ladders")
+    page.goto("/safety-plan/")
+    page.get_by_text("Shall we look at this together on Tuesday?").wait_for()
+    check_page(page, "safety-plan-comment")
     coach.context.close()

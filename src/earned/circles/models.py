@@ -103,7 +103,8 @@ class Read(models.Model):
     circle = models.ForeignKey(Circle, on_delete=models.SET_NULL, null=True, related_name="reads")
     at = models.DateTimeField(default=timezone.now)
     page = models.CharField(max_length=24)  # a key of circles.services.PAGES
-    record_id = models.UUIDField(null=True, blank=True)  # the entry read, on an entry's page
+    record_kind = models.CharField(max_length=24, blank=True)  # the entry read: "experiences"
+    record_id = models.UUIDField(null=True, blank=True)
 
     class Meta:
         ordering = ("-at",)

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from earned.accounts.models import User
+from earned.circles import readable
 from earned.circles.models import (
     COMMENT_LIMIT,
     Assignment,
@@ -40,7 +41,14 @@ CODE_LENGTH = 12  # about 59 bits: with its expiry and single use, not guessable
 # What a practitioner can open, as the person's list of reads names it.
 PAGES = {
     "overview": "The overview of what you share",
-    "experience": "One experience",
+    "entry": "One entry",
+    "insights": "Insights from what you share",
+}
+# What the person can ask their list of reads to show: a page, or entries of one kind.
+READ_KINDS = {
+    "overview": "The overview",
+    "insights": "Insights",
+    **{kind: many for kind, (_, many) in readable.NAMES.items()},
 }
 
 
@@ -162,14 +170,29 @@ def note_read(circle: Circle, page: str, record: Owned | None = None) -> None:
         reader_id=circle.practitioner_id,
         circle=circle,
         page=page,
+        record_kind=record.exported_as if record is not None else "",
         record_id=record.pk if record is not None else None,
     )
 
 
-def reads_of(person: User, reader: User | None = None) -> QuerySet[Read]:
-    """Every read of the person's entries by someone else, newest first."""
+def reads_of(person: User, reader: User | None = None, what: str = "") -> QuerySet[Read]:
+    """Every read of the person's entries by someone else, newest first; by one reader, of one
+    page or kind of entry (a key of READ_KINDS), if asked."""
     reads = Read.objects.filter(person=person).select_related("reader")
-    return reads.filter(reader=reader) if reader is not None else reads
+    if reader is not None:
+        reads = reads.filter(reader=reader)
+    if what in PAGES:
+        reads = reads.filter(page=what)
+    elif what:
+        reads = reads.filter(page="entry", record_kind=what)
+    return reads
+
+
+def read_words(read: Read) -> str:
+    """What was read, as the person's list says it: "an experience", "the overview…"."""
+    if read.page == "entry":
+        return readable.one(read.record_kind)
+    return PAGES.get(read.page, "a page").lower()
 
 
 READS_SHOWN = 200
@@ -413,6 +436,7 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
                 "reader": str(read.reader) if read.reader is not None else None,
                 "circle": str(read.circle_id) if read.circle_id else None,
                 "page": read.page,
+                "record_kind": read.record_kind,
                 "record_id": str(read.record_id) if read.record_id else None,
             }
             for read in reads

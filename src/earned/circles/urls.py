@@ -26,13 +26,9 @@ urlpatterns = [
     path("care/join/", theirs.join, name="join"),
     path("care/", theirs.people, name="people"),
     path("care/<uuid:client_id>/", theirs.person, name="person"),
+    path("care/<uuid:client_id>/<slug:kind>/<uuid:entry_id>/", theirs.entry, name="entry"),
     path(
-        "care/<uuid:client_id>/experiences/<uuid:experience_id>/",
-        theirs.experience,
-        name="experience",
-    ),
-    path(
-        "care/<uuid:client_id>/experiences/<uuid:experience_id>/comments/",
+        "care/<uuid:client_id>/<slug:kind>/<uuid:entry_id>/comments/",
         theirs.add_comment,
         name="comment",
     ),

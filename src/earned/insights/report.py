@@ -437,7 +437,7 @@ def _measures(
             if instrument.definition
             else "Written by Earned; not a validated questionnaire."
         )
-        movement = readings.since_first(instrument, taken, in_report=True)
+        movement = readings.since_first(instrument, taken, told="report")
         parts = instrument.rules.has_total and bool(instrument.rules.subscales)
         rows = [
             [

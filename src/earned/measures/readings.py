@@ -73,11 +73,12 @@ class Movement:
 
 
 def since_first(
-    instrument: Instrument, taken: list[Response], *, in_report: bool = False
+    instrument: Instrument, taken: list[Response], *, told: str = "you"
 ) -> Movement | None:
     """The latest total against the first, by Jacobson–Truax with the instrument's published
-    reliability and norm SD; None without two totals or without those figures. `in_report`
-    words it for the therapy report (the period's first time; "the score")."""
+    reliability and norm SD; None without two totals or without those figures. `told` is who
+    reads it: "you", the person; "report", the therapy report (the period's first time); or
+    "practitioner", someone the person shares their measures with."""
     rules = instrument.rules
     totals = [r for r in taken if r.total is not None]
     if rules.reliability is None or rules.norm_sd is None or len(totals) < 2:
@@ -88,11 +89,11 @@ def since_first(
     change = reliable_change(before, after, rules.norm_sd, rules.reliability)
     moved = after - before
     when = f"{first.at:%-d %b %Y}"
-    since = (
-        f"Since the period's first time ({when}) the score"
-        if in_report
-        else f"Since your first time ({when}) your score"
-    )
+    since = {
+        "you": f"Since your first time ({when}) your score",
+        "report": f"Since the period's first time ({when}) the score",
+        "practitioner": f"Since their first time ({when}) their score",
+    }[told]
     if change.reliable:
         way = "down" if moved < 0 else "up"
         words = (

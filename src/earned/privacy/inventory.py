@@ -92,6 +92,7 @@ CLEAR_TEXT |= {
 CLEAR_TEXT |= {
     "circles.Invitation.code_hash": "a SHA-256 hash of a one-time code",
     "circles.Read.page": "a choice: which of the practitioner's pages was read",
+    "circles.Read.record_kind": 'a choice: the kind of the entry read ("experiences")',
     "circles.Comment.entry_kind": "a choice: the kind of entry a comment is about",
     "circles.Assignment.kind": "a choice: what kind of thing is suggested",
     "circles.Assignment.prompt": "a key from our own list of journal questions",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,10 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from earned.access import signed_in_user
+from earned.access import owned, signed_in_user
+from earned.accounts.models import User
 from earned.circles import services
 from earned.circles.forms import SharingForm
-from earned.circles.models import Circle, Comment, Invitation, Session
+from earned.circles.models import Circle, Comment, Invitation, Read, Session
 from earned.records.models import with_pages
 from earned.relationships import services as relationships
 
@@ -106,21 +109,39 @@ def end(request: HttpRequest, circle_id: str) -> HttpResponse:
 
 @login_required
 def seen(request: HttpRequest) -> HttpResponse:
-    """Who has seen what: every read of your entries by someone else, newest first."""
+    """Who has seen what: every read of your entries by someone else, newest first, by whom and
+    of what if you choose."""
     user = signed_in_user(request)
     readers = list(services.readers_of(user))
     chosen = next((each for each in readers if str(each.pk) == request.GET.get("reader")), None)
-    reads = list(services.reads_of(user, chosen)[: services.READS_SHOWN])
+    what = request.GET.get("what", "")
+    what = what if what in services.READ_KINDS else ""
+    reads = list(services.reads_of(user, chosen, what)[: services.READS_SHOWN])
+    pages = _pages_of(user, reads)
     return render(
         request,
         "circles/seen.html",
         {
-            "reads": reads,
+            "reads": [(r, services.read_words(r), pages.get(r.record_id)) for r in reads],
             "readers": readers,
             "chosen": chosen,
-            "pages": services.PAGES,
+            "kinds": services.READ_KINDS,
+            "what": what,
         },
     )
+
+
+def _pages_of(user: User, reads: list[Read]) -> dict[Any, str]:
+    """The page of each entry read that is still there, by its id (one query a kind)."""
+    ids: dict[str, set[Any]] = {}
+    for read in reads:
+        if read.record_id and read.record_kind in with_pages():
+            ids.setdefault(read.record_kind, set()).add(read.record_id)
+    return {
+        record.pk: record.get_absolute_url()  # type: ignore[attr-defined]
+        for kind, found in ids.items()
+        for record in owned(with_pages()[kind], user).filter(pk__in=found)
+    }
 
 
 def _entry_page(chosen: Comment) -> str:

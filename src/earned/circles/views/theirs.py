@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,19 +20,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
-from earned.circles import services
+from earned.circles import overview, readable, services
 from earned.circles.forms import AssignmentForm, JoinForm, SessionForm
 from earned.circles.models import COMMENT_LIMIT, Circle
-from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
-from earned.reflection.models import JournalEntry
-from earned.relationships import services as relationships
-from earned.relationships.models import Person, Repair, Rupture
-
-RECENT_EXPERIENCES = 12
-RECENT_RUPTURES = 8
-SESSIONS_SHOWN = 12
+from earned.records.models import Owned
 
 View = Callable[..., HttpResponse]
 
@@ -87,25 +79,9 @@ def people(request: HttpRequest) -> HttpResponse:
 @practitioners_only
 @require_safe  # read-only: a practitioner never changes a person's entries
 def person(request: HttpRequest, client_id: str) -> HttpResponse:
-    """What one person shares, at a glance: their working model and recent experiences."""
+    """What one person shares, at a glance (earned/circles/overview.py gathers it)."""
     circle = circle_or_404(signed_in_user(request), client_id)
     services.note_read(circle, "overview")
-    expectations = shared(Expectation, circle).filter(archived_at__isnull=True)
-    experiences = shared(Experience, circle).order_by("-happens_at")[:RECENT_EXPERIENCES]
-    latest = {summary.expectation.pk: summary for summary in ledger.working_model(circle.person)}
-    assignments = list(services.assignments_in(circle))
-    made_of = [each.entry_id for each in assignments if each.entry_id]
-    made = {
-        **shared(Experience, circle).in_bulk(made_of),
-        **shared(JournalEntry, circle).in_bulk(made_of),
-    }  # only what is shared now
-    ruptures = list(
-        shared(Rupture, circle)
-        .select_related("person")
-        .prefetch_related(Prefetch("repairs", queryset=shared(Repair, circle)))
-        .order_by("-at")[:RECENT_RUPTURES]
-    )
-    named = set(shared(Person, circle).values_list("pk", flat=True))  # whose names are shared
     with their_key(circle):
         return render(
             request,
@@ -114,13 +90,8 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
                 "circle": circle,
                 "client": circle.person,
                 "shared": services.category_names(circle.categories),
-                "expectations": [(each, latest.get(each.pk)) for each in expectations],
-                "experiences": list(experiences),
-                "assignments": [(each, made.get(each.entry_id)) for each in assignments],
+                **overview.gather(circle),
                 "form": AssignmentForm(initial={"kind": "experience"}),
-                "sessions": list(services.sessions_in(circle)[:SESSIONS_SHOWN]),
-                "ruptures": [(each, each.person_id in named) for each in ruptures],
-                "repair_markers": relationships.markers(ruptures),
                 "session_form": SessionForm(
                     initial={
                         "at": timezone.localtime().replace(second=0, microsecond=0),
@@ -147,35 +118,50 @@ def add_assignment(request: HttpRequest, client_id: str) -> HttpResponse:
     return redirect(reverse("circles:person", args=[circle.person_id]) + "#assignments")
 
 
+def _entry_or_404(circle: Circle, kind: str, entry_id: str) -> Owned:
+    """One entry of a kind a practitioner can open, if the circle shares it now."""
+    model = readable.kind_of(kind)
+    if model is None:
+        raise Http404("No such page.")
+    return get_shared_or_404(model, circle, pk=entry_id)
+
+
 @practitioners_only
 @require_safe  # read-only: a practitioner never changes a person's entries
-def experience(request: HttpRequest, client_id: str, experience_id: str) -> HttpResponse:
+def entry(request: HttpRequest, client_id: str, kind: str, entry_id: str) -> HttpResponse:
+    """One entry the person shares, as they wrote it, with the comments beside it."""
     circle = circle_or_404(signed_in_user(request), client_id)
-    record = get_shared_or_404(Experience, circle, pk=experience_id)
-    services.note_read(circle, "experience", record)
+    record = _entry_or_404(circle, kind, entry_id)
+    services.note_read(circle, "entry", record)
+    context: dict[str, Any] = {
+        "circle": circle,
+        "client": circle.person,
+        "kind": kind,
+        "entry": record,
+        "limit": COMMENT_LIMIT,
+    }
+    if isinstance(record, Experience):
+        context["emotions"] = list(record.emotions.all())
+        context["tested"] = list(shared(Expectation, circle).filter(tests=record))
     with their_key(circle):
-        return render(
-            request,
-            "circles/experience.html",
-            {
-                "circle": circle,
-                "client": circle.person,
-                "experience": record,
-                "emotions": list(record.emotions.all()),
-                "tested": list(shared(Expectation, circle).filter(tests=record)),
-                "comments": list(services.comments_in(circle, record)),
-                "limit": COMMENT_LIMIT,
-            },
+        context.update(
+            title=readable.title(record),
+            when=readable.when(record),
+            answers=readable.answers(record),
+            read_with=readable.read_with(circle, record),
+            comments=list(services.comments_in(circle, record)),
         )
+        template = "experience.html" if isinstance(record, Experience) else "entry.html"
+        return render(request, f"circles/{template}", context)
 
 
 @practitioners_only
 @require_POST
-def add_comment(request: HttpRequest, client_id: str, experience_id: str) -> HttpResponse:
+def add_comment(request: HttpRequest, client_id: str, kind: str, entry_id: str) -> HttpResponse:
     """A comment beside an entry the person shares, sealed with their key, for them to read."""
     circle = circle_or_404(signed_in_user(request), client_id)
-    record = get_shared_or_404(Experience, circle, pk=experience_id)
-    page = reverse("circles:experience", args=[circle.person_id, record.pk])
+    record = _entry_or_404(circle, kind, entry_id)
+    page = reverse("circles:entry", args=[circle.person_id, kind, record.pk])
     try:
         with their_key(circle):
             services.comment(circle, record, request.POST.get("body", ""))

@@ -1,0 +1,199 @@
+"""What a practitioner can open of a person's, kind by kind: every kind of entry is read on a page
+of its own exactly when the circle shares it at that moment — by its kind, or on its own — and
+never when the person unticked the kind, kept the entry private, or ended the circle. Every
+page read is in the person's list of reads, and nothing else is."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from earned.accounts.models import User
+from earned.circles import readable, services
+from earned.circles.models import Circle, Comment, Read
+from earned.core.instruments import PHQ_9
+from earned.measures import services as measures
+from earned.measures.instruments import available
+from earned.measures.placeholder import placeholder_questionnaire
+from earned.privacy import keyring, keys
+from earned.records import saving
+from earned.records.models import Category, Owned, Visibility
+from tests.circle_people import in_circle
+from tests.conftest import PASSPHRASE
+from tests.factories import one_of_everything
+
+pytestmark = pytest.mark.django_db
+
+EVERY_CATEGORY = [category.value for category in Category]
+
+# How the circle stands, and whether the entry is then open to its practitioner.
+STATES = {
+    "kind shared": True,
+    "kind unticked": False,
+    "kind shared, entry private": False,
+    "kind unticked, entry shared": True,
+    "circle ended": False,
+}
+
+
+def by_kind(records: dict[str, Any]) -> dict[str, Owned]:
+    return {r.exported_as: r for r in records.values() if isinstance(r, Owned)}
+
+
+def arrange(circle: Circle, person: User, entry: Owned, state: str) -> None:
+    others = [c for c in EVERY_CATEGORY if c != entry.category.value]
+    services.set_categories(person, circle, others if "unticked" in state else EVERY_CATEGORY)
+    if "private" in state:
+        saving.set_visibility(person, entry, Visibility.PRIVATE)
+    if "entry shared" in state:
+        saving.set_visibility(person, entry, Visibility.SHARED)
+    if state == "circle ended":
+        services.end(person, circle)
+
+
+def entry_page(circle: Circle, entry: Owned) -> str:
+    return reverse("circles:entry", args=[circle.person_id, entry.exported_as, entry.pk])
+
+
+def test_every_readable_kind_is_made_by_the_factories(ana: User) -> None:
+    assert set(readable.kinds()) <= set(by_kind(one_of_everything(ana)))
+
+
+@pytest.mark.parametrize("kind", list(readable.NAMES))
+def test_an_entry_opens_exactly_when_shared_and_each_read_is_kept(
+    kind: str, ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    entry = by_kind(one_of_everything(ana))[kind]
+    coach = client_for(okafor)
+    problems = []
+    for state, opens in STATES.items():
+        circle = in_circle(ana, okafor, EVERY_CATEGORY)
+        arrange(circle, ana, entry, state)
+        reads_before = Read.objects.count()
+        answer = coach.get(entry_page(circle, entry))
+        comment = coach.post(
+            reverse("circles:comment", args=[ana.pk, kind, entry.pk]), {"body": "I noticed this."}
+        )
+        if answer.status_code != (200 if opens else 404):
+            problems.append(f"{state}: the page answered {answer.status_code}")
+        if comment.status_code != (302 if opens else 404):
+            problems.append(f"{state}: the comment answered {comment.status_code}")
+        new_reads = list(Read.objects.order_by("at")[reads_before:])
+        expected = [("entry", kind, entry.pk)] if opens else []
+        if [(r.page, r.record_kind, r.record_id) for r in new_reads] != expected:
+            problems.append(f"{state}: reads kept {new_reads}")
+        services.end(okafor, circle)
+        saving.set_visibility(ana, entry, Visibility.FOLLOW)
+    assert problems == []
+    assert Comment.objects.filter(entry_id=entry.pk, author=okafor).count() == 2
+
+
+def test_an_entry_reads_as_the_person_wrote_it_with_what_came_with_it(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    records = by_kind(one_of_everything(ana))
+    circle = in_circle(ana, okafor, EVERY_CATEGORY)
+    coach = client_for(okafor)
+    ladder = coach.get(entry_page(circle, records["ladders"])).content.decode()
+    assert "Ask for help" in ladder
+    assert "Ask a neighbour" in ladder
+    assert "The goal" in ladder  # the question Earned asked, as a heading
+    shift = coach.get(entry_page(circle, records["shifts"])).content.decode()
+    assert "She&#x27;s busy" in shift
+    assert "Her phone died" in shift
+    # A row written with an entry but kept private on its own stays out of it.
+    step = records["steps"]
+    saving.set_visibility(ana, step, Visibility.PRIVATE)
+    assert (
+        "Ask a neighbour" not in coach.get(entry_page(circle, records["ladders"])).content.decode()
+    )
+
+
+def test_the_kind_in_the_address_must_be_the_entrys_own(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    records = by_kind(one_of_everything(ana))
+    in_circle(ana, okafor, EVERY_CATEGORY)
+    coach = client_for(okafor)
+    ladder = records["ladders"]
+    for kind in ("scripts", "steps", "nonsense", "interactions"):
+        assert (
+            coach.get(reverse("circles:entry", args=[ana.pk, kind, ladder.pk])).status_code == 404
+        )
+    assert Read.objects.filter(page="entry").count() == 0
+
+
+def test_the_person_sees_a_comment_beside_any_kind_of_entry_and_replies(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    records = by_kind(one_of_everything(ana))
+    in_circle(ana, okafor, EVERY_CATEGORY)
+    person, coach = client_for(ana), client_for(okafor)
+    for kind in ("journal_entries", "ladders", "safety_plan", "check_ins"):
+        entry = records[kind]
+        coach.post(
+            reverse("circles:comment", args=[ana.pk, kind, entry.pk]), {"body": f"On {kind}"}
+        )
+        own_page = person.get(entry.get_absolute_url())  # type: ignore[attr-defined]
+        assert f"On {kind}" in own_page.content.decode(), kind
+        made = Comment.objects.get(entry_id=entry.pk, author=okafor)
+        replied = person.post(reverse("circles:reply", args=[made.pk]), {"body": "Thank you"})
+        assert replied["Location"] == f"{entry.get_absolute_url()}#comments"  # type: ignore[attr-defined]
+
+
+def test_the_list_of_reads_names_each_kind_and_filters_by_it(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    records = by_kind(one_of_everything(ana))
+    circle = in_circle(ana, okafor, EVERY_CATEGORY)
+    coach, person = client_for(okafor), client_for(ana)
+    coach.get(reverse("circles:person", args=[ana.pk]))
+    coach.get(entry_page(circle, records["ladders"]))
+    coach.get(entry_page(circle, records["journal_entries"]))
+    everything = person.get(reverse("circles:seen")).content.decode()
+    assert "read a ladder" in everything
+    assert "read a journal entry" in everything
+    assert "read the overview of what you share" in everything
+    assert records["ladders"].get_absolute_url() in everything  # type: ignore[attr-defined]
+    ladders = person.get(reverse("circles:seen"), {"what": "ladders"}).content.decode()
+    assert "read a ladder" in ladders
+    assert "read a journal entry" not in ladders
+    assert "read the overview" not in ladders
+    overview = person.get(reverse("circles:seen"), {"what": "overview"}).content.decode()
+    assert "read the overview" in overview
+    assert "read a ladder" not in overview
+    nothing = person.get(reverse("circles:seen"), {"what": "scripts"}).content.decode()
+    assert "Nothing of that kind has been seen" in nothing
+
+
+def test_the_overview_shows_check_ins_measures_and_the_newest_of_every_kind_shared(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    records = by_kind(one_of_everything(ana))
+    with keyring.using(keys.open_data_key(ana, PASSPHRASE)):
+        measures.import_questionnaire(ana, json.dumps(placeholder_questionnaire(PHQ_9)).encode())
+        phq = available(ana)["phq-9"]
+        for answer in (3, 1):  # a total of 27, then of 9: a reliable change down
+            made = measures.record(ana, phq, dict.fromkeys(range(1, 10), answer), "").response
+            made.at = made.at - datetime.timedelta(days=30 * answer)
+            made.save(update_fields=["at"])
+    circle = in_circle(ana, okafor, EVERY_CATEGORY)
+    overview = reverse("circles:person", args=[ana.pk])
+    page = client_for(okafor).get(overview).content.decode()
+    assert entry_page(circle, records["check_ins"]) in page
+    assert "9 of 27" in page  # the latest PHQ-9 score
+    assert "Since their first time" in page
+    assert "has gone down by 18" in page
+    for kind in ("journal_entries", "ladders", "scripts", "safety_plan", "dialogues"):
+        assert entry_page(circle, records[kind]) in page, kind
+    services.set_categories(ana, circle, [Category.EXPERIENCES])
+    page = client_for(okafor).get(overview).content.decode()
+    assert "9 of 27" not in page
+    assert entry_page(circle, records["check_ins"]) not in page
+    assert entry_page(circle, records["ladders"]) not in page

@@ -11,9 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.apps import apps
+from django.db.models import CASCADE
 from django.test import Client
 from django.urls import reverse
 
+from earned.access import shared
 from earned.accounts.models import User
 from earned.circles import readable, services
 from earned.circles.models import Circle, Comment, Read
@@ -23,8 +26,8 @@ from earned.measures.instruments import available
 from earned.measures.placeholder import placeholder_questionnaire
 from earned.privacy import keyring, keys
 from earned.records import saving
-from earned.records.models import Category, Owned, Visibility
-from tests.circle_people import in_circle
+from earned.records.models import Category, Owned, Visibility, with_pages
+from tests.circle_people import an_experience, in_circle
 from tests.conftest import PASSPHRASE
 from tests.factories import one_of_everything
 
@@ -197,3 +200,79 @@ def test_the_overview_shows_check_ins_measures_and_the_newest_of_every_kind_shar
     assert "9 of 27" not in page
     assert entry_page(circle, records["check_ins"]) not in page
     assert entry_page(circle, records["ladders"]) not in page
+
+
+def test_rows_without_a_page_of_their_own_are_seen_only_with_their_entry(
+    ana: User, okafor: User
+) -> None:
+    one_of_everything(ana)
+    circle = in_circle(ana, okafor, EVERY_CATEGORY)
+    pageless = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Owned) and model.exported_as not in with_pages()
+    ]
+    made = {model: model.objects.filter(owner=ana).count() for model in pageless}
+    assert sum(1 for count in made.values() if count) >= 8  # steps, ratings, turns, links…
+    for model in pageless:
+        assert shared(model, circle).count() == made[model], model.__name__
+    for model in with_pages().values():
+        for record in model.objects.filter(owner=ana):
+            saving.set_visibility(ana, record, Visibility.PRIVATE)
+    written_with_an_entry = {
+        model
+        for model in pageless
+        if any(
+            getattr(field, "related_model", None) in with_pages().values()
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.remote_field.on_delete is CASCADE
+        )
+    }
+    assert {"Rating", "Tested", "Turn", "Interaction"} <= {
+        m.__name__ for m in written_with_an_entry
+    }
+    for model in written_with_an_entry:
+        assert not shared(model, circle).exists(), model.__name__
+
+
+def test_an_entry_part_of_another_is_seen_only_with_it(ana: User, okafor: User) -> None:
+    records = one_of_everything(ana)
+    circle = in_circle(ana, okafor, EVERY_CATEGORY)
+    repair, attempt = records["repair_id"], records["attempt_id"]
+    assert shared(type(repair), circle).filter(pk=repair.pk).exists()
+    saving.set_visibility(ana, records["rupture_id"], Visibility.PRIVATE)
+    assert not shared(type(repair), circle).filter(pk=repair.pk).exists()
+    saving.set_visibility(ana, records["ladder_id"], Visibility.PRIVATE)  # the step's ladder
+    assert not shared(type(attempt), circle).filter(pk=attempt.pk).exists()
+
+
+# --- Insights, from what is shared ---------------------------------------------------------------
+
+
+def test_insights_are_drawn_from_the_kinds_shared_and_each_look_is_kept(
+    ana: User, okafor: User, lind: User, client_for: Callable[[User], Client]
+) -> None:
+    experience = an_experience(ana)  # debriefed, testing "People leave"
+    circle = in_circle(ana, okafor, [Category.EXPERIENCES])
+    coach = client_for(okafor)
+    address = reverse("circles:insights", args=[ana.pk])
+    page = coach.get(address, {"period": "4w"}).content.decode()
+    assert "Better or harder than feared" in page  # drawn from experiences
+    assert "Mood" not in page  # check-ins are not shared
+    assert "People leave" not in page  # nor are expectations: no working model
+    assert "No debriefed experiences shared" not in page
+    assert [(r.page, r.record_id) for r in Read.objects.all()] == [("insights", None)]
+    services.set_categories(ana, circle, [Category.EXPERIENCES, Category.EXPECTATIONS])
+    page = coach.get(address).content.decode()
+    assert "People leave" in page
+    assert (
+        reverse("circles:entry", args=[ana.pk, "expectations", experience.expectations.get().pk])
+        in page
+    )
+    saving.set_visibility(ana, experience, Visibility.PRIVATE)
+    page = coach.get(address).content.decode()
+    assert "No debriefed experiences shared in this period" in page
+    assert "not tested yet" in page  # its test went with it
+    assert client_for(lind).get(address).status_code == 404
+    services.end(ana, circle)
+    assert coach.get(address).status_code == 404

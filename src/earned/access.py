@@ -10,10 +10,11 @@ circle's categories and each entry's own visibility at the moment of the request
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import CASCADE, ForeignKey, Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from earned.accounts.models import User
@@ -57,14 +58,50 @@ def circle_or_404(reader: User, person_id: Any) -> Circle:
 
 def shared(source: type[OwnedT] | QuerySet[OwnedT], circle: Circle) -> QuerySet[OwnedT]:
     """The person's entries of this kind that the circle shares now: of a kind they share,
-    unless the entry is marked private; of another kind, only entries marked shared."""
+    unless the entry is marked private; of another kind, only entries marked shared. A row
+    written with an entry and without a page of its own (a ladder's step, an experience's
+    feelings), or one said to be part of another (a repair, of its rupture), is seen only with
+    what it is part of — unless it is marked shared itself."""
     queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
     if not circle.is_open:
         return queryset.none()
+    model = queryset.model
     mine = queryset.filter(owner_id=circle.person_id)
-    if circle.shares(queryset.model.category):
-        return mine.exclude(visibility=Visibility.PRIVATE)
-    return mine.filter(visibility=Visibility.SHARED)
+    if circle.shares(model.category):
+        mine = mine.exclude(visibility=Visibility.PRIVATE)
+    else:
+        mine = mine.filter(visibility=Visibility.SHARED)
+    for field, parent in _written_with(model):
+        with_it = Q(**{f"{field}__in": shared(parent, circle).values("pk")})
+        mine = mine.filter(with_it | Q(visibility=Visibility.SHARED))  # unless shared itself
+    return mine
+
+
+@cache
+def _written_with(model: type[Owned]) -> tuple[tuple[str, type[Owned]], ...]:
+    """The entries a kind of row is part of: those it names in `part_of` (a repair, its
+    rupture), or, for a row without a page of its own, every entry whose deletion takes it."""
+    if hasattr(model, "get_absolute_url"):
+        fields = [model._meta.get_field(name) for name in model.part_of]
+    else:
+        fields = [
+            field
+            for field in model._meta.concrete_fields
+            if isinstance(field, ForeignKey) and field.remote_field.on_delete is CASCADE
+        ]
+    return tuple(
+        (field.name, field.related_model)
+        for field in fields
+        if isinstance(field.related_model, type) and issubclass(field.related_model, Owned)
+    )
+
+
+def entries_of(
+    source: type[OwnedT] | QuerySet[OwnedT], person: User, through: Circle | None = None
+) -> QuerySet[OwnedT]:
+    """A person's rows of a kind, for a page drawn from them: all of them when the person reads
+    their own, or what a circle shares now when someone reads `through` it."""
+    return owned(source, person) if through is None else shared(source, through)
 
 
 def get_shared_or_404(

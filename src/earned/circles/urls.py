@@ -26,6 +26,7 @@ urlpatterns = [
     path("care/join/", theirs.join, name="join"),
     path("care/", theirs.people, name="people"),
     path("care/<uuid:client_id>/", theirs.person, name="person"),
+    path("care/<uuid:client_id>/insights/", theirs.insights, name="insights"),
     path("care/<uuid:client_id>/<slug:kind>/<uuid:entry_id>/", theirs.entry, name="entry"),
     path(
         "care/<uuid:client_id>/<slug:kind>/<uuid:entry_id>/comments/",

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Min, Sum
 
-from earned.access import owned
+from earned.access import entries_of
 from earned.accounts.models import User
+from earned.circles.models import Circle
 from earned.core import belief, patterns, progress, relating
 from earned.core.clock import DAY_TURNS_AT, practice_day
 from earned.ledger.models import Expectation, Experience, Rating, Tested
@@ -61,25 +62,26 @@ class Period:
         return start, end
 
 
-def period(owner: User, key: str) -> Period:
-    """A named period ending today; an unknown key falls back to the default."""
+def period(owner: User, key: str, through: Circle | None = None) -> Period:
+    """A named period ending today; an unknown key falls back to the default. (`through`: the
+    circle someone reads the person's records through, for the first of them they may see.)"""
     label_days = PERIODS.get(key) or PERIODS[DEFAULT_PERIOD]
     key = key if key in PERIODS else DEFAULT_PERIOD
     today = day_of(owner)
     days = label_days[1]
     if days is not None:
         return Period(today - datetime.timedelta(days=days - 1), today, key)
-    return Period(min(first_record(owner) or today, today), today, key)
+    return Period(min(first_record(owner, through) or today, today), today, key)
 
 
-def first_record(owner: User) -> datetime.date | None:
+def first_record(owner: User, through: Circle | None = None) -> datetime.date | None:
     """The day of the person's earliest experience, check-in or rating."""
     found = [
-        owned(Experience, owner).aggregate(first=Min("happens_at"))["first"],
-        owned(Rating, owner).aggregate(first=Min("rated_at"))["first"],
+        entries_of(Experience, owner, through).aggregate(first=Min("happens_at"))["first"],
+        entries_of(Rating, owner, through).aggregate(first=Min("rated_at"))["first"],
     ]
     days = [day_of(owner, moment) for moment in found if moment is not None]
-    first_check_in = owned(CheckIn, owner).aggregate(first=Min("day"))["first"]
+    first_check_in = entries_of(CheckIn, owner, through).aggregate(first=Min("day"))["first"]
     if first_check_in is not None:
         days.append(first_check_in)
     return min(days, default=None)
@@ -118,21 +120,21 @@ class Belief:
         }
 
 
-def working_model(owner: User) -> list[Belief]:
+def working_model(owner: User, through: Circle | None = None) -> list[Belief]:
     """Every active expectation with its latest ratings and the evidence so far, the widest gap
     between feeling and evidence first. Three queries; the database adds up the tests, so ten
     years of them cost no more than a few."""
-    expectations = list(owned(Expectation, owner).filter(archived_at__isnull=True))
+    expectations = list(entries_of(Expectation, owner, through).filter(archived_at__isnull=True))
     ratings: dict[object, list[Rating]] = defaultdict(list)
     for rating in (
-        owned(Rating, owner)
+        entries_of(Rating, owner, through)
         .filter(expectation__archived_at__isnull=True)
         .only("owner_id", "expectation_id", "feels_true", "think_true", "rated_at")
     ):
         ratings[rating.expectation_id].append(rating)
     tallies: dict[object, list[belief.Tally]] = defaultdict(list)
     for expectation_id, felt, window, explained_away, count, occurred in (
-        owned(Tested, owner)
+        entries_of(Tested, owner, through)
         .filter(experience__status=DONE, experience__occurred__isnull=False)
         .values_list(
             "expectation_id", "experience__felt", "experience__window",
@@ -192,7 +194,9 @@ class Records:
     practised: list[datetime.date]
 
 
-def records(owner: User, chosen: Period, *, everything: bool = True) -> Records:
+def records(
+    owner: User, chosen: Period, *, everything: bool = True, through: Circle | None = None
+) -> Records:
     """Everything the period's markers, map and patterns rest on: eight narrow queries, or
     just the experiences when that is all that is needed."""
     zone = owner.timezone
@@ -202,7 +206,7 @@ def records(owner: User, chosen: Period, *, everything: bool = True) -> Records:
         return practice_day(moment, zone)
 
     rows = (
-        owned(Experience, owner)
+        entries_of(Experience, owner, through)
         .filter(status=DONE, happens_at__gte=start, happens_at__lt=end)
         .order_by("happens_at")
         .values_list(
@@ -224,7 +228,7 @@ def records(owner: User, chosen: Period, *, everything: bool = True) -> Records:
         return Records(chosen, experiences, [], [], [], [], [], [])
     tests = [
         patterns.Tests(str(expectation_id), felt, count)
-        for expectation_id, felt, count in owned(Tested, owner)
+        for expectation_id, felt, count in entries_of(Tested, owner, through)
         .filter(
             experience__status=DONE,
             experience__happens_at__gte=start,
@@ -236,31 +240,33 @@ def records(owner: User, chosen: Period, *, everything: bool = True) -> Records:
     ]
     shifts = [
         day(at)
-        for at in owned(Shift, owner).filter(at__gte=start, at__lt=end).values_list("at", flat=True)
+        for at in entries_of(Shift, owner, through)
+        .filter(at__gte=start, at__lt=end)
+        .values_list("at", flat=True)
     ]
     repairs_of: dict[object, list[datetime.datetime]] = defaultdict(list)
     for rupture_id, at in (
-        owned(Repair, owner)
+        entries_of(Repair, owner, through)
         .filter(rupture__at__gte=start, rupture__at__lt=end)
         .values_list("rupture_id", "at")
     ):
         repairs_of[rupture_id].append(at)
     ruptures = [
         relating.Rupture(at, tuple(repairs_of[pk]))
-        for pk, at in owned(Rupture, owner)
+        for pk, at in entries_of(Rupture, owner, through)
         .filter(at__gte=start, at__lt=end)
         .values_list("id", "at")
     ]
     repairs = [
         day(at)
-        for at in owned(Repair, owner)
+        for at in entries_of(Repair, owner, through)
         .filter(at__gte=start, at__lt=end)
         .values_list("at", flat=True)
     ]
     check_ins = list(
-        owned(CheckIn, owner)
+        entries_of(CheckIn, owner, through)
         .filter(day__gte=chosen.first, day__lte=chosen.last)
         .values_list("day", "mood", "energy")
     )
-    practised = sorted(d for d in practised_days(owner, chosen.first) if d <= chosen.last)
+    practised = sorted(d for d in practised_days(owner, chosen.first, through) if d <= chosen.last)
     return Records(chosen, experiences, tests, shifts, ruptures, repairs, check_ins, practised)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from earned.core import belief, progress, relating
@@ -15,6 +15,7 @@ from earned.core.progress import Weekly
 from earned.insights import charts
 from earned.insights.gathering import Debriefed, Period, Records
 from earned.ledger.choices import APPROACH, AVOIDANCE
+from earned.records.choices import Category
 from earned.rituals.choices import ENERGY_RANGE, MOOD_RANGE
 
 Dated = list[tuple[datetime.date, float]]
@@ -140,6 +141,8 @@ class Kind:
     value_label: str  # the table's column for the value
     show: Callable[[float], str]
     describe: str  # a bar's words for a screen reader
+    # The kinds of entries it is drawn from: shown to a care circle that shares any of them.
+    rests_on: tuple[Category, ...] = (Category.EXPERIENCES,)
 
 
 MARKERS: tuple[Kind, ...] = (
@@ -171,6 +174,7 @@ MARKERS: tuple[Kind, ...] = (
         lambda f: progress.misreadings_reading(len(f.shifts), len(f.explaining)),
         lambda f: f.count(f.shifts + f.explaining),
         "bars", counted(lambda f: f.shifts + f.explaining), "Caught", _whole, "{count}",
+        (Category.EXPERIENCES, Category.REFLECTION),
     ),
     Kind(
         "repairs", "Repairs attempted",
@@ -183,7 +187,7 @@ MARKERS: tuple[Kind, ...] = (
             len(f.ruptures),
         ),
         lambda f: f.count(f.repairs),
-        "bars", counted(lambda f: f.repairs), "Attempts", _whole, "{count}",
+        "bars", counted(lambda f: f.repairs), "Attempts", _whole, "{count}", (Category.PEOPLE,),
     ),
     Kind(
         "discounting", "Letting good moments count",
@@ -214,7 +218,7 @@ MARKERS: tuple[Kind, ...] = (
         lambda f: f.count(f.practised),
         "bars",
         lambda f: DAYS_A_MONTH if f.period.by_month else DAYS_A_WEEK,
-        "Days", _whole, "{count} days",
+        "Days", _whole, "{count} days", (Category.CHECK_INS, Category.EXPERIENCES),
     ),
     Kind(
         "mood", "Mood",
@@ -225,6 +229,7 @@ MARKERS: tuple[Kind, ...] = (
         "line",
         lambda f: Scale(*MOOD_RANGE, (str(MOOD_RANGE[0]), "0", f"+{MOOD_RANGE[1]}")),
         "Average mood", lambda v: f"{v:+.1f}", "{value:+.1f} on average, from {count}",
+        (Category.CHECK_INS,),
     ),
     Kind(
         "energy", "Energy",
@@ -235,6 +240,7 @@ MARKERS: tuple[Kind, ...] = (
         "line",
         lambda f: Scale(*ENERGY_RANGE, (str(ENERGY_RANGE[0]), "", str(ENERGY_RANGE[1]))),
         "Average energy", lambda v: f"{v:.1f}", "{value:.1f} on average, from {count}",
+        (Category.CHECK_INS,),
     ),
 )  # fmt: skip
 
@@ -255,10 +261,15 @@ class Marker:
         return not self.shown
 
 
-def markers(found: Records) -> list[Marker]:
-    """Every marker of the period, in the table's order."""
+def markers(found: Records, shared: Collection[Category] | None = None) -> list[Marker]:
+    """Every marker of the period, in the table's order; drawn from `shared` kinds of entries
+    only, when a care circle reads them."""
     facts = Facts.of(found)
-    return [_drawn(kind, facts) for kind in MARKERS]
+    return [
+        _drawn(kind, facts)
+        for kind in MARKERS
+        if shared is None or any(category in shared for category in kind.rests_on)
+    ]
 
 
 def _drawn(kind: Kind, facts: Facts) -> Marker:

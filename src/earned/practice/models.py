@@ -85,6 +85,7 @@ class Step(Owned):
     category = Category.PRACTICE
     exported_as = "steps"
     indexed_with = "ladder"
+    part_of = ("ladder",)
 
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(default=0)
@@ -112,6 +113,7 @@ class Attempt(Owned):
     category = Category.PRACTICE
     exported_as = "attempts"
     searched_as = Searched("attempts", "Attempts", "created_at", ("step",), 90)
+    part_of = ("step",)
 
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="attempts")
     experience = models.OneToOneField(Experience, on_delete=models.CASCADE, related_name="attempt")

@@ -46,6 +46,10 @@ class Owned(models.Model):
     # The record whose search rows hold this one's words, when it is not searched alone: a
     # ladder's steps are found through the ladder ("ladder").
     indexed_with: ClassVar[str | None] = None
+    # The links to entries this one is part of, for a kind with a page of its own: shared with
+    # them, unless it is shared on its own (a repair, with its rupture). A row without a page is
+    # always read with the entries it is written with (earned/access.py).
+    part_of: ClassVar[tuple[str, ...]] = ()
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(User, on_delete=models.CASCADE)

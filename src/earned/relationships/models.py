@@ -169,6 +169,7 @@ class Repair(Owned):
     category = Category.PEOPLE
     exported_as = "repairs"
     indexed_with = "rupture"  # a repair's words find its rupture
+    part_of = ("rupture",)
 
     rupture = models.ForeignKey(Rupture, on_delete=models.CASCADE, related_name="repairs")
     at = models.DateTimeField("when", default=timezone.now)

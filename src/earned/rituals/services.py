@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from earned.access import owned
+from earned.access import entries_of, owned
 from earned.accounts.models import User
+from earned.circles.models import Circle
 from earned.core.clock import Week, practice_day, weeks_practised
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
@@ -121,15 +122,16 @@ def as_experience(owner: User, interaction: Interaction) -> Experience:
     return experience
 
 
-def practised_days(owner: User, since: datetime.date) -> set[datetime.date]:
-    """Days with any practice since a date: check-ins, and experiences planned or debriefed."""
-    days = set(
-        owned(CheckIn, owner).filter(day__gte=since).values_list("day", flat=True).distinct()
-    )
+def practised_days(
+    owner: User, since: datetime.date, through: Circle | None = None
+) -> set[datetime.date]:
+    """Days with any practice since a date: check-ins, and experiences planned or debriefed
+    (those a circle shares, read `through` it)."""
+    check_ins = entries_of(CheckIn, owner, through)
+    days = set(check_ins.filter(day__gte=since).values_list("day", flat=True).distinct())
     start = timezone.make_aware(datetime.datetime.combine(since, datetime.time()))
-    for moment in (
-        owned(Experience, owner).filter(created_at__gte=start).values_list("created_at", flat=True)
-    ):
+    experiences = entries_of(Experience, owner, through)
+    for moment in experiences.filter(created_at__gte=start).values_list("created_at", flat=True):
         days.add(day_of(owner, moment))
     return days
 

@@ -23,9 +23,11 @@ from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_us
 from earned.circles import overview, readable, services
 from earned.circles.forms import AssignmentForm, JoinForm, SessionForm
 from earned.circles.models import COMMENT_LIMIT, Circle
+from earned.insights import gathering
+from earned.insights.markers import markers
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
-from earned.records.models import Owned
+from earned.records.models import Category, Owned
 
 View = Callable[..., HttpResponse]
 
@@ -99,6 +101,33 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
                     },
                     prefix=SessionForm.prefix,
                 ),
+            },
+        )
+
+
+@practitioners_only
+@require_safe  # read-only: a practitioner never changes a person's entries
+def insights(request: HttpRequest, client_id: str) -> HttpResponse:
+    """The person's working model and week-by-week markers, drawn from what they share only."""
+    circle = circle_or_404(signed_in_user(request), client_id)
+    services.note_read(circle, "insights")
+    person = circle.person
+    chosen = gathering.period(person, request.GET.get("period", ""), through=circle)
+    found = gathering.records(person, chosen, through=circle)
+    shared_kinds = {Category(value) for value in circle.categories}
+    with their_key(circle):
+        return render(
+            request,
+            "circles/insights.html",
+            {
+                "circle": circle,
+                "client": person,
+                "period": chosen,
+                "periods": gathering.PERIODS,
+                "beliefs": gathering.working_model(person, through=circle),
+                "markers": markers(found, shared_kinds),
+                "debriefed": len(found.experiences),
+                "shared": services.category_names(circle.categories),
             },
         )
 

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.db.models import CASCADE
+from django.db.models import CASCADE, ForeignKey
 from django.test import Client
 from django.urls import reverse
 
-from earned.access import shared
+from earned.access import owned, shared
 from earned.accounts.models import User
 from earned.circles import readable, services
 from earned.circles.models import Circle, Comment, Read
@@ -212,20 +212,20 @@ def test_rows_without_a_page_of_their_own_are_seen_only_with_their_entry(
         for model in apps.get_models()
         if issubclass(model, Owned) and model.exported_as not in with_pages()
     ]
-    made = {model: model.objects.filter(owner=ana).count() for model in pageless}
-    assert sum(1 for count in made.values() if count) >= 8  # steps, ratings, turns, links…
+    made = {model: owned(model, ana).count() for model in pageless}
+    assert sum(1 for count in made.values() if count) >= 8  # ratings, turns, links…
     for model in pageless:
         assert shared(model, circle).count() == made[model], model.__name__
     for model in with_pages().values():
-        for record in model.objects.filter(owner=ana):
+        for record in owned(model, ana):
             saving.set_visibility(ana, record, Visibility.PRIVATE)
     written_with_an_entry = {
         model
         for model in pageless
         if any(
-            getattr(field, "related_model", None) in with_pages().values()
+            field.related_model in with_pages().values()
             for field in model._meta.concrete_fields
-            if field.is_relation and field.remote_field.on_delete is CASCADE
+            if isinstance(field, ForeignKey) and field.remote_field.on_delete is CASCADE
         )
     }
     assert {"Rating", "Tested", "Turn", "Interaction"} <= {

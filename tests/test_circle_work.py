@@ -1,5 +1,6 @@
 """Working together between sessions, in a care circle: comments beside a shared entry and the
-person's replies, an experience suggested to plan whose outcome flows back, and the session log,
+person's replies, something suggested to try (an experience, a journal entry, a step, a script, a
+questionnaire) whose outcome flows back, and the session log,
 whose ruptures and repairs join the person's record only as they note them."""
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from earned.circles import services
 from earned.circles.models import Assignment, Comment, Session
 from earned.exchange import services as exchange
 from earned.ledger.models import Experience
+from earned.practice import services as practice
+from earned.practice.models import Step
 from earned.privacy import keyring, keys
 from earned.records import saving as records
 from earned.records.models import Visibility
@@ -23,6 +26,7 @@ from earned.relationships import services as relationships
 from earned.relationships.models import Person, Rupture
 from tests.circle_people import an_experience, experience_page, in_circle
 from tests.conftest import make_person
+from tests.factories import one_of_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -288,3 +292,80 @@ def test_erasing_her_account_leaves_no_comment_suggestion_or_session(
     assert not Assignment.objects.exists()
     assert not Session.objects.exists()
     assert "Nobody yet" in client_for(okafor).get(reverse("circles:people")).content.decode()
+
+
+# --- Suggesting a step, a script, a questionnaire ------------------------------------------------
+
+
+def suggest(coach: Client, ana: User, kind: str, about: str, what: str = "") -> None:
+    coach.post(
+        reverse("circles:assign", args=[ana.pk]), {"kind": kind, "about": about, "what": what}
+    )
+
+
+def test_a_step_a_script_and_a_questionnaire_are_suggested_done_and_flow_back(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    made = one_of_everything(ana)
+    step, script = made["step_id"], made["script_id"]
+    in_circle(ana, okafor, ["experiences", "practice", "measures"])
+    coach, person = client_for(okafor), client_for(ana)
+    overview = reverse("circles:person", args=[ana.pk])
+    choices = coach.get(overview).content.decode()
+    assert "Ask for help: Ask a neighbour" in choices  # the ladder's goal and the step
+    assert "Weekly practice check-in" in choices
+    suggest(coach, ana, "step", str(step.pk))
+    suggest(coach, ana, "script", str(script.pk), "Say it out loud twice")
+    suggest(coach, ana, "questionnaire", "practice")
+    today = person.get(reverse("web:today")).content.decode()
+    for words in ("Plan the step", "Rehearse it", "Take it", "Ask for help: Ask a neighbour"):
+        assert words in today
+    by_kind = {each.kind: each for each in Assignment.objects.all()}
+    assert "Say it out loud twice" in today
+
+    plan = by_kind["step"].start_url
+    assert "Suggested by Dr Okafor" in person.get(plan).content.decode()
+    person.post(plan, {
+        "situation": "Knocking at Sam's door", "happens_at": "2026-12-08T18:00",
+        "feared": "He looks annoyed", "likelihood": "65", "coping_plan": "Breathe out",
+    })  # fmt: skip
+    rehearse = by_kind["script"].start_url
+    person.post(rehearse, {"mode": "alone", "confidence_before": "3", "confidence_after": "6"})
+    take = by_kind["questionnaire"].start_url
+    person.post(take, {f"item_{n}": "2" for n in range(1, 6)})
+    assert not Assignment.objects.filter(done_at__isnull=True).exists()
+    assert {each.entry_kind for each in Assignment.objects.all()} == {
+        "attempts",
+        "rehearsals",
+        "measures",
+    }
+    seen = coach.get(overview).content.decode()
+    assert "Knocking at Sam&#x27;s door" in seen
+    assert "65%" in seen  # the attempt's prediction
+    assert "Confidence 3 before, 6 after." in seen
+    assert "10 of 20" in seen
+
+
+def test_a_suggestion_is_about_what_the_circle_shares_and_is_done_only_where_it_points(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    made = one_of_everything(ana)
+    step, ladder = made["step_id"], made["ladder_id"]
+    circle = in_circle(ana, okafor, ["experiences"])  # practice is not shared
+    coach, person = client_for(okafor), client_for(ana)
+    overview = reverse("circles:person", args=[ana.pk])
+    assert "Ask a neighbour" not in coach.get(overview).content.decode()
+    suggest(coach, ana, "step", str(step.pk))
+    suggest(coach, ana, "script", "")
+    assert not Assignment.objects.exists()
+    refused = coach.get(overview).content.decode()
+    assert "Please choose one of their steps." in refused
+    assert "Please choose one of their scripts." in refused
+    services.set_categories(ana, circle, ["experiences", "practice"])
+    suggest(coach, ana, "step", str(step.pk))
+    assignment = Assignment.objects.get()
+    with keyring.using(keys.open_data_key(ana)):
+        other = practice.add_step(ana, ladder, Step(description="Ask Jo", expected_distress=30))
+    # Planning another step with the suggestion's address does not count as doing it.
+    elsewhere = reverse("practice:attempt-new", args=[other.pk]) + f"?assignment={assignment.pk}"
+    assert "Suggested by" not in person.get(elsewhere).content.decode()

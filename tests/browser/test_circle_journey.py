@@ -218,7 +218,19 @@ def test_a_practitioner_reads_every_kind_shared(
     coach.get_by_text("Ana will see it beside the entry.").wait_for()
     check_page(coach, "care-safety-plan")
 
+    coach.goto(f"/care/{ana.pk}/")
+    coach.get_by_label("A step of a ladder to try").check()
+    coach.get_by_label("Which one (for a step, a script or a questionnaire)").select_option(
+        label="Ask for help: Ask a neighbour"
+    )
+    coach.get_by_role("button", name="Suggest it").click()
+    coach.get_by_text("It waits on Ana’s Today.").wait_for()
+    check_page(coach, "care-person-suggest-step")
+
     sign_in_as(page, "ana")
+    page.get_by_role("link", name="Plan the step").click()
+    page.get_by_text("Suggested by Dr Okafor").wait_for()
+    check_page(page, "attempt-suggested")
     page.goto("/settings/seen/")
     page.get_by_label("What").select_option("ladders")
     page.get_by_role("button", name="Show").click()

@@ -44,13 +44,20 @@ class AssignmentForm(forms.Form):
     kind = forms.ChoiceField(
         label="What kind", choices=Assignment.Kind.choices, widget=forms.RadioSelect
     )
+    # Checked by the service, which says kindly what is missing for the kind chosen.
+    about = forms.CharField(
+        label="Which one (for a step, a script or a questionnaire)",
+        required=False,
+        max_length=40,
+        widget=forms.Select,
+    )
     what = forms.CharField(
         label="What you suggest",
+        required=False,  # a step, a script or a questionnaire speaks for itself
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="In a few words, like “Ask your sister to help with the move”. For an "
         "experience they make the prediction themselves, before it happens.",
-        error_messages={"required": "Please say what you suggest trying."},
     )
     prompt = forms.ChoiceField(
         label="One of Earned’s journal questions (optional)",
@@ -64,6 +71,13 @@ class AssignmentForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Please give a date like 2026-12-10."},
     )
+    field_order = ("kind", "what", "about", "prompt", "due")
+
+    def __init__(self, *args: Any, about: dict[str, dict[str, str]], **kwargs: Any) -> None:
+        """`about`: what each kind can be about, by its group's name ("Their steps")."""
+        super().__init__(*args, **kwargs)
+        groups = [(name, list(choices.items())) for name, choices in about.items() if choices]
+        self.fields["about"].widget.choices = [("", "—"), *groups]
 
 
 class SessionForm(forms.Form):

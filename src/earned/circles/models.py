@@ -157,13 +157,19 @@ class Assignment(models.Model):
     class Kind(models.TextChoices):
         EXPERIENCE = "experience", "An experience to plan"
         JOURNAL = "journal", "Something to write about"
+        STEP = "step", "A step of a ladder to try"
+        SCRIPT = "script", "A script to rehearse"
+        QUESTIONNAIRE = "questionnaire", "A questionnaire to take"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="assignments")
-    kind = models.CharField(max_length=12, choices=Kind, default=Kind.EXPERIENCE)
+    kind = models.CharField(max_length=16, choices=Kind, default=Kind.EXPERIENCE)
     what = EncryptedTextField("what to try")
     prompt = models.CharField(max_length=24, blank=True)  # a journal question of ours, if any
+    # What it is about, for a step, a script or a questionnaire: the step's or the script's id,
+    # or the questionnaire's key.
+    about = models.CharField(max_length=40, blank=True)
     due = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     done_at = models.DateTimeField(null=True, blank=True)
@@ -182,7 +188,31 @@ class Assignment(models.Model):
         if self.kind == self.Kind.JOURNAL:
             prompt = f"prompt={self.prompt}&" if self.prompt else ""
             return f"{reverse('reflection:entry-new')}?{prompt}assignment={self.pk}"
-        return f"{reverse('ledger:plan')}?assignment={self.pk}"
+        page = {
+            self.Kind.STEP: ("practice:attempt-new", [self.about]),
+            self.Kind.SCRIPT: ("practice:rehearse", [self.about]),
+            self.Kind.QUESTIONNAIRE: ("measures:take", [self.about]),
+        }.get(self.Kind(self.kind), ("ledger:plan", []))
+        return f"{reverse(page[0], args=page[1])}?assignment={self.pk}"
+
+    @property
+    def done_word(self) -> str:
+        """What the person did with it, once they did: "planned 3 Dec"."""
+        return {
+            self.Kind.JOURNAL: "written",
+            self.Kind.SCRIPT: "rehearsed",
+            self.Kind.QUESTIONNAIRE: "taken",
+        }.get(self.Kind(self.kind), "planned")
+
+    @property
+    def start_words(self) -> str:
+        """The link on Today that starts on it."""
+        return {
+            self.Kind.JOURNAL: "Write about it",
+            self.Kind.STEP: "Plan the step",
+            self.Kind.SCRIPT: "Rehearse it",
+            self.Kind.QUESTIONNAIRE: "Take it",
+        }.get(self.Kind(self.kind), "Plan it")
 
 
 class Session(models.Model):

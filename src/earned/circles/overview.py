@@ -13,12 +13,14 @@ from django.db.models import Prefetch
 
 from earned.access import shared
 from earned.circles import readable, services
-from earned.circles.models import Circle
+from earned.circles.models import Assignment, Circle
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.measures import readings
 from earned.measures.instruments import Instrument, available
 from earned.measures.models import Response
+from earned.practice.models import Attempt, Rehearsal
+from earned.records.models import Owned
 from earned.reflection.models import JournalEntry
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Repair, Rupture
@@ -71,16 +73,45 @@ def measures(circle: Circle) -> list[Measured]:
     ]
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What the person made of a suggestion, as far as the circle shares it now."""
+
+    entry: Owned | None  # the experience, entry, attempt, rehearsal or questionnaire taken
+    experience: Experience | None = None  # its prediction and outcome, for a plan or an attempt
+    words: str = ""  # a questionnaire's score in words
+
+
+def outcomes(circle: Circle, assignments: list[Assignment]) -> list[tuple[Assignment, Outcome]]:
+    """Each suggestion with what became of it (a query a kind)."""
+    made_of = [each.entry_id for each in assignments if each.entry_id]
+    made: dict[Any, Owned] = {}
+    for model in (Experience, JournalEntry, Attempt, Rehearsal, Response):
+        made.update(shared(model, circle).in_bulk(made_of))
+    tried = [entry.experience_id for entry in made.values() if isinstance(entry, Attempt)]
+    experiences = shared(Experience, circle).in_bulk(tried)
+    scales = available(circle.person) if any(isinstance(e, Response) for e in made.values()) else {}
+    found = []
+    for each in assignments:
+        entry = made.get(each.entry_id)
+        if isinstance(entry, Experience):
+            found.append((each, Outcome(entry, entry)))
+        elif isinstance(entry, Attempt):
+            found.append((each, Outcome(entry, experiences.get(entry.experience_id))))
+        elif isinstance(entry, Response) and entry.instrument in scales:
+            found.append(
+                (each, Outcome(entry, words=readings.score_words(scales[entry.instrument], entry)))
+            )
+        else:
+            found.append((each, Outcome(entry)))
+    return found
+
+
 def gather(circle: Circle) -> dict[str, Any]:
     """The overview's sections, each empty when nothing of its kind is shared now."""
     expectations = shared(Expectation, circle).filter(archived_at__isnull=True)
     latest = {summary.expectation.pk: summary for summary in ledger.working_model(circle.person)}
     assignments = list(services.assignments_in(circle))
-    made_of = [each.entry_id for each in assignments if each.entry_id]
-    made = {
-        **shared(Experience, circle).in_bulk(made_of),
-        **shared(JournalEntry, circle).in_bulk(made_of),
-    }  # only what is shared now
     ruptures = list(
         shared(Rupture, circle)
         .select_related("person")
@@ -97,6 +128,6 @@ def gather(circle: Circle) -> dict[str, Any]:
         "ruptures": [(each, each.person_id in named) for each in ruptures],
         "repair_markers": relationships.markers(ruptures),
         "more": readable.recent(circle, MORE_KINDS),
-        "assignments": [(each, made.get(each.entry_id)) for each in assignments],
+        "assignments": outcomes(circle, assignments),
         "sessions": list(services.sessions_in(circle)[:SESSIONS_SHOWN]),
     }

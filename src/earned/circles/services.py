@@ -16,6 +16,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from earned.access import shared
 from earned.accounts.models import User
 from earned.circles import readable
 from earned.circles.models import (
@@ -28,6 +29,8 @@ from earned.circles.models import (
     Session,
     validate_categories,
 )
+from earned.measures import instruments
+from earned.practice.models import Script, Step
 from earned.records.models import Category, Owned
 from earned.safety import noticing
 
@@ -306,22 +309,57 @@ def assign(
     due: Any = None,
     kind: str = Assignment.Kind.EXPERIENCE,
     prompt: str = "",
+    about: str = "",
 ) -> Assignment:
-    """A practitioner suggests an experience to plan, or something to write about (one of our
-    journal questions, if they like), before a date (the person's key current: it is sealed
-    with theirs)."""
+    """A practitioner suggests something to try before a date: an experience to plan, something
+    to write about (one of our journal questions, if they like), a step of one of the person's
+    ladders, one of their scripts to rehearse, or a questionnaire to take — a step or a script
+    the circle shares now. The person's key must be current: it is sealed with theirs."""
     if not circle.is_open:
         raise CircleError("That circle has ended.")
-    if kind != Assignment.Kind.JOURNAL:
-        prompt = ""
+    kind = Assignment.Kind(kind)
+    prompt = prompt if kind == Assignment.Kind.JOURNAL else ""
+    choices = suggestible(circle, kind)
+    if choices is None:
+        about = ""
+    elif about not in choices:
+        raise ValidationError({"about": ABOUT_MISSING[kind]})
+    needed = "" if choices is not None else "Please say what you suggest trying."
     return Assignment.objects.create(
         owner_id=circle.person_id,
         circle=circle,
         kind=kind,
-        what=_said(what, "what", needed="Please say what you suggest trying."),
+        what=_said(what, "what", needed=needed) or (choices or {}).get(about, ""),
         prompt=prompt,
+        about=about,
         due=due,
     )
+
+
+# What a suggestion of these kinds is about must be chosen; said so when it is not.
+ABOUT_MISSING = {
+    Assignment.Kind.STEP: "Please choose one of their steps.",
+    Assignment.Kind.SCRIPT: "Please choose one of their scripts.",
+    Assignment.Kind.QUESTIONNAIRE: "Please choose a questionnaire.",
+}
+
+
+def suggestible(circle: Circle, kind: str) -> dict[str, str] | None:
+    """What a suggestion of this kind can be about, by the value the form sends, with its words:
+    the steps of the person's ladders and their scripts that the circle shares now, or the
+    questionnaires they can take. None for the kinds that are about nothing in particular.
+    Words are read: the person's key must be current."""
+    if kind == Assignment.Kind.STEP:
+        steps = shared(Step, circle).filter(ladder__archived_at__isnull=True)
+        return {
+            str(step.pk): f"{step.ladder.goal}: {step.description}"
+            for step in steps.select_related("ladder").order_by("ladder__created_at", "position")
+        }
+    if kind == Assignment.Kind.SCRIPT:
+        return {str(script.pk): str(script.title) for script in shared(Script, circle)}
+    if kind == Assignment.Kind.QUESTIONNAIRE:
+        return {key: each.title for key, each in instruments.available(circle.person).items()}
+    return None
 
 
 def waiting(person: User) -> QuerySet[Assignment]:
@@ -333,10 +371,11 @@ def waiting(person: User) -> QuerySet[Assignment]:
     )
 
 
-def waiting_one(person: User, assignment_id: Any, kind: str) -> Assignment | None:
-    """One of the person's waiting assignments of this kind, by an id that came with a request
-    (or None)."""
-    return _by_id(waiting(person).filter(kind=kind), assignment_id)
+def waiting_one(person: User, assignment_id: Any, kind: str, about: str = "") -> Assignment | None:
+    """One of the person's waiting assignments of this kind (about this step, script or
+    questionnaire), by an id that came with a request (or None)."""
+    found = waiting(person).filter(kind=kind)
+    return _by_id(found.filter(about=about) if about else found, assignment_id)
 
 
 def fulfil(person: User, assignment: Assignment, entry: Owned) -> None:
@@ -402,87 +441,3 @@ def noted(person: User, session: Session, entry: Owned) -> None:
         session.entry_kind = type(entry).exported_as
         session.entry_id = entry.pk
         session.save(update_fields=["entry_kind", "entry_id"])
-
-
-# --- In the person's export --------------------------------------------------------------------
-
-
-def _when(moment: Any) -> str | None:
-    return moment.isoformat() if moment is not None else None
-
-
-def history(person: User) -> dict[str, list[dict[str, Any]]]:
-    """The person's care circles as their export keeps them: who was in them and what each saw,
-    every read, and every comment with its replies (needs the person's key: comments are
-    sealed with it). An import does not bring these back: a circle joins two accounts of one
-    server, so it is made anew where the person moves to."""
-    circles = Circle.objects.filter(person=person).select_related("practitioner")
-    reads = Read.objects.filter(person=person).select_related("reader").order_by("at")
-    comments = Comment.objects.filter(owner=person).select_related("author").order_by("at")
-    return {
-        "circles": [
-            {
-                "id": str(each.pk),
-                "practitioner": str(each.practitioner),
-                "categories": each.categories,
-                "started_at": _when(each.started_at),
-                "ended_at": _when(each.ended_at),
-            }
-            for each in circles
-        ],
-        "reads": [
-            {
-                "at": _when(read.at),
-                "reader": str(read.reader) if read.reader is not None else None,
-                "circle": str(read.circle_id) if read.circle_id else None,
-                "page": read.page,
-                "record_kind": read.record_kind,
-                "record_id": str(read.record_id) if read.record_id else None,
-            }
-            for read in reads
-        ],
-        "assignments": [
-            {
-                "id": str(each.pk),
-                "circle": str(each.circle_id),
-                "kind": each.kind,
-                "what": str(each.what),
-                "prompt": each.prompt,
-                "due": _when(each.due),
-                "created_at": _when(each.created_at),
-                "done_at": _when(each.done_at),
-                "entry_kind": each.entry_kind,
-                "entry_id": str(each.entry_id) if each.entry_id else None,
-            }
-            for each in Assignment.objects.filter(owner=person).order_by("created_at")
-        ],
-        "sessions": [
-            {
-                "id": str(each.pk),
-                "circle": str(each.circle_id),
-                "at": _when(each.at),
-                "status": each.status,
-                "noticed": each.noticed,
-                "what": str(each.what) if each.what is not None else None,
-                "set_aside_at": _when(each.set_aside_at),
-                "entry_kind": each.entry_kind,
-                "entry_id": str(each.entry_id) if each.entry_id else None,
-            }
-            for each in Session.objects.filter(owner=person).order_by("at")
-        ],
-        "comments": [
-            {
-                "id": str(each.pk),
-                "circle": str(each.circle_id),
-                "author": str(each.author) if each.author is not None else None,
-                "by_me": each.by_the_person,
-                "entry_kind": each.entry_kind,
-                "entry_id": str(each.entry_id),
-                "reply_to": str(each.reply_to_id) if each.reply_to_id else None,
-                "body": str(each.body),
-                "at": _when(each.at),
-                "hidden_at": _when(each.hidden_at),
-            }
-            for each in comments
-        ],
-    }

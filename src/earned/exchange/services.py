@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from earned import __version__
 from earned.accounts.models import User
-from earned.circles.services import history as circle_history
+from earned.circles.history import history as circle_history
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.privacy import keyring
 from earned.records import saving as records

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, signed_in_user
 from earned.accounts.models import User
+from earned.circles import services as circles
 from earned.core import progress
 from earned.core.fhir import ProblemInFile
 from earned.core.instruments import DEFINITIONS
@@ -112,8 +113,12 @@ def take(request: HttpRequest, key: str) -> HttpResponse:
     instrument = _instrument(request, key)
     user = signed_in_user(request)
     form = TakeForm(request.POST or None, instrument=instrument)
+    # Taken because a practitioner suggested it: linked back when saved.
+    suggested = circles.waiting_one(user, request.GET.get("assignment"), "questionnaire", key)
     if request.method == "POST" and form.is_valid():
         taken = services.record(user, instrument, form.answers(), form.cleaned_data["note"])
+        if suggested is not None:
+            circles.fulfil(user, suggested, taken.response)
         words = readings.score_words(instrument, taken.response)
         messages.success(request, f"Saved. Your score: {words}. Thank you.")
         if taken.asks_for_safety:
@@ -122,7 +127,7 @@ def take(request: HttpRequest, key: str) -> HttpResponse:
     return render(
         request,
         "measures/take.html",
-        {"form": form, "instrument": instrument},
+        {"form": form, "instrument": instrument, "suggested": suggested},
         status=400 if form.errors else 200,
     )
 

@@ -95,6 +95,7 @@ CLEAR_TEXT |= {
     "circles.Read.record_kind": 'a choice: the kind of the entry read ("experiences")',
     "circles.Comment.entry_kind": "a choice: the kind of entry a comment is about",
     "circles.Assignment.kind": "a choice: what kind of thing is suggested",
+    "circles.Assignment.about": "an id of the person's step or script, or a questionnaire's key",
     "circles.Assignment.prompt": "a key from our own list of journal questions",
     "circles.Assignment.entry_kind": "a choice: the kind of entry made from it",
     "circles.Session.status": "a choice: held, cancelled or missed",

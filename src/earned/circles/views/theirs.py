@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
 from earned.circles import overview, readable, services
 from earned.circles.forms import AssignmentForm, JoinForm, SessionForm
-from earned.circles.models import COMMENT_LIMIT, Circle
+from earned.circles.models import COMMENT_LIMIT, Assignment, Circle
 from earned.insights import gathering
 from earned.insights.markers import markers
 from earned.ledger.models import Expectation, Experience
@@ -93,7 +93,7 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
                 "client": circle.person,
                 "shared": services.category_names(circle.categories),
                 **overview.gather(circle),
-                "form": AssignmentForm(initial={"kind": "experience"}),
+                "form": AssignmentForm(initial={"kind": "experience"}, about=_about(circle)),
                 "session_form": SessionForm(
                     initial={
                         "at": timezone.localtime().replace(second=0, microsecond=0),
@@ -135,16 +135,30 @@ def insights(request: HttpRequest, client_id: str) -> HttpResponse:
 @practitioners_only
 @require_POST
 def add_assignment(request: HttpRequest, client_id: str) -> HttpResponse:
-    """Suggest an experience to plan before a date; it waits on the person's Today."""
+    """Suggest something to try before a date; it waits on the person's Today."""
     circle = circle_or_404(signed_in_user(request), client_id)
-    form = AssignmentForm(request.POST)
-    if not form.is_valid():
-        say_refused(request, form)
-    else:
-        with their_key(circle):
-            services.assign(circle, **form.cleaned_data)
-        messages.success(request, f"Suggested. It waits on {circle.person}’s Today.")
+    with their_key(circle):
+        form = AssignmentForm(request.POST, about=_about(circle))
+        if not form.is_valid():
+            say_refused(request, form)
+        else:
+            try:
+                services.assign(circle, **form.cleaned_data)
+            except ValidationError as refused:
+                messages.error(request, " ".join(refused.messages))
+            else:
+                messages.success(request, f"Suggested. It waits on {circle.person}’s Today.")
     return redirect(reverse("circles:person", args=[circle.person_id]) + "#assignments")
+
+
+def _about(circle: Circle) -> dict[str, dict[str, str]]:
+    """What a suggestion can be about, grouped for the form (the person's key current)."""
+    kinds = Assignment.Kind
+    return {
+        "Their steps": services.suggestible(circle, kinds.STEP) or {},
+        "Their scripts": services.suggestible(circle, kinds.SCRIPT) or {},
+        "Questionnaires": services.suggestible(circle, kinds.QUESTIONNAIRE) or {},
+    }
 
 
 def _entry_or_404(circle: Circle, kind: str, entry_id: str) -> Owned:

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.circles import services as circles
 from earned.ledger import services as ledger
 from earned.ledger.forms import DebriefForm, PlanForm
 from earned.ledger.models import Expectation
@@ -41,6 +42,8 @@ def attempt_new(request: HttpRequest, step_id: str) -> HttpResponse:
                  "expected_distress": step.expected_distress},
     )  # fmt: skip
     coping = CopingForm(request.POST or None)
+    # Planned from a step a practitioner suggested: it is linked back when saved.
+    suggested = circles.waiting_one(user, request.GET.get("assignment"), "step", str(step.pk))
     if request.method == "POST" and plan.is_valid() and coping.is_valid():
         attempt = services.plan_attempt(
             user,
@@ -49,12 +52,14 @@ def attempt_new(request: HttpRequest, step_id: str) -> HttpResponse:
             expectations=plan.cleaned_data["expectations"],
             coping_plan=coping.cleaned_data["coping_plan"],
         )
+        if suggested is not None:
+            circles.fulfil(user, suggested, attempt)
         messages.success(request, "Planned. When the moment comes, this page is here for you.")
         return redirect(attempt)
     return render(
         request,
         "practice/attempt_plan.html",
-        {"form": plan, "coping": coping, "step": step},
+        {"form": plan, "coping": coping, "step": step, "suggested": suggested},
         status=400 if plan.errors or coping.errors else 200,
     )
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.circles import services as circles
 from earned.practice import services
 from earned.practice.choices import Situation
 from earned.practice.forms import RehearsalForm, ScriptForm
@@ -93,11 +94,20 @@ def _rehearsal_form(
     user = signed_in_user(request)
     attempts = owned(Attempt, user).select_related("step", "experience").order_by("-created_at")
     form = RehearsalForm(request.POST or None, instance=instance, attempts=attempts)
+    # Rehearsed because a practitioner suggested it: linked back when saved.
+    suggested = (
+        circles.waiting_one(user, request.GET.get("assignment"), "script", str(script.pk))
+        if instance is None
+        else None
+    )
 
     def save(form: RehearsalForm) -> Rehearsal:
         rehearsal: Rehearsal = form.save(commit=False)
         rehearsal.script = script
-        return services.save_rehearsal(user, rehearsal)
+        saved = services.save_rehearsal(user, rehearsal)
+        if suggested is not None:
+            circles.fulfil(user, suggested, saved)
+        return saved
 
     return form_page(
         request,
@@ -107,7 +117,7 @@ def _rehearsal_form(
         "Rehearsed. Each time you say it, it becomes a little more yours."
         if instance is None
         else "Saved.",
-        {"script": script, "rehearsal": instance},
+        {"script": script, "rehearsal": instance, "suggested": suggested},
     )
 
 

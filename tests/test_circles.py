@@ -374,3 +374,61 @@ def test_the_overview_shows_ruptures_and_repairs_naming_only_whom_she_shares(
     page = client_for(okafor).get(overview).content.decode()
     assert "with someone (3 of 5)" in page
     assert "with Jo" not in page
+
+
+# --- A practitioner invites; the person accepts ------------------------------------------------
+
+
+def test_a_practitioners_code_opens_a_circle_only_when_the_person_accepts_it(
+    ana: User, okafor: User, lind: User, client_for: Callable[[User], Client]
+) -> None:
+    coach, person = client_for(okafor), client_for(ana)
+    made = coach.post(reverse("circles:invite-person"))
+    code = made.context["code"]
+    assert code in made.content.decode()
+    assert "Codes not accepted yet" in coach.get(reverse("circles:people")).content.decode()
+    # Another practitioner cannot join with it: it is for a person to accept.
+    assert (
+        "does not open a circle"
+        in client_for(lind).post(reverse("circles:join"), {"code": code}).content.decode()
+    )
+    first = person.post(reverse("circles:accept"), {"code": code.lower()})
+    page = first.content.decode()
+    assert "An invitation from Dr Okafor" in page
+    assert not Circle.objects.exists()  # seeing who it is from shares nothing
+    accepted = person.post(
+        reverse("circles:accept"), {"code": code, "accept": "yes", "categories": ["experiences"]}
+    )
+    assert accepted["Location"] == reverse("circles:circle")
+    circle = Circle.objects.get()
+    assert (circle.person, circle.practitioner, circle.categories) == (ana, okafor, ["experiences"])
+    again = person.post(reverse("circles:accept"), {"code": code})
+    assert again.status_code == 400
+    assert "used already" in again.content.decode()
+
+
+def test_an_invitation_can_be_left_for_later_or_withdrawn(
+    ana: User, okafor: User, lind: User, client_for: Callable[[User], Client]
+) -> None:
+    coach, person = client_for(okafor), client_for(ana)
+    code = coach.post(reverse("circles:invite-person")).context["code"]
+    invitation = Invitation.objects.get()
+    # Someone else's code is not theirs to withdraw.
+    withdraw = reverse("circles:withdraw", args=[invitation.pk])
+    assert client_for(lind).post(withdraw).status_code == 404
+    assert person.post(withdraw).status_code == 404
+    refused = person.post(
+        reverse("circles:accept"), {"code": code, "accept": "yes", "categories": ["diaries"]}
+    )
+    assert refused.status_code == 400
+    assert not Circle.objects.exists()
+    assert coach.post(withdraw)["Location"] == reverse("circles:people")
+    gone = person.post(reverse("circles:accept"), {"code": code})
+    assert "does not open a circle" in gone.content.decode()
+    # Practitioners accept nobody's invitation; a person's own code is not for accepting.
+    assert coach.get(reverse("circles:accept")).status_code == 404
+    own = services.invite(ana, ["experiences"])
+    assert (
+        "does not open a circle"
+        in person.post(reverse("circles:accept"), {"code": own}).content.decode()
+    )

@@ -36,6 +36,33 @@ def test_invite_join_list_and_end(ana: User, okafor: User) -> None:
     assert "Nobody yet" in earned("care", "people", user="dr-okafor").output
 
 
+def test_a_practitioner_invites_and_the_person_accepts_choosing_what_to_share(
+    ana: User, okafor: User
+) -> None:
+    invited = earned("care", "invite", user="dr-okafor")
+    assert invited.exit_code == 0, invited.output
+    code = invited.stdout.strip().splitlines()[0]
+    assert "earned circle accept CODE" in invited.output
+    asked = earned("circle", "accept", code, user="ana")  # not a terminal: it cannot ask
+    assert asked.exit_code == 1
+    assert "Say --yes" in asked.output
+    assert not Circle.objects.exists()
+    accepted = earned("circle", "accept", code, "--share", "experiences", "--yes", user="ana")
+    assert accepted.exit_code == 0, accepted.output
+    assert "Dr Okafor is in your care circle now. They see: experiences." in accepted.output
+    assert Circle.objects.get().categories == ["experiences"]
+    again = earned("circle", "accept", code, "--yes", user="ana")
+    assert again.exit_code == 1
+    assert "used already" in again.output
+
+
+def test_revoke_is_another_name_for_ending(ana: User, okafor: User) -> None:
+    in_circle(ana, okafor)
+    revoked = earned("circle", "revoke", "Dr Okafor", "--yes", user="ana")
+    assert revoked.exit_code == 0, revoked.output
+    assert not Circle.objects.get().is_open
+
+
 def test_who_has_seen_what(ana: User, okafor: User) -> None:
     circle = in_circle(ana, okafor)
     Read.objects.create(person=ana, reader=okafor, circle=circle, page="overview")
@@ -53,6 +80,9 @@ def test_who_has_seen_what(ana: User, okafor: User) -> None:
         (["circle", "end", "dr"], "ana", "Say --yes"),
         (["circle", "invite", "--share", "diaries"], "ana", "'diaries' is not one of"),
         (["care", "people"], "ana", "This is for a practitioner's account"),
+        (["care", "invite"], "ana", "Only a practitioner's account can invite"),
+        (["circle", "accept", "AAAA-BBBB-CCCC", "--yes"], "ana", "That code does not open"),
+        (["circle", "accept", "AAAA-BBBB-CCCC"], "dr-okafor", "A practitioner joins with"),
     ],
 )
 def test_a_mistake_is_one_kind_line(

@@ -69,11 +69,18 @@ class Circle(models.Model):
 
 
 class Invitation(models.Model):
-    """A one-time code with which a practitioner joins a person's circle. Only its hash is kept;
-    it expires, and works once."""
+    """A one-time code that opens a circle: made by a person for a practitioner to join, or by
+    a practitioner for a person to accept (who then chooses what to share). Only its hash is
+    kept; it expires, and works once."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="circle_invitations")
+    # Exactly one of the two made it.
+    person = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="circle_invitations"
+    )
+    practitioner = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations_made"
+    )
     code_hash = models.CharField(max_length=64, unique=True)
     categories = models.JSONField(default=default_categories, validators=[validate_categories])
     created_at = models.DateTimeField(default=timezone.now)
@@ -82,6 +89,12 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ("-created_at",)
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=True) ^ models.Q(practitioner__isnull=True),
+                name="invitation_made_by_one_side",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Invitation {self.id}"

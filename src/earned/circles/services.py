@@ -97,43 +97,100 @@ def invite(person: User, categories: Iterable[str]) -> str:
     return shown(code)
 
 
-def open_invitations(person: User) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(
-        person=person, used_at__isnull=True, expires_at__gt=timezone.now()
+def invite_person(practitioner: User) -> str:
+    """A new one-time code with which a person accepts this practitioner into their circle; they
+    choose what to share when they accept. Shown to the practitioner once."""
+    if not available():
+        raise CircleError("Care circles need a practice server.")
+    if not practitioner.is_practitioner:
+        raise CircleError("Only a practitioner's account can invite someone this way.")
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    Invitation.objects.create(
+        practitioner=practitioner,
+        code_hash=_hash(code),
+        categories=[],
+        expires_at=timezone.now() + INVITATION_LIFETIME,
     )
+    return shown(code)
 
 
-def withdraw(person: User, invitation: Invitation) -> None:
-    if invitation.person_id == person.pk:
+def open_invitations(user: User) -> QuerySet[Invitation]:
+    """The codes this person or practitioner made that still work."""
+    mine = models.Q(person=user) | models.Q(practitioner=user)
+    return Invitation.objects.filter(mine, used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def withdraw(user: User, invitation: Invitation) -> None:
+    if user.pk in (invitation.person_id, invitation.practitioner_id):
         invitation.delete()
 
 
-@transaction.atomic
-def join(practitioner: User, code: str) -> Circle:
-    """A practitioner joins the circle a code was made for. The code works once."""
-    if not practitioner.is_practitioner:
-        raise CircleError("Only a practitioner's account can join a care circle with a code.")
+NOT_A_CODE = (
+    "That code does not open a circle: it may have been mistyped, used already, or expired. "
+    "Please ask for a new one."
+)
+
+
+def _usable(code: str, *, made_by_person: bool, lock: bool = False) -> Invitation:
+    """The invitation a code stands for, if it still works and was made by the side asked for
+    (a person's code is for a practitioner to join with, and the other way round)."""
+    if not _normalised(code):
+        raise CircleError(NOT_A_CODE)
+    found = Invitation.objects.select_for_update() if lock else Invitation.objects.all()
     invitation = (
-        Invitation.objects.select_for_update().filter(code_hash=_hash(code)).first()
-        if _normalised(code)
-        else None
+        found.filter(code_hash=_hash(code), person__isnull=not made_by_person)
+        .select_related("person", "practitioner")
+        .first()
     )
     if invitation is None or not invitation.is_usable:
-        raise CircleError(
-            "That code does not open a circle: it may have been mistyped, used already, or "
-            "expired. Please ask for a new one."
-        )
+        raise CircleError(NOT_A_CODE)
+    return invitation
+
+
+def _open_circle(
+    invitation: Invitation, person: User, practitioner: User, shared: list[str]
+) -> Circle:
+    """The code is used, and the circle opens (once: a second open circle is refused)."""
     invitation.used_at = timezone.now()
     invitation.save(update_fields=["used_at"])
     try:
         with transaction.atomic():
             return Circle.objects.create(
-                person=invitation.person,
-                practitioner=practitioner,
-                categories=invitation.categories,
+                person=person, practitioner=practitioner, categories=shared
             )
     except IntegrityError:
-        raise CircleError("You are already in this person's circle.") from None
+        raise CircleError("You are already in a circle together.") from None
+
+
+@transaction.atomic
+def join(practitioner: User, code: str) -> Circle:
+    """A practitioner joins the circle a person's code was made for. The code works once."""
+    if not practitioner.is_practitioner:
+        raise CircleError("Only a practitioner's account can join a care circle with a code.")
+    invitation = _usable(code, made_by_person=True, lock=True)
+    assert invitation.person is not None  # made by a person
+    return _open_circle(invitation, invitation.person, practitioner, invitation.categories)
+
+
+def invited_by(person: User, code: str) -> User:
+    """The practitioner whose code this is, for the person to see before accepting."""
+    if person.is_practitioner:
+        raise CircleError("A practitioner joins with a person's code, under Your people.")
+    practitioner = _usable(code, made_by_person=False).practitioner
+    assert practitioner is not None  # made by a practitioner
+    return practitioner
+
+
+@transaction.atomic
+def accept(person: User, code: str, categories: Iterable[str]) -> Circle:
+    """A person accepts a practitioner's invitation, sharing what they ticked. Works once."""
+    if person.is_practitioner:
+        raise CircleError("A practitioner joins with a person's code, under Your people.")
+    chosen = sorted(set(categories))
+    validate_categories(chosen)
+    invitation = _usable(code, made_by_person=False, lock=True)
+    assert invitation.practitioner is not None  # made by a practitioner
+    return _open_circle(invitation, person, invitation.practitioner, chosen)
 
 
 def set_categories(person: User, circle: Circle, categories: Iterable[str]) -> None:

@@ -8,6 +8,7 @@ urlpatterns = [
     # The person's side, under Settings.
     path("settings/circle/", mine.circle, name="circle"),
     path("settings/circle/invite/", mine.invite, name="invite"),
+    path("settings/circle/accept/", mine.accept, name="accept"),
     path(
         "settings/circle/invitations/<uuid:invitation_id>/withdraw/", mine.withdraw, name="withdraw"
     ),
@@ -24,6 +25,7 @@ urlpatterns = [
     ),
     # The practitioner's side.
     path("care/join/", theirs.join, name="join"),
+    path("care/invite/", theirs.invite, name="invite-person"),
     path("care/", theirs.people, name="people"),
     path("care/<uuid:client_id>/", theirs.person, name="person"),
     path("care/<uuid:client_id>/insights/", theirs.insights, name="insights"),

@@ -63,6 +63,36 @@ def invite(user: User, shared: tuple[str, ...]) -> None:
     )
 
 
+@circle.command("accept")
+@click.argument("code")
+@click.option(
+    "--share",
+    "shared",
+    multiple=True,
+    type=ChoiceOf("Category", "earned.records.choices"),
+    help="A kind of entries they may see; repeat for more [default: all but reflection].",
+)
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+@for_the_person(first=server_only)
+def accept(user: User, code: str, shared: tuple[str, ...], yes: bool) -> None:
+    """Accept a therapist's or coach's invitation with the CODE they gave you."""
+    from earned.circles import services
+    from earned.circles.models import default_categories
+
+    categories = list(shared) or default_categories()
+    names = ", ".join(services.category_names(categories)).lower() or "single entries only"
+    try:
+        practitioner = services.invited_by(user, code)
+        if not yes:
+            if not in_a_terminal():
+                fail("Say --yes to accept without being asked (or run it in a terminal).")
+            click.confirm(f"Let {practitioner} see: {names}?", abort=True)
+        services.accept(user, code, categories)
+    except services.CircleError as problem:
+        fail(str(problem))
+    click.echo(f"{practitioner} is in your care circle now. They see: {names}.")
+
+
 @circle.command("list")
 @for_the_person(first=server_only)
 def list_(user: User) -> None:
@@ -94,6 +124,9 @@ def end(user: User, name: str, yes: bool) -> None:
     click.echo(f"Ended. {chosen.practitioner} can no longer see anything of yours.")
 
 
+circle.add_command(end, "revoke")  # the same: ending is how sharing is revoked
+
+
 @circle.command("seen")
 @for_the_person(first=server_only)
 def seen(user: User) -> None:
@@ -108,7 +141,7 @@ def seen(user: User) -> None:
     for read in reads:
         when = timezone.localtime(read.at).strftime("%Y-%m-%d %H:%M")
         click.echo(f"{when}  {read.reader or 'an account since closed'}: "
-                   f"{services.PAGES[read.page].lower()}")  # fmt: skip
+                   f"{services.read_words(read)}")  # fmt: skip
 
 
 @click.group()
@@ -128,6 +161,24 @@ def join(user: User, code: str) -> None:
     except services.CircleError as problem:
         fail(str(problem))
     click.echo(f"You are now in {joined.person}’s circle.")
+
+
+@care.command("invite")
+@for_the_person(first=server_only)
+def invite_person(user: User) -> None:
+    """Make a one-time code for someone to accept; they choose what to share when they do."""
+    from earned.circles import services
+
+    try:
+        code = services.invite_person(user)
+    except services.CircleError as problem:
+        fail(str(problem))
+    click.echo(code)
+    click.echo(
+        f"Give this code to them; it works once, for {services.INVITATION_LIFETIME.days} days. "
+        "They accept it with `earned circle accept CODE`, or under Settings → Your care circle.",
+        err=True,
+    )
 
 
 @care.command("people")

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,8 +16,8 @@ from django.views.decorators.http import require_POST
 from earned.access import owned, signed_in_user
 from earned.accounts.models import User
 from earned.circles import services
-from earned.circles.forms import SharingForm
-from earned.circles.models import Circle, Comment, Invitation, Read, Session
+from earned.circles.forms import JoinForm, SharingForm
+from earned.circles.models import Circle, Comment, Read, Session
 from earned.records.models import with_pages
 from earned.relationships import services as relationships
 
@@ -70,11 +71,49 @@ def invite(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw(request: HttpRequest, invitation_id: str) -> HttpResponse:
+    """Withdraw a code not used yet, by the person or the practitioner who made it."""
     user = signed_in_user(request)
-    invitation = get_object_or_404(Invitation, pk=invitation_id, person=user)
+    invitation = get_object_or_404(services.open_invitations(user), pk=invitation_id)
     services.withdraw(user, invitation)
     messages.success(request, "Withdrawn. That code no longer opens anything.")
-    return redirect("circles:circle")
+    return redirect("circles:people" if user.is_practitioner else "circles:circle")
+
+
+@login_required
+def accept(request: HttpRequest) -> HttpResponse:
+    """Accept a practitioner's invitation: first the code, then who it is from and what they
+    may see. Nothing is shared until the person says so on the second page."""
+    user = signed_in_user(request)
+    if not services.available() or user.is_practitioner:
+        raise Http404("Circles need a practice server.")
+    form = JoinForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "circles/accept.html", {"form": form}, status=_status(form))
+    code = form.cleaned_data["code"]
+    try:
+        practitioner = services.invited_by(user, code)
+    except services.CircleError as problem:
+        form.add_error("code", str(problem))
+        return render(request, "circles/accept.html", {"form": form}, status=400)
+    sharing = SharingForm(request.POST if "accept" in request.POST else None)
+    if "accept" in request.POST and sharing.is_valid():
+        try:
+            joined = services.accept(user, code, sharing.cleaned_data["categories"])
+        except services.CircleError as problem:
+            form.add_error("code", str(problem))
+            return render(request, "circles/accept.html", {"form": form}, status=400)
+        messages.success(request, f"{joined.practitioner} is in your care circle now.")
+        return redirect("circles:circle")
+    return render(
+        request,
+        "circles/accept_sharing.html",
+        {"code": code, "practitioner": practitioner, "form": sharing},
+        status=_status(sharing),
+    )
+
+
+def _status(form: Form) -> int:
+    return 400 if form.is_bound and form.errors else 200
 
 
 @login_required

@@ -71,10 +71,25 @@ def join(request: HttpRequest) -> HttpResponse:
 
 
 @practitioners_only
+@require_POST
+def invite(request: HttpRequest) -> HttpResponse:
+    """A one-time code for someone to accept; they choose what to share when they do."""
+    code = services.invite_person(signed_in_user(request))
+    return render(
+        request,
+        "circles/invited_person.html",
+        {"code": code, "days": services.INVITATION_LIFETIME.days},
+    )
+
+
+@practitioners_only
 @require_safe  # read-only: a practitioner never changes a person's entries
 def people(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
     return render(
-        request, "circles/people.html", {"circles": services.clients_of(signed_in_user(request))}
+        request,
+        "circles/people.html",
+        {"circles": services.clients_of(user), "invitations": services.open_invitations(user)},
     )
 
 

@@ -240,3 +240,46 @@ def test_a_practitioner_reads_every_kind_shared(
     page.get_by_text("Shall we look at this together on Tuesday?").wait_for()
     check_page(page, "safety-plan-comment")
     coach.context.close()
+
+
+def test_a_practitioner_invites_and_the_person_accepts(
+    page: Any,
+    browser: Any,
+    live_server: Any,
+    outside_requests: list[str],
+    settings: Settings,
+    check_page: Callable[[Any, str], None],
+) -> None:
+    settings.IS_SERVER = True
+    make_person("ana", "Ana", timezone="Europe/Berlin")
+    okafor = make_person("dr-okafor", "Dr Okafor", timezone="Europe/Berlin")
+    User.objects.filter(pk=okafor.pk).update(role=User.Role.PRACTITIONER)
+
+    coach = guarded_context(browser, live_server.url, outside_requests).new_page()
+    sign_in_as(coach, "dr-okafor")
+    coach.get_by_role("button", name="Invite someone").click()
+    code = coach.locator(".code-display").inner_text()
+    check_page(coach, "care-invited-person")
+    coach.get_by_role("link", name="Done").click()
+    coach.get_by_role("heading", name="Codes not accepted yet").wait_for()
+    check_page(coach, "care-people-code")
+
+    sign_in_as(page, "ana")
+    page.goto("/settings/circle/")
+    page.get_by_role("link", name="Accept an invitation").click()
+    page.get_by_label("The code you were given").fill("nonsense")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_text("That code does not open a circle").first.wait_for()
+    check_page(page, "circle-accept-refused")
+    page.get_by_label("The code you were given").fill(code)
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("heading", name="An invitation from Dr Okafor").wait_for()
+    check_page(page, "circle-accept-sharing")
+    page.get_by_label("Measures", exact=False).uncheck()
+    page.get_by_role("button", name="Accept").click()
+    page.get_by_text("Dr Okafor is in your care circle now.").wait_for()
+    circle = Circle.objects.get()
+    assert "measures" not in circle.categories
+    coach.goto("/care/")
+    coach.get_by_role("link", name="Ana").wait_for()
+    coach.context.close()

@@ -22,14 +22,22 @@ from earned.circles import readable, services
 from earned.circles.models import Circle, Comment, Read
 from earned.core.instruments import PHQ_9
 from earned.measures import services as measures
-from earned.measures.instruments import available
+from earned.measures.instruments import PRACTICE, available
 from earned.measures.placeholder import placeholder_questionnaire
+from earned.practice import services as practice
+from earned.practice.models import Ladder, Step
 from earned.privacy import keyring, keys
 from earned.records import saving
 from earned.records.models import Category, Owned, Visibility, with_pages
+from earned.reflection import services as reflection
+from earned.reflection.models import JournalEntry
+from earned.rituals import services as rituals
+from earned.rituals.choices import Kind
+from earned.rituals.models import CheckIn
 from tests.circle_people import an_experience, in_circle
 from tests.conftest import PASSPHRASE
 from tests.factories import one_of_everything
+from tests.pages import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -276,3 +284,39 @@ def test_insights_are_drawn_from_the_kinds_shared_and_each_look_is_kept(
     assert client_for(lind).get(address).status_code == 404
     services.end(ana, circle)
     assert coach.get(address).status_code == 404
+
+
+# --- However much is shared ---------------------------------------------------------------------
+
+
+def more_of_everything(person: User, how_many: int) -> None:
+    with keyring.using(keys.open_data_key(person)):
+        for number in range(how_many):
+            ladder = practice.save_ladder(person, Ladder(goal=f"Goal {number}"), [])
+            practice.add_step(person, ladder, Step(description="A step", expected_distress=10))
+            rituals.save_check_in(person, CheckIn(kind=Kind.MIDDAY, note=f"Word {number}"))
+            reflection.save_entry(person, JournalEntry(body=f"Day {number}"), [])
+            measures.record(person, PRACTICE, dict.fromkeys(range(1, 6), 2), "")
+
+
+def test_the_practitioner_s_pages_take_the_same_queries_however_much_is_shared(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    records = by_kind(one_of_everything(ana))
+    circle = in_circle(ana, okafor, EVERY_CATEGORY)
+    coach = client_for(okafor)
+    with keyring.using(keys.open_data_key(ana)):
+        services.assign(circle, "", kind="questionnaire", about="practice")
+    pages = [
+        reverse("circles:person", args=[ana.pk]),
+        reverse("circles:insights", args=[ana.pk]) + "?period=all",
+        entry_page(circle, records["ladders"]),
+    ]
+    more_of_everything(ana, 1)
+    few = [queries_for(coach, page) for page in pages]
+    more_of_everything(ana, 6)
+    with keyring.using(keys.open_data_key(ana)):
+        for _ in range(3):
+            services.assign(circle, "Ask Jo", kind="experience")
+        practice.add_step(ana, records["ladders"], Step(description="Later", expected_distress=40))
+    assert [queries_for(coach, page) for page in pages] == few

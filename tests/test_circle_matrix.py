@@ -1,0 +1,117 @@
+"""Every practitioner's route, found from the URL resolver, asked by every persona: only the
+person's own practitioner, in an open circle, reaches it; everyone else — another practitioner,
+another person, the person herself, an anonymous visitor, her practitioner once the circle
+ended — finds nothing (a sign-in page for the visitor). Only the practitioner's looks at a page
+are kept in her list of reads, each exactly once; nothing else writes one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from earned.accounts.models import User
+from earned.circles import readable, services
+from earned.circles.models import Read
+from earned.records.models import Category, Owned
+from tests.circle_people import in_circle
+from tests.conftest import make_person
+from tests.factories import one_of_everything
+
+pytestmark = pytest.mark.django_db
+
+# What each POST sends, so it reaches the view's work rather than a form error.
+FORM = {
+    "body": "A word between sessions", "kind": "experience", "what": "Ask Jo for help",
+    "session-at": "2026-12-01T10:00", "session-status": "held",
+}  # fmt: skip
+
+
+def practitioner_routes() -> Iterator[str]:
+    """Each route that names a person the practitioner works with (`client_id`)."""
+
+    def walk(patterns: list[Any], prefix: str) -> Iterator[str]:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern) and "client_id" in pattern.pattern.converters:
+                yield route
+
+    return walk(get_resolver().url_patterns, "")
+
+
+ROUTES = sorted(practitioner_routes())
+
+
+def addresses(ana: User, records: dict[str, Owned]) -> Iterator[tuple[str, str]]:
+    """Every practitioner's route, once for each kind of entry it can name."""
+    for route in ROUTES:
+        path = "/" + route.replace("<uuid:client_id>", str(ana.pk))
+        if "<slug:kind>" not in route:
+            yield route, path
+            continue
+        for kind in readable.kinds():
+            entry = records[kind]
+            yield route, path.replace("<slug:kind>", kind).replace("<uuid:entry_id>", str(entry.pk))
+
+
+def test_the_walk_finds_every_practitioners_route() -> None:
+    assert len(ROUTES) >= 7
+    assert any("insights" in route for route in ROUTES)
+
+
+@pytest.mark.parametrize(
+    "persona", ["her practitioner", "another practitioner", "another person", "herself",
+                "a visitor", "her practitioner, after it ended"],
+)  # fmt: skip
+def test_only_her_practitioner_in_an_open_circle_reaches_any_route(
+    persona: str,
+    ana: User,
+    okafor: User,
+    lind: User,
+    client_for: Callable[[User], Client],
+) -> None:
+    records = {r.exported_as: r for r in one_of_everything(ana).values() if isinstance(r, Owned)}
+    circle = in_circle(ana, okafor, [category.value for category in Category])
+    in_circle(make_person("robin", "Robin"), lind)  # Dr Lind has people of her own
+    visitor = {
+        "her practitioner": lambda: client_for(okafor),
+        "another practitioner": lambda: client_for(lind),
+        "another person": lambda: client_for(make_person("sam", "Sam")),
+        "herself": lambda: client_for(ana),
+        "a visitor": Client,
+        "her practitioner, after it ended": lambda: client_for(okafor),
+    }[persona]()
+    if persona.endswith("after it ended"):
+        services.end(ana, circle)
+    reaches = persona == "her practitioner"
+    # A page or a saved form (redirected); a method a route never takes is refused (405)
+    # before any person is looked for, whoever asks.
+    allowed = {200, 302, 405} if reaches else {302} if persona == "a visitor" else {404, 405}
+    problems = []
+    for route, path in addresses(ana, records):
+        if route.endswith("end/"):
+            continue  # leaving is asked for last, below
+        for method in ("get", "post"):
+            reads = Read.objects.count()
+            answer = getattr(visitor, method)(path, FORM)
+            code = answer.status_code
+            if code not in allowed:
+                problems.append(f"{method.upper()} {path}: {code}")
+            elif persona == "a visitor" and reverse("accounts:sign-in") not in answer["Location"]:
+                problems.append(f"{method.upper()} {path}: not the sign-in page")
+            looked = reaches and method == "get" and code == 200
+            if Read.objects.count() - reads != (1 if looked else 0):
+                problems.append(f"{method.upper()} {path}: {Read.objects.count() - reads} reads")
+    leave = reverse("circles:leave", args=[ana.pk])
+    expected = 302 if reaches or persona == "a visitor" else 404
+    if visitor.post(leave).status_code != expected:
+        problems.append(f"POST {leave}: not {expected}")
+    assert problems == []
+    assert circle.__class__.objects.get(pk=circle.pk).is_open is (
+        persona not in ("her practitioner", "her practitioner, after it ended")
+    )

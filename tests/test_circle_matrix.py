@@ -78,14 +78,15 @@ def test_only_her_practitioner_in_an_open_circle_reaches_any_route(
     records = {r.exported_as: r for r in one_of_everything(ana).values() if isinstance(r, Owned)}
     circle = in_circle(ana, okafor, [category.value for category in Category])
     in_circle(make_person("robin", "Robin"), lind)  # Dr Lind has people of her own
-    visitor = {
+    visitors: dict[str, Callable[[], Client]] = {
         "her practitioner": lambda: client_for(okafor),
         "another practitioner": lambda: client_for(lind),
         "another person": lambda: client_for(make_person("sam", "Sam")),
         "herself": lambda: client_for(ana),
         "a visitor": Client,
         "her practitioner, after it ended": lambda: client_for(okafor),
-    }[persona]()
+    }
+    visitor = visitors[persona]()
     if persona.endswith("after it ended"):
         services.end(ana, circle)
     reaches = persona == "her practitioner"

@@ -318,5 +318,6 @@ def test_the_practitioner_s_pages_take_the_same_queries_however_much_is_shared(
     with keyring.using(keys.open_data_key(ana)):
         for _ in range(3):
             services.assign(circle, "Ask Jo", kind="experience")
-        practice.add_step(ana, records["ladders"], Step(description="Later", expected_distress=40))
+        ladder = Ladder.objects.get(pk=records["ladders"].pk)
+        practice.add_step(ana, ladder, Step(description="Later", expected_distress=40))
     assert [queries_for(coach, page) for page in pages] == few

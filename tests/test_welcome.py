@@ -161,6 +161,28 @@ def test_an_invitation_creates_an_account_on_a_server(
     assert User.objects.get(username="alex.k").display_name == "Alex"
 
 
+def test_an_invitation_can_set_up_a_practitioners_account(
+    client: Client, server_mode: SettingsWrapper, owner: User
+) -> None:
+    token = services.issue_invitation(practitioner=True)
+    client.get(f"/welcome/{token}/", REMOTE_ADDR="198.51.100.7")
+    assert "sets up a practitioner’s account" in client.get("/welcome/").content.decode()
+    client.post("/welcome/", {**GOOD, "username": "dr.okafor"})
+    assert User.objects.get(username="dr.okafor").is_practitioner
+    # A person's invitation sets up a person's account.
+    token = services.issue_invitation()
+    other = Client()
+    other.get(f"/welcome/{token}/", REMOTE_ADDR="198.51.100.8")
+    assert "practitioner" not in other.get("/welcome/").content.decode()
+    other.post("/welcome/", {**GOOD, "username": "robin"})
+    assert not User.objects.get(username="robin").is_practitioner
+
+
+def test_a_practitioners_invitation_is_for_a_server(db: None) -> None:
+    with pytest.raises(services.AccountError, match="practice server"):
+        services.issue_invitation(practitioner=True)
+
+
 def test_an_invitation_lasts_a_week(db: None) -> None:
     services.issue_invitation()
     lifetime = SignInLink.objects.get().expires_at - timezone.now()

@@ -85,6 +85,8 @@ class SignInLink(models.Model):
 
     token_hash = models.CharField(max_length=64, unique=True)
     purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    # An invitation can be for a practitioner's account (a therapist or peer coach).
+    practitioner = models.BooleanField(default=False)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -103,11 +103,14 @@ def _hash_token(token: str) -> str:
     return sha256(token.encode()).hexdigest()
 
 
-def issue_link(purpose: str, lifetime: timedelta) -> str:
+def issue_link(purpose: str, lifetime: timedelta, *, practitioner: bool = False) -> str:
     """Create a one-time link token; only its hash is stored."""
     token = secrets.token_urlsafe(32)
     SignInLink.objects.create(
-        token_hash=_hash_token(token), purpose=purpose, expires_at=timezone.now() + lifetime
+        token_hash=_hash_token(token),
+        purpose=purpose,
+        practitioner=practitioner,
+        expires_at=timezone.now() + lifetime,
     )
     return token
 
@@ -116,8 +119,16 @@ def issue_welcome_link() -> str:
     return issue_link(SignInLink.Purpose.WELCOME, timedelta(minutes=settings.SIGN_IN_LINK_MINUTES))
 
 
-def issue_invitation() -> str:
-    return issue_link(SignInLink.Purpose.INVITATION, timedelta(days=settings.INVITATION_DAYS))
+def issue_invitation(*, practitioner: bool = False) -> str:
+    """A one-time link with which someone sets up their own account on a practice server — a
+    therapist's or peer coach's, if `practitioner`."""
+    if practitioner and not settings.IS_SERVER:
+        raise AccountError("A practitioner's account is for a practice server.")
+    return issue_link(
+        SignInLink.Purpose.INVITATION,
+        timedelta(days=settings.INVITATION_DAYS),
+        practitioner=practitioner,
+    )
 
 
 def open_link(token: str, address: str) -> SignInLink:
@@ -147,7 +158,8 @@ def set_up_with_link(link_id: int, **details: Any) -> User:
         )
         if not claimed:  # set up a moment ago, in another window or browser
             raise LinkProblem("used", "This link has already been used.")
-        return create_account(**details)
+        practitioner = SignInLink.objects.filter(pk=link_id, practitioner=True).exists()
+        return create_account(**details, practitioner=practitioner)
 
 
 # --- Signing in ------------------------------------------------------------------------------

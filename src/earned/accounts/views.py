@@ -15,7 +15,7 @@ from earned import demo
 from earned.access import get_owned_or_404, signed_in_user
 from earned.accounts import services
 from earned.accounts.forms import ChangePassphraseForm, ProfileForm, SignInForm, WelcomeForm
-from earned.accounts.models import DeviceSession
+from earned.accounts.models import DeviceSession, SignInLink
 from earned.accounts.passphrases import strength
 from earned.exchange import backup
 
@@ -116,7 +116,14 @@ def welcome(request: HttpRequest) -> HttpResponse:
             return redirect("web:today")
     first_run = request.session[WELCOME_SESSION_KEY] == "welcome"
     can_restore = first_run and backup.offered_in_the_browser()
-    return render(request, "accounts/welcome.html", {"form": form, "can_restore": can_restore})
+    for_practitioner = SignInLink.objects.filter(
+        pk=request.session[WELCOME_LINK_KEY], practitioner=True
+    ).exists()
+    return render(
+        request,
+        "accounts/welcome.html",
+        {"form": form, "can_restore": can_restore, "for_practitioner": for_practitioner},
+    )
 
 
 @require_POST

@@ -75,7 +75,8 @@ def add(
     envvar="EARNED_BASE_URL",
     help="The address people use to reach this server (or set EARNED_BASE_URL).",
 )
-def invite(base_url: str | None) -> None:
+@click.option("--practitioner", is_flag=True, help="For a therapist's or peer coach's account.")
+def invite(base_url: str | None, practitioner: bool) -> None:
     """Print a one-time link with which someone can create their own account (server mode)."""
     setup_django()
     from django.conf import settings
@@ -87,6 +88,6 @@ def invite(base_url: str | None) -> None:
     prepare_database()
     from earned.accounts import services
 
-    token = services.issue_invitation()
+    token = services.issue_invitation(practitioner=practitioner)
     click.echo(f"{base_url.rstrip('/')}/welcome/{token}/")
     click.echo(f"It works once, for {settings.INVITATION_DAYS} days.", err=True)

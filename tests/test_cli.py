@@ -7,13 +7,14 @@ import subprocess
 import sys
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
 from click.testing import CliRunner
 
 from earned import __version__
-from earned.accounts.models import User
+from earned.accounts.models import SignInLink, User
 from earned.cli import main
 from tests.serving import PROCESS_TIMEOUT, earned_serve, person_environment
 
@@ -120,6 +121,16 @@ def test_invitations_are_for_servers() -> None:
     result = CliRunner().invoke(main, ["user", "invite"])
     assert result.exit_code == 1
     assert "server mode" in result.output
+
+
+@pytest.mark.django_db
+def test_an_invitation_can_be_for_a_practitioner(server_mode: Any) -> None:
+    result = CliRunner().invoke(
+        main, ["user", "invite", "--practitioner", "--base-url", "https://earned.example.org"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("https://earned.example.org/welcome/")
+    assert SignInLink.objects.get().practitioner
 
 
 @pytest.mark.django_db

@@ -30,6 +30,16 @@ def sign_in_as(page: Any, username: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def ana_and_her_therapist(settings: Settings) -> tuple[User, User]:
+    """A person and a practitioner on a practice server, in Berlin."""
+    settings.IS_SERVER = True
+    ana = make_person("ana", "Ana", timezone="Europe/Berlin")
+    okafor = make_person("dr-okafor", "Dr Okafor", timezone="Europe/Berlin")
+    okafor.role = User.Role.PRACTITIONER
+    okafor.save(update_fields=["role"])
+    return ana, okafor
+
+
 def test_invite_read_see_and_end(
     page: Any,
     browser: Any,
@@ -38,10 +48,7 @@ def test_invite_read_see_and_end(
     settings: Settings,
     check_page: Callable[[Any, str], None],
 ) -> None:
-    settings.IS_SERVER = True
-    ana = make_person("ana", "Ana", timezone="Europe/Berlin")
-    okafor = make_person("dr-okafor", "Dr Okafor", timezone="Europe/Berlin")
-    User.objects.filter(pk=okafor.pk).update(role=User.Role.PRACTITIONER)
+    ana, _ = ana_and_her_therapist(settings)
     with keyring.using(keys.open_data_key(ana)):
         ledger.save_experience(
             ana,
@@ -186,11 +193,7 @@ def test_a_practitioner_reads_every_kind_shared(
     settings: Settings,
     check_page: Callable[[Any, str], None],
 ) -> None:
-    settings.IS_SERVER = True
-    ana = make_person("ana", "Ana", timezone="Europe/Berlin")
-    okafor = make_person("dr-okafor", "Dr Okafor", timezone="Europe/Berlin")
-    User.objects.filter(pk=okafor.pk).update(role=User.Role.PRACTITIONER)
-    okafor.refresh_from_db()
+    ana, okafor = ana_and_her_therapist(settings)
     one_of_everything(ana)
     services.join(okafor, services.invite(ana, [category.value for category in Category]))
 
@@ -250,10 +253,7 @@ def test_a_practitioner_invites_and_the_person_accepts(
     settings: Settings,
     check_page: Callable[[Any, str], None],
 ) -> None:
-    settings.IS_SERVER = True
-    make_person("ana", "Ana", timezone="Europe/Berlin")
-    okafor = make_person("dr-okafor", "Dr Okafor", timezone="Europe/Berlin")
-    User.objects.filter(pk=okafor.pk).update(role=User.Role.PRACTITIONER)
+    ana_and_her_therapist(settings)
 
     coach = guarded_context(browser, live_server.url, outside_requests).new_page()
     sign_in_as(coach, "dr-okafor")

@@ -55,7 +55,16 @@ WITH_IT = {
 
 # Columns that are the entry's housekeeping rather than what the person said.
 NOT_SHOWN = frozenset(
-    {"keep_sorted", "origin", "starter", "position", "created_at", "archived_at", "debriefed_at"}
+    {
+        "keep_sorted",
+        "origin",
+        "starter",
+        "position",
+        "created_at",
+        "archived_at",
+        "debriefed_at",
+        "updated_at",
+    }
 )
 
 

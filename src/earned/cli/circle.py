@@ -30,19 +30,22 @@ def server_only(*_: Any, **__: Any) -> dict[str, Any]:
     return {}
 
 
-@click.group()
-def circle() -> None:
-    """Your care circle: invite a therapist or peer coach, see who is in it, end it."""
-
-
-@circle.command("invite")
-@click.option(
+sharing = click.option(
     "--share",
     "shared",
     multiple=True,
     type=ChoiceOf("Category", "earned.records.choices"),
     help="A kind of entries they may see; repeat for more [default: all but reflection].",
 )
+
+
+@click.group()
+def circle() -> None:
+    """Your care circle: invite a therapist or peer coach, see who is in it, end it."""
+
+
+@circle.command("invite")
+@sharing
 @for_the_person(first=server_only)
 def invite(user: User, shared: tuple[str, ...]) -> None:
     """Make a one-time code to give to your therapist or coach (it works once, for a week)."""
@@ -65,13 +68,7 @@ def invite(user: User, shared: tuple[str, ...]) -> None:
 
 @circle.command("accept")
 @click.argument("code")
-@click.option(
-    "--share",
-    "shared",
-    multiple=True,
-    type=ChoiceOf("Category", "earned.records.choices"),
-    help="A kind of entries they may see; repeat for more [default: all but reflection].",
-)
+@sharing
 @click.option("--yes", is_flag=True, help="Do not ask first.")
 @for_the_person(first=server_only)
 def accept(user: User, code: str, shared: tuple[str, ...], yes: bool) -> None:

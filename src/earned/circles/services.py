@@ -136,7 +136,8 @@ def _usable(code: str, *, made_by_person: bool, lock: bool = False) -> Invitatio
     (a person's code is for a practitioner to join with, and the other way round)."""
     if not _normalised(code):
         raise CircleError(NOT_A_CODE)
-    found = Invitation.objects.select_for_update() if lock else Invitation.objects.all()
+    # Only the invitation row is locked (its people are read through outer joins).
+    found = Invitation.objects.select_for_update(of=("self",)) if lock else Invitation.objects.all()
     invitation = (
         found.filter(code_hash=_hash(code), person__isnull=not made_by_person)
         .select_related("person", "practitioner")

@@ -22,6 +22,7 @@ from earned.circles.models import (
     Read,
     default_categories,
 )
+from earned.core import codes
 from earned.exchange import services as exchange
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
@@ -45,7 +46,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_code_opens_one_circle_once_sharing_what_was_ticked(ana: User, okafor: User) -> None:
     code = services.invite(ana, [Category.EXPERIENCES, Category.EXPECTATIONS])
-    assert len(code.replace("-", "")) == services.CODE_LENGTH
+    assert len(code.replace("-", "")) == codes.LENGTH
     assert not Invitation.objects.filter(code_hash__contains=code).exists()  # only a hash
     circle = services.join(okafor, code.lower().replace("-", " "))  # as typed, loosely
     assert circle.person == ana

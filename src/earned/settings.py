@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "earned.insights",
     "earned.measures",
     "earned.circles",
+    "earned.groups",
     "earned.records",  # last of ours: reads what every app's models declare
 ]
 

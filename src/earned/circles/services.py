@@ -4,8 +4,6 @@ person. Who may read what is decided in one place, earned/access.py, at every re
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -29,6 +27,7 @@ from earned.circles.models import (
     Session,
     validate_categories,
 )
+from earned.core import codes
 from earned.measures import instruments
 from earned.practice.models import Script, Step
 from earned.records.models import Category, Owned
@@ -37,9 +36,6 @@ from earned.safety import noticing
 INVITATION_LIFETIME = timedelta(days=7)
 FEW_WORDS = "Please write a few words first."
 RowT = TypeVar("RowT", bound=models.Model)
-# Letters and digits that cannot be mistaken for one another when read out or typed.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 12  # about 59 bits: with its expiry and single use, not guessable
 
 # What a practitioner can open, as the person's list of reads names it.
 PAGES = {
@@ -65,19 +61,6 @@ def available() -> bool:
     return bool(settings.IS_SERVER)
 
 
-def _hash(code: str) -> str:
-    return hashlib.sha256(_normalised(code).encode()).hexdigest()
-
-
-def _normalised(code: str) -> str:
-    return "".join(ch for ch in code.upper() if ch.isalnum())
-
-
-def shown(code: str) -> str:
-    """A code in groups of four, easier to read out: ABCD-EFGH-JKLM."""
-    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
-
-
 def invite(person: User, categories: Iterable[str]) -> str:
     """A new one-time code with which a practitioner joins this person's circle, sharing these
     kinds of entries. Only its hash is stored; the code is shown to the person once."""
@@ -87,14 +70,14 @@ def invite(person: User, categories: Iterable[str]) -> str:
         raise CircleError("A practitioner's account is invited by the people they work with.")
     chosen = sorted(set(categories))
     validate_categories(chosen)
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    code = codes.new()
     Invitation.objects.create(
         person=person,
-        code_hash=_hash(code),
+        code_hash=codes.hashed(code),
         categories=chosen,
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
-    return shown(code)
+    return code
 
 
 def invite_person(practitioner: User) -> str:
@@ -104,14 +87,14 @@ def invite_person(practitioner: User) -> str:
         raise CircleError("Care circles need a practice server.")
     if not practitioner.is_practitioner:
         raise CircleError("Only a practitioner's account can invite someone this way.")
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    code = codes.new()
     Invitation.objects.create(
         practitioner=practitioner,
-        code_hash=_hash(code),
+        code_hash=codes.hashed(code),
         categories=[],
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
-    return shown(code)
+    return code
 
 
 def open_invitations(user: User) -> QuerySet[Invitation]:
@@ -134,12 +117,12 @@ NOT_A_CODE = (
 def _usable(code: str, *, made_by_person: bool, lock: bool = False) -> Invitation:
     """The invitation a code stands for, if it still works and was made by the side asked for
     (a person's code is for a practitioner to join with, and the other way round)."""
-    if not _normalised(code):
+    if not codes.normalised(code):
         raise CircleError(NOT_A_CODE)
     # Only the invitation row is locked (its people are read through outer joins).
     found = Invitation.objects.select_for_update(of=("self",)) if lock else Invitation.objects.all()
     invitation = (
-        found.filter(code_hash=_hash(code), person__isnull=not made_by_person)
+        found.filter(code_hash=codes.hashed(code), person__isnull=not made_by_person)
         .select_related("person", "practitioner")
         .first()
     )

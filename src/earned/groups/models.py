@@ -1,0 +1,96 @@
+"""Groups: a facilitator, members who each appear by an alias of their own choosing, shared
+exercises each member does privately, the single entries a member chooses to share with the
+group and the kind replies beside them, and the meetings with who came.
+
+Like a care circle, a group joins accounts, so its rows are not `Owned` records. Each row's
+words are sealed with the key of the one who wrote them (`owner`): the group's own words with
+the facilitator's, an alias with its member's, a reply with its author's. A shared entry is
+never copied: the group reads the member's own record, through earned/access.py, at the
+moment of each request.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+
+from earned.accounts.models import User
+from earned.privacy.fields import EncryptedTextField
+from earned.records.models import needed, optional_text
+
+ALIAS_LIMIT = 40
+REPLY_LIMIT = 600  # a few kind sentences
+
+
+class Group(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="groups_led")
+    name = EncryptedTextField("the group's name", error_messages=needed("Please name the group."))
+    description = optional_text("what it is for")
+    guidelines = EncryptedTextField(
+        "the safety guidelines",
+        error_messages=needed("Please write the guidelines every member agrees to."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"Group {self.id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
+
+
+class Membership(models.Model):
+    """A member of a group, as the group knows them: by the alias they chose for it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    alias = EncryptedTextField(
+        "the name you go by in this group",
+        error_messages=needed("Please choose a name to go by in this group."),
+    )
+    accepted_guidelines_at = models.DateTimeField()
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("joined_at",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "owner"],
+                condition=models.Q(left_at__isnull=True),
+                name="one_membership_at_a_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Membership {self.id}"
+
+
+class GroupInvitation(models.Model):
+    """A one-time code with which one person joins a group. Only its hash is kept."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="invitations")
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"Group invitation {self.id}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and self.expires_at > timezone.now()

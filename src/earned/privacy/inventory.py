@@ -102,3 +102,7 @@ CLEAR_TEXT |= {
     "circles.Session.noticed": "a choice: nothing, a rupture or a repair",
     "circles.Session.entry_kind": "a choice: the kind of entry it was noted as",
 }
+# Groups: who is in which group, and the codes that open one — never what anyone wrote.
+CLEAR_TEXT |= {
+    "groups.GroupInvitation.code_hash": "a SHA-256 hash of a one-time code",
+}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from earned.accounts.models import DeviceSession, User
 from earned.circles.models import Circle, Comment, Invitation, Session
 from earned.core.instruments import ECR_RS
+from earned.groups.models import Group, GroupInvitation, Membership
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.measures import services as measures
@@ -80,6 +81,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
     session = DeviceSession.objects.filter(owner=owner).first()
     # The owner's circle with a practitioner none of the test's visitors is.
     coach = User.objects.create_user("coach-ade", display_name="Ade", role=User.Role.PRACTITIONER)
+    keys.create_envelope(coach, PASSPHRASE)
     circle = Circle.objects.create(person=owner, practitioner=coach)
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         comment = Comment.objects.create(
@@ -88,6 +90,16 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         )  # fmt: skip
         met = Session.objects.create(
             owner=owner, circle=circle, at=YESTERDAY, noticed="rupture", what="A quiet moment"
+        )
+    # The owner's group, which the coach facilitates.
+    with keyring.using(keys.open_data_key(coach, PASSPHRASE)):
+        group = Group.objects.create(owner=coach, name="Tuesdays", guidelines="Be kind")
+        group_invitation = GroupInvitation.objects.create(
+            group=group, code_hash="1" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
+        )
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        Membership.objects.create(
+            group=group, owner=owner, alias="River", accepted_guidelines_at=timezone.now()
         )
     invitation = Invitation.objects.create(
         person=owner, code_hash="0" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
@@ -100,7 +112,8 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "rehearsal_id": rehearsal, "entry_id": entry, "dialogue_id": dialogue,
         "session_id": imagery, "shift_id": shift, "public_id": session,
         "client_id": owner, "circle_id": circle, "invitation_id": invitation,
-        "comment_id": comment, "circle_session_id": met, "plan": plan,
+        "comment_id": comment, "circle_session_id": met, "plan": plan, "group_id": group,
+        "group_invitation_id": group_invitation,
         "wording": Questionnaire.objects.get(owner=owner),
     }  # fmt: skip
 

@@ -3,9 +3,10 @@
 Every owned row carries an ``owner``. Asking for a row that belongs to someone else (or does not
 exist) answers 404 either way, so nobody can learn that another person's record exists.
 
-The one widening is a care circle: `circle_or_404` finds the open circle in which someone reads
-a person's entries, and `shared` the entries of one kind it lets them read — decided from the
-circle's categories and each entry's own visibility at the moment of the request, never copied.
+The widenings are a care circle — `circle_or_404` finds the open circle in which someone reads
+a person's entries, and `shared` the entries of one kind it lets them read, decided from the
+circle's categories and each entry's own visibility at the moment of the request, never copied
+— and a group, which `group_or_404` opens to its facilitator and its members now.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.http import Http404, HttpRequest
 
 from earned.accounts.models import User
 from earned.circles.models import Circle
+from earned.groups.models import Group, Membership
 from earned.records.models import Owned, Visibility
 
 RecordT = TypeVar("RecordT", bound=Model)
@@ -54,6 +56,21 @@ def circle_or_404(reader: User, person_id: Any) -> Circle:
         )
     except (Circle.DoesNotExist, ValidationError, ValueError, TypeError):
         raise Http404("No such person.") from None
+
+
+def group_or_404(user: User, group_id: Any) -> tuple[Group, Membership | None]:
+    """An open group `user` runs (with no membership) or is in now (with theirs), or 404 — the
+    same answer for a group that ended, one they left, and one that was never there."""
+    try:
+        group = Group.objects.select_related("owner").get(pk=group_id, ended_at__isnull=True)
+    except (Group.DoesNotExist, ValidationError, ValueError, TypeError):
+        raise Http404("No such group.") from None
+    if group.owner_id == user.pk:
+        return group, None
+    membership = group.memberships.filter(owner_id=user.pk, left_at__isnull=True).first()
+    if membership is None:
+        raise Http404("No such group.")
+    return group, membership
 
 
 def shared(source: type[OwnedT] | QuerySet[OwnedT], circle: Circle) -> QuerySet[OwnedT]:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("earned.insights.urls")),
     path("", include("earned.measures.urls")),
     path("", include("earned.circles.urls")),
+    path("", include("earned.groups.urls")),
     path("", include("earned.records.urls")),
 ]
 

@@ -150,6 +150,7 @@ def _settings_page(
             "sessions": services.active_sessions(user),
             "current_session": request.session.session_key,
             "backups_in_browser": backup.offered_in_the_browser(),
+            "server": settings.IS_SERVER,  # care circles and groups live on a practice server
         },
         status=status,
     )

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from earned.groups import views
+
+app_name = "groups"
+
+urlpatterns = [
+    path("groups/", views.groups, name="groups"),
+    path("groups/new/", views.new, name="new"),
+    path("groups/join/", views.join, name="join"),
+    path("groups/<uuid:group_id>/", views.group, name="group"),
+    path("groups/<uuid:group_id>/invite/", views.invite, name="invite"),
+    path(
+        "groups/<uuid:group_id>/invitations/<uuid:group_invitation_id>/withdraw/",
+        views.withdraw,
+        name="withdraw",
+    ),
+    path("groups/<uuid:group_id>/leave/", views.leave, name="leave"),
+    path("groups/<uuid:group_id>/end/", views.end, name="end"),
+]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from earned.accounts.models import DeviceSession, User
 from earned.circles.models import Circle, Comment, Invitation, Session
 from earned.core.instruments import ECR_RS
+from earned.groups import services as groups
 from earned.groups.models import Group, GroupInvitation, Membership
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
@@ -98,9 +99,11 @@ def one_of_everything(owner: User) -> dict[str, Any]:
             group=group, code_hash="1" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
         )
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
-        Membership.objects.create(
+        membership = Membership.objects.create(
             group=group, owner=owner, alias="River", accepted_guidelines_at=timezone.now()
         )
+        shared = groups.share(owner, membership, entry)
+        reply = groups.reply(owner, membership, shared, "Thank you for this")
     invitation = Invitation.objects.create(
         person=owner, code_hash="0" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
     )
@@ -113,7 +116,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "session_id": imagery, "shift_id": shift, "public_id": session,
         "client_id": owner, "circle_id": circle, "invitation_id": invitation,
         "comment_id": comment, "circle_session_id": met, "plan": plan, "group_id": group,
-        "group_invitation_id": group_invitation,
+        "share_id": shared, "reply_id": reply, "group_invitation_id": group_invitation,
         "wording": Questionnaire.objects.get(owner=owner),
     }  # fmt: skip
 

@@ -1,7 +1,8 @@
 """Groups on a practice server: a facilitator starts a group with its guidelines and a code for
 each person; a person reads the guidelines, accepts them and chooses the name they go by, and
-the group knows them by that name alone; members leave, the facilitator ends it, and nobody
-else finds it."""
+the group knows them by that name alone; a member shares a single entry when she chooses, the
+others reply kindly, and it leaves the group the moment she takes it back; members leave, the
+facilitator ends it, and nobody else finds it."""
 
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ from django.test import Client
 from django.urls import reverse
 
 from earned.accounts.models import User
+from earned.circles.models import Read
 from earned.groups import services
-from earned.groups.models import Group, GroupInvitation, Membership
+from earned.groups.models import Group, GroupInvitation, Membership, Reply, Share
 from earned.privacy import keyring, keys
+from earned.records import saving
+from earned.records.models import Visibility
+from earned.reflection import services as reflection
+from earned.reflection.models import JournalEntry
+from earned.relationships import services as relationships
+from earned.relationships.models import Person
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +140,140 @@ def test_a_code_can_be_withdrawn_and_expires_in_two_weeks(
     assert not GroupInvitation.objects.exists()
     gone = client_for(ana).post(reverse("groups:join"), {"code": code})
     assert "does not open a group" in gone.content.decode()
+
+
+# --- Sharing one entry, and the replies beside it ---------------------------------------------
+
+
+def a_journal_entry(person: User, body: str = "I asked for help and it went fine") -> JournalEntry:
+    with keyring.using(keys.open_data_key(person)):
+        return reflection.save_entry(person, JournalEntry(body=body), [])
+
+
+def test_a_member_shares_one_entry_and_the_group_reads_it_by_her_chosen_name(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    group = a_group(okafor)
+    robin = make_person("robin", "Robin Ashworth")
+    joined(ana, group, "River")
+    joined(robin, group, "Wren")
+    entry = a_journal_entry(ana)
+    person, other = client_for(ana), client_for(robin)
+    own_page = person.get(entry.get_absolute_url()).content.decode()
+    assert "Not shared with <strong>Tuesday evenings</strong>" in own_page
+    assert other.get(reverse("groups:group", args=[group.pk])).context["feed"] == []
+    person.post(
+        reverse("groups:share", args=[group.pk]),
+        {"kind": "journal_entries", "entry_id": str(entry.pk)},
+    )
+    share = Share.objects.get()
+    feed = other.get(reverse("groups:group", args=[group.pk])).content.decode()
+    assert "I asked for help and it went fine" in feed
+    assert "River shared a journal entry" in feed
+    read = other.get(reverse("groups:entry", args=[group.pk, share.pk])).content.decode()
+    assert "I asked for help and it went fine" in read
+    client_for(okafor).get(reverse("groups:entry", args=[group.pk, share.pk]))
+    person.get(reverse("groups:entry", args=[group.pk, share.pk]))  # her own look is not kept
+    seen = person.get(reverse("circles:seen")).content.decode()
+    assert "<strong>Wren</strong> read a journal entry you shared with a group" in seen
+    assert "<strong>The facilitator, Dr Okafor</strong> read" in seen
+    assert "Robin" not in seen
+    assert Read.objects.filter(person=ana, group=group).count() == 2
+
+
+def test_replies_are_kind_and_short_reported_to_and_hidden_by_the_facilitator(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    group = a_group(okafor)
+    robin = make_person("robin", "Robin Ashworth")
+    membership = joined(ana, group, "River")
+    joined(robin, group, "Wren")
+    share = services.share(ana, membership, a_journal_entry(ana))
+    page = reverse("groups:entry", args=[group.pk, share.pk])
+    other, person, coach = client_for(robin), client_for(ana), client_for(okafor)
+    too_long = other.post(reverse("groups:reply", args=[group.pk, share.pk]), {"body": "x" * 601})
+    assert too_long.status_code == 302
+    assert not Reply.objects.exists()
+    other.post(reverse("groups:reply", args=[group.pk, share.pk]), {"body": "That took courage."})
+    reply = Reply.objects.get()
+    assert "Wren" in person.get(page).content.decode()
+    assert "That took courage." in person.get(page).content.decode()
+    person.post(reverse("groups:moderate", args=[group.pk, reply.pk]))
+    assert (
+        "Reported replies" in coach.get(reverse("groups:group", args=[group.pk])).content.decode()
+    )
+    coach.post(reverse("groups:moderate", args=[group.pk, reply.pk]))
+    assert "That took courage." not in person.get(page).content.decode()
+    assert "That took courage." not in other.get(page).content.decode()
+    assert "hidden from the group" in coach.get(page).content.decode()
+    coach.post(reverse("groups:moderate", args=[group.pk, reply.pk]), {"hidden": "no"})
+    assert "That took courage." in person.get(page).content.decode()
+    # The facilitator keeps the room: they do not reply.
+    assert (
+        coach.post(reverse("groups:reply", args=[group.pk, share.pk]), {"body": "Hi"}).status_code
+        == 404
+    )
+
+
+def test_what_a_member_shares_leaves_the_group_the_moment_she_takes_it_back(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    group = a_group(okafor)
+    robin = make_person("robin", "Robin Ashworth")
+    membership = joined(ana, group, "River")
+    theirs = joined(robin, group, "Wren")
+    entry = a_journal_entry(ana)
+    other = client_for(robin)
+    for undo in ("take back", "private", "delete", "leave"):
+        share = services.share(ana, membership, entry)
+        if undo == "take back":
+            client_for(ana).post(reverse("groups:take-back", args=[group.pk, share.pk]))
+        elif undo == "private":
+            saving.set_visibility(ana, entry, Visibility.PRIVATE)
+        elif undo == "delete":
+            with keyring.using(keys.open_data_key(ana)):
+                saving.delete(ana, entry)
+        else:
+            with keyring.using(keys.open_data_key(robin)):
+                services.reply(robin, theirs, share, "Thank you")
+            client_for(ana).post(reverse("groups:leave", args=[group.pk]))
+            assert not Reply.objects.exists()
+        address = reverse("groups:entry", args=[group.pk, share.pk])
+        assert other.get(address).status_code == 404, undo
+        assert other.get(reverse("groups:group", args=[group.pk])).context["feed"] == [], undo
+        if undo == "private":
+            saving.set_visibility(ana, entry, Visibility.FOLLOW)
+            Share.objects.all().delete()
+        if undo == "delete":
+            assert not Share.objects.exists()
+            entry = a_journal_entry(ana)
+
+
+def test_only_her_own_entries_of_the_kinds_a_group_may_see_can_be_shared(
+    ana: User, okafor: User, lind: User, client_for: Callable[[User], Client]
+) -> None:
+    group = a_group(okafor)
+    membership = joined(ana, group, "River")
+    with keyring.using(keys.open_data_key(ana)):
+        maya = relationships.save_person(ana, Person(name="Maya"))
+    with pytest.raises(services.GroupError, match="stays with you"):
+        services.share(ana, membership, maya)
+    entry = a_journal_entry(ana)
+    saving.set_visibility(ana, entry, Visibility.PRIVATE)
+    refused = client_for(ana).post(
+        reverse("groups:share", args=[group.pk]),
+        {"kind": "journal_entries", "entry_id": str(entry.pk)},
+        follow=True,
+    )
+    assert "You keep this entry always private" in refused.content.decode()
+    sam = make_person("sam", "Sam")
+    someone_elses = client_for(sam).post(
+        reverse("groups:share", args=[group.pk]),
+        {"kind": "journal_entries", "entry_id": str(entry.pk)},
+    )
+    assert someone_elses.status_code == 404
+    saving.set_visibility(ana, entry, Visibility.FOLLOW)
+    share = services.share(ana, membership, entry)
+    for outsider in (lind, sam):
+        address = reverse("groups:entry", args=[group.pk, share.pk])
+        assert client_for(outsider).get(address).status_code == 404

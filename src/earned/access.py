@@ -11,6 +11,7 @@ circle's categories and each entry's own visibility at the moment of the request
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar
 
@@ -20,8 +21,8 @@ from django.http import Http404, HttpRequest
 
 from earned.accounts.models import User
 from earned.circles.models import Circle
-from earned.groups.models import Group, Membership
-from earned.records.models import Owned, Visibility
+from earned.groups.models import Group, Membership, Share
+from earned.records.models import Owned, Visibility, with_pages
 
 RecordT = TypeVar("RecordT", bound=Model)
 OwnedT = TypeVar("OwnedT", bound=Owned)
@@ -71,6 +72,41 @@ def group_or_404(user: User, group_id: Any) -> tuple[Group, Membership | None]:
     if membership is None:
         raise Http404("No such group.")
     return group, membership
+
+
+def shared_in(group: Group) -> QuerySet[Share]:
+    """What the group's members share with it now (those who left took theirs back)."""
+    return Share.objects.filter(
+        membership__group=group, membership__left_at__isnull=True
+    ).select_related("membership")
+
+
+def entries_shared(shares: Sequence[Share]) -> dict[Any, Owned]:
+    """The entries behind these shares, by share: each the member's own record as it is now,
+    unless since deleted or marked always private (one query a kind)."""
+    kinds = with_pages()
+    wanted: dict[str, dict[Any, Share]] = {}
+    for each in shares:
+        wanted.setdefault(each.entry_kind, {})[each.entry_id] = each
+    found: dict[Any, Owned] = {}
+    for kind, by_entry in wanted.items():
+        model = kinds[kind]
+        for record in model._default_manager.filter(pk__in=list(by_entry)).exclude(
+            visibility=Visibility.PRIVATE
+        ):
+            share = by_entry[record.pk]
+            if record.owner_id == share.membership.owner_id:
+                found[share.pk] = record
+    return found
+
+
+def group_entry_or_404(group: Group, share_id: Any) -> tuple[Share, Owned]:
+    """One entry shared with the group now, with its share, or 404."""
+    share = _one_or_404(shared_in(group), {"pk": share_id})
+    record = entries_shared([share]).get(share.pk)
+    if record is None:
+        raise Http404("No such entry.")
+    return share, record
 
 
 def shared(source: type[OwnedT] | QuerySet[OwnedT], circle: Circle) -> QuerySet[OwnedT]:

@@ -114,8 +114,12 @@ class Read(models.Model):
         User, on_delete=models.SET_NULL, null=True, related_name="reads_by_me"
     )
     circle = models.ForeignKey(Circle, on_delete=models.SET_NULL, null=True, related_name="reads")
+    # Or the group it was shared with (then `reader` is a member, or its facilitator).
+    group = models.ForeignKey(
+        "groups.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="reads"
+    )
     at = models.DateTimeField(default=timezone.now)
-    page = models.CharField(max_length=24)  # a key of circles.services.PAGES
+    page = models.CharField(max_length=24)  # a key of circles.audit.PAGES
     record_kind = models.CharField(max_length=24, blank=True)  # the entry read: "experiences"
     record_id = models.UUIDField(null=True, blank=True)
 

@@ -9,12 +9,13 @@ Which of them a practitioner may open at a request is decided in earned/access.p
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -136,13 +137,14 @@ class Part:
     rows: list[list[Answer]]
 
 
-def read_with(circle: Circle, record: Owned) -> Part | None:
-    """The rows written with the entry (a ladder's steps), those the circle shares now."""
+def read_with(record: Owned, allowed: Callable[[QuerySet[Any]], QuerySet[Any]]) -> Part | None:
+    """The rows written with the entry (a ladder's steps), as far as `allowed` lets the reader
+    see them (for a circle, earned.access.shared)."""
     found = WITH_IT.get(record.exported_as)
     if found is None:
         return None
     relation, heading = found
-    rows = shared(getattr(record, relation).all(), circle)
+    rows = allowed(getattr(record, relation).all())
     return Part(heading, [answers(row) for row in rows])
 
 

@@ -16,14 +16,12 @@ from django.utils import timezone
 
 from earned.access import shared
 from earned.accounts.models import User
-from earned.circles import readable
 from earned.circles.models import (
     COMMENT_LIMIT,
     Assignment,
     Circle,
     Comment,
     Invitation,
-    Read,
     Session,
     validate_categories,
 )
@@ -36,19 +34,6 @@ from earned.safety import noticing
 INVITATION_LIFETIME = timedelta(days=7)
 FEW_WORDS = "Please write a few words first."
 RowT = TypeVar("RowT", bound=models.Model)
-
-# What a practitioner can open, as the person's list of reads names it.
-PAGES = {
-    "overview": "The overview of what you share",
-    "entry": "One entry",
-    "insights": "Insights from what you share",
-}
-# What the person can ask their list of reads to show: a page, or entries of one kind.
-READ_KINDS = {
-    "overview": "The overview",
-    "insights": "Insights",
-    **{kind: many for kind, (_, many) in readable.NAMES.items()},
-}
 
 
 class CircleError(Exception):
@@ -204,47 +189,6 @@ def circles_of(person: User) -> QuerySet[Circle]:
 def clients_of(practitioner: User) -> QuerySet[Circle]:
     """The people who invited this practitioner, and have not ended it."""
     return practitioner.clients.filter(ended_at__isnull=True).select_related("person")
-
-
-def note_read(circle: Circle, page: str, record: Owned | None = None) -> None:
-    """The practitioner read something of the person's: noted, for the person to see."""
-    assert page in PAGES
-    Read.objects.create(
-        person_id=circle.person_id,
-        reader_id=circle.practitioner_id,
-        circle=circle,
-        page=page,
-        record_kind=record.exported_as if record is not None else "",
-        record_id=record.pk if record is not None else None,
-    )
-
-
-def reads_of(person: User, reader: User | None = None, what: str = "") -> QuerySet[Read]:
-    """Every read of the person's entries by someone else, newest first; by one reader, of one
-    page or kind of entry (a key of READ_KINDS), if asked."""
-    reads = Read.objects.filter(person=person).select_related("reader")
-    if reader is not None:
-        reads = reads.filter(reader=reader)
-    if what in PAGES:
-        reads = reads.filter(page=what)
-    elif what:
-        reads = reads.filter(page="entry", record_kind=what)
-    return reads
-
-
-def read_words(read: Read) -> str:
-    """What was read, as the person's list says it: "an experience", "the overview…"."""
-    if read.page == "entry":
-        return readable.one(read.record_kind)
-    return PAGES.get(read.page, "a page").lower()
-
-
-READS_SHOWN = 200
-
-
-def readers_of(person: User) -> QuerySet[User]:
-    """Everyone who has read something of the person's."""
-    return User.objects.filter(reads_by_me__person=person).distinct().order_by("display_name")
 
 
 def category_names(categories: Iterable[str]) -> list[str]:

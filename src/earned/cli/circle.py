@@ -130,15 +130,15 @@ def seen(user: User) -> None:
     """Who has seen what of yours, newest first."""
     from django.utils import timezone
 
-    from earned.circles import services
+    from earned.circles import audit
 
-    reads = list(services.reads_of(user)[: services.READS_SHOWN])
+    reads = list(audit.reads_of(user)[: audit.READS_SHOWN])
     if not reads:
         click.echo("Nobody else has seen anything of yours.")
+    who = audit.who_read(reads)
     for read in reads:
         when = timezone.localtime(read.at).strftime("%Y-%m-%d %H:%M")
-        click.echo(f"{when}  {read.reader or 'an account since closed'}: "
-                   f"{services.read_words(read)}")  # fmt: skip
+        click.echo(f"{when}  {who[read.pk]}: {audit.read_words(read)}")
 
 
 @click.group()

@@ -94,3 +94,44 @@ class GroupInvitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.used_at is None and self.expires_at > timezone.now()
+
+
+class Share(models.Model):
+    """One entry a member chose to share with the group: a pointer, never a copy. The group
+    reads the member's own record at each request (earned/access.py), so taking it back, or
+    leaving, removes it at once."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="shares")
+    entry_kind = models.CharField(max_length=24)  # the entry's export key: "journal_entries"
+    entry_id = models.UUIDField()
+    shared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-shared_at",)
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "entry_id"], name="shared_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Share {self.id}"
+
+
+class Reply(models.Model):
+    """A member's short, kind reply beside a shared entry, sealed with its author's key. The
+    facilitator can hide one; anyone in the group can report one to the facilitator."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="replies")
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="group_replies")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="replies")
+    body = EncryptedTextField("the reply")
+    at = models.DateTimeField(default=timezone.now)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    reported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("at",)
+
+    def __str__(self) -> str:
+        return f"Reply {self.id}"

@@ -5,7 +5,10 @@ may see what in a group is decided in earned/access.py, at every request."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,7 +18,18 @@ from django.utils import timezone
 
 from earned.accounts.models import User
 from earned.core import codes
-from earned.groups.models import ALIAS_LIMIT, Group, GroupInvitation, Membership
+from earned.groups.models import (
+    ALIAS_LIMIT,
+    REPLY_LIMIT,
+    Group,
+    GroupInvitation,
+    Membership,
+    Reply,
+    Share,
+)
+from earned.privacy.opening import read_now
+from earned.records.models import Owned, Visibility
+from earned.safety import noticing
 
 INVITATION_LIFETIME = timedelta(days=14)  # time to read the guidelines and think it over
 NOT_A_CODE = (
@@ -148,16 +162,37 @@ def memberships_of(person: User) -> QuerySet[Membership]:
     ).select_related("group")
 
 
+def known_as(pairs: Iterable[tuple[Any, Any]]) -> dict[tuple[Any, Any], str]:
+    """How each reader is known in each group, by (group id, reader id): the name they chose
+    there, or "the facilitator, <name>" (their words opened under their own keys)."""
+    pairs = set(pairs)
+    if not pairs:
+        return {}
+    found = Membership.objects.filter(
+        group_id__in={g for g, _ in pairs}, owner_id__in={r for _, r in pairs}
+    ).order_by("joined_at")
+    memberships = [each for each in found if (each.group_id, each.owner_id) in pairs]
+    read_now(memberships, "alias")
+    names = {(each.group_id, each.owner_id): str(each.alias) for each in memberships}
+    for group in Group.objects.filter(pk__in={g for g, _ in pairs}).select_related("owner"):
+        if (group.pk, group.owner_id) in pairs:
+            names[(group.pk, group.owner_id)] = f"The facilitator, {group.owner}"
+    return names
+
+
 def members(group: Group) -> QuerySet[Membership]:
     """Who is in the group now, in the order they joined."""
     return group.memberships.filter(left_at__isnull=True)
 
 
+@transaction.atomic
 def leave(person: User, membership: Membership) -> None:
-    """The person leaves: from the next request the group sees nothing of theirs."""
+    """The person leaves: what they shared and their replies go with them, at once."""
     if membership.owner_id == person.pk and membership.left_at is None:
         membership.left_at = timezone.now()
         membership.save(update_fields=["left_at"])
+        membership.shares.all().delete()
+        membership.replies.all().delete()
 
 
 def end(facilitator: User, group: Group) -> None:
@@ -165,3 +200,111 @@ def end(facilitator: User, group: Group) -> None:
     if group.owner_id == facilitator.pk and group.is_open:
         group.ended_at = timezone.now()
         group.save(update_fields=["ended_at"])
+
+
+# --- Sharing one entry, and the replies beside it ---------------------------------------------
+
+# The kinds a member can share with a group: their own practice and reflection. People, their
+# ruptures and the safety plan name others or are too close to share with a room.
+SHAREABLE = (
+    "experiences", "expectations", "check_ins", "journal_entries", "shifts", "dialogues",
+    "imagery", "ladders", "attempts", "scripts",
+)  # fmt: skip
+
+
+def share(person: User, membership: Membership, entry: Owned) -> Share:
+    """The member shares one entry of theirs with the group: the group reads it, as it is at
+    each moment, until they take it back or leave."""
+    if membership.owner_id != person.pk or membership.left_at or not membership.group.is_open:
+        raise GroupError("You are not in that group any more.")
+    if entry.owner_id != person.pk or entry.exported_as not in SHAREABLE:
+        raise GroupError("This kind of entry stays with you: it cannot be shared with a group.")
+    if entry.visibility == Visibility.PRIVATE:
+        raise GroupError(
+            "You keep this entry always private. To share it, first choose who may see it."
+        )
+    found, _ = Share.objects.get_or_create(
+        membership=membership, entry_id=entry.pk, defaults={"entry_kind": entry.exported_as}
+    )
+    return found
+
+
+def take_back(person: User, shared: Share) -> None:
+    """The member unshares: the group no longer sees it, nor the replies beside it."""
+    if shared.membership.owner_id == person.pk:
+        shared.delete()
+
+
+def shares_of(person: User, entry: Owned) -> dict[Any, Share]:
+    """Where one of the person's entries is shared now, by membership."""
+    return {
+        each.membership_id: each
+        for each in Share.objects.filter(
+            membership__owner=person, membership__left_at__isnull=True, entry_id=entry.pk
+        )
+    }
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """One of the person's groups, and whether an entry is shared there now."""
+
+    membership: Membership
+    share: Share | None
+
+
+def sharing(person: User, entry: Owned) -> list[Sharing]:
+    """For an entry's own page: each group the person is in, and whether it is shared there
+    (nothing for a kind that stays with them)."""
+    if entry.exported_as not in SHAREABLE or person.is_practitioner:
+        return []
+    memberships = list(memberships_of(person))
+    read_now([each.group for each in memberships], "name")
+    read_now(memberships, "alias")
+    there = shares_of(person, entry)
+    return [Sharing(each, there.get(each.pk)) for each in memberships]
+
+
+def forget_entries(owner_id: Any, ids: Iterable[Any]) -> None:
+    """Entries are being deleted: they are no longer shared with any group (earned/records/
+    saving.py asks this of every deletion)."""
+    Share.objects.filter(membership__owner_id=owner_id, entry_id__in=list(ids)).delete()
+
+
+def reply(person: User, membership: Membership, shared: Share, body: str) -> Reply:
+    """A member's short, kind reply beside an entry shared in their group (their key current:
+    it is sealed with theirs). Their words are looked at, as anywhere."""
+    if membership.owner_id != person.pk or membership.group_id != shared.membership.group_id:
+        raise GroupError("You are not in that group any more.")
+    text = (body or "").strip()
+    if not text:
+        raise ValidationError({"body": "Please write a few words first."})
+    if len(text) > REPLY_LIMIT:
+        raise ValidationError(
+            {"body": f"A reply holds up to {REPLY_LIMIT} characters (this one has {len(text)}): "
+                     "a few kind sentences."}
+        )  # fmt: skip
+    made = Reply.objects.create(share=shared, owner=person, membership=membership, body=text)
+    noticing.look(Reply, [text])
+    return made
+
+
+def set_hidden(facilitator: User, chosen: Reply, hidden: bool) -> None:
+    """The facilitator hides a reply from the group, or brings it back."""
+    if chosen.share.membership.group.owner_id == facilitator.pk:
+        chosen.hidden_at = timezone.now() if hidden else None
+        chosen.save(update_fields=["hidden_at"])
+
+
+def report(membership: Membership, chosen: Reply) -> None:
+    """Anyone in the group tells the facilitator a reply needs a look."""
+    if membership.group_id == chosen.share.membership.group_id and chosen.reported_at is None:
+        chosen.reported_at = timezone.now()
+        chosen.save(update_fields=["reported_at"])
+
+
+def reported(group: Group) -> QuerySet[Reply]:
+    """Replies someone reported, for the facilitator to look at (hidden ones included)."""
+    return Reply.objects.filter(
+        share__membership__group=group, reported_at__isnull=False
+    ).select_related("share", "membership")

@@ -15,6 +15,19 @@ urlpatterns = [
         views.withdraw,
         name="withdraw",
     ),
+    path("groups/<uuid:group_id>/share/", views.share, name="share"),
+    path(
+        "groups/<uuid:group_id>/shared/<uuid:share_id>/take-back/",
+        views.take_back,
+        name="take-back",
+    ),
+    path("groups/<uuid:group_id>/shared/<uuid:share_id>/", views.entry, name="entry"),
+    path("groups/<uuid:group_id>/shared/<uuid:share_id>/replies/", views.reply, name="reply"),
+    path(
+        "groups/<uuid:group_id>/replies/<uuid:reply_id>/moderate/",
+        views.moderate,
+        name="moderate",
+    ),
     path("groups/<uuid:group_id>/leave/", views.leave, name="leave"),
     path("groups/<uuid:group_id>/end/", views.end, name="end"),
 ]

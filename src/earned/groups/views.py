@@ -4,19 +4,34 @@ a group is decided by earned/access.py; each person's words are opened under the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
 
-from earned.access import group_or_404, signed_in_user
+from earned.access import (
+    entries_shared,
+    get_owned_or_404,
+    group_entry_or_404,
+    group_or_404,
+    shared_in,
+    signed_in_user,
+)
+from earned.circles import readable
+from earned.circles.audit import note_group_read
 from earned.circles.forms import JoinForm
 from earned.groups import services
 from earned.groups.forms import GroupForm, MemberForm
-from earned.groups.models import GroupInvitation
-from earned.privacy.opening import read_now
+from earned.groups.models import REPLY_LIMIT, Group, GroupInvitation, Membership, Reply, Share
+from earned.privacy.opening import read_all_now, read_now
+from earned.records.models import Visibility, with_pages
 
 
 def _on_a_server() -> None:
@@ -93,23 +108,160 @@ def join(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def group(request: HttpRequest, group_id: str) -> HttpResponse:
-    """The group's own page: for its facilitator, the members and the codes; for a member, the
-    guidelines and who is in it, by the names they chose."""
+    """The group's own page: what members share, and who is here by the names they chose; for
+    its facilitator, the codes too."""
     group, membership = group_or_404(signed_in_user(request), group_id)
     members = list(services.members(group))
     read_now([group], "name", "description", "guidelines")
     read_now(members, "alias")
+    context: dict[str, Any] = {"group": group, "members": members, "feed": _feed(group, members)}
     if membership is None:
-        invitations = list(services.open_invitations(group))
-        return render(
-            request,
-            "groups/facilitating.html",
-            {"group": group, "members": members, "invitations": invitations},
-        )
+        context["invitations"] = list(services.open_invitations(group))
+        context["reported"] = list(services.reported(group))
+        read_now(context["reported"], "body")
+        return render(request, "groups/facilitating.html", context)
     mine = next(each for each in members if each.pk == membership.pk)  # its alias opened
+    return render(request, "groups/group.html", {**context, "membership": mine})
+
+
+@dataclass(frozen=True)
+class Shown:
+    share: Share
+    alias: str
+    title: str
+    kind: str  # "a journal entry"
+    replies: int
+
+
+def _feed(group: Group, members: list[Membership]) -> list[Shown]:
+    """What members share now, newest first, each by the name its member chose."""
+    shares = list(shared_in(group).annotate(replies_count=Count("replies")))
+    entries = entries_shared(shares)
+    read_all_now(entries.values())
+    alias = {each.pk: str(each.alias) for each in members}
+    return [
+        Shown(
+            each,
+            alias[each.membership_id],
+            readable.title(entries[each.pk]),
+            readable.one(each.entry_kind),
+            each.replies_count,
+        )
+        for each in shares
+        if each.pk in entries
+    ]
+
+
+@login_required
+@require_safe
+def entry(request: HttpRequest, group_id: str, share_id: str) -> HttpResponse:
+    """One entry a member shares with the group, read-only, with the replies beside it. Every
+    look by someone else is kept in that member's list of reads."""
+    user = signed_in_user(request)
+    group, membership = group_or_404(user, group_id)
+    share, record = group_entry_or_404(group, share_id)
+    note_group_read(user, group, share.membership.owner_id, record)
+    replies = list(share.replies.select_related("membership").order_by("at"))
+    if membership is not None:  # hidden replies stay with the facilitator
+        replies = [each for each in replies if each.hidden_at is None]
+    read_all_now([record])
+    read_now(replies, "body")
+    read_now([share.membership, *(each.membership for each in replies)], "alias")
+    read_now([group], "name")
     return render(
-        request, "groups/group.html", {"group": group, "members": members, "membership": mine}
+        request,
+        "groups/entry.html",
+        {
+            "group": group,
+            "membership": membership,
+            "share": share,
+            "entry": record,
+            "title": readable.title(record),
+            "kind": readable.one(share.entry_kind),
+            "when": readable.when(record),
+            "answers": readable.answers(record),
+            "read_with": readable.read_with(
+                record, lambda rows: rows.exclude(visibility=Visibility.PRIVATE)
+            ),
+            "replies": replies,
+            "limit": REPLY_LIMIT,
+            "mine": membership is not None and share.membership_id == membership.pk,
+        },
     )
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, group_id: str, share_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    group, membership = group_or_404(user, group_id)
+    share, _ = group_entry_or_404(group, share_id)
+    if membership is None:
+        raise Http404("Members reply; the facilitator keeps the room.")
+    try:
+        services.reply(user, membership, share, request.POST.get("body", ""))
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, "Sent.")
+    return redirect(reverse("groups:entry", args=[group.pk, share.pk]) + "#replies")
+
+
+@login_required
+@require_POST
+def moderate(request: HttpRequest, group_id: str, reply_id: str) -> HttpResponse:
+    """A member reports a reply to the facilitator; the facilitator hides one, or brings it
+    back."""
+    user = signed_in_user(request)
+    group, membership = group_or_404(user, group_id)
+    chosen = get_object_or_404(
+        Reply.objects.select_related("share__membership__group"),
+        pk=reply_id,
+        share__in=shared_in(group),
+    )
+    if membership is not None:
+        services.report(membership, chosen)
+        messages.success(request, "Thank you. The facilitator will look at it.")
+    else:
+        services.set_hidden(user, chosen, request.POST.get("hidden") != "no")
+        messages.success(request, "Done.")
+    return redirect(reverse("groups:entry", args=[group.pk, chosen.share_id]) + "#replies")
+
+
+@login_required
+@require_POST
+def share(request: HttpRequest, group_id: str) -> HttpResponse:
+    """Share one of your entries with a group you are in (from the entry's own page)."""
+    user = signed_in_user(request)
+    group, membership = group_or_404(user, group_id)
+    if membership is None:
+        raise Http404("Members share their entries.")
+    model = with_pages().get(request.POST.get("kind", ""))
+    if model is None:
+        raise Http404("No such entry.")
+    record = get_owned_or_404(model, user, pk=request.POST.get("entry_id"))
+    try:
+        services.share(user, membership, record)
+    except services.GroupError as problem:
+        messages.error(request, str(problem))
+    else:
+        read_now([group], "name")
+        messages.success(request, f"Shared with {group.name}. You can take it back at any time.")
+    return redirect(record.get_absolute_url())  # type: ignore[attr-defined]
+
+
+@login_required
+@require_POST
+def take_back(request: HttpRequest, group_id: str, share_id: str) -> HttpResponse:
+    user = signed_in_user(request)
+    group, membership = group_or_404(user, group_id)
+    chosen = get_object_or_404(Share, pk=share_id, membership=membership)
+    page = with_pages()[chosen.entry_kind]._default_manager.filter(pk=chosen.entry_id).first()
+    services.take_back(user, chosen)
+    messages.success(request, "Taken back. The group no longer sees it.")
+    if page is None:
+        return redirect("groups:group", group.pk)
+    return redirect(page.get_absolute_url())  # type: ignore[attr-defined]
 
 
 @login_required

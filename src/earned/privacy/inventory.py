@@ -105,4 +105,5 @@ CLEAR_TEXT |= {
 # Groups: who is in which group, and the codes that open one — never what anyone wrote.
 CLEAR_TEXT |= {
     "groups.GroupInvitation.code_hash": "a SHA-256 hash of a one-time code",
+    "groups.Share.entry_kind": "a choice: the kind of the entry shared",
 }

@@ -13,6 +13,7 @@ from django.db.models import Model
 
 from earned.accounts.models import User
 from earned.privacy import keyring, keys
+from earned.privacy.fields import EncryptedTextField
 
 
 def read_now(rows: Iterable[Model], *fields: str) -> None:
@@ -26,3 +27,12 @@ def read_now(rows: Iterable[Model], *fields: str) -> None:
             for row in theirs:
                 for field in fields:
                     getattr(row, field)
+
+
+def read_all_now(rows: Iterable[Model]) -> None:
+    """Open every sealed field of these rows, each under its owner's key: for a page that reads
+    whole entries of several people."""
+    rows = list(rows)
+    for model in {type(row) for row in rows}:
+        sealed = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        read_now([row for row in rows if type(row) is model], *sealed)

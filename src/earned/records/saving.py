@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from earned.accounts.models import User
 from earned.circles import services as circles
+from earned.groups import services as groups
 from earned.privacy.fields import EncryptedTextField
 from earned.records.models import Owned, words_among
 from earned.safety import noticing
@@ -140,7 +141,9 @@ def delete(owner: User, record: Owned) -> None:
     check_owner(owner, [record])
     doomed = _taken_with(record)  # first: delete() forgets the ids
     search.forget(owner.pk, doomed)
-    circles.forget_entries(owner.pk, [pk for ids in doomed.values() for pk in ids])
+    ids = [pk for each in doomed.values() for pk in each]
+    circles.forget_entries(owner.pk, ids)  # the comments beside them
+    groups.forget_entries(owner.pk, ids)  # and where they were shared
     record.delete()
     if parent := _indexed_with(record):
         search.index(parent)  # the record's words were part of what finds it

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from earned.access import owned, signed_in_user
 from earned.accounts.models import User
-from earned.circles import services
+from earned.circles import audit, services
 from earned.circles.forms import JoinForm, SharingForm
 from earned.circles.models import Circle, Comment, Read, Session
 from earned.records.models import with_pages
@@ -151,20 +151,24 @@ def seen(request: HttpRequest) -> HttpResponse:
     """Who has seen what: every read of your entries by someone else, newest first, by whom and
     of what if you choose."""
     user = signed_in_user(request)
-    readers = list(services.readers_of(user))
+    readers = list(audit.readers_of(user))
     chosen = next((each for each in readers if str(each.pk) == request.GET.get("reader")), None)
     what = request.GET.get("what", "")
-    what = what if what in services.READ_KINDS else ""
-    reads = list(services.reads_of(user, chosen, what)[: services.READS_SHOWN])
+    what = what if what in audit.READ_KINDS else ""
+    reads = list(audit.reads_of(user, chosen, what)[: audit.READS_SHOWN])
     pages = _pages_of(user, reads)
+    who = audit.who_read(reads)
     return render(
         request,
         "circles/seen.html",
         {
-            "reads": [(r, services.read_words(r), pages.get(r.record_id)) for r in reads],
+            "reads": [
+                (read, who[read.pk], audit.read_words(read), pages.get(read.record_id))
+                for read in reads
+            ],
             "readers": readers,
             "chosen": chosen,
-            "kinds": services.READ_KINDS,
+            "kinds": audit.READ_KINDS,
             "what": what,
         },
     )

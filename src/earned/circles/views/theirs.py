@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
-from earned.circles import overview, readable, services
+from earned.circles import audit, overview, readable, services
 from earned.circles.forms import AssignmentForm, JoinForm, SessionForm
 from earned.circles.models import COMMENT_LIMIT, Assignment, Circle
 from earned.insights import gathering
@@ -98,7 +98,7 @@ def people(request: HttpRequest) -> HttpResponse:
 def person(request: HttpRequest, client_id: str) -> HttpResponse:
     """What one person shares, at a glance (earned/circles/overview.py gathers it)."""
     circle = circle_or_404(signed_in_user(request), client_id)
-    services.note_read(circle, "overview")
+    audit.note_read(circle, "overview")
     with their_key(circle):
         return render(
             request,
@@ -125,7 +125,7 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
 def insights(request: HttpRequest, client_id: str) -> HttpResponse:
     """The person's working model and week-by-week markers, drawn from what they share only."""
     circle = circle_or_404(signed_in_user(request), client_id)
-    services.note_read(circle, "insights")
+    audit.note_read(circle, "insights")
     person = circle.person
     chosen = gathering.period(person, request.GET.get("period", ""), through=circle)
     found = gathering.records(person, chosen, through=circle)
@@ -190,7 +190,7 @@ def entry(request: HttpRequest, client_id: str, kind: str, entry_id: str) -> Htt
     """One entry the person shares, as they wrote it, with the comments beside it."""
     circle = circle_or_404(signed_in_user(request), client_id)
     record = _entry_or_404(circle, kind, entry_id)
-    services.note_read(circle, "entry", record)
+    audit.note_read(circle, "entry", record)
     context: dict[str, Any] = {
         "circle": circle,
         "client": circle.person,
@@ -206,7 +206,7 @@ def entry(request: HttpRequest, client_id: str, kind: str, entry_id: str) -> Htt
             title=readable.title(record),
             when=readable.when(record),
             answers=readable.answers(record),
-            read_with=readable.read_with(circle, record),
+            read_with=readable.read_with(record, lambda rows: shared(rows, circle)),
             comments=list(services.comments_in(circle, record)),
         )
         template = "experience.html" if isinstance(record, Experience) else "entry.html"

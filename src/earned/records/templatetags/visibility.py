@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 
+from earned.groups import services as groups
 from earned.records.models import Visibility
 
 register = template.Library()
@@ -19,12 +20,15 @@ SUMMARY = {
 }
 
 
-@register.inclusion_tag("records/_who_may_see.html")
-def who_may_see(record: Any) -> dict[str, Any]:
+@register.inclusion_tag("records/_who_may_see.html", takes_context=True)
+def who_may_see(context: dict[str, Any], record: Any) -> dict[str, Any]:
+    shown = settings.IS_SERVER
     return {
-        "shown": settings.IS_SERVER,
+        "shown": shown,
         "record": record,
         "summary": SUMMARY[Visibility(record.visibility)],
         "action": f"records:visibility-{record.exported_as}",
         "choices": Visibility.choices,
+        "groups": groups.sharing(context["request"].user, record) if shown else [],
+        "csrf_token": context.get("csrf_token"),
     }

@@ -1,0 +1,102 @@
+"""Who has seen what: every time someone other than the person opened something of theirs — a
+practitioner in their care circle, or someone in a group they shared an entry with — kept for
+the person to read (Settings → Who has seen what), named as they know the reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from earned.accounts.models import User
+from earned.circles import readable
+from earned.circles.models import Circle, Read
+from earned.groups import services as groups
+from earned.records.models import Owned
+
+# What a practitioner can open, as the person's list of reads names it.
+PAGES = {
+    "overview": "The overview of what you share",
+    "entry": "One entry",
+    "insights": "Insights from what you share",
+    "group": "An entry you shared with a group",
+}
+# What the person can ask their list of reads to show: a page, or entries of one kind.
+READ_KINDS = {
+    "overview": "The overview",
+    "insights": "Insights",
+    "group": "Shared with a group",
+    **{kind: many for kind, (_, many) in readable.NAMES.items()},
+}
+
+
+def note_read(circle: Circle, page: str, record: Owned | None = None) -> None:
+    """The practitioner read something of the person's: noted, for the person to see."""
+    assert page in PAGES
+    Read.objects.create(
+        person_id=circle.person_id,
+        reader_id=circle.practitioner_id,
+        circle=circle,
+        page=page,
+        record_kind=record.exported_as if record is not None else "",
+        record_id=record.pk if record is not None else None,
+    )
+
+
+def note_group_read(reader: User, group: Any, shared_by: Any, record: Owned) -> None:
+    """Someone in a group read an entry a member shared with it: noted, for that member."""
+    if reader.pk != shared_by:
+        Read.objects.create(
+            person_id=shared_by,
+            reader=reader,
+            group=group,
+            page="group",
+            record_kind=record.exported_as,
+            record_id=record.pk,
+        )
+
+
+def reads_of(person: User, reader: User | None = None, what: str = "") -> QuerySet[Read]:
+    """Every read of the person's entries by someone else, newest first; by one reader, of one
+    page or kind of entry (a key of READ_KINDS), if asked."""
+    reads = Read.objects.filter(person=person).select_related("reader")
+    if reader is not None:
+        reads = reads.filter(reader=reader)
+    if what in PAGES:
+        reads = reads.filter(page=what)
+    elif what:
+        reads = reads.filter(page="entry", record_kind=what)
+    return reads
+
+
+def read_words(read: Read) -> str:
+    """What was read, as the person's list says it: "an experience", "the overview…"."""
+    if read.page == "entry":
+        return readable.one(read.record_kind)
+    if read.page == "group":
+        return f"{readable.one(read.record_kind)} you shared with a group"
+    return PAGES.get(read.page, "a page").lower()
+
+
+READS_SHOWN = 200
+
+
+def who_read(reads: list[Read]) -> dict[Any, str]:
+    """How the person's list names each reader, by read: a practitioner by their name; someone
+    in a group by the name they go by there, never their account's."""
+    in_groups = groups.known_as((each.group_id, each.reader_id) for each in reads if each.group_id)
+    return {
+        each.pk: in_groups.get((each.group_id, each.reader_id))
+        or str(each.reader or "An account since closed")
+        for each in reads
+    }
+
+
+def readers_of(person: User) -> QuerySet[User]:
+    """The practitioners who have read something of the person's (a group's members are known
+    to them only by the names they chose there, so they are not listed by account)."""
+    return (
+        User.objects.filter(reads_by_me__person=person, reads_by_me__circle__isnull=False)
+        .distinct()
+        .order_by("display_name")
+    )

@@ -135,3 +135,48 @@ class Reply(models.Model):
 
     def __str__(self) -> str:
         return f"Reply {self.id}"
+
+
+class Exercise(models.Model):
+    """Something the facilitator posts for every member to do in their own Earned, privately.
+    The facilitator sees only how many did it; a member shares what came of it only if she
+    chooses to."""
+
+    class Kind(models.TextChoices):
+        EXPERIENCE = "experience", "An experience to try"
+        PROMPT = "prompt", "Something to write about"
+        SCRIPT = "script", "A script to rehearse"
+        QUESTIONNAIRE = "questionnaire", "A questionnaire to take"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="exercises")
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="exercises_posted")
+    kind = models.CharField(max_length=16, choices=Kind, default=Kind.EXPERIENCE)
+    what = EncryptedTextField("what to do", error_messages=needed("Please say what to try."))
+    # A journal question's key, a starter script's key, or a questionnaire's key.
+    about = models.CharField(max_length=40, blank=True)
+    due = models.DateField(null=True, blank=True)
+    posted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("-posted_at",)
+
+    def __str__(self) -> str:
+        return f"Exercise {self.id}"
+
+
+class ExerciseDone(models.Model):
+    """A member did an exercise: counted for the facilitator, never shown to them."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="done")
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="done")
+    entry_kind = models.CharField(max_length=24)
+    entry_id = models.UUIDField()
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["exercise", "membership"], name="done_once")]
+
+    def __str__(self) -> str:
+        return f"Exercise done {self.id}"

@@ -13,22 +13,28 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from earned.accounts.models import User
 from earned.core import codes
+from earned.core.instruments import DEFINITIONS
 from earned.groups.models import (
     ALIAS_LIMIT,
     REPLY_LIMIT,
+    Exercise,
+    ExerciseDone,
     Group,
     GroupInvitation,
     Membership,
     Reply,
     Share,
 )
+from earned.measures.instruments import PRACTICE
+from earned.practice.library import STARTERS_BY_KEY
 from earned.privacy.opening import read_now
 from earned.records.models import Owned, Visibility
+from earned.reflection.prompts import PROMPTS
 from earned.safety import noticing
 
 INVITATION_LIFETIME = timedelta(days=14)  # time to read the guidelines and think it over
@@ -308,3 +314,105 @@ def reported(group: Group) -> QuerySet[Reply]:
     return Reply.objects.filter(
         share__membership__group=group, reported_at__isnull=False
     ).select_related("share", "membership")
+
+
+# --- Exercises ---------------------------------------------------------------------------------
+
+
+def exercise_choices() -> dict[str, dict[str, str]]:
+    """What an exercise of each kind can be about, by its value, with its words."""
+    return {
+        Exercise.Kind.PROMPT: {key: prompt.text for key, prompt in PROMPTS.items()},
+        Exercise.Kind.SCRIPT: {key: starter.title for key, starter in STARTERS_BY_KEY.items()},
+        Exercise.Kind.QUESTIONNAIRE: {
+            PRACTICE.key: PRACTICE.title,
+            **{key: each.name for key, each in DEFINITIONS.items()},
+        },
+    }
+
+
+ABOUT_NEEDED = {
+    Exercise.Kind.SCRIPT: "Please choose one of Earned's starter scripts.",
+    Exercise.Kind.QUESTIONNAIRE: "Please choose a questionnaire.",
+}
+
+
+def post_exercise(
+    facilitator: User, group: Group, kind: str, what: str, about: str = "", due: Any = None
+) -> Exercise:
+    """The facilitator posts an exercise for every member (their key current: its words are
+    sealed with theirs). A script or a questionnaire speaks for itself; an experience or a
+    prompt needs a few words."""
+    if group.owner_id != facilitator.pk or not group.is_open:
+        raise GroupError("That group has ended.")
+    kind = Exercise.Kind(kind)
+    choices = exercise_choices().get(kind, {})
+    about = about if about in choices else ""
+    if kind in ABOUT_NEEDED and not about:
+        raise ValidationError({"about": ABOUT_NEEDED[kind]})
+    said = (what or "").strip() or choices.get(about, "")
+    if not said:
+        raise ValidationError({"what": "Please say what to try."})
+    exercise = Exercise(group=group, owner=facilitator, kind=kind, what=said, about=about, due=due)
+    exercise.full_clean()
+    exercise.save()
+    return exercise
+
+
+def exercises_in(group: Group) -> QuerySet[Exercise]:
+    """The group's exercises, newest first, each with how many members have done it."""
+    return group.exercises.annotate(
+        done_by=Count("done", filter=Q(done__membership__left_at__isnull=True))
+    ).order_by("-posted_at")
+
+
+def waiting_for(person: User) -> list[tuple[Exercise, Membership]]:
+    """The exercises of the person's groups they have not done yet, soonest due first."""
+    memberships = {each.group_id: each for each in memberships_of(person)}
+    waiting = (
+        Exercise.objects.filter(group_id__in=list(memberships))
+        .exclude(done__membership__in=list(memberships.values()))
+        .select_related("group")
+        .order_by(F("due").asc(nulls_last=True), "-posted_at")
+    )
+    return [(each, memberships[each.group_id]) for each in waiting]
+
+
+def exercise_for(person: User, exercise_id: Any, page: str, about: Iterable[str] = ()) -> Any:
+    """The exercise a page was opened for (by an id that came with the request), with the
+    person's membership, if it is one of theirs, not done, and for this page — or None."""
+    kinds = {page} | ({Exercise.Kind.PROMPT} if page == "journal" else set())
+    try:
+        found = (
+            Exercise.objects.filter(
+                pk=exercise_id,
+                kind__in=kinds,
+                group__memberships__owner=person,
+                group__memberships__left_at__isnull=True,
+                group__ended_at__isnull=True,
+            )
+            .select_related("group")
+            .first()
+            if exercise_id
+            else None
+        )
+    except (ValidationError, ValueError):
+        return None
+    if found is None or (
+        found.about and found.kind != Exercise.Kind.PROMPT and found.about not in about
+    ):
+        return None
+    membership = memberships_of(person).filter(group=found.group).first()
+    if membership is None or found.done.filter(membership=membership).exists():
+        return None
+    return found, membership
+
+
+def mark_done(membership: Membership, exercise: Exercise, entry: Owned) -> None:
+    """A member did an exercise: only that it was done is kept for the group."""
+    if membership.owner_id == entry.owner_id and membership.group_id == exercise.group_id:
+        ExerciseDone.objects.get_or_create(
+            exercise=exercise,
+            membership=membership,
+            defaults={"entry_kind": entry.exported_as, "entry_id": entry.pk},
+        )

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, owned, signed_in_user
-from earned.circles import services as circles
 from earned.core import belief
 from earned.ledger import charts, services
 from earned.ledger.choices import RESPONSES
@@ -29,6 +28,7 @@ from earned.ledger.forms import (
 from earned.ledger.models import Expectation, Experience, Rating
 from earned.records import saving as records
 from earned.relationships.models import Person
+from earned.suggested import for_page
 from earned.web.deleting import Deletion, confirm_then_delete
 
 # --- Expectations -----------------------------------------------------------------------------
@@ -245,7 +245,7 @@ def experience_plan(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = _plan_form(request)
     # Planned from something a practitioner suggested: it is linked back when saved.
-    suggested = circles.waiting_one(user, request.GET.get("assignment"), "experience")
+    suggested = for_page(request, "experience")
     if suggested is not None and not form.is_bound:
         form.initial["situation"] = suggested.what
     if request.method == "POST" and form.is_valid():
@@ -253,7 +253,7 @@ def experience_plan(request: HttpRequest) -> HttpResponse:
             user, form.save(commit=False), expectations=form.cleaned_data["expectations"]
         )
         if suggested is not None:
-            circles.fulfil(user, suggested, experience)
+            suggested.done(experience)
         messages.success(request, "Planned. Afterwards, come back and note what happened.")
         return redirect("ledger:experience", experience.pk)
     return render(

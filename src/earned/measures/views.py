@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, signed_in_user
 from earned.accounts.models import User
-from earned.circles import services as circles
 from earned.core import progress
 from earned.core.fhir import ProblemInFile
 from earned.core.instruments import DEFINITIONS
@@ -23,6 +22,7 @@ from earned.measures.instruments import Instrument, available
 from earned.measures.models import Questionnaire
 from earned.rituals.services import day_of
 from earned.safety.noticing import ABOUT_ANSWERS, show_notice
+from earned.suggested import for_page
 from earned.web.deleting import Deletion, confirm_then_delete
 from earned.web.pages import form_page
 
@@ -114,11 +114,11 @@ def take(request: HttpRequest, key: str) -> HttpResponse:
     user = signed_in_user(request)
     form = TakeForm(request.POST or None, instrument=instrument)
     # Taken because a practitioner suggested it: linked back when saved.
-    suggested = circles.waiting_one(user, request.GET.get("assignment"), "questionnaire", key)
+    suggested = for_page(request, "questionnaire", [key])
     if request.method == "POST" and form.is_valid():
         taken = services.record(user, instrument, form.answers(), form.cleaned_data["note"])
         if suggested is not None:
-            circles.fulfil(user, suggested, taken.response)
+            suggested.done(taken.response)
         words = readings.score_words(instrument, taken.response)
         messages.success(request, f"Saved. Your score: {words}. Thank you.")
         if taken.asks_for_safety:

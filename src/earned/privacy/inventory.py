@@ -106,4 +106,8 @@ CLEAR_TEXT |= {
 CLEAR_TEXT |= {
     "groups.GroupInvitation.code_hash": "a SHA-256 hash of a one-time code",
     "groups.Share.entry_kind": "a choice: the kind of the entry shared",
+    "groups.Exercise.kind": "a choice: what kind of exercise",
+    "groups.Exercise.about": "a key of one of our journal questions, starter scripts or "
+    "questionnaires",
+    "groups.ExerciseDone.entry_kind": "a choice: the kind of entry it was done in",
 }

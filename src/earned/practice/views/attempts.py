@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from earned.access import get_owned_or_404, owned, signed_in_user
-from earned.circles import services as circles
 from earned.ledger import services as ledger
 from earned.ledger.forms import DebriefForm, PlanForm
 from earned.ledger.models import Expectation
@@ -17,6 +16,7 @@ from earned.practice import services
 from earned.practice.forms import CopingForm, LessonsForm, MomentForm
 from earned.practice.models import Attempt, Step
 from earned.relationships.models import Person
+from earned.suggested import for_page
 from earned.web.deleting import Deletion, confirm_then_delete
 
 
@@ -43,7 +43,7 @@ def attempt_new(request: HttpRequest, step_id: str) -> HttpResponse:
     )  # fmt: skip
     coping = CopingForm(request.POST or None)
     # Planned from a step a practitioner suggested: it is linked back when saved.
-    suggested = circles.waiting_one(user, request.GET.get("assignment"), "step", str(step.pk))
+    suggested = for_page(request, "step", [str(step.pk)])
     if request.method == "POST" and plan.is_valid() and coping.is_valid():
         attempt = services.plan_attempt(
             user,
@@ -53,7 +53,7 @@ def attempt_new(request: HttpRequest, step_id: str) -> HttpResponse:
             coping_plan=coping.cleaned_data["coping_plan"],
         )
         if suggested is not None:
-            circles.fulfil(user, suggested, attempt)
+            suggested.done(attempt)
         messages.success(request, "Planned. When the moment comes, this page is here for you.")
         return redirect(attempt)
     return render(

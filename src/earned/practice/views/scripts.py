@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from earned.access import get_owned_or_404, owned, signed_in_user
-from earned.circles import services as circles
 from earned.practice import services
 from earned.practice.choices import Situation
 from earned.practice.forms import RehearsalForm, ScriptForm
 from earned.practice.library import STARTERS, STARTERS_BY_KEY
 from earned.practice.models import Attempt, Rehearsal, Script
+from earned.suggested import for_page
 from earned.web.deleting import Deletion, confirm_then_delete
 from earned.web.pages import form_page
 
@@ -94,19 +94,16 @@ def _rehearsal_form(
     user = signed_in_user(request)
     attempts = owned(Attempt, user).select_related("step", "experience").order_by("-created_at")
     form = RehearsalForm(request.POST or None, instance=instance, attempts=attempts)
-    # Rehearsed because a practitioner suggested it: linked back when saved.
-    suggested = (
-        circles.waiting_one(user, request.GET.get("assignment"), "script", str(script.pk))
-        if instance is None
-        else None
-    )
+    # Rehearsed because a practitioner or a group suggested it: linked back when saved.
+    about = [str(script.pk), script.starter]  # this script, or the starter it was copied from
+    suggested = for_page(request, "script", about) if instance is None else None
 
     def save(form: RehearsalForm) -> Rehearsal:
         rehearsal: Rehearsal = form.save(commit=False)
         rehearsal.script = script
         saved = services.save_rehearsal(user, rehearsal)
         if suggested is not None:
-            circles.fulfil(user, suggested, saved)
+            suggested.done(saved)
         return saved
 
     return form_page(

@@ -5,13 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from earned.access import get_owned_or_404, owned, signed_in_user
-from earned.circles import services as circles
 from earned.ledger.models import Expectation
 from earned.reflection import services
 from earned.reflection.forms import JournalForm
 from earned.reflection.models import JournalEntry
 from earned.reflection.prompts import PROMPTS, PURPOSES
 from earned.relationships.models import Person
+from earned.suggested import for_page
 from earned.web.deleting import Deletion, confirm_then_delete
 from earned.web.pages import form_page, list_page
 
@@ -40,11 +40,7 @@ def _entry_form(request: HttpRequest, instance: JournalEntry | None = None) -> H
     )
     prompt = PROMPTS.get(str(form["prompt"].value() or ""))
     # Written from something a practitioner suggested: it is linked back when kept.
-    suggested = (
-        circles.waiting_one(user, request.GET.get("assignment"), "journal")
-        if instance is None
-        else None
-    )
+    suggested = for_page(request, "journal") if instance is None else None
 
     def save(form: JournalForm) -> JournalEntry:
         entry = services.save_entry(
@@ -54,7 +50,7 @@ def _entry_form(request: HttpRequest, instance: JournalEntry | None = None) -> H
             form.cleaned_data.get("people") if "people" in form.fields else None,
         )
         if suggested is not None:
-            circles.fulfil(user, suggested, entry)
+            suggested.done(entry)
         return entry
 
     return form_page(

@@ -15,7 +15,7 @@ from django.urls import reverse
 from earned.accounts.models import User
 from earned.circles.models import Read
 from earned.groups import services
-from earned.groups.models import Group, GroupInvitation, Membership, Reply, Share
+from earned.groups.models import Exercise, Group, GroupInvitation, Membership, Reply, Share
 from earned.privacy import keyring, keys
 from earned.records import saving
 from earned.records.models import Visibility
@@ -277,3 +277,49 @@ def test_only_her_own_entries_of_the_kinds_a_group_may_see_can_be_shared(
     for outsider in (lind, sam):
         address = reverse("groups:entry", args=[group.pk, share.pk])
         assert client_for(outsider).get(address).status_code == 404
+
+
+# --- Exercises -----------------------------------------------------------------------------------
+
+
+def test_an_exercise_waits_on_each_members_today_and_the_facilitator_counts_who_did_it(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    group = a_group(okafor)
+    robin = make_person("robin", "Robin Ashworth")
+    joined(ana, group, "River")
+    joined(robin, group, "Wren")
+    coach, person = client_for(okafor), client_for(ana)
+    post = reverse("groups:post-exercise", args=[group.pk])
+    coach.post(post, {"kind": "prompt", "what": "A time someone stayed", "about": ""})
+    coach.post(post, {"kind": "script", "what": "", "about": "need-small"})
+    coach.post(post, {"kind": "questionnaire", "what": "", "about": "practice"})
+    refused = coach.post(post, {"kind": "script", "what": "", "about": ""}, follow=True)
+    assert "Please choose one of Earned" in refused.content.decode()
+    assert Exercise.objects.count() == 3
+    today = person.get(reverse("web:today")).content.decode()
+    assert "From your groups" in today
+    assert "A time someone stayed" in today
+    assert "Asking for something small" in today  # the starter's own title
+    by_kind = {each.kind: each for each in Exercise.objects.all()}
+    start = reverse("groups:start-exercise", args=[group.pk, by_kind["prompt"].pk])
+    journal = person.get(start)["Location"]
+    assert "Suggested by Tuesday evenings" in person.get(journal).content.decode()
+    person.post(journal, {"body": "When Jo waited with me at the station."})
+    start = reverse("groups:start-exercise", args=[group.pk, by_kind["script"].pk])
+    rehearse = person.get(start)["Location"]
+    person.post(rehearse, {"mode": "alone", "confidence_before": "3", "confidence_after": "5"})
+    assert person.get(start)["Location"] == rehearse  # her own copy, not another
+    start = reverse("groups:start-exercise", args=[group.pk, by_kind["questionnaire"].pk])
+    person.post(person.get(start)["Location"], {f"item_{n}": "2" for n in range(1, 6)})
+    facilitating = coach.get(reverse("groups:group", args=[group.pk])).content.decode()
+    assert facilitating.count("Done by 1 of 2 members.") == 3
+    assert "When Jo waited" not in facilitating  # only that it was done
+    assert "From your groups" not in person.get(reverse("web:today")).content.decode()
+    assert "From your groups" in client_for(robin).get(reverse("web:today")).content.decode()
+    # Only members start exercises, and only where the exercise is done.
+    assert coach.get(start).status_code == 404
+    elsewhere = (
+        reverse("measures:take", args=["phq-9"]) + f"?exercise={by_kind['questionnaire'].pk}"
+    )
+    assert "Suggested by" not in client_for(robin).get(elsewhere).content.decode()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
-from earned.groups.models import ALIAS_LIMIT
+from earned.groups.models import ALIAS_LIMIT, Exercise
+from earned.groups.services import exercise_choices
 
 
 class GroupForm(forms.Form):
@@ -44,3 +47,42 @@ class MemberForm(forms.Form):
     accepted = forms.BooleanField(
         label="I have read the guidelines and agree to them", required=False
     )
+
+
+class ExerciseForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind", choices=Exercise.Kind.choices, widget=forms.RadioSelect
+    )
+    what = forms.CharField(
+        label="What to try",
+        required=False,  # a script or a questionnaire speaks for itself
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="In a few words, like “Ask someone for a small favour this week”. Each member "
+        "does it in their own Earned; you see how many did, never what they wrote.",
+    )
+    # Checked by the service, which says kindly what is missing for the kind chosen.
+    about = forms.CharField(
+        label="Which one (a question, a script or a questionnaire)",
+        required=False,
+        max_length=40,
+        widget=forms.Select,
+    )
+    due = forms.DateField(
+        label="By (optional)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Please give a date like 2026-12-10."},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names: dict[str, str] = {
+            Exercise.Kind.PROMPT: "Earned's journal questions",
+            Exercise.Kind.SCRIPT: "Earned's starter scripts",
+            Exercise.Kind.QUESTIONNAIRE: "Questionnaires",
+        }
+        groups = [
+            (names[kind], list(choices.items())) for kind, choices in exercise_choices().items()
+        ]
+        self.fields["about"].widget.choices = [("", "—"), *groups]

@@ -28,6 +28,12 @@ urlpatterns = [
         views.moderate,
         name="moderate",
     ),
+    path("groups/<uuid:group_id>/exercises/", views.post_exercise, name="post-exercise"),
+    path(
+        "groups/<uuid:group_id>/exercises/<uuid:exercise_id>/start/",
+        views.start_exercise,
+        name="start-exercise",
+    ),
     path("groups/<uuid:group_id>/leave/", views.leave, name="leave"),
     path("groups/<uuid:group_id>/end/", views.end, name="end"),
 ]

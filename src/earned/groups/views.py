@@ -28,8 +28,18 @@ from earned.circles import readable
 from earned.circles.audit import note_group_read
 from earned.circles.forms import JoinForm
 from earned.groups import services
-from earned.groups.forms import GroupForm, MemberForm
-from earned.groups.models import REPLY_LIMIT, Group, GroupInvitation, Membership, Reply, Share
+from earned.groups.forms import ExerciseForm, GroupForm, MemberForm
+from earned.groups.models import (
+    REPLY_LIMIT,
+    Exercise,
+    Group,
+    GroupInvitation,
+    Membership,
+    Reply,
+    Share,
+)
+from earned.measures.instruments import available
+from earned.practice import services as practice
 from earned.privacy.opening import read_all_now, read_now
 from earned.records.models import Visibility, with_pages
 
@@ -114,14 +124,23 @@ def group(request: HttpRequest, group_id: str) -> HttpResponse:
     members = list(services.members(group))
     read_now([group], "name", "description", "guidelines")
     read_now(members, "alias")
-    context: dict[str, Any] = {"group": group, "members": members, "feed": _feed(group, members)}
+    exercises = list(services.exercises_in(group))
+    read_now(exercises, "what")
+    context: dict[str, Any] = {
+        "group": group,
+        "members": members,
+        "feed": _feed(group, members),
+        "exercises": exercises,
+    }
     if membership is None:
         context["invitations"] = list(services.open_invitations(group))
         context["reported"] = list(services.reported(group))
+        context["exercise_form"] = ExerciseForm(initial={"kind": "experience"})
         read_now(context["reported"], "body")
         return render(request, "groups/facilitating.html", context)
     mine = next(each for each in members if each.pk == membership.pk)  # its alias opened
-    return render(request, "groups/group.html", {**context, "membership": mine})
+    done = set(mine.done.values_list("exercise_id", flat=True))
+    return render(request, "groups/group.html", {**context, "membership": mine, "done": done})
 
 
 @dataclass(frozen=True)
@@ -262,6 +281,54 @@ def take_back(request: HttpRequest, group_id: str, share_id: str) -> HttpRespons
     if page is None:
         return redirect("groups:group", group.pk)
     return redirect(page.get_absolute_url())  # type: ignore[attr-defined]
+
+
+@login_required
+@require_POST
+def post_exercise(request: HttpRequest, group_id: str) -> HttpResponse:
+    """The facilitator posts an exercise for every member to do, privately."""
+    user = signed_in_user(request)
+    group, membership = group_or_404(user, group_id)
+    if membership is not None:
+        raise Http404("The facilitator posts exercises.")
+    form = ExerciseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
+    else:
+        try:
+            services.post_exercise(user, group, **form.cleaned_data)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
+        else:
+            messages.success(request, "Posted. Each member sees it on their Today.")
+    return redirect(reverse("groups:group", args=[group.pk]) + "#exercises")
+
+
+@login_required
+def start_exercise(request: HttpRequest, group_id: str, exercise_id: str) -> HttpResponse:
+    """A member starts an exercise: the page where it is done, in their own Earned."""
+    user = signed_in_user(request)
+    group, membership = group_or_404(user, group_id)
+    exercise = get_object_or_404(Exercise, pk=exercise_id, group=group)
+    if membership is None:
+        raise Http404("Members do the exercises.")
+    asked = f"exercise={exercise.pk}"
+    if exercise.kind == Exercise.Kind.PROMPT:
+        prompt = f"prompt={exercise.about}&" if exercise.about else ""
+        return redirect(f"{reverse('reflection:entry-new')}?{prompt}{asked}")
+    if exercise.kind == Exercise.Kind.SCRIPT:
+        script = practice.script_from_starter(user, exercise.about)
+        return redirect(f"{reverse('practice:rehearse', args=[script.pk])}?{asked}")
+    if exercise.kind == Exercise.Kind.QUESTIONNAIRE:
+        if exercise.about not in available(user):
+            messages.info(
+                request,
+                "This questionnaire needs its wording first: import it below, then take it "
+                "from Today.",
+            )
+            return redirect("measures:measures")
+        return redirect(f"{reverse('measures:take', args=[exercise.about])}?{asked}")
+    return redirect(f"{reverse('ledger:plan')}?{asked}")
 
 
 @login_required

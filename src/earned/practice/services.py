@@ -182,6 +182,13 @@ def copy_starter(owner: User, key: str) -> Script:
     )  # fmt: skip
 
 
+def script_from_starter(owner: User, key: str) -> Script:
+    """The person's own script copied from a starter — the newest, if they made it theirs
+    already — or a fresh copy."""
+    made = owned(Script, owner).filter(starter=key).order_by("-created_at").first()
+    return made if made is not None else copy_starter(owner, key)
+
+
 def save_rehearsal(owner: User, rehearsal: Rehearsal) -> Rehearsal:
     return records.save(owner, rehearsal).record
 

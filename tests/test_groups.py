@@ -6,6 +6,7 @@ facilitator ends it, and nobody else finds it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -14,6 +15,7 @@ from django.urls import reverse
 
 from earned.accounts.models import User
 from earned.circles.models import Read
+from earned.exchange import services as exchange
 from earned.groups import services
 from earned.groups.models import Exercise, Group, GroupInvitation, Membership, Reply, Share
 from earned.privacy import keyring, keys
@@ -323,3 +325,36 @@ def test_an_exercise_waits_on_each_members_today_and_the_facilitator_counts_who_
         reverse("measures:take", args=["phq-9"]) + f"?exercise={by_kind['questionnaire'].pk}"
     )
     assert "Suggested by" not in client_for(robin).get(elsewhere).content.decode()
+
+
+# --- Export and erasure --------------------------------------------------------------------------
+
+
+def test_her_export_keeps_her_groups_under_the_names_people_chose_and_erasing_leaves_nothing(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    group = a_group(okafor)
+    robin = make_person("robin", "Robin Ashworth")
+    membership = joined(ana, group, "River")
+    theirs = joined(robin, group, "Wren")
+    share = services.share(ana, membership, a_journal_entry(ana))
+    client_for(robin).get(reverse("groups:entry", args=[group.pk, share.pk]))
+    with keyring.using(keys.open_data_key(ana)):
+        services.reply(ana, membership, share, "Thank you both")
+        document = exchange.export_document(ana)
+    section = document["groups"]
+    assert section["memberships"][0]["alias"] == "River"
+    assert section["memberships"][0]["group_name"] == "Tuesday evenings"
+    assert [each["entry_kind"] for each in section["shares"]] == ["journal_entries"]
+    assert [each["body"] for each in section["replies"]] == ["Thank you both"]
+    assert [read["reader"] for read in document["care_circle"]["reads"]] == ["Wren"]
+    assert "Robin" not in json.dumps(document)
+    with keyring.using(keys.open_data_key(robin)):
+        services.reply(robin, theirs, share, "So glad")
+    exchange.erase_account(ana)
+    assert not Membership.objects.filter(owner_id=membership.owner_id).exists()
+    assert not Share.objects.exists()
+    assert not Reply.objects.exists()  # the replies beside her entry went with it
+    page = client_for(robin).get(reverse("groups:group", args=[group.pk]))
+    assert page.context["feed"] == []
+    assert "River" not in page.content.decode()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from earned.accounts.models import User
+from earned.circles import audit
 from earned.circles.models import Assignment, Circle, Comment, Read, Session
 
 
@@ -19,7 +20,8 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
     """Everything of the person's circles (needs the person's key: comments, suggestions and
     what sessions noticed are sealed with it)."""
     circles = Circle.objects.filter(person=person).select_related("practitioner")
-    reads = Read.objects.filter(person=person).select_related("reader").order_by("at")
+    reads = list(Read.objects.filter(person=person).select_related("reader").order_by("at"))
+    who = audit.who_read(reads)
     comments = Comment.objects.filter(owner=person).select_related("author").order_by("at")
     return {
         "circles": [
@@ -35,8 +37,9 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
         "reads": [
             {
                 "at": _when(read.at),
-                "reader": str(read.reader) if read.reader is not None else None,
+                "reader": who[read.pk],  # in a group, the name they go by there
                 "circle": str(read.circle_id) if read.circle_id else None,
+                "group": str(read.group_id) if read.group_id else None,
                 "page": read.page,
                 "record_kind": read.record_kind,
                 "record_id": str(read.record_id) if read.record_id else None,

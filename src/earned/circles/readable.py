@@ -102,9 +102,11 @@ def when(record: Owned) -> datetime.datetime | datetime.date | None:
 def answers(record: models.Model) -> list[Answer]:
     """The entry's content as the person gave it: each question Earned asked, capitalised, with
     its answer in words; unanswered questions and housekeeping left out."""
+    searched = getattr(record, "searched_as", None)
+    dated_by = searched.when if searched is not None else ""  # said above the answers
     found = []
     for field in record._meta.concrete_fields:
-        if field.name in ("id", "owner", "visibility") or field.name in NOT_SHOWN:
+        if field.name in ("id", "owner", "visibility", dated_by) or field.name in NOT_SHOWN:
             continue
         if field.is_relation:
             continue

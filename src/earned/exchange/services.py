@@ -19,6 +19,7 @@ from earned import __version__
 from earned.accounts.models import User
 from earned.circles.history import history as circle_history
 from earned.exchange.kinds import KINDS, RecordKind
+from earned.groups.history import history as group_history
 from earned.privacy import keyring
 from earned.records import saving as records
 from earned.search import services as search
@@ -76,6 +77,7 @@ def export_document(user: User) -> dict[str, Any]:
             for kind in KINDS
         },
         "care_circle": circle_history(user),
+        "groups": group_history(user),
     }
 
 

@@ -13,7 +13,7 @@ from earned.accounts.models import DeviceSession, User
 from earned.circles.models import Circle, Comment, Invitation, Session
 from earned.core.instruments import ECR_RS
 from earned.groups import services as groups
-from earned.groups.models import Exercise, Group, GroupInvitation, Membership
+from earned.groups.models import Exercise, Group, GroupInvitation, Meeting, Membership
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.measures import services as measures
@@ -96,6 +96,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
     with keyring.using(keys.open_data_key(coach, PASSPHRASE)):
         group = Group.objects.create(owner=coach, name="Tuesdays", guidelines="Be kind")
         exercise = Exercise.objects.create(group=group, owner=coach, what="Ask for a small favour")
+        meeting = Meeting.objects.create(group=group, owner=coach, at=YESTERDAY, note="Calm")
         group_invitation = GroupInvitation.objects.create(
             group=group, code_hash="1" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
         )
@@ -117,7 +118,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "session_id": imagery, "shift_id": shift, "public_id": session,
         "client_id": owner, "circle_id": circle, "invitation_id": invitation,
         "comment_id": comment, "circle_session_id": met, "plan": plan, "group_id": group,
-        "share_id": shared, "reply_id": reply, "exercise_id": exercise,
+        "share_id": shared, "reply_id": reply, "exercise_id": exercise, "meeting_id": meeting,
         "group_invitation_id": group_invitation,
         "wording": Questionnaire.objects.get(owner=owner),
     }  # fmt: skip

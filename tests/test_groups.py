@@ -17,7 +17,15 @@ from earned.accounts.models import User
 from earned.circles.models import Read
 from earned.exchange import services as exchange
 from earned.groups import services
-from earned.groups.models import Exercise, Group, GroupInvitation, Membership, Reply, Share
+from earned.groups.models import (
+    Exercise,
+    Group,
+    GroupInvitation,
+    Meeting,
+    Membership,
+    Reply,
+    Share,
+)
 from earned.privacy import keyring, keys
 from earned.records import saving
 from earned.records.models import Visibility
@@ -358,3 +366,37 @@ def test_her_export_keeps_her_groups_under_the_names_people_chose_and_erasing_le
     page = client_for(robin).get(reverse("groups:group", args=[group.pk]))
     assert page.context["feed"] == []
     assert "River" not in page.content.decode()
+
+
+# --- Meetings ------------------------------------------------------------------------------------
+
+
+def test_the_facilitator_plans_meetings_and_logs_who_came_members_see_only_when(
+    ana: User, okafor: User, client_for: Callable[[User], Client]
+) -> None:
+    group = a_group(okafor)
+    robin = make_person("robin", "Robin Ashworth")
+    river = joined(ana, group, "River")
+    joined(robin, group, "Wren")
+    coach, person = client_for(okafor), client_for(ana)
+    coach.post(
+        reverse("groups:meeting-new", args=[group.pk]),
+        {"at": "2030-01-08T18:00", "status": "planned"},
+    )
+    meeting = Meeting.objects.get()
+    group_page = reverse("groups:group", args=[group.pk])
+    assert "Tue 8 Jan 2030, 18:00" in person.get(group_page).content.decode()
+    logged = coach.post(
+        reverse("groups:meeting", args=[group.pk, meeting.pk]),
+        {"at": "2030-01-08T18:00", "status": "held", "came": [str(river.pk)],
+         "note": "River spoke first tonight."},
+    )  # fmt: skip
+    assert logged.status_code == 302
+    facilitating = coach.get(reverse("groups:group", args=[group.pk])).content.decode()
+    assert "1 of 2 came" in facilitating
+    member_page = person.get(reverse("groups:group", args=[group.pk])).content.decode()
+    assert "River spoke first" not in member_page  # the note is the facilitator's own
+    assert person.get(reverse("groups:meeting", args=[group.pk, meeting.pk])).status_code == 404
+    missing = coach.post(reverse("groups:meeting-new", args=[group.pk]), {"status": "held"})
+    assert missing.status_code == 400
+    assert "Please say when." in missing.content.decode()

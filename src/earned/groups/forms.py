@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from earned.groups.models import ALIAS_LIMIT, Exercise
+from earned.groups.models import ALIAS_LIMIT, Exercise, Meeting, Membership
 from earned.groups.services import exercise_choices
 
 
@@ -86,3 +86,32 @@ class ExerciseForm(forms.Form):
             (names[kind], list(choices.items())) for kind, choices in exercise_choices().items()
         ]
         self.fields["about"].widget.choices = [("", "—"), *groups]
+
+
+class MeetingForm(forms.Form):
+    at = forms.DateTimeField(
+        label="When",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        error_messages={"required": "Please say when.", "invalid": "Please give a date and time."},
+    )
+    status = forms.ChoiceField(
+        label="The meeting", choices=Meeting.Status.choices, widget=forms.RadioSelect
+    )
+    came = forms.MultipleChoiceField(
+        label="Who came", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    note = forms.CharField(
+        label="A note for your log (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only you read it.",
+    )
+
+    def __init__(self, *args: Any, members: list[Membership], **kwargs: Any) -> None:
+        """`members`: the group's members now, their aliases opened."""
+        super().__init__(*args, **kwargs)
+        came = self.fields["came"]
+        assert isinstance(came, forms.MultipleChoiceField)
+        came.choices = [(str(each.pk), str(each.alias)) for each in members]

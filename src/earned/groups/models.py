@@ -12,6 +12,7 @@ moment of each request.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -180,3 +181,29 @@ class ExerciseDone(models.Model):
 
     def __str__(self) -> str:
         return f"Exercise done {self.id}"
+
+
+class Meeting(models.Model):
+    """A time the group meets, and afterwards the facilitator's log of it: held or cancelled,
+    who came, and a note only the facilitator reads."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meetings")
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="meetings_kept")
+    at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status, default=Status.PLANNED)
+    note = optional_text("a note for your log")
+    came: models.ManyToManyField[Membership, Any] = models.ManyToManyField(
+        Membership, related_name="meetings_attended", blank=True
+    )
+
+    class Meta:
+        ordering = ("at",)
+
+    def __str__(self) -> str:
+        return f"Meeting {self.id}"

@@ -26,6 +26,7 @@ from earned.groups.models import (
     ExerciseDone,
     Group,
     GroupInvitation,
+    Meeting,
     Membership,
     Reply,
     Share,
@@ -416,3 +417,34 @@ def mark_done(membership: Membership, exercise: Exercise, entry: Owned) -> None:
             membership=membership,
             defaults={"entry_kind": entry.exported_as, "entry_id": entry.pk},
         )
+
+
+# --- Meetings ------------------------------------------------------------------------------------
+
+
+def keep_meeting(
+    facilitator: User,
+    group: Group,
+    at: Any,
+    status: str,
+    came: Iterable[Membership] = (),
+    note: str = "",
+    meeting: Meeting | None = None,
+) -> Meeting:
+    """Plan a meeting, or log one: held or cancelled, who came, a note for the facilitator's
+    own log (their key current: it is sealed with theirs)."""
+    if group.owner_id != facilitator.pk or not group.is_open:
+        raise GroupError("That group has ended.")
+    meeting = meeting if meeting is not None else Meeting(group=group, owner=facilitator)
+    meeting.at, meeting.status = at, status
+    meeting.note = note.strip() or None
+    meeting.full_clean()
+    meeting.save()
+    members_now = set(members(group).values_list("pk", flat=True))
+    meeting.came.set([each for each in came if each.pk in members_now])
+    return meeting
+
+
+def meetings_in(group: Group) -> QuerySet[Meeting]:
+    """The group's meetings in time order, each with how many came."""
+    return group.meetings.annotate(came_count=Count("came")).order_by("at")

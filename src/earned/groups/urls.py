@@ -34,6 +34,8 @@ urlpatterns = [
         views.start_exercise,
         name="start-exercise",
     ),
+    path("groups/<uuid:group_id>/meetings/new/", views.meeting, name="meeting-new"),
+    path("groups/<uuid:group_id>/meetings/<uuid:meeting_id>/", views.meeting, name="meeting"),
     path("groups/<uuid:group_id>/leave/", views.leave, name="leave"),
     path("groups/<uuid:group_id>/end/", views.end, name="end"),
 ]

@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from earned.access import (
@@ -28,12 +29,13 @@ from earned.circles import readable
 from earned.circles.audit import note_group_read
 from earned.circles.forms import JoinForm
 from earned.groups import services
-from earned.groups.forms import ExerciseForm, GroupForm, MemberForm
+from earned.groups.forms import ExerciseForm, GroupForm, MeetingForm, MemberForm
 from earned.groups.models import (
     REPLY_LIMIT,
     Exercise,
     Group,
     GroupInvitation,
+    Meeting,
     Membership,
     Reply,
     Share,
@@ -125,12 +127,15 @@ def group(request: HttpRequest, group_id: str) -> HttpResponse:
     read_now([group], "name", "description", "guidelines")
     read_now(members, "alias")
     exercises = list(services.exercises_in(group))
+    meetings = list(services.meetings_in(group))
     read_now(exercises, "what")
     context: dict[str, Any] = {
         "group": group,
         "members": members,
         "feed": _feed(group, members),
         "exercises": exercises,
+        "meetings": meetings,
+        "coming": [each for each in meetings if each.at >= timezone.now()],
     }
     if membership is None:
         context["invitations"] = list(services.open_invitations(group))
@@ -329,6 +334,44 @@ def start_exercise(request: HttpRequest, group_id: str, exercise_id: str) -> Htt
             return redirect("measures:measures")
         return redirect(f"{reverse('measures:take', args=[exercise.about])}?{asked}")
     return redirect(f"{reverse('ledger:plan')}?{asked}")
+
+
+@login_required
+def meeting(request: HttpRequest, group_id: str, meeting_id: str | None = None) -> HttpResponse:
+    """The facilitator plans a meeting, or logs one afterwards: held or cancelled, who came."""
+    user = signed_in_user(request)
+    group, membership = group_or_404(user, group_id)
+    if membership is not None:
+        raise Http404("The facilitator keeps the group's log.")
+    kept = get_object_or_404(Meeting, pk=meeting_id, group=group) if meeting_id else None
+    members = list(services.members(group))
+    read_now(members, "alias")
+    if kept is not None:
+        read_now([kept], "note")
+    initial = (
+        {
+            "at": timezone.localtime(kept.at),
+            "status": kept.status,
+            "note": kept.note or "",
+            "came": [str(pk) for pk in kept.came.values_list("pk", flat=True)],
+        }
+        if kept is not None
+        else {"status": Meeting.Status.PLANNED}
+    )
+    form = MeetingForm(request.POST or None, members=members, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        came = [each for each in members if str(each.pk) in form.cleaned_data["came"]]
+        data = {k: v for k, v in form.cleaned_data.items() if k != "came"}
+        services.keep_meeting(user, group, came=came, meeting=kept, **data)
+        messages.success(request, "Kept in the group's log.")
+        return redirect(reverse("groups:group", args=[group.pk]) + "#meetings")
+    read_now([group], "name")
+    return render(
+        request,
+        "groups/meeting.html",
+        {"group": group, "meeting": kept, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

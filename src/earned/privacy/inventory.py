@@ -110,4 +110,5 @@ CLEAR_TEXT |= {
     "groups.Exercise.about": "a key of one of our journal questions, starter scripts or "
     "questionnaires",
     "groups.ExerciseDone.entry_kind": "a choice: the kind of entry it was done in",
+    "groups.Meeting.status": "a choice: planned, held or cancelled",
 }

@@ -1,0 +1,125 @@
+"""Every group route, found from the URL resolver, asked by everyone: an outsider, another
+practitioner, a member who left and an anonymous visitor reach nothing; the facilitator and the
+members reach the group — and on no route does anyone see a word of an entry a member did not
+share, nor a member's account name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from earned.accounts.models import User
+from earned.groups import services
+from earned.groups.models import Group, Membership
+from earned.privacy import keyring, keys
+from earned.reflection import services as reflection
+from earned.reflection.models import JournalEntry
+from tests.conftest import make_person
+
+pytestmark = pytest.mark.django_db
+
+UNSHARED = "Something only Ana knows about her father"
+SHARED = "I asked Jo to wait with me"
+FORM = {
+    "body": "Kind words", "kind": "journal_entries", "what": "Try it", "about": "",
+    "at": "2030-01-08T18:00", "status": "held", "alias": "Someone", "accepted": "on",
+    "name": "Renamed", "guidelines": "Be kind",
+}  # fmt: skip
+
+
+def group_routes() -> Iterator[str]:
+    def walk(patterns: list[Any], prefix: str) -> Iterator[str]:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern) and "group_id" in pattern.pattern.converters:
+                yield route
+
+    return walk(get_resolver().url_patterns, "")
+
+
+ROUTES = sorted(group_routes())
+
+
+def entry(person: User, body: str) -> JournalEntry:
+    with keyring.using(keys.open_data_key(person)):
+        return reflection.save_entry(person, JournalEntry(body=body), [])
+
+
+def joined(person: User, group: Group, alias: str) -> Membership:
+    code = services.invite(group.owner, group)
+    with keyring.using(keys.open_data_key(person)):
+        return services.join(person, code, alias, accepted=True)
+
+
+def test_the_walk_finds_every_group_route() -> None:
+    assert len(ROUTES) >= 14
+
+
+@pytest.mark.parametrize(
+    "persona", ["the facilitator", "a member", "a member who left", "someone else",
+                "another practitioner", "a visitor"],
+)  # fmt: skip
+def test_nobody_reaches_what_is_not_theirs_and_no_unshared_word_shows(
+    persona: str, ana: User, okafor: User, lind: User, client_for: Callable[[User], Client]
+) -> None:
+    with keyring.using(keys.open_data_key(okafor)):
+        group = services.create(okafor, "Tuesday evenings", "", "Be kind")
+    river = joined(ana, group, "River")
+    robin = make_person("robin", "Robin Ashworth")
+    wren = joined(robin, group, "Wren")
+    left = make_person("kit", "Kit Marlowe")
+    services.leave(left, joined(left, group, "Finch"))
+    share = services.share(ana, river, entry(ana, SHARED))
+    unshared = entry(ana, UNSHARED)
+    with keyring.using(keys.open_data_key(robin)):
+        reply = services.reply(robin, wren, share, "Thank you")
+    with keyring.using(keys.open_data_key(okafor)):
+        exercise = services.post_exercise(okafor, group, "experience", "Ask for help")
+        meeting = services.keep_meeting(okafor, group, share.shared_at, "held")
+    ids = {
+        "group_id": group.pk, "share_id": share.pk, "reply_id": reply.pk,
+        "exercise_id": exercise.pk, "meeting_id": meeting.pk,
+        "group_invitation_id": group.invitations.first().pk,  # type: ignore[union-attr]
+    }  # fmt: skip
+    visitor = {
+        "the facilitator": lambda: client_for(okafor),
+        "a member": lambda: client_for(robin),
+        "a member who left": lambda: client_for(left),
+        "someone else": lambda: client_for(make_person("sam", "Sam")),
+        "another practitioner": lambda: client_for(lind),
+        "a visitor": Client,
+    }[persona]()
+    inside = persona in ("the facilitator", "a member")
+    problems = []
+    for route in ROUTES:
+        if route.endswith(("end/", "leave/")):
+            continue  # asked last, below: they close the group to the one who asks
+        path = "/" + route
+        for name, value in ids.items():
+            path = path.replace(f"<uuid:{name}>", str(value))
+        for method in ("get", "post"):
+            data = {**FORM, "entry_id": str(unshared.pk)}
+            answer = getattr(visitor, method)(path, data)
+            text = answer.content.decode() if answer.status_code == 200 else ""
+            if UNSHARED in text or "Ashworth" in text or "Marlowe" in text:
+                problems.append(f"{method.upper()} {path}: shows what it must not")
+            if inside:
+                continue
+            expected = {302} if persona == "a visitor" else {404, 405}
+            if answer.status_code not in expected:
+                problems.append(f"{method.upper()} {path}: {answer.status_code}")
+    assert problems == []
+    # Nobody but Ana could share her unshared entry, whatever they sent.
+    assert not river.shares.filter(entry_id=unshared.pk).exists()
+    if inside:
+        assert SHARED in visitor.get(reverse("groups:group", args=[group.pk])).content.decode()
+    for closing in ("groups:end", "groups:leave"):
+        answer = visitor.post(reverse(closing, args=[group.pk])).status_code
+        if not inside:
+            assert answer == (302 if persona == "a visitor" else 404), closing

@@ -87,14 +87,15 @@ def test_nobody_reaches_what_is_not_theirs_and_no_unshared_word_shows(
         "exercise_id": exercise.pk, "meeting_id": meeting.pk,
         "group_invitation_id": group.invitations.first().pk,  # type: ignore[union-attr]
     }  # fmt: skip
-    visitor = {
+    visitors: dict[str, Callable[[], Client]] = {
         "the facilitator": lambda: client_for(okafor),
         "a member": lambda: client_for(robin),
         "a member who left": lambda: client_for(left),
         "someone else": lambda: client_for(make_person("sam", "Sam")),
         "another practitioner": lambda: client_for(lind),
         "a visitor": Client,
-    }[persona]()
+    }
+    visitor = visitors[persona]()
     inside = persona in ("the facilitator", "a member")
     problems = []
     for route in ROUTES:

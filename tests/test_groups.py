@@ -73,6 +73,7 @@ def test_a_facilitator_starts_a_group_and_a_person_joins_it_by_a_name_of_their_o
     assert "That is the name on your account." in problems
     assert "Please read the guidelines and say you agree to them." in problems
     assert 'value="Ana"' in problems  # what she typed is kept
+    assert ">Code<" not in problems  # the code travels hidden
     done = person.post(reverse("groups:join"), {"code": code, "alias": "River", "accepted": "on"})
     assert done["Location"] == reverse("groups:group", args=[group.pk])
     membership = Membership.objects.get()

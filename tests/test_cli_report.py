@@ -7,11 +7,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
 from earned.accounts.models import User
 from earned.ledger import services as ledger
 from earned.privacy import keyring, keys
+from earned.rituals.services import day_of
 from tests.conftest import PASSPHRASE, Runner
 from tests.test_insights import experience, pdf_text
 
@@ -27,7 +27,7 @@ def test_a_report_is_written_privately_and_never_over_another_file(
     monkeypatch.chdir(tmp_path)
     result = earned("report")
     assert result.exit_code == 0, result.output
-    today = timezone.localdate()
+    today = day_of(owner)  # the person's own day: it turns in the small hours, not at midnight
     made = tmp_path / f"earned-report-{today - datetime.timedelta(days=90)}-to-{today}.pdf"
     assert f"Wrote {made.name}" in result.output
     assert stat.S_IMODE(made.stat().st_mode) == 0o600

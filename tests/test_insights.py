@@ -19,6 +19,7 @@ from earned.reflection.models import Shift
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Repair, Rupture
 from earned.rituals.models import CheckIn
+from earned.rituals.services import day_of
 from tests.conftest import PASSPHRASE
 from tests.pages import page, queries_for
 
@@ -83,7 +84,7 @@ def test_progress_reads_the_period_in_plain_words(owner_client: Client, owner: U
     experience(owner, 200, likelihood=10, occurred=90)  # outside the last three months
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         Shift.objects.create(owner=owner, signal="s", verdict="v", reading_1="a", reading_2="b")
-    CheckIn.objects.create(owner=owner, kind="morning", day=timezone.localdate(), mood=3, energy=6)
+    CheckIn.objects.create(owner=owner, kind="morning", day=day_of(owner), mood=3, energy=6)
 
     text = page(owner_client, "/insights/")
     assert "More often than not, things went better than you feared." in text

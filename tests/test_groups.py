@@ -309,7 +309,7 @@ def test_an_exercise_waits_on_each_members_today_and_the_facilitator_counts_who_
     assert "Please choose one of Earned" in refused.content.decode()
     assert Exercise.objects.count() == 3
     today = person.get(reverse("web:today")).content.decode()
-    assert "From your groups" in today
+    assert "To try, from your groups" in today
     assert "A time someone stayed" in today
     assert "Asking for something small" in today  # the starter's own title
     by_kind = {each.kind: each for each in Exercise.objects.all()}
@@ -326,8 +326,9 @@ def test_an_exercise_waits_on_each_members_today_and_the_facilitator_counts_who_
     facilitating = coach.get(reverse("groups:group", args=[group.pk])).content.decode()
     assert facilitating.count("Done by 1 of 2 members.") == 3
     assert "When Jo waited" not in facilitating  # only that it was done
-    assert "From your groups" not in person.get(reverse("web:today")).content.decode()
-    assert "From your groups" in client_for(robin).get(reverse("web:today")).content.decode()
+    today = reverse("web:today")
+    assert "To try, from your groups" not in person.get(today).content.decode()
+    assert "To try, from your groups" in client_for(robin).get(today).content.decode()
     # Only members start exercises, and only where the exercise is done.
     assert coach.get(start).status_code == 404
     elsewhere = (
@@ -387,6 +388,9 @@ def test_the_facilitator_plans_meetings_and_logs_who_came_members_see_only_when(
     meeting = Meeting.objects.get()
     group_page = reverse("groups:group", args=[group.pk])
     assert "Tue 8 Jan 2030, 18:00" in person.get(group_page).content.decode()
+    today = person.get(reverse("web:today")).content.decode()
+    assert "meets Tue 8 Jan, 18:00" in today  # the next meeting, a step from the group's page
+    assert group_page in today
     logged = coach.post(
         reverse("groups:meeting", args=[group.pk, meeting.pk]),
         {"at": "2030-01-08T18:00", "status": "held", "came": [str(river.pk)],

@@ -76,7 +76,7 @@ def test_a_group_meets_shares_and_replies(
     coach.get_by_text("Each member sees it on their Today.").wait_for()
 
     page.goto("/")
-    page.get_by_role("heading", name="From your groups").wait_for()
+    page.get_by_role("heading", name="Your groups", exact=True).wait_for()
     check_page(page, "today-group-exercise")
     page.get_by_role("link", name="Start it").click()
     page.get_by_text("Suggested by Tuesday evenings").wait_for()

@@ -44,6 +44,7 @@ from earned.measures.instruments import available
 from earned.practice import services as practice
 from earned.privacy.opening import read_all_now, read_now
 from earned.records.models import Visibility, with_pages
+from earned.web.pages import status_of
 
 
 def _on_a_server() -> None:
@@ -75,7 +76,7 @@ def new(request: HttpRequest) -> HttpResponse:
         group = services.create(user, **form.cleaned_data)
         messages.success(request, "Made. Invite members with a code for each.")
         return redirect("groups:group", group.pk)
-    return render(request, "groups/new.html", {"form": form}, status=_status(form))
+    return render(request, "groups/new.html", {"form": form}, status=status_of(form))
 
 
 @login_required
@@ -87,7 +88,7 @@ def join(request: HttpRequest) -> HttpResponse:
         raise Http404("A facilitator runs groups.")
     form = JoinForm(request.POST or None)
     if request.method != "POST" or not form.is_valid():
-        return render(request, "groups/join.html", {"form": form}, status=_status(form))
+        return render(request, "groups/join.html", {"form": form}, status=status_of(form))
     code = form.cleaned_data["code"]
     try:
         group = services.invited_to(user, code)
@@ -114,7 +115,7 @@ def join(request: HttpRequest) -> HttpResponse:
         request,
         "groups/joining.html",
         {"group": group, "form": joining},
-        status=_status(joining),
+        status=status_of(joining),
     )
 
 
@@ -425,7 +426,3 @@ def end(request: HttpRequest, group_id: str) -> HttpResponse:
         messages.success(request, "Ended. The group no longer opens for anyone.")
         return redirect("groups:groups")
     return render(request, "groups/end.html", {"group": group})
-
-
-def _status(form: JoinForm | GroupForm | MemberForm) -> int:
-    return 400 if form.is_bound and form.errors else 200

@@ -14,6 +14,11 @@ from django.shortcuts import redirect, render
 PAGE_SIZE = 20
 
 
+def status_of(form: Any) -> int:
+    """A form shown again: 400 when what was sent has errors, 200 otherwise."""
+    return 400 if form.is_bound and form.errors else 200
+
+
 def form_page(
     request: HttpRequest,
     form: Any,

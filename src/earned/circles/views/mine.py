@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from earned.circles.forms import JoinForm, SharingForm
 from earned.circles.models import Circle, Comment, Read, Session
 from earned.records.models import with_pages
 from earned.relationships import services as relationships
+from earned.web.pages import status_of
 
 
 def _my_circle(request: HttpRequest, circle_id: str) -> Circle:
@@ -88,7 +88,7 @@ def accept(request: HttpRequest) -> HttpResponse:
         raise Http404("Circles need a practice server.")
     form = JoinForm(request.POST or None)
     if request.method != "POST" or not form.is_valid():
-        return render(request, "circles/accept.html", {"form": form}, status=_status(form))
+        return render(request, "circles/accept.html", {"form": form}, status=status_of(form))
     code = form.cleaned_data["code"]
     try:
         practitioner = services.invited_by(user, code)
@@ -108,12 +108,8 @@ def accept(request: HttpRequest) -> HttpResponse:
         request,
         "circles/accept_sharing.html",
         {"code": code, "practitioner": practitioner, "form": sharing},
-        status=_status(sharing),
+        status=status_of(sharing),
     )
-
-
-def _status(form: Form) -> int:
-    return 400 if form.is_bound and form.errors else 200
 
 
 @login_required

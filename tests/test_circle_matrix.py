@@ -7,11 +7,10 @@ are kept in her list of reads, each exactly once; nothing else writes one."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from earned.accounts.models import User
 from earned.circles import readable, services
@@ -20,6 +19,7 @@ from earned.records.models import Category, Owned
 from tests.circle_people import in_circle
 from tests.conftest import make_person
 from tests.factories import one_of_everything
+from tests.routes import naming, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -30,21 +30,7 @@ FORM = {
 }  # fmt: skip
 
 
-def practitioner_routes() -> Iterator[str]:
-    """Each route that names a person the practitioner works with (`client_id`)."""
-
-    def walk(patterns: list[Any], prefix: str) -> Iterator[str]:
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, route)
-            elif isinstance(pattern, URLPattern) and "client_id" in pattern.pattern.converters:
-                yield route
-
-    return walk(get_resolver().url_patterns, "")
-
-
-ROUTES = sorted(practitioner_routes())
+ROUTES = routes(naming("client_id"))
 
 
 def addresses(ana: User, records: dict[str, Owned]) -> Iterator[tuple[str, str]]:

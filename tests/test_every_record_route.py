@@ -4,20 +4,20 @@ nothing of the owner's changes."""
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.db import connection
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.converters import UUIDConverter
 
 from earned.accounts.models import User
 from earned.records.models import Owned
 from tests.factories import id_of, one_of_everything
+from tests.routes import routes
 
 pytestmark = pytest.mark.django_db
 
@@ -33,24 +33,14 @@ FORM = {
 }  # fmt: skip
 
 
-def routes_with_ids() -> Iterator[tuple[str, list[str]]]:
-    """Each route whose path names a record by a uuid, with the names of its uuid parts."""
-
-    def walk(patterns: list[Any], prefix: str) -> Iterator[tuple[str, list[str]]]:
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, route)
-            elif isinstance(pattern, URLPattern):
-                converters = pattern.pattern.converters
-                ids = [name for name, kind in converters.items() if isinstance(kind, UUIDConverter)]
-                if ids:
-                    yield route, ids
-
-    return walk(get_resolver().url_patterns, "")
+def ids_in(route: str) -> list[str]:
+    """The names of a route's uuid parts ("ladder_id")."""
+    return re.findall(r"<uuid:(\w+)>", route)
 
 
-ROUTES = sorted(routes_with_ids())
+ROUTES = [
+    (route, ids_in(route)) for route in routes(lambda pattern: bool(ids_in(str(pattern.pattern))))
+]
 
 
 def record_for(route: str, name: str, records: dict[str, Any]) -> Any:

@@ -5,20 +5,18 @@ share, nor a member's account name."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from earned.accounts.models import User
 from earned.groups import services
-from earned.groups.models import Group, Membership
 from earned.privacy import keyring, keys
-from earned.reflection import services as reflection
-from earned.reflection.models import JournalEntry
 from tests.conftest import make_person
+from tests.group_people import a_journal_entry, joined
+from tests.routes import naming, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -31,30 +29,7 @@ FORM = {
 }  # fmt: skip
 
 
-def group_routes() -> Iterator[str]:
-    def walk(patterns: list[Any], prefix: str) -> Iterator[str]:
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, route)
-            elif isinstance(pattern, URLPattern) and "group_id" in pattern.pattern.converters:
-                yield route
-
-    return walk(get_resolver().url_patterns, "")
-
-
-ROUTES = sorted(group_routes())
-
-
-def entry(person: User, body: str) -> JournalEntry:
-    with keyring.using(keys.open_data_key(person)):
-        return reflection.save_entry(person, JournalEntry(body=body), [])
-
-
-def joined(person: User, group: Group, alias: str) -> Membership:
-    code = services.invite(group.owner, group)
-    with keyring.using(keys.open_data_key(person)):
-        return services.join(person, code, alias, accepted=True)
+ROUTES = routes(naming("group_id"))
 
 
 def test_the_walk_finds_every_group_route() -> None:
@@ -75,8 +50,8 @@ def test_nobody_reaches_what_is_not_theirs_and_no_unshared_word_shows(
     wren = joined(robin, group, "Wren")
     left = make_person("kit", "Kit Marlowe")
     services.leave(left, joined(left, group, "Finch"))
-    share = services.share(ana, river, entry(ana, SHARED))
-    unshared = entry(ana, UNSHARED)
+    share = services.share(ana, river, a_journal_entry(ana, SHARED))
+    unshared = a_journal_entry(ana, UNSHARED)
     with keyring.using(keys.open_data_key(robin)):
         reply = services.reply(robin, wren, share, "Thank you")
     with keyring.using(keys.open_data_key(okafor)):

@@ -29,26 +29,12 @@ from earned.groups.models import (
 from earned.privacy import keyring, keys
 from earned.records import saving
 from earned.records.models import Visibility
-from earned.reflection import services as reflection
-from earned.reflection.models import JournalEntry
 from earned.relationships import services as relationships
 from earned.relationships.models import Person
 from tests.conftest import make_person
+from tests.group_people import GUIDELINES, a_group, a_journal_entry, joined
 
 pytestmark = pytest.mark.django_db
-
-GUIDELINES = "What is shared here stays here. Replies are kind and brief."
-
-
-def a_group(okafor: User, name: str = "Tuesday evenings") -> Group:
-    with keyring.using(keys.open_data_key(okafor)):
-        return services.create(okafor, name, "Asking for what we need", GUIDELINES)
-
-
-def joined(person: User, group: Group, alias: str) -> Membership:
-    code = services.invite(group.owner, group)
-    with keyring.using(keys.open_data_key(person)):
-        return services.join(person, code, alias, accepted=True)
 
 
 def test_a_facilitator_starts_a_group_and_a_person_joins_it_by_a_name_of_their_own(
@@ -154,11 +140,6 @@ def test_a_code_can_be_withdrawn_and_expires_in_two_weeks(
 
 
 # --- Sharing one entry, and the replies beside it ---------------------------------------------
-
-
-def a_journal_entry(person: User, body: str = "I asked for help and it went fine") -> JournalEntry:
-    with keyring.using(keys.open_data_key(person)):
-        return reflection.save_entry(person, JournalEntry(body=body), [])
 
 
 def test_a_member_shares_one_entry_and_the_group_reads_it_by_her_chosen_name(

@@ -13,7 +13,14 @@ from earned.accounts.models import DeviceSession, User
 from earned.circles.models import Circle, Comment, Invitation, Session
 from earned.core.instruments import ECR_RS
 from earned.groups import services as groups
-from earned.groups.models import Exercise, Group, GroupInvitation, Meeting, Membership
+from earned.groups.models import (
+    Exercise,
+    Group,
+    GroupInvitation,
+    Meeting,
+    Membership,
+    PairRequest,
+)
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.measures import services as measures
@@ -106,6 +113,14 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         )
         shared = groups.share(owner, membership, entry)
         reply = groups.reply(owner, membership, shared, "Thank you for this")
+    # Another member, who asks the owner to practise as a pair.
+    wren = User.objects.create_user("member-wren", display_name="Wren Holt")
+    keys.create_envelope(wren, PASSPHRASE)
+    with keyring.using(keys.open_data_key(wren, PASSPHRASE)):
+        theirs = Membership.objects.create(
+            group=group, owner=wren, alias="Wren", accepted_guidelines_at=timezone.now()
+        )
+    pair_request = PairRequest.objects.create(asking=theirs, asked=membership)
     invitation = Invitation.objects.create(
         person=owner, code_hash="0" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
     )
@@ -119,7 +134,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "client_id": owner, "circle_id": circle, "invitation_id": invitation,
         "comment_id": comment, "circle_session_id": met, "plan": plan, "group_id": group,
         "share_id": shared, "reply_id": reply, "exercise_id": exercise, "meeting_id": meeting,
-        "group_invitation_id": group_invitation,
+        "group_invitation_id": group_invitation, "pair_request_id": pair_request,
         "wording": Questionnaire.objects.get(owner=owner),
     }  # fmt: skip
 

@@ -1,8 +1,10 @@
 """Every practitioner's route, found from the URL resolver, asked by every persona: only the
-person's own practitioner, in an open circle, reaches it; everyone else — another practitioner,
-another person, the person herself, an anonymous visitor, her practitioner once the circle
-ended — finds nothing (a sign-in page for the visitor). Only the practitioner's looks at a page
-are kept in her list of reads, each exactly once; nothing else writes one."""
+person's own practitioner, in an open circle, reaches it — and her peer partner, in an open
+pair, the pages of what she shares (not suggesting, nor the session log); everyone else —
+another practitioner, another person, someone else in her group, the person herself, an
+anonymous visitor, her practitioner or partner once it ended — finds nothing (a sign-in page
+for the visitor). Only the readers' looks at a page are kept in her list of reads, each exactly
+once; nothing else writes one."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ from django.urls import reverse
 from earned.accounts.models import User
 from earned.circles import readable, services
 from earned.circles.models import Read
+from earned.groups import pairs
+from earned.groups.models import Membership
+from earned.privacy import keyring, keys
 from earned.records.models import Category, Owned
 from tests.circle_people import in_circle
 from tests.conftest import make_person
@@ -52,7 +57,8 @@ def test_the_walk_finds_every_practitioners_route() -> None:
 
 @pytest.mark.parametrize(
     "persona", ["her practitioner", "another practitioner", "another person", "herself",
-                "a visitor", "her practitioner, after it ended"],
+                "a visitor", "her practitioner, after it ended", "her peer partner",
+                "her peer partner, after the pair ended", "someone in her group"],
 )  # fmt: skip
 def test_only_her_practitioner_in_an_open_circle_reaches_any_route(
     persona: str,
@@ -61,8 +67,18 @@ def test_only_her_practitioner_in_an_open_circle_reaches_any_route(
     lind: User,
     client_for: Callable[[User], Client],
 ) -> None:
-    records = {r.exported_as: r for r in one_of_everything(ana).values() if isinstance(r, Owned)}
-    circle = in_circle(ana, okafor, [category.value for category in Category])
+    made = one_of_everything(ana)  # in a group, where Wren asked her to practise as a pair
+    records = {r.exported_as: r for r in made.values() if isinstance(r, Owned)}
+    everything = [category.value for category in Category]
+    circle = in_circle(ana, okafor, everything)
+    pair = pairs.accept(made["pair_request_id"], everything)
+    wren = made["pair_request_id"].asking.owner
+    someone = make_person("cal", "Cal")
+    with keyring.using(keys.open_data_key(someone)):
+        Membership.objects.create(
+            group=made["group_id"], owner=someone, alias="Heron",
+            accepted_guidelines_at=pair.started_at,
+        )  # fmt: skip
     in_circle(make_person("robin", "Robin"), lind)  # Dr Lind has people of her own
     visitors: dict[str, Callable[[], Client]] = {
         "her practitioner": lambda: client_for(okafor),
@@ -71,18 +87,27 @@ def test_only_her_practitioner_in_an_open_circle_reaches_any_route(
         "herself": lambda: client_for(ana),
         "a visitor": Client,
         "her practitioner, after it ended": lambda: client_for(okafor),
+        "her peer partner": lambda: client_for(wren),
+        "her peer partner, after the pair ended": lambda: client_for(wren),
+        "someone in her group": lambda: client_for(someone),
     }
     visitor = visitors[persona]()
     if persona.endswith("after it ended"):
         services.end(ana, circle)
-    reaches = persona == "her practitioner"
-    # A page or a saved form (redirected); a method a route never takes is refused (405)
-    # before any person is looked for, whoever asks.
-    allowed = {200, 302, 405} if reaches else {302} if persona == "a visitor" else {404, 405}
+    if persona.endswith("after the pair ended"):
+        services.end(ana, pair)
+    reaches = persona in ("her practitioner", "her peer partner")
     problems = []
     for route, path in addresses(ana, records):
         if route.endswith("end/"):
             continue  # leaving is asked for last, below
+        a_practitioners = route.endswith(("assignments/", "sessions/"))
+        reaches_this = reaches and not (persona == "her peer partner" and a_practitioners)
+        # A page or a saved form (redirected); a method a route never takes is refused (405)
+        # before any person is looked for, whoever asks.
+        allowed = (
+            {200, 302, 405} if reaches_this else {302} if persona == "a visitor" else {404, 405}
+        )
         for method in ("get", "post"):
             reads = Read.objects.count()
             answer = getattr(visitor, method)(path, FORM)
@@ -91,7 +116,7 @@ def test_only_her_practitioner_in_an_open_circle_reaches_any_route(
                 problems.append(f"{method.upper()} {path}: {code}")
             elif persona == "a visitor" and reverse("accounts:sign-in") not in answer["Location"]:
                 problems.append(f"{method.upper()} {path}: not the sign-in page")
-            looked = reaches and method == "get" and code == 200
+            looked = reaches_this and method == "get" and code == 200
             if Read.objects.count() - reads != (1 if looked else 0):
                 problems.append(f"{method.upper()} {path}: {Read.objects.count() - reads} reads")
     leave = reverse("circles:leave", args=[ana.pk])
@@ -101,4 +126,7 @@ def test_only_her_practitioner_in_an_open_circle_reaches_any_route(
     assert problems == []
     assert circle.__class__.objects.get(pk=circle.pk).is_open is (
         persona not in ("her practitioner", "her practitioner, after it ended")
+    )
+    assert circle.__class__.objects.get(pk=pair.pk).is_open is (
+        persona not in ("her peer partner", "her peer partner, after the pair ended")
     )

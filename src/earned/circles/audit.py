@@ -31,12 +31,15 @@ READ_KINDS = {
 
 
 def note_read(circle: Circle, page: str, record: Owned | None = None) -> None:
-    """The practitioner read something of the person's: noted, for the person to see."""
+    """The practitioner (or peer partner) read something of the person's: noted, for the
+    person to see."""
     assert page in PAGES
     Read.objects.create(
         person_id=circle.person_id,
         reader_id=circle.practitioner_id,
         circle=circle,
+        group_id=circle.group_id,
+        by_alias=circle.is_pair,
         page=page,
         record_kind=record.exported_as if record is not None else "",
         record_id=record.pk if record is not None else None,
@@ -50,18 +53,19 @@ def note_group_read(reader: User, group: Any, shared_by: Any, record: Owned) -> 
             person_id=shared_by,
             reader=reader,
             group=group,
+            by_alias=True,
             page="group",
             record_kind=record.exported_as,
             record_id=record.pk,
         )
 
 
-def reads_of(person: User, reader: User | None = None, what: str = "") -> QuerySet[Read]:
-    """Every read of the person's entries by someone else, newest first; by one reader, of one
-    page or kind of entry (a key of READ_KINDS), if asked."""
+def reads_of(person: User, reader_id: Any = None, what: str = "") -> QuerySet[Read]:
+    """Every read of the person's entries by someone else, newest first; by one reader (one of
+    `readers_of`), of one page or kind of entry (a key of READ_KINDS), if asked."""
     reads = Read.objects.filter(person=person).select_related("reader")
-    if reader is not None:
-        reads = reads.filter(reader=reader)
+    if reader_id:
+        reads = reads.filter(reader_id=reader_id)
     if what in PAGES:
         reads = reads.filter(page=what)
     elif what:
@@ -83,20 +87,30 @@ READS_SHOWN = 200
 
 def who_read(reads: list[Read]) -> dict[Any, str]:
     """How the person's list names each reader, by read: a practitioner by their name; someone
-    in a group by the name they go by there, never their account's."""
+    in a group, or a peer partner, by the name they go by there, never their account's."""
     in_groups = groups.known_as((each.group_id, each.reader_id) for each in reads if each.group_id)
-    return {
-        each.pk: in_groups.get((each.group_id, each.reader_id))
-        or str(each.reader or "An account since closed")
-        for each in reads
-    }
+    return {each.pk: _name(each, in_groups) for each in reads}
 
 
-def readers_of(person: User) -> QuerySet[User]:
-    """The practitioners who have read something of the person's (a group's members are known
-    to them only by the names they chose there, so they are not listed by account)."""
-    return (
-        User.objects.filter(reads_by_me__person=person, reads_by_me__circle__isnull=False)
+def _name(read: Read, in_groups: dict[tuple[Any, Any], str]) -> str:
+    if read.by_alias:
+        return in_groups.get((read.group_id, read.reader_id)) or "Someone in a group since closed"
+    return str(read.reader or "An account since closed")
+
+
+def readers_of(person: User) -> dict[str, str]:
+    """Who has read something of the person's through a circle, for the list's filter, by
+    account id: a practitioner by their name, a peer partner by the name they chose in the
+    group (the rest of a group's members are not listed: the person knows them by the group)."""
+    seen = set(
+        Read.objects.filter(person=person, circle__isnull=False, reader__isnull=False)
+        .values_list("reader_id", "group_id")
         .distinct()
-        .order_by("display_name")
     )
+    in_groups = groups.known_as((group, reader) for reader, group in seen if group)
+    practitioners = User.objects.in_bulk([reader for reader, group in seen if not group])
+    names = {
+        str(reader): in_groups.get((group, reader), "") if group else str(practitioners[reader])
+        for reader, group in seen
+    }
+    return dict(sorted(names.items(), key=lambda item: item[1].casefold()))

@@ -16,18 +16,27 @@ def _when(moment: Any) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
+def _author(comment: Comment, circles: dict[Any, Circle]) -> str:
+    """Who wrote a comment, as the person knows them (their own circles' readers by name)."""
+    circle = circles[comment.circle_id]
+    return circle.person_name if comment.author_id == circle.person_id else circle.reader_name
+
+
 def history(person: User) -> dict[str, list[dict[str, Any]]]:
     """Everything of the person's circles (needs the person's key: comments, suggestions and
     what sessions noticed are sealed with it)."""
-    circles = Circle.objects.filter(person=person).select_related("practitioner")
+    circles = list(Circle.objects.filter(person=person).select_related("practitioner", "person"))
+    circles_by_id = {each.pk: each for each in circles}
     reads = list(Read.objects.filter(person=person).select_related("reader").order_by("at"))
     who = audit.who_read(reads)
-    comments = Comment.objects.filter(owner=person).select_related("author").order_by("at")
+    comments = Comment.objects.filter(owner=person).order_by("at")
     return {
         "circles": [
             {
                 "id": str(each.pk),
-                "practitioner": str(each.practitioner),
+                # in a peer pair, the partner by the name they go by in the group
+                "practitioner": each.reader_name,
+                "group": str(each.group_id) if each.group_id else None,
                 "categories": each.categories,
                 "started_at": _when(each.started_at),
                 "ended_at": _when(each.ended_at),
@@ -80,7 +89,7 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
             {
                 "id": str(each.pk),
                 "circle": str(each.circle_id),
-                "author": str(each.author) if each.author is not None else None,
+                "author": _author(each, circles_by_id) if each.author_id else None,
                 "by_me": each.by_the_person,
                 "entry_kind": each.entry_kind,
                 "entry_id": str(each.entry_id),

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from earned.accounts.models import User
 from earned.privacy.fields import EncryptedTextField
@@ -33,11 +34,18 @@ def validate_categories(value: object) -> None:
 
 
 class Circle(models.Model):
-    """A person and a practitioner working together, for as long as either wants."""
+    """A person and a practitioner working together, for as long as either wants — or, in a
+    peer pair, a person and another member of their group (earned/groups/pairs.py)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="circles")
+    # Who reads what the person shares: their practitioner, or their peer partner.
     practitioner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="clients")
+    # A peer pair's group: the two know each other only by the names they chose there. A pair
+    # is two circles, one each way, which open and end together, and go with their group.
+    group = models.ForeignKey(
+        "groups.Group", on_delete=models.CASCADE, null=True, blank=True, related_name="pairs"
+    )
     # The kinds of entries shared (Category values); a single entry may say otherwise.
     categories = models.JSONField(default=default_categories, validators=[validate_categories])
     started_at = models.DateTimeField(default=timezone.now)
@@ -59,6 +67,27 @@ class Circle(models.Model):
     @property
     def is_open(self) -> bool:
         return self.ended_at is None
+
+    @property
+    def is_pair(self) -> bool:
+        return self.group_id is not None
+
+    @cached_property
+    def person_name(self) -> str:
+        """How the reader knows the person: by name, or in a pair by the name they chose."""
+        return self._known_as(self.person_id) if self.is_pair else str(self.person)
+
+    @cached_property
+    def reader_name(self) -> str:
+        """How the person knows the reader: by name, or in a pair by the name they chose."""
+        return self._known_as(self.practitioner_id) if self.is_pair else str(self.practitioner)
+
+    def _known_as(self, user_id: object) -> str:
+        from earned.groups.services import known_as  # groups are built on circles
+
+        return known_as([(self.group_id, user_id)]).get(
+            (self.group_id, user_id), "Someone in your group"
+        )
 
     def shares(self, category: Category) -> bool:
         return category.value in self.categories
@@ -118,6 +147,9 @@ class Read(models.Model):
     group = models.ForeignKey(
         "groups.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="reads"
     )
+    # The reader is known to the person by the name they chose in a group (a group's member,
+    # or a peer partner), never by their account's — even once that group is gone.
+    by_alias = models.BooleanField(default=False)
     at = models.DateTimeField(default=timezone.now)
     page = models.CharField(max_length=24)  # a key of circles.audit.PAGES
     record_kind = models.CharField(max_length=24, blank=True)  # the entry read: "experiences"

@@ -173,17 +173,25 @@ def set_categories(person: User, circle: Circle, categories: Iterable[str]) -> N
 
 
 def end(user: User, circle: Circle) -> None:
-    """End a circle, by either of the two. From the next request nothing more is shared."""
+    """End a circle, by either of the two — a peer pair's both ways at once. From the next
+    request nothing more is shared."""
     if user.pk not in (circle.person_id, circle.practitioner_id):
         raise CircleError("That circle is not yours to end.")
     if circle.is_open:
         circle.ended_at = timezone.now()
         circle.save(update_fields=["ended_at"])
+    if circle.group_id is not None:  # a pair
+        Circle.objects.filter(
+            group_id=circle.group_id,
+            person_id=circle.practitioner_id,
+            practitioner_id=circle.person_id,
+            ended_at__isnull=True,
+        ).update(ended_at=circle.ended_at)
 
 
 def circles_of(person: User) -> QuerySet[Circle]:
-    """The person's open circles, with their practitioners."""
-    return person.circles.filter(ended_at__isnull=True).select_related("practitioner")
+    """The person's open circles, with their practitioners (or peer partners, and groups)."""
+    return person.circles.filter(ended_at__isnull=True).select_related("practitioner", "group")
 
 
 def clients_of(practitioner: User) -> QuerySet[Circle]:
@@ -271,7 +279,7 @@ def comments_for_person(person: User, entry: Owned) -> QuerySet[Comment]:
     """The comments on one of the person's entries, from every circle, with their replies."""
     return (
         Comment.objects.filter(owner=person, entry_id=entry.pk, reply_to__isnull=True)
-        .select_related("author", "circle")
+        .select_related("author", "circle__practitioner")
         .prefetch_related("replies__author")
     )
 

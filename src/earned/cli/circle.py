@@ -101,7 +101,7 @@ def list_(user: User) -> None:
         click.echo("Nobody yet. `earned circle invite` makes a code to give someone.")
     for each in circles:
         sees = ", ".join(each.shared_names).lower() or "single entries only"
-        click.echo(f"{each.practitioner}  since {each.started_at:%d %b %Y}  sees: {sees}")
+        click.echo(f"{each.reader_name}  since {each.started_at:%d %b %Y}  sees: {sees}")
 
 
 @circle.command("end")
@@ -112,13 +112,14 @@ def end(user: User, name: str, yes: bool) -> None:
     """End the circle with NAME (their name, or the start of it): they see nothing more."""
     from earned.circles import services
 
-    chosen = _one_of(list(services.circles_of(user)), name, lambda each: str(each.practitioner))
+    chosen = _one_of(list(services.circles_of(user)), name, lambda each: each.reader_name)
     if not yes:
         if not in_a_terminal():
             fail("Say --yes to end it without being asked (or run it in a terminal).")
-        click.confirm(f"End the circle with {chosen.practitioner}?", abort=True)
+        what = "pair" if chosen.is_pair else "circle"
+        click.confirm(f"End the {what} with {chosen.reader_name}?", abort=True)
     services.end(user, chosen)
-    click.echo(f"Ended. {chosen.practitioner} can no longer see anything of yours.")
+    click.echo(f"Ended. {chosen.reader_name} can no longer see anything of yours.")
 
 
 circle.add_command(end, "revoke")  # the same: ending is how sharing is revoked

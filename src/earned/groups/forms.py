@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from earned.circles.forms import SharingForm
 from earned.groups.models import ALIAS_LIMIT, Exercise, Meeting, Membership
 from earned.groups.services import exercise_choices
 
@@ -115,3 +116,35 @@ class MeetingForm(forms.Form):
         came = self.fields["came"]
         assert isinstance(came, forms.MultipleChoiceField)
         came.choices = [(str(each.pk), str(each.alias)) for each in members]
+
+
+# What a peer partner sees unless the member ticks more: their practice and what came of it.
+PAIR_SHARES_AT_FIRST = ["experiences", "expectations", "practice"]
+
+
+class PairSharingForm(SharingForm):
+    """What a member shares with a peer partner, chosen before anything is shared."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"categories": PAIR_SHARES_AT_FIRST})
+        super().__init__(*args, **kwargs)
+        self.fields["categories"].label = "What they may see of yours"
+        self.fields["categories"].help_text = (
+            "You can change this, or end the pair, at any time; it holds from their next visit. "
+            "Any single entry can also be kept private or shared on its own."
+        )
+
+
+class PairForm(PairSharingForm):
+    """Whom a member asks to practise with, and what they would share."""
+
+    partner = forms.ChoiceField(
+        label="Whom to ask",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose whom to ask."},
+    )
+    field_order = ("partner", "categories")
+
+    def __init__(self, *args: Any, partners: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].choices = partners  # type: ignore[attr-defined]

@@ -1,14 +1,17 @@
 """A person's groups as their export keeps them: each group they were in (its name, the name they
-went by, when they joined and left), what they shared there, the replies they wrote, and the
-exercises they did. Other members appear only by the names they chose. An import does not bring
-these back: a group joins accounts of one server."""
+went by, when they joined and left), what they shared there, the replies they wrote, the
+exercises they did, and the peer pairs they asked for or were asked to (a pair that opened is a
+care circle, kept with the others). Other members appear only by the names they chose. An
+import does not bring these back: a group joins accounts of one server."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from earned.accounts.models import User
-from earned.groups.models import ExerciseDone, Membership, Reply, Share
+from earned.groups.models import ExerciseDone, Membership, PairRequest, Reply, Share
 from earned.privacy.opening import read_now
 
 
@@ -24,6 +27,12 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
     read_now([each.group for each in memberships], "name")
     done = list(ExerciseDone.objects.filter(membership__owner=person).select_related("exercise"))
     read_now([each.exercise for each in done], "what")
+    asked = list(
+        PairRequest.objects.filter(Q(asking__owner=person) | Q(asked__owner=person))
+        .select_related("asking", "asked")
+        .order_by("created_at")
+    )
+    read_now([m for each in asked for m in (each.asking, each.asked)], "alias")
     return {
         "memberships": [
             {
@@ -66,5 +75,15 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
                 "at": _when(each.at),
             }
             for each in done
+        ],
+        "pair_requests": [
+            {
+                "asking": str(each.asking.alias),
+                "asked": str(each.asked.alias),
+                "by_me": each.asking.owner_id == person.pk,
+                "categories": each.categories,  # what the one asking would share
+                "created_at": _when(each.created_at),
+            }
+            for each in asked
         ],
     }

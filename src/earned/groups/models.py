@@ -18,6 +18,7 @@ from django.db import models
 from django.utils import timezone
 
 from earned.accounts.models import User
+from earned.circles.models import default_categories, validate_categories
 from earned.privacy.fields import EncryptedTextField
 from earned.records.models import needed, optional_text
 
@@ -207,3 +208,27 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"Meeting {self.id}"
+
+
+class PairRequest(models.Model):
+    """One member asks another to practise as a peer pair, saying what they would share. The
+    pair opens — two care circles, one each way — once the other says yes and chooses what
+    they share in turn; until then nothing is shared either way."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    asking = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="pairs_asked")
+    asked = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="pairs_offered")
+    categories = models.JSONField(default=default_categories, validators=[validate_categories])
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("created_at",)
+        constraints = [
+            models.UniqueConstraint(fields=["asking", "asked"], name="asked_once"),
+            models.CheckConstraint(
+                condition=~models.Q(asking=models.F("asked")), name="asking_someone_else"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Pair request {self.id}"

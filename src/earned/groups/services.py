@@ -19,6 +19,7 @@ from django.utils import timezone
 from earned.accounts.models import User
 from earned.core import codes
 from earned.core.instruments import DEFINITIONS
+from earned.groups import pairs
 from earned.groups.models import (
     ALIAS_LIMIT,
     REPLY_LIMIT,
@@ -194,19 +195,22 @@ def members(group: Group) -> QuerySet[Membership]:
 
 @transaction.atomic
 def leave(person: User, membership: Membership) -> None:
-    """The person leaves: what they shared and their replies go with them, at once."""
+    """The person leaves: what they shared and their replies go with them, at once, and their
+    peer pairs there end."""
     if membership.owner_id == person.pk and membership.left_at is None:
         membership.left_at = timezone.now()
         membership.save(update_fields=["left_at"])
         membership.shares.all().delete()
         membership.replies.all().delete()
+        pairs.end_all(membership.group, person.pk)
 
 
 def end(facilitator: User, group: Group) -> None:
-    """The facilitator ends the group: it opens for nobody any more."""
+    """The facilitator ends the group: it opens for nobody any more, nor do its pairs."""
     if group.owner_id == facilitator.pk and group.is_open:
         group.ended_at = timezone.now()
         group.save(update_fields=["ended_at"])
+        pairs.end_all(group)
 
 
 # --- Sharing one entry, and the replies beside it ---------------------------------------------

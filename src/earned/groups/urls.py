@@ -1,6 +1,6 @@
 from django.urls import path
 
-from earned.groups import views
+from earned.groups import pair_views, views
 
 app_name = "groups"
 
@@ -36,6 +36,17 @@ urlpatterns = [
     ),
     path("groups/<uuid:group_id>/meetings/new/", views.meeting, name="meeting-new"),
     path("groups/<uuid:group_id>/meetings/<uuid:meeting_id>/", views.meeting, name="meeting"),
+    path("groups/<uuid:group_id>/pairs/ask/", pair_views.ask, name="pair-ask"),
+    path(
+        "groups/<uuid:group_id>/pairs/<uuid:pair_request_id>/",
+        pair_views.answer,
+        name="pair-answer",
+    ),
+    path(
+        "groups/<uuid:group_id>/pairs/<uuid:pair_request_id>/withdraw/",
+        pair_views.withdraw,
+        name="pair-withdraw",
+    ),
     path("groups/<uuid:group_id>/leave/", views.leave, name="leave"),
     path("groups/<uuid:group_id>/end/", views.end, name="end"),
 ]

@@ -28,7 +28,7 @@ from earned.access import (
 from earned.circles import readable
 from earned.circles.audit import note_group_read
 from earned.circles.forms import JoinForm
-from earned.groups import services
+from earned.groups import pairs, services
 from earned.groups.forms import ExerciseForm, GroupForm, MeetingForm, MemberForm
 from earned.groups.models import (
     REPLY_LIMIT,
@@ -146,7 +146,19 @@ def group(request: HttpRequest, group_id: str) -> HttpResponse:
         return render(request, "groups/facilitating.html", context)
     mine = next(each for each in members if each.pk == membership.pk)  # its alias opened
     done = set(mine.done.values_list("exercise_id", flat=True))
-    return render(request, "groups/group.html", {**context, "membership": mine, "done": done})
+    offers, asked, partners = (
+        list(pairs.offered_to(mine)), list(pairs.asked_by(mine)), pairs.pairs_of(mine)
+    )  # fmt: skip
+    read_now([*(o.asking for o in offers), *(a.asked for a in asked),
+              *(p.partner for p in partners)], "alias")  # fmt: skip
+    return render(
+        request,
+        "groups/group.html",
+        {
+            **context, "membership": mine, "done": done, "offers": offers, "asked": asked,
+            "pairs": partners, "can_ask": bool(pairs.askable(mine)),
+        },
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 
 from earned.circles import services
-from earned.circles.models import COMMENT_LIMIT
+from earned.circles.models import COMMENT_LIMIT, Circle
 
 register = template.Library()
 
@@ -16,6 +16,9 @@ register = template.Library()
 @register.inclusion_tag("circles/_comments_for_person.html", takes_context=True)
 def comments_for(context: dict[str, Any], record: Any) -> dict[str, Any]:
     comments = list(services.comments_for_person(context["request"].user, record))
+    circles: dict[Any, Circle] = {}
+    for each in comments:  # one circle each, so each reader is named once
+        each.circle = circles.setdefault(each.circle_id, each.circle)
     return {
         "comments": [each for each in comments if each.hidden_at is None],
         "hidden": [each for each in comments if each.hidden_at is not None],

@@ -17,6 +17,7 @@ from earned.accounts.models import User
 from earned.circles import audit, services
 from earned.circles.forms import JoinForm, SharingForm
 from earned.circles.models import Circle, Comment, Read, Session
+from earned.privacy.opening import read_now
 from earned.records.models import with_pages
 from earned.relationships import services as relationships
 from earned.web.pages import status_of
@@ -34,12 +35,14 @@ def circle(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     if user.is_practitioner:
         return redirect("circles:people")
+    circles = list(services.circles_of(user))
+    read_now([each.group for each in circles if each.group is not None], "name")
     return render(
         request,
         "circles/circle.html",
         {
             "available": services.available(),
-            "circles": services.circles_of(user),
+            "circles": circles,
             "invitations": services.open_invitations(user),
             "form": SharingForm(),
         },
@@ -119,7 +122,7 @@ def sharing(request: HttpRequest, circle_id: str) -> HttpResponse:
     form = SharingForm(request.POST or None, initial={"categories": chosen.categories})
     if request.method == "POST" and form.is_valid():
         services.set_categories(signed_in_user(request), chosen, form.cleaned_data["categories"])
-        messages.success(request, f"Saved. {chosen.practitioner} sees only what is ticked.")
+        messages.success(request, f"Saved. {chosen.reader_name} sees only what is ticked.")
         return redirect("circles:circle")
     return render(
         request,
@@ -136,7 +139,7 @@ def end(request: HttpRequest, circle_id: str) -> HttpResponse:
     if request.method == "POST":
         services.end(signed_in_user(request), chosen)
         messages.success(
-            request, f"Ended. {chosen.practitioner} can no longer see anything of yours."
+            request, f"Ended. {chosen.reader_name} can no longer see anything of yours."
         )
         return redirect("circles:circle")
     return render(request, "circles/end.html", {"circle": chosen})
@@ -147,8 +150,9 @@ def seen(request: HttpRequest) -> HttpResponse:
     """Who has seen what: every read of your entries by someone else, newest first, by whom and
     of what if you choose."""
     user = signed_in_user(request)
-    readers = list(audit.readers_of(user))
-    chosen = next((each for each in readers if str(each.pk) == request.GET.get("reader")), None)
+    readers = audit.readers_of(user)
+    chosen = request.GET.get("reader", "")
+    chosen = chosen if chosen in readers else ""
     what = request.GET.get("what", "")
     what = what if what in audit.READ_KINDS else ""
     reads = list(audit.reads_of(user, chosen, what)[: audit.READS_SHOWN])
@@ -164,6 +168,7 @@ def seen(request: HttpRequest) -> HttpResponse:
             ],
             "readers": readers,
             "chosen": chosen,
+            "chosen_name": readers.get(chosen, ""),
             "kinds": audit.READ_KINDS,
             "what": what,
         },

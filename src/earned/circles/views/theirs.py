@@ -1,6 +1,7 @@
-"""The practitioner's side: join a circle with a code, the people who invited them, and what each
-shares — read-only, read through earned.access at the moment of the request, each read noted
-for the person."""
+"""The reader's side: a practitioner joins a circle with a code and sees the people who invited
+them; a practitioner or a peer partner reads what each shares — read-only, read through
+earned.access at the moment of the request, each read noted for the person. Suggestions and the
+session log are a practitioner's."""
 
 from __future__ import annotations
 
@@ -45,6 +46,12 @@ def practitioners_only(view: View) -> View:
     return guarded
 
 
+def readers_only(view: View) -> View:
+    """A page of what someone shares, for whoever reads it in an open circle with them — their
+    practitioner or their peer partner (`circle_or_404` asks); anyone else finds nothing."""
+    return login_required(view)
+
+
 def their_key(circle: Circle) -> AbstractContextManager[None]:
     """The person's data key, current for this request only: their words are read (or sealed)
     while the page is drawn or the row written, and nowhere else."""
@@ -83,7 +90,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 
 
 @practitioners_only
-@require_safe  # read-only: a practitioner never changes a person's entries
+@require_safe  # read-only: a reader never changes a person's entries
 def people(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     return render(
@@ -93,35 +100,31 @@ def people(request: HttpRequest) -> HttpResponse:
     )
 
 
-@practitioners_only
-@require_safe  # read-only: a practitioner never changes a person's entries
+@readers_only
+@require_safe  # read-only: a reader never changes a person's entries
 def person(request: HttpRequest, client_id: str) -> HttpResponse:
     """What one person shares, at a glance (earned/circles/overview.py gathers it)."""
     circle = circle_or_404(signed_in_user(request), client_id)
     audit.note_read(circle, "overview")
     with their_key(circle):
-        return render(
-            request,
-            "circles/person.html",
-            {
-                "circle": circle,
-                "client": circle.person,
-                "shared": services.category_names(circle.categories),
-                **overview.gather(circle),
-                "form": AssignmentForm(initial={"kind": "experience"}, about=_about(circle)),
-                "session_form": SessionForm(
-                    initial={
-                        "at": timezone.localtime().replace(second=0, microsecond=0),
-                        "status": "held",
-                    },
-                    prefix=SessionForm.prefix,
-                ),
-            },
-        )
+        context = {
+            "circle": circle,
+            "client": circle.person,
+            "shared": services.category_names(circle.categories),
+            **overview.gather(circle),
+        }
+        if not circle.is_pair:  # a practitioner suggests, and logs their sessions
+            context["form"] = AssignmentForm(initial={"kind": "experience"}, about=_about(circle))
+            context["session_form"] = SessionForm(
+                initial={"at": timezone.localtime().replace(second=0, microsecond=0),
+                         "status": "held"},
+                prefix=SessionForm.prefix,
+            )  # fmt: skip
+        return render(request, "circles/person.html", context)
 
 
-@practitioners_only
-@require_safe  # read-only: a practitioner never changes a person's entries
+@readers_only
+@require_safe  # read-only: a reader never changes a person's entries
 def insights(request: HttpRequest, client_id: str) -> HttpResponse:
     """The person's working model and week-by-week markers, drawn from what they share only."""
     circle = circle_or_404(signed_in_user(request), client_id)
@@ -184,8 +187,8 @@ def _entry_or_404(circle: Circle, kind: str, entry_id: str) -> Owned:
     return get_shared_or_404(model, circle, pk=entry_id)
 
 
-@practitioners_only
-@require_safe  # read-only: a practitioner never changes a person's entries
+@readers_only
+@require_safe  # read-only: a reader never changes a person's entries
 def entry(request: HttpRequest, client_id: str, kind: str, entry_id: str) -> HttpResponse:
     """One entry the person shares, as they wrote it, with the comments beside it."""
     circle = circle_or_404(signed_in_user(request), client_id)
@@ -213,7 +216,7 @@ def entry(request: HttpRequest, client_id: str, kind: str, entry_id: str) -> Htt
         return render(request, f"circles/{template}", context)
 
 
-@practitioners_only
+@readers_only
 @require_POST
 def add_comment(request: HttpRequest, client_id: str, kind: str, entry_id: str) -> HttpResponse:
     """A comment beside an entry the person shares, sealed with their key, for them to read."""
@@ -226,7 +229,7 @@ def add_comment(request: HttpRequest, client_id: str, kind: str, entry_id: str) 
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
     else:
-        messages.success(request, f"Sent. {circle.person} will see it beside the entry.")
+        messages.success(request, f"Sent. {circle.person_name} will see it beside the entry.")
     return redirect(f"{page}#comments")
 
 
@@ -245,12 +248,14 @@ def add_session(request: HttpRequest, client_id: str) -> HttpResponse:
     return redirect(reverse("circles:person", args=[circle.person_id]) + "#sessions")
 
 
-@practitioners_only
+@readers_only
 def leave(request: HttpRequest, client_id: str) -> HttpResponse:
-    """A practitioner ends a circle too, after saying what that means."""
+    """A practitioner (or a peer partner) ends a circle too, after saying what that means."""
     circle = circle_or_404(signed_in_user(request), client_id)
     if request.method == "POST":
         services.end(signed_in_user(request), circle)
-        messages.success(request, f"Ended. You no longer see anything of {circle.person}’s.")
+        messages.success(request, f"Ended. You no longer see anything of {circle.person_name}’s.")
+        if circle.is_pair:
+            return redirect("groups:group", circle.group_id)
         return redirect("circles:people")
     return render(request, "circles/leave.html", {"circle": circle, "client": circle.person})

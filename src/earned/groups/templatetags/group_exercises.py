@@ -1,5 +1,5 @@
-"""`{% my_groups_today %}`: on Today, the person's groups — when each meets next, and what it
-posted for them to do — each a step from its page."""
+"""`{% my_groups_today %}`: on Today, the person's groups — when each meets next, what it posted
+for them to do, and who there asks to practise as a pair — each a step from its page."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django import template
 from django.utils import timezone
 
 from earned.groups import services
-from earned.groups.models import Meeting
+from earned.groups.models import Meeting, PairRequest
 from earned.privacy.opening import read_now
 
 register = template.Library()
@@ -30,10 +30,14 @@ def my_groups_today(context: dict[str, Any]) -> dict[str, Any]:
         at__gte=timezone.now(),
         status=Meeting.Status.PLANNED,
     ).order_by("at")
+    offers = list(PairRequest.objects.filter(asked__in=memberships).select_related("asking__group"))
+    read_now([each.asking for each in offers], "alias")
+    read_now([each.asking.group for each in offers], "name")
     next_meeting: dict[Any, Meeting] = {}
     for meeting in coming:
         next_meeting.setdefault(meeting.group_id, meeting)
     return {
         "memberships": [(each, next_meeting.get(each.group_id)) for each in memberships],
         "waiting": waiting,
+        "offers": offers,
     }

@@ -1,6 +1,7 @@
 """A group on a practice server, in a real browser: a facilitator starts it and invites; a person
 reads the guidelines and joins under a name of her own, does an exercise privately, shares one
-entry; another member reads it and replies — light and dark, phone and desktop, with axe."""
+entry; another member reads it and replies; two members practise as a peer pair — light and
+dark, phone and desktop, with axe."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from earned.reflection import services as reflection
 from earned.reflection.models import JournalEntry
 from tests.browser.conftest import guarded_context
 from tests.browser.test_circle_journey import ana_and_her_therapist, sign_in_as
+from tests.circle_people import SITUATION, an_experience
 from tests.conftest import make_person
 
 
@@ -124,3 +126,73 @@ def test_a_group_meets_shares_and_replies(
     assert User.objects.count() == 3
     other.context.close()
     coach.context.close()
+
+
+def test_two_members_practise_as_a_pair(
+    page: Any,
+    browser: Any,
+    live_server: Any,
+    outside_requests: list[str],
+    settings: Settings,
+    check_page: Callable[[Any, str], None],
+) -> None:
+    ana, okafor = ana_and_her_therapist(settings)
+    robin = make_person("robin", "Robin Ashworth", timezone="Europe/Berlin")
+    with keyring.using(keys.open_data_key(okafor)):
+        group = services.create(okafor, "Tuesday evenings", "", "Replies are kind and brief.")
+    for person, alias in ((ana, "River"), (robin, "Wren")):
+        code = services.invite(okafor, group)
+        with keyring.using(keys.open_data_key(person)):
+            services.join(person, code, alias, accepted=True)
+    experience = an_experience(ana)
+
+    sign_in_as(page, "ana")
+    page.goto(f"/groups/{group.pk}/")
+    page.get_by_role("heading", name="Peer pairs").wait_for()
+    page.get_by_role("link", name="Ask someone to pair with you").click()
+    page.get_by_role("button", name="Ask").click()
+    page.get_by_text("Please choose whom to ask.").first.wait_for()
+    check_page(page, "groups-pair-ask-refused")
+    page.get_by_label("Wren").check()
+    page.get_by_role("button", name="Ask").click()
+    page.get_by_text("Wren will find your request").wait_for()
+    check_page(page, "groups-pair-asked")
+
+    other = guarded_context(browser, live_server.url, outside_requests).new_page()
+    sign_in_as(other, "robin")
+    other.goto("/")
+    other.get_by_text("asks to practise with you as a pair").wait_for()
+    other.get_by_role("link", name="Answer").click()
+    other.get_by_role("heading", name="River asks to practise with you").wait_for()
+    check_page(other, "groups-pair-answer")
+    other.get_by_role("button", name="Say yes").click()
+    other.get_by_text("You and River are peer partners now.").wait_for()
+    check_page(other, "groups-pairs")
+    other.get_by_role("link", name="What River shares with you").click()
+    other.get_by_role("heading", name="River", exact=True).wait_for()
+    assert "Ana" not in other.locator("main").inner_text()
+    check_page(other, "circle-peer-overview")
+    other.get_by_role("link", name=SITUATION).first.click()
+    other.get_by_label("A comment for River").fill("That took courage. I am glad she said yes.")
+    other.get_by_role("button", name="Send").click()
+    other.get_by_text("River will see it beside the entry.").wait_for()
+    check_page(other, "circle-peer-entry")
+
+    page.goto(experience.get_absolute_url())
+    page.get_by_text("That took courage.").wait_for()
+    assert "Robin" not in page.locator("main").inner_text()
+    page.goto("/settings/circle/")
+    page.get_by_text("Your peer partner in").wait_for()
+    check_page(page, "circle-with-peer")
+    page.goto("/settings/seen/")
+    page.get_by_text("Wren read the overview of what you share").wait_for()
+    assert "Robin" not in page.locator("main").inner_text()
+    check_page(page, "circle-seen-peer")
+    page.goto("/settings/circle/")
+    page.get_by_role("link", name="End the pair").click()
+    check_page(page, "circle-end-pair")
+    page.get_by_role("button", name="End the pair").click()
+    page.get_by_text("Ended. Wren can no longer see anything of yours.").wait_for()
+    other.goto(f"/care/{ana.pk}/")
+    other.get_by_role("heading", name="We could not find that page").wait_for()
+    other.context.close()

@@ -8,7 +8,7 @@ from django import forms
 
 from earned.circles.forms import SharingForm
 from earned.groups.models import ALIAS_LIMIT, Exercise, Meeting, Membership
-from earned.groups.services import exercise_choices
+from earned.groups.services import WEEKS_AHEAD, exercise_choices
 
 
 class GroupForm(forms.Form):
@@ -109,13 +109,40 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Only you read it.",
     )
+    weeks = forms.IntegerField(
+        label="Every week, for how many weeks",
+        required=False,  # one meeting, unless it says more
+        min_value=1,
+        max_value=WEEKS_AHEAD,
+        initial=1,
+        help_text="To plan the whole course at once: 8 plans eight meetings, a week apart, at "
+        "the same time of day.",
+        error_messages={
+            "min_value": "Please give a number of weeks from 1.",
+            "max_value": f"Please plan up to {WEEKS_AHEAD} weeks at a time.",
+            "invalid": "Please give a number of weeks, like 8.",
+        },
+    )
 
-    def __init__(self, *args: Any, members: list[Membership], **kwargs: Any) -> None:
-        """`members`: the group's members now, their aliases opened."""
+    field_order = ("at", "status", "weeks", "came", "note")
+
+    def __init__(
+        self, *args: Any, members: list[Membership], planning: bool = False, **kwargs: Any
+    ) -> None:
+        """`members`: the group's members now, their aliases opened; `planning`: a new
+        meeting, which may repeat weekly."""
         super().__init__(*args, **kwargs)
         came = self.fields["came"]
         assert isinstance(came, forms.MultipleChoiceField)
         came.choices = [(str(each.pk), str(each.alias)) for each in members]
+        if not planning:
+            del self.fields["weeks"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if (cleaned.get("weeks") or 1) > 1 and cleaned.get("status") != Meeting.Status.PLANNED:
+            self.add_error("weeks", "Only meetings still to come repeat: please choose Planned.")
+        return cleaned
 
 
 # What a peer partner sees unless the member ticks more: their practice and what came of it.

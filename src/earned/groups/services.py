@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -447,6 +447,24 @@ def keep_meeting(
     members_now = set(members(group).values_list("pk", flat=True))
     meeting.came.set([each for each in came if each.pk in members_now])
     return meeting
+
+
+WEEKS_AHEAD = 16  # a course's worth of meetings, planned at once
+
+
+def weekly(first: datetime, weeks: int) -> list[datetime]:
+    """`weeks` moments a week apart from `first`, at the same time of day on its clock: a
+    meeting at 18:00 stays at 18:00 when the clocks change."""
+    local = timezone.localtime(first)
+    zone, wall = local.tzinfo, local.replace(tzinfo=None)
+    return [timezone.make_aware(wall + timedelta(weeks=n), zone) for n in range(weeks)]
+
+
+@transaction.atomic
+def plan_weekly(facilitator: User, group: Group, at: Any, weeks: int, note: str = "") -> None:
+    """Plan a meeting each week, from `at`, for `weeks` weeks (a note goes with the first)."""
+    for n, when in enumerate(weekly(at, weeks)):
+        keep_meeting(facilitator, group, when, Meeting.Status.PLANNED, note=note if n == 0 else "")
 
 
 def meetings_in(group: Group) -> QuerySet[Meeting]:

@@ -371,12 +371,20 @@ def meeting(request: HttpRequest, group_id: str, meeting_id: str | None = None) 
         if kept is not None
         else {"status": Meeting.Status.PLANNED}
     )
-    form = MeetingForm(request.POST or None, members=members, initial=initial)
+    form = MeetingForm(
+        request.POST or None, members=members, initial=initial, planning=kept is None
+    )
     if request.method == "POST" and form.is_valid():
-        came = [each for each in members if str(each.pk) in form.cleaned_data["came"]]
-        data = {k: v for k, v in form.cleaned_data.items() if k != "came"}
-        services.keep_meeting(user, group, came=came, meeting=kept, **data)
-        messages.success(request, "Kept in the group's log.")
+        data = dict(form.cleaned_data)
+        weeks = data.pop("weeks", None) or 1
+        ticked = data.pop("came")
+        came = [each for each in members if str(each.pk) in ticked]
+        if weeks > 1:  # only planned meetings repeat (the form sees to it)
+            services.plan_weekly(user, group, data["at"], weeks, data["note"])
+            messages.success(request, f"Planned: {weeks} meetings, a week apart.")
+        else:
+            services.keep_meeting(user, group, came=came, meeting=kept, **data)
+            messages.success(request, "Kept in the group's log.")
         return redirect(reverse("groups:group", args=[group.pk]) + "#meetings")
     read_now([group], "name")
     return render(

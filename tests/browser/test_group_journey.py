@@ -20,6 +20,7 @@ from tests.browser.conftest import guarded_context
 from tests.browser.test_circle_journey import ana_and_her_therapist, sign_in_as
 from tests.circle_people import SITUATION, an_experience
 from tests.conftest import make_person
+from tests.group_people import a_group, joined
 
 
 def test_a_group_meets_shares_and_replies(
@@ -138,12 +139,9 @@ def test_two_members_practise_as_a_pair(
 ) -> None:
     ana, okafor = ana_and_her_therapist(settings)
     robin = make_person("robin", "Robin Ashworth", timezone="Europe/Berlin")
-    with keyring.using(keys.open_data_key(okafor)):
-        group = services.create(okafor, "Tuesday evenings", "", "Replies are kind and brief.")
-    for person, alias in ((ana, "River"), (robin, "Wren")):
-        code = services.invite(okafor, group)
-        with keyring.using(keys.open_data_key(person)):
-            services.join(person, code, alias, accepted=True)
+    group = a_group(okafor)
+    joined(ana, group, "River")
+    joined(robin, group, "Wren")
     experience = an_experience(ana)
 
     sign_in_as(page, "ana")

@@ -104,13 +104,14 @@ def readers_of(person: User) -> dict[str, str]:
     group (the rest of a group's members are not listed: the person knows them by the group)."""
     seen = set(
         Read.objects.filter(person=person, circle__isnull=False, reader__isnull=False)
-        .values_list("reader_id", "group_id")
+        .values_list("reader_id", "group_id", "by_alias")
         .distinct()
     )
-    in_groups = groups.known_as((group, reader) for reader, group in seen if group)
-    practitioners = User.objects.in_bulk([reader for reader, group in seen if not group])
+    in_groups = groups.known_as((group, reader) for reader, group, alias in seen if alias)
+    practitioners = User.objects.in_bulk([reader for reader, _, alias in seen if not alias])
     names = {
-        str(reader): in_groups.get((group, reader), "") if group else str(practitioners[reader])
-        for reader, group in seen
+        str(reader): in_groups.get((group, reader)) if alias else str(practitioners[reader])
+        for reader, group, alias in seen
     }
-    return dict(sorted(names.items(), key=lambda item: item[1].casefold()))
+    known = {reader: name for reader, name in names.items() if name}
+    return dict(sorted(known.items(), key=lambda item: item[1].casefold()))

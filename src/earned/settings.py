@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "earned.measures",
     "earned.circles",
     "earned.groups",
+    "earned.api",
     "earned.records",  # last of ours: reads what every app's models declare
 ]
 
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "earned.api.middleware.bearer",
     "earned.web.middleware.person_timezone",
     "earned.web.middleware.calm_error_pages",
     "django.contrib.messages.middleware.MessageMiddleware",

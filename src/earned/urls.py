@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("earned.circles.urls")),
     path("", include("earned.groups.urls")),
     path("", include("earned.records.urls")),
+    path("", include("earned.api.urls")),
 ]
 
 handler404 = "earned.web.views.page_not_found"

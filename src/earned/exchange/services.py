@@ -53,7 +53,8 @@ def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
     return field
 
 
-def _record(kind: RecordKind, row: models.Model) -> dict[str, Any]:
+def export_record(kind: RecordKind, row: models.Model) -> dict[str, Any]:
+    """One record as the export (and the API) shows it."""
     exported: dict[str, Any] = {"id": str(row.pk)}
     for name in kind.fields:
         exported[name] = _plain(getattr(row, _field(kind.model, name).attname))
@@ -71,7 +72,7 @@ def export_document(user: User) -> dict[str, Any]:
         "profile": {name: getattr(user, name) for name in PROFILE_FIELDS},
         "records": {
             kind.name: [
-                _record(kind, row)
+                export_record(kind, row)
                 for row in kind.model._default_manager.filter(owner=user).order_by("pk")
             ]
             for kind in KINDS

@@ -112,3 +112,10 @@ CLEAR_TEXT |= {
     "groups.ExerciseDone.entry_kind": "a choice: the kind of entry it was done in",
     "groups.Meeting.status": "a choice: planned, held or cancelled",
 }
+# API access tokens: how to find one and check it — never the token itself.
+CLEAR_TEXT |= {
+    "api.AccessToken.prefix": "the token's random first characters, to find it by",
+    "api.AccessToken.secret_hash": "a SHA-256 hash of the whole token",
+    "api.AccessToken.wrapped_key": "the data key, encrypted under a key derived from the token "
+    "(format 1)",
+}

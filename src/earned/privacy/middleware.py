@@ -13,12 +13,17 @@ from earned.privacy import keyring, keys
 
 
 def unlock(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
-    """Make the signed-in person's data key current for this request, or ask them to sign in."""
+    """Make the signed-in person's data key current for this request — opened by the session,
+    the server's instance key, or an API token — or ask them to sign in."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         user = request.user
         if not isinstance(user, User) or not user.is_authenticated:
             return get_response(request)
+        opened_by_token = getattr(request, "api_token_key", None)  # earned/api/middleware.py
+        if opened_by_token is not None:
+            with keyring.using(opened_by_token):
+                return get_response(request)
         if settings.IS_SERVER:
             data_key: bytes | None = keys.open_data_key(user)
         else:

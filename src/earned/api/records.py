@@ -1,0 +1,133 @@
+"""Every kind of record, read through the API as its export shows it (docs/export-format.md):
+a list of the newest first (filtered by date, a page at a time), one record by its id, and for
+a kind with a page of its own, deleting one — each through earned/access.py and the record
+layer (earned/records/saving.py), like the pages and the terminal."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
+from pydantic import Field, create_model
+
+from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.api.scopes import need
+from earned.exchange.kinds import KINDS, RecordKind
+from earned.exchange.services import export_record
+from earned.records import saving
+from earned.records.models import Owned, with_pages
+
+router = Router()
+
+PAGE_LIMIT = 100
+
+
+class Window(Schema):
+    since: datetime.date | None = Field(None, description="The first day to include.")
+    until: datetime.date | None = Field(None, description="The last day to include.")
+    limit: int = Field(20, ge=1, le=PAGE_LIMIT, description="How many to answer with.")
+    offset: int = Field(0, ge=0, description="How many of the newest to pass over.")
+
+
+def _python_type(field: models.Field[Any, Any]) -> Any:
+    if isinstance(field, models.ForeignKey | models.UUIDField):
+        return uuid.UUID
+    if isinstance(field, models.BooleanField):
+        return bool
+    if isinstance(field, models.IntegerField):
+        return int
+    if isinstance(field, models.FloatField):
+        return float
+    if isinstance(field, models.DateTimeField):
+        return datetime.datetime
+    if isinstance(field, models.DateField):
+        return datetime.date
+    if isinstance(field, models.JSONField):
+        return Any
+    return str
+
+
+def record_schema(kind: RecordKind) -> type[Schema]:
+    """The shape of one record of a kind, from its columns (every column may be empty, as in an
+    export, except its id)."""
+    columns: dict[str, Any] = {"id": (uuid.UUID, ...)}
+    for name in kind.fields:
+        field = kind.model._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        columns[name] = (_python_type(field) | None, None)
+    title = "".join(part.title() for part in kind.name.split("_"))
+    return create_model(title, __base__=Schema, **columns)
+
+
+def date_field(model: type[models.Model]) -> str | None:
+    """The date a kind's list is ordered and filtered by: the one search uses, or its first."""
+    searched = getattr(model, "searched_as", None)
+    if searched is not None:
+        return str(searched.when)
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.DateTimeField | models.DateField):
+            return field.name
+    return None
+
+
+def _within(queryset: models.QuerySet[Any], model: type[models.Model], window: Window) -> Any:
+    """Newest first, between the days asked for (on the person's own calendar)."""
+    name = date_field(model)
+    if name is None:
+        return queryset.order_by("-pk")
+    moment = isinstance(model._meta.get_field(name), models.DateTimeField)
+    on = f"{name}__date" if moment else name
+    if window.since:
+        queryset = queryset.filter(**{f"{on}__gte": window.since})
+    if window.until:
+        queryset = queryset.filter(**{f"{on}__lte": window.until})
+    return queryset.order_by(f"-{name}", "-pk")
+
+
+def _add_kind(kind: RecordKind) -> None:
+    model = kind.model
+    if not issubclass(model, Owned):
+        return  # not a person's record (a test's own model)
+    one = record_schema(kind)
+    page = create_model(
+        f"{one.__name__}Page",
+        __base__=Schema,
+        items=(list[one], ...),  # type: ignore[valid-type]
+        count=(int, ...),
+    )
+    label = kind.name.replace("_", " ")
+
+    @router.get(f"/{kind.name}", response=page, summary=f"List {label}", tags=[label],
+                operation_id=f"list_{kind.name}")  # fmt: skip
+    def listing(request: HttpRequest, window: Query[Window]) -> dict[str, Any]:
+        need(request, model.category)
+        found = _within(owned(model, signed_in_user(request)), model, window)
+        rows = list(found[window.offset : window.offset + window.limit])
+        return {"items": [export_record(kind, row) for row in rows], "count": found.count()}
+
+    @router.get(f"/{kind.name}/{{record_id}}", response=one, summary=f"One of your {label}",
+                tags=[label], operation_id=f"get_{kind.name}")  # fmt: skip
+    def reading(request: HttpRequest, record_id: uuid.UUID) -> dict[str, Any]:
+        need(request, model.category)
+        return export_record(kind, get_owned_or_404(model, signed_in_user(request), pk=record_id))
+
+    if kind.name not in with_pages():
+        return
+
+    @router.delete(f"/{kind.name}/{{record_id}}", response={204: None},
+                   summary=f"Delete one of your {label}", tags=[label],
+                   operation_id=f"delete_{kind.name}")  # fmt: skip
+    def deleting(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
+        need(request, model.category, write=True)
+        user = signed_in_user(request)
+        saving.delete(user, get_owned_or_404(model, user, pk=record_id))
+        return HttpResponse(status=204)
+
+
+def add_every_kind() -> None:
+    for kind in sorted(KINDS, key=lambda each: each.name):
+        _add_kind(kind)

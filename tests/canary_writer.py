@@ -123,6 +123,28 @@ def main(canary: str) -> None:
     submit("/insights/measures/phq-9/change/", {"norm_sd": "3", "reliability": "0.9",
                                                 "source": text})  # fmt: skip
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
+    # Through the API, with a token (itself named with the canary).
+    from earned.api import tokens
+
+    made = tokens.create(person, text, ["expectations", "experiences"], can_write=True)
+    caller = Client(HTTP_HOST="localhost", HTTP_AUTHORIZATION=f"Bearer {made.secret}")
+
+    def send(url: str, body: dict[str, object]) -> None:
+        response = caller.post(url, body, content_type="application/json")
+        if response.status_code != 201:
+            sys.exit(f"{url} did not accept the canary ({response.status_code})")
+
+    send("/api/expectations", {"text": text, "wound": "own", "wound_own_word": text,
+                               "feels_true": 70, "think_true": 30})  # fmt: skip
+    send("/api/experiences", {
+        **{key: plan[key] for key in ("situation", "feared", "who", "safety_behaviours",
+                                      "support")},
+        **{key: debrief[key] for key in ("happened", "body_sensation", "helped", "hindered",
+                                         "explained_away_how", "learned", "next_action")},
+        "happens_at": "2026-11-20T18:00:00Z", "likelihood": 80, "occurred": 10,
+        "explained_away": "partly", "finish": True,
+        "emotions": [{"word": "", "own_word": text, "intensity": 4}],
+    })  # fmt: skip
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)
     sys.stdin.readline()

@@ -15,7 +15,7 @@ from ninja.security import HttpBearer, django_auth
 from ninja.throttling import AuthRateThrottle
 
 from earned import __version__
-from earned.api import records
+from earned.api import insights, ledger, records  # noqa: F401 (each adds to the one router)
 from earned.api.problems import answer
 from earned.api.scopes import token_of
 

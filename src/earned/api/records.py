@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from functools import cache
 from typing import Any
 
 from django.db import models
@@ -51,6 +52,12 @@ def _python_type(field: models.Field[Any, Any]) -> Any:
     return str
 
 
+@cache
+def schema_of(name: str) -> type[Schema]:
+    """The shape of one record of the kind exported as `name` ("experiences")."""
+    return record_schema(next(kind for kind in KINDS if kind.name == name))
+
+
 def record_schema(kind: RecordKind) -> type[Schema]:
     """The shape of one record of a kind, from its columns (every column may be empty, as in an
     export, except its id)."""
@@ -61,6 +68,33 @@ def record_schema(kind: RecordKind) -> type[Schema]:
         columns[name] = (_python_type(field) | None, None)
     title = "".join(part.title() for part in kind.name.split("_"))
     return create_model(title, __base__=Schema, **columns)
+
+
+def input_schema(
+    model: type[models.Model], title: str, names: tuple[str, ...], required: tuple[str, ...] = ()
+) -> type[Schema]:
+    """What a call may send to write these fields of a kind: each optional unless required, of
+    its column's type; the record's own rules check the rest, as in the browser."""
+    columns: dict[str, Any] = {}
+    for name in names:
+        field = model._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        kind = _python_type(field)
+        columns[name] = (kind, ...) if name in required else (kind | None, None)
+    return create_model(title, __base__=Schema, **columns)
+
+
+def apply(record: models.Model, data: dict[str, Any]) -> None:
+    """Set what was sent on a record (a link by its id), leaving out what was not."""
+    for name, value in data.items():
+        field = record._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        if isinstance(field, models.ForeignKey):
+            setattr(record, field.attname, value)
+        elif value is None and not field.null:
+            setattr(record, name, "" if isinstance(field, models.CharField) else None)
+        else:
+            setattr(record, name, value)
 
 
 def date_field(model: type[models.Model]) -> str | None:
@@ -92,7 +126,7 @@ def _add_kind(kind: RecordKind) -> None:
     model = kind.model
     if not issubclass(model, Owned):
         return  # not a person's record (a test's own model)
-    one = record_schema(kind)
+    one = schema_of(kind.name)
     page = create_model(
         f"{one.__name__}Page",
         __base__=Schema,

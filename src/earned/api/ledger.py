@@ -1,0 +1,185 @@
+"""Writing the working model and the ledger through the API, by the services the pages and the
+terminal use (earned/ledger/services.py): an expectation with its first rating, a new rating, an
+experience planned ahead or logged after, and the debrief that finishes it."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import Schema
+from pydantic import Field
+
+from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.api.records import apply, input_schema, router, schema_of
+from earned.api.scopes import need
+from earned.exchange.kinds import KINDS
+from earned.exchange.services import export_record
+from earned.ledger import services as ledger
+from earned.ledger.models import Expectation, Experience, still_to_come
+from earned.records import saving
+from earned.records.models import Category
+
+KIND = {kind.name: kind for kind in KINDS}
+
+
+def shown(record: Any) -> dict[str, Any]:
+    return export_record(KIND[record.exported_as], record)
+
+
+# --- Expectations ------------------------------------------------------------------------------
+
+EXPECTATION_FIELDS = ("text", "wound", "wound_own_word", "counterpart")
+ExpectationChange = input_schema(Expectation, "ExpectationChange", EXPECTATION_FIELDS)
+
+
+class RatingIn(Schema):
+    feels_true: int = Field(..., ge=0, le=100, description="How true it feels, 0 to 100.")
+    think_true: int = Field(..., ge=0, le=100, description="How true you think it is.")
+
+
+class ExpectationIn(ExpectationChange, RatingIn):  # type: ignore[misc, valid-type]
+    text: str = Field(..., min_length=1, max_length=2000)
+
+
+@router.post(
+    "/expectations",
+    response={201: schema_of("expectations")},
+    summary="Name an old expectation",
+    tags=["expectations"],
+    operation_id="create_expectations",
+)
+def add_expectation(request: HttpRequest, sent: ExpectationIn) -> tuple[int, dict[str, Any]]:
+    need(request, Category.EXPECTATIONS, write=True)
+    made = ledger.add_expectation(
+        signed_in_user(request), sent.text, feels_true=sent.feels_true,
+        think_true=sent.think_true, wound=sent.wound or "", wound_own_word=sent.wound_own_word,
+        counterpart=sent.counterpart or "",
+    )  # fmt: skip
+    return 201, shown(made)
+
+
+@router.patch(
+    "/expectations/{record_id}",
+    response=schema_of("expectations"),
+    summary="Change an expectation",
+    tags=["expectations"],
+    operation_id="update_expectations",
+)
+def change_expectation(
+    request: HttpRequest,
+    record_id: uuid.UUID,
+    sent: ExpectationChange,  # type: ignore[valid-type]
+) -> dict[str, Any]:
+    need(request, Category.EXPECTATIONS, write=True)
+    user = signed_in_user(request)
+    expectation = get_owned_or_404(Expectation, user, pk=record_id)
+    apply(expectation, sent.dict(exclude_unset=True))  # type: ignore[attr-defined]
+    saving.save(user, expectation)
+    return shown(expectation)
+
+
+@router.post(
+    "/expectations/{record_id}/ratings",
+    response={201: schema_of("ratings")},
+    summary="Rate an expectation again",
+    tags=["expectations"],
+    operation_id="rate_expectations",
+)
+def rate(request: HttpRequest, record_id: uuid.UUID, sent: RatingIn) -> tuple[int, dict[str, Any]]:
+    need(request, Category.EXPECTATIONS, write=True)
+    user = signed_in_user(request)
+    expectation = get_owned_or_404(Expectation, user, pk=record_id)
+    rating = ledger.rate(user, expectation, feels_true=sent.feels_true, think_true=sent.think_true)
+    return 201, shown(rating)
+
+
+# --- Experiences -------------------------------------------------------------------------------
+
+PLAN_FIELDS = (
+    "situation", "happens_at", "context", "who", "person", "feared", "likelihood",
+    "expected_distress", "safety_behaviours", "support",
+)  # fmt: skip
+DEBRIEF_FIELDS = (
+    "happened", "occurred", "peak_distress", "window", "felt", "body_place", "body_sensation",
+    "responses", "helped", "hindered", "explained_away", "explained_away_how", "learned",
+    "next_action",
+)  # fmt: skip
+ExperienceFields = input_schema(Experience, "ExperienceFields", PLAN_FIELDS + DEBRIEF_FIELDS)
+
+
+class Felt(Schema):
+    word: str = Field("", description="One of Earned's feeling words, or empty for your own.")
+    own_word: str = ""
+    intensity: int = Field(5, ge=0, le=10)
+
+
+class Writing(Schema):
+    expectations: list[uuid.UUID] | None = Field(
+        None, description="The ids of the expectations it tests (all of them, each time)."
+    )
+    emotions: list[Felt] | None = Field(None, description="What you felt (all of it, each time).")
+    finish: bool = Field(False, description="The debrief is finished: it says what happened.")
+
+
+class ExperienceChange(ExperienceFields, Writing):  # type: ignore[misc, valid-type]
+    pass
+
+
+class ExperienceIn(ExperienceChange):
+    situation: str = Field(..., min_length=1, max_length=2000)
+    happens_at: datetime.datetime
+
+
+def _write(request: HttpRequest, experience: Experience, sent: ExperienceChange) -> Experience:
+    user = signed_in_user(request)
+    data = sent.dict(exclude_unset=True)
+    tested = data.pop("expectations", None)
+    felt = data.pop("emotions", None)
+    finish = data.pop("finish", False)
+    apply(experience, data)
+    expectations = (
+        list(owned(Expectation, user).filter(pk__in=tested)) if tested is not None else None
+    )
+    emotions = [ledger.NamedEmotion(**each) for each in felt] if felt is not None else None
+    if experience._state.adding and not still_to_come(experience.happens_at):
+        return ledger.log_experience(
+            user, experience, expectations=expectations or [], emotions=emotions or [],
+            finish=finish,
+        )  # fmt: skip
+    if experience.status == Experience.Status.PLANNED and set(data) & set(DEBRIEF_FIELDS):
+        experience.status = Experience.Status.DRAFT
+    return ledger.save_experience(
+        user, experience, expectations=expectations, emotions=emotions, finish=finish
+    )
+
+
+@router.post(
+    "/experiences",
+    response={201: schema_of("experiences")},
+    summary="Plan an experience, or log one that happened",
+    tags=["experiences"],
+    operation_id="create_experiences",
+)
+def add_experience(request: HttpRequest, sent: ExperienceIn) -> tuple[int, dict[str, Any]]:
+    need(request, Category.EXPERIENCES, write=True)
+    with transaction.atomic():
+        return 201, shown(_write(request, Experience(), sent))
+
+
+@router.patch(
+    "/experiences/{record_id}",
+    response=schema_of("experiences"),
+    summary="Change an experience, or debrief it",
+    tags=["experiences"],
+    operation_id="update_experiences",
+)
+def change_experience(
+    request: HttpRequest, record_id: uuid.UUID, sent: ExperienceChange
+) -> dict[str, Any]:
+    need(request, Category.EXPERIENCES, write=True)
+    experience = get_owned_or_404(Experience, signed_in_user(request), pk=record_id)
+    return shown(_write(request, experience, sent))

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Schema
+from ninja import Schema, Status
 from pydantic import Field
 
 from earned.access import get_owned_or_404, owned, signed_in_user
@@ -52,14 +52,14 @@ class ExpectationIn(ExpectationChange, RatingIn):  # type: ignore[misc, valid-ty
     tags=["expectations"],
     operation_id="create_expectations",
 )
-def add_expectation(request: HttpRequest, sent: ExpectationIn) -> tuple[int, dict[str, Any]]:
+def add_expectation(request: HttpRequest, sent: ExpectationIn) -> Status[dict[str, Any]]:
     need(request, Category.EXPECTATIONS, write=True)
     made = ledger.add_expectation(
         signed_in_user(request), sent.text, feels_true=sent.feels_true,
         think_true=sent.think_true, wound=sent.wound or "", wound_own_word=sent.wound_own_word,
         counterpart=sent.counterpart or "",
     )  # fmt: skip
-    return 201, shown(made)
+    return Status(201, shown(made))
 
 
 @router.patch(
@@ -89,12 +89,12 @@ def change_expectation(
     tags=["expectations"],
     operation_id="rate_expectations",
 )
-def rate(request: HttpRequest, record_id: uuid.UUID, sent: RatingIn) -> tuple[int, dict[str, Any]]:
+def rate(request: HttpRequest, record_id: uuid.UUID, sent: RatingIn) -> Status[dict[str, Any]]:
     need(request, Category.EXPECTATIONS, write=True)
     user = signed_in_user(request)
     expectation = get_owned_or_404(Expectation, user, pk=record_id)
     rating = ledger.rate(user, expectation, feels_true=sent.feels_true, think_true=sent.think_true)
-    return 201, shown(rating)
+    return Status(201, shown(rating))
 
 
 # --- Experiences -------------------------------------------------------------------------------
@@ -164,10 +164,10 @@ def _write(request: HttpRequest, experience: Experience, sent: ExperienceChange)
     tags=["experiences"],
     operation_id="create_experiences",
 )
-def add_experience(request: HttpRequest, sent: ExperienceIn) -> tuple[int, dict[str, Any]]:
+def add_experience(request: HttpRequest, sent: ExperienceIn) -> Status[dict[str, Any]]:
     need(request, Category.EXPERIENCES, write=True)
     with transaction.atomic():
-        return 201, shown(_write(request, Experience(), sent))
+        return Status(201, shown(_write(request, Experience(), sent)))
 
 
 @router.patch(

@@ -1,0 +1,207 @@
+"""The JSON API with a personal access token: a script logs an experience and reads its weekly
+markers; a token opens only the kinds it was made for, writes only if it may, and opens nothing
+once expired or revoked; another person's record answers 404; errors are problem details."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from earned.accounts.models import User
+from earned.api import tokens
+from earned.api.models import AccessToken
+from earned.ledger.models import Expectation, Experience
+from earned.privacy import keyring, keys
+from tests.conftest import PASSPHRASE, make_person
+
+pytestmark = pytest.mark.django_db
+
+EVERYTHING = ["experiences", "expectations", "check_ins", "practice", "reflection", "people",
+              "measures", "safety"]  # fmt: skip
+
+
+def token_for(person: User, categories: list[str] | None = None, **options: Any) -> str:
+    with keyring.using(keys.open_data_key(person, PASSPHRASE)):
+        return tokens.create(person, "my script", categories or EVERYTHING, **options).secret
+
+
+def calling(secret: str) -> Client:
+    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+
+
+def sent(client: Client, method: str, url: str, body: dict[str, Any]) -> Any:
+    return getattr(client, method)(url, json.dumps(body), content_type="application/json")
+
+
+def test_a_script_logs_an_experience_and_reads_its_weekly_markers(owner: User) -> None:
+    script = calling(token_for(owner, can_write=True))
+    expectation = sent(script, "post", "/api/expectations",
+                       {"text": "People leave when I need them", "feels_true": 80,
+                        "think_true": 40})  # fmt: skip
+    assert expectation.status_code == 201, expectation.content
+    logged = sent(script, "post", "/api/experiences", {
+        "situation": "Asked Maya to help me move", "happens_at": timezone.now().isoformat(),
+        "likelihood": 80, "happened": "She said yes, and came early", "occurred": 10,
+        "expectations": [expectation.json()["id"]], "finish": True,
+        "emotions": [{"word": "", "own_word": "relieved", "intensity": 6}],
+    })  # fmt: skip
+    assert logged.status_code == 201, logged.content
+    body = logged.json()
+    assert body["situation"] == "Asked Maya to help me move"
+    assert body["status"] == "done"
+    experience = Experience.objects.get(pk=body["id"])
+    assert list(experience.expectations.all()) == [Expectation.objects.get()]
+    listed = script.get("/api/experiences").json()
+    assert listed["count"] == 1
+    assert listed["items"][0]["id"] == body["id"]
+    markers = script.get("/api/insights/markers?period=4w").json()
+    surprise = next(each for each in markers["markers"] if each["key"] == "violation")
+    assert [week["value"] for week in surprise["weeks"] if week["count"]] == [70.0]
+
+
+def test_a_plan_ahead_is_debriefed_later(owner: User) -> None:
+    script = calling(token_for(owner, can_write=True))
+    ahead = (timezone.now() + datetime.timedelta(days=2)).isoformat()
+    plan = {"situation": "Tell Jo I was hurt", "happens_at": ahead, "likelihood": 70}
+    planned = sent(script, "post", "/api/experiences", plan)
+    assert planned.json()["status"] == "planned"
+    record = f"/api/experiences/{planned.json()['id']}"
+    unfinished = sent(script, "patch", record, {"finish": True})
+    assert unfinished.status_code == 422
+    problem = unfinished.json()
+    assert unfinished["Content-Type"] == "application/problem+json"
+    assert problem["status"] == 422
+    assert {each["field"] for each in problem["errors"]} == {"happened", "occurred"}
+    assert "Please write a few words about what happened." in problem["detail"]
+    done = sent(script, "patch", record, {"happened": "Jo listened", "occurred": 0,
+                                          "finish": True})  # fmt: skip
+    assert done.status_code == 200, done.content
+    assert done.json()["status"] == "done"
+    assert done.json()["situation"] == "Tell Jo I was hurt"  # what was not sent stays
+
+
+@pytest.mark.parametrize(
+    ("categories", "write", "method", "url", "allowed"),
+    [
+        (["experiences"], False, "get", "/api/experiences", True),
+        (["expectations"], False, "get", "/api/experiences", False),
+        (["experiences"], False, "post", "/api/experiences", False),
+        (["experiences"], True, "post", "/api/experiences", True),
+        (["experiences"], True, "post", "/api/expectations", False),
+        (["reflection"], False, "get", "/api/journal_entries", True),
+        (["reflection"], False, "get", "/api/safety_plan", False),
+    ],
+)
+def test_a_token_does_only_what_it_was_made_for(
+    owner: User, categories: list[str], write: bool, method: str, url: str, allowed: bool
+) -> None:
+    script = calling(token_for(owner, categories, can_write=write))
+    body = {"situation": "A walk", "happens_at": timezone.now().isoformat(), "text": "x",
+            "feels_true": 1, "think_true": 1}  # fmt: skip
+    answer = sent(script, method, url, body) if method == "post" else script.get(url)
+    assert (answer.status_code in (200, 201)) is allowed, answer.content
+    if not allowed:
+        assert answer.status_code == 403
+        assert "This token cannot" in answer.json()["detail"]
+
+
+def test_markers_drawn_from_kinds_a_token_cannot_open_are_left_out(owner: User) -> None:
+    everything = calling(token_for(owner)).get("/api/insights/markers").json()["markers"]
+    only_experiences = calling(token_for(owner, ["experiences"])).get("/api/insights/markers")
+    keys_seen = {each["key"] for each in only_experiences.json()["markers"]}
+    assert "violation" in keys_seen
+    assert keys_seen < {each["key"] for each in everything}  # check-ins, repairs… left out
+
+
+def test_another_persons_record_answers_404_and_stays(owner: User) -> None:
+    mine = {"situation": "Asked for help", "happens_at": timezone.now().isoformat()}
+    made = sent(calling(token_for(owner, can_write=True)), "post", "/api/experiences", mine)
+    sam_experience = Experience.objects.get(pk=made.json()["id"])
+    other = make_person("robin", "Robin")
+    script = calling(token_for(other, can_write=True))
+    record = f"/api/experiences/{sam_experience.pk}"
+    assert script.get(record).status_code == 404
+    assert sent(script, "patch", record, {"situation": "Mine now"}).status_code == 404
+    assert script.delete(record).status_code == 404
+    assert script.get("/api/experiences").json()["count"] == 0
+    assert Experience.objects.filter(pk=sam_experience.pk).exists()
+    assert script.get(record)["Content-Type"] == "application/problem+json"
+
+
+def test_no_token_a_wrong_one_an_expired_one_and_a_revoked_one_open_nothing(owner: User) -> None:
+    assert Client().get("/api/experiences").status_code == 401
+    secret = token_for(owner)
+    assert calling(secret[:-2] + "xx").get("/api/experiences").status_code == 401
+    assert calling("not-a-token").get("/api/experiences").status_code == 401
+    token = AccessToken.objects.get()
+    token.expires_at = timezone.now() - datetime.timedelta(minutes=1)
+    token.save()
+    assert calling(secret).get("/api/experiences").status_code == 401
+    token.expires_at = None
+    token.save()
+    assert calling(secret).get("/api/experiences").status_code == 200
+    assert AccessToken.objects.get().last_used_at is not None
+    tokens.revoke(owner, token)
+    answer = calling(secret).get("/api/experiences")
+    assert answer.status_code == 401
+    assert answer["WWW-Authenticate"].startswith("Bearer")
+    assert "revoked" in answer.json()["detail"]
+
+
+def test_a_token_holds_no_key_that_opens_entries_without_it(owner: User) -> None:
+    secret = token_for(owner)
+    token = AccessToken.objects.get()
+    assert secret not in json.dumps([token.prefix, token.secret_hash, token.wrapped_key])
+    assert token.wrapped_key  # locally, the data key wrapped under the token alone
+    assert secret.startswith(token.prefix + "_")
+
+
+def test_a_browser_session_calls_the_api_with_its_csrf_token(
+    owner: User, client_for: Callable[[User], Client]
+) -> None:
+    browser = client_for(owner)
+    assert browser.get("/api/experiences").status_code == 200
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies = browser.cookies
+    refused = sent(strict, "post", "/api/expectations",
+                   {"text": "x", "feels_true": 1, "think_true": 1})  # fmt: skip
+    assert refused.status_code in (401, 403)
+    assert not Expectation.objects.exists()
+
+
+def test_too_much_at_once_is_refused_before_it_is_read(owner: User) -> None:
+    script = calling(token_for(owner, can_write=True))
+    huge = {"text": "x" * 300_000, "feels_true": 1, "think_true": 1}
+    answer = sent(script, "post", "/api/expectations", huge)
+    assert answer.status_code == 413
+    assert answer.json()["title"] == "Too much at once"
+
+
+def test_a_list_is_newest_first_a_page_at_a_time_between_days(owner: User) -> None:
+    script = calling(token_for(owner, can_write=True))
+    for days_ago in (1, 3, 5, 7):
+        at = timezone.now() - datetime.timedelta(days=days_ago)
+        sent(script, "post", "/api/experiences",
+             {"situation": f"{days_ago} days ago", "happens_at": at.isoformat()})  # fmt: skip
+    page = script.get("/api/experiences?limit=2").json()
+    assert page["count"] == 4
+    assert [each["situation"] for each in page["items"]] == ["1 days ago", "3 days ago"]
+    since = (timezone.localdate() - datetime.timedelta(days=4)).isoformat()
+    recent = script.get(f"/api/experiences?since={since}").json()
+    assert [each["situation"] for each in recent["items"]] == ["1 days ago", "3 days ago"]
+    bad = script.get("/api/experiences?limit=1000")
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["field"] == "limit"
+
+
+def test_the_openapi_description_is_served(owner: User) -> None:
+    described = Client().get("/api/openapi.json").json()
+    assert described["info"]["title"] == "Earned"
+    assert "/api/experiences" in described["paths"]
+    assert {"get", "post"} <= set(described["paths"]["/api/experiences"])

@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from earned.api.main import api
+
 urlpatterns = [
     path("", include("earned.web.urls")),
     path("", include("earned.accounts.urls")),
@@ -17,6 +19,7 @@ urlpatterns = [
     path("", include("earned.groups.urls")),
     path("", include("earned.records.urls")),
     path("", include("earned.api.urls")),
+    path("api/", api.urls),  # its operations, under their own namespace ("rest")
 ]
 
 handler404 = "earned.web.views.page_not_found"

@@ -1,7 +1,11 @@
 from django.urls import path
 
-from earned.api.main import api
+from earned.api import views
+
+app_name = "api"
 
 urlpatterns = [
-    path("api/", api.urls),
+    path("settings/tokens/", views.token_list, name="tokens"),
+    path("settings/tokens/<uuid:token_id>/revoke/", views.revoke, name="revoke"),
+    path("api/docs/", views.docs, name="docs"),
 ]

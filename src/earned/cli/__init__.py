@@ -104,6 +104,7 @@ def _register() -> None:
         report,
         search,
         server,
+        tokens,
         users,
     )
 
@@ -131,6 +132,7 @@ def _register() -> None:
     main.add_command(measures.measures)
     main.add_command(circle.circle)
     main.add_command(circle.care)
+    main.add_command(tokens.tokens)
 
 
 _register()

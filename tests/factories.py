@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from earned.accounts.models import DeviceSession, User
+from earned.api import tokens
 from earned.circles.models import Circle, Comment, Invitation, Session
 from earned.core.instruments import ECR_RS
 from earned.groups import services as groups
@@ -121,6 +122,8 @@ def one_of_everything(owner: User) -> dict[str, Any]:
             group=group, owner=wren, alias="Wren", accepted_guidelines_at=timezone.now()
         )
     pair_request = PairRequest.objects.create(asking=theirs, asked=membership)
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        token = tokens.create(owner, "journal script", ["experiences"]).token
     invitation = Invitation.objects.create(
         person=owner, code_hash="0" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
     )
@@ -135,6 +138,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         "comment_id": comment, "circle_session_id": met, "plan": plan, "group_id": group,
         "share_id": shared, "reply_id": reply, "exercise_id": exercise, "meeting_id": meeting,
         "group_invitation_id": group_invitation, "pair_request_id": pair_request,
+        "token_id": token,
         "wording": Questionnaire.objects.get(owner=owner),
     }  # fmt: skip
 

@@ -197,7 +197,11 @@ def test_a_list_is_newest_first_a_page_at_a_time_between_days(owner: User) -> No
     assert [each["situation"] for each in recent["items"]] == ["1 days ago", "3 days ago"]
     bad = script.get("/api/experiences?limit=1000")
     assert bad.status_code == 422
-    assert bad.json()["errors"][0]["field"] == "limit"
+    assert bad.json()["errors"] == [
+        {"field": "limit", "message": "Please give a number up to 100."}
+    ]
+    wrong_day = script.get("/api/experiences?since=yesterday").json()["errors"][0]
+    assert wrong_day["message"] == "Please give a day as YYYY-MM-DD, like 2026-12-04."
 
 
 def test_the_openapi_description_is_served(owner: User) -> None:

@@ -4,18 +4,19 @@ experience planned ahead or logged after, and the debrief that finishes it."""
 
 from __future__ import annotations
 
-import datetime
 import uuid
 from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
 from ninja import Schema, Status
+from ninja.errors import HttpError
 from pydantic import Field
 
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.api.records import apply, input_schema, router, schema_of
 from earned.api.scopes import need
+from earned.api.types import Moment, Whole, YesNo
 from earned.exchange.kinds import KINDS
 from earned.exchange.services import export_record
 from earned.ledger import services as ledger
@@ -37,8 +38,8 @@ ExpectationChange = input_schema(Expectation, "ExpectationChange", EXPECTATION_F
 
 
 class RatingIn(Schema):
-    feels_true: int = Field(..., ge=0, le=100, description="How true it feels, 0 to 100.")
-    think_true: int = Field(..., ge=0, le=100, description="How true you think it is.")
+    feels_true: Whole = Field(..., ge=0, le=100, description="How true it feels, 0 to 100.")
+    think_true: Whole = Field(..., ge=0, le=100, description="How true you think it is.")
 
 
 class ExpectationIn(ExpectationChange, RatingIn):  # type: ignore[misc, valid-type]
@@ -77,7 +78,7 @@ def change_expectation(
     need(request, Category.EXPECTATIONS, write=True)
     user = signed_in_user(request)
     expectation = get_owned_or_404(Expectation, user, pk=record_id)
-    apply(expectation, sent.dict(exclude_unset=True))  # type: ignore[attr-defined]
+    apply(user, expectation, sent.dict(exclude_unset=True))  # type: ignore[attr-defined]
     saving.save(user, expectation)
     return shown(expectation)
 
@@ -114,7 +115,7 @@ ExperienceFields = input_schema(Experience, "ExperienceFields", PLAN_FIELDS + DE
 class Felt(Schema):
     word: str = Field("", description="One of Earned's feeling words, or empty for your own.")
     own_word: str = ""
-    intensity: int = Field(5, ge=0, le=10)
+    intensity: Whole = Field(50, ge=0, le=100, description="How strong, 0 to 100.")
 
 
 class Writing(Schema):
@@ -122,7 +123,7 @@ class Writing(Schema):
         None, description="The ids of the expectations it tests (all of them, each time)."
     )
     emotions: list[Felt] | None = Field(None, description="What you felt (all of it, each time).")
-    finish: bool = Field(False, description="The debrief is finished: it says what happened.")
+    finish: YesNo = Field(False, description="The debrief is finished: it says what happened.")
 
 
 class ExperienceChange(ExperienceFields, Writing):  # type: ignore[misc, valid-type]
@@ -131,20 +132,27 @@ class ExperienceChange(ExperienceFields, Writing):  # type: ignore[misc, valid-t
 
 class ExperienceIn(ExperienceChange):
     situation: str = Field(..., min_length=1, max_length=2000)
-    happens_at: datetime.datetime
+    happens_at: Moment
 
 
 def _write(request: HttpRequest, experience: Experience, sent: ExperienceChange) -> Experience:
     user = signed_in_user(request)
     data = sent.dict(exclude_unset=True)
     tested = data.pop("expectations", None)
-    felt = data.pop("emotions", None)
+    data.pop("emotions", None)
+    felt = sent.emotions  # as objects: each feeling's defaults filled in
     finish = data.pop("finish", False)
-    apply(experience, data)
-    expectations = (
-        list(owned(Expectation, user).filter(pk__in=tested)) if tested is not None else None
+    apply(user, experience, data)
+    expectations = None
+    if tested is not None:
+        expectations = list(owned(Expectation, user).filter(pk__in=tested))
+        if len(expectations) != len(set(tested)):
+            raise HttpError(404, "There is no such expectation of yours.")
+    emotions = (
+        [ledger.NamedEmotion(each.word, each.own_word, each.intensity) for each in felt]
+        if felt is not None
+        else None
     )
-    emotions = [ledger.NamedEmotion(**each) for each in felt] if felt is not None else None
     if experience._state.adding and not still_to_come(experience.happens_at):
         return ledger.log_experience(
             user, experience, expectations=expectations or [], emotions=emotions or [],

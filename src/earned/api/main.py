@@ -32,7 +32,51 @@ class Bearer(HttpBearer):
         return token_of(request)
 
 
-api = NinjaAPI(
+# What any call may answer besides its own success, each as a problem: documented on every
+# operation, so the description says everything the API can answer.
+PROBLEMS = {
+    400: "The body could not be read as JSON.",
+    401: "No token, or one that opens nothing (mistyped, expired or revoked).",
+    403: "The token may not open, or change, this kind of entry.",
+    404: "No such record of yours.",
+    413: "More than a request may carry.",
+    422: "Something sent could not be used; `errors` names each field.",
+    429: "Too many calls in a minute.",
+}
+PROBLEM = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
+class EarnedAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        described = super().get_openapi_schema(*args, **kwargs)
+        described.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM
+        problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for methods in described["paths"].values():
+            for operation in methods.values():
+                for status, words in PROBLEMS.items():
+                    operation["responses"].setdefault(
+                        str(status), {"description": words, "content": problem}
+                    )
+        return described
+
+
+api = EarnedAPI(
     title="Earned",
     version=__version__,
     description=DESCRIPTION,
@@ -56,11 +100,42 @@ def not_signed_in(request: HttpRequest, problem: Exception) -> HttpResponse:
 @api.exception_handler(RequestInvalid)
 def request_invalid(request: HttpRequest, problem: RequestInvalid) -> HttpResponse:
     errors = [
-        {"field": ".".join(str(part) for part in each.get("loc", ())[1:]) or "body",
-         "message": each.get("msg", "Not valid.")}
-        for each in problem.errors
-    ]  # fmt: skip
+        {"field": _field(each.get("loc", ())), "message": _plainly(each)} for each in problem.errors
+    ]
     return answer(request, 422, "Some of what was sent could not be used.", errors=errors)
+
+
+PLAIN = {
+    "missing": "This is needed.",
+    "string_type": "Please give text here.",
+    "string_too_short": "Please write something here.",
+    "string_too_long": "Please keep it to {max_length} characters.",
+    "bool_type": "Please give true or false.",
+    "uuid_parsing": "Please give an id as Earned gives it (a UUID).",
+    "uuid_type": "Please give an id as Earned gives it (a UUID).",
+    "greater_than_equal": "Please give a number from {ge}.",
+    "less_than_equal": "Please give a number up to {le}.",
+    "literal_error": "Please use one of: {expected}.",
+    "list_type": "Please give a list here.",
+    "int_parsing": "Please give a whole number.",
+    "int_type": "Please give a whole number.",
+}
+
+
+def _plainly(error: dict[str, Any]) -> str:
+    """What was wrong, in our words (our own checks already speak them)."""
+    if error.get("type") == "value_error":
+        return str(error.get("ctx", {}).get("error", error.get("msg", "")))
+    words = PLAIN.get(str(error.get("type")))
+    return words.format(**error.get("ctx", {})) if words else str(error.get("msg", "Not valid."))
+
+
+def _field(where: Any) -> str:
+    """A refused field's name as the caller wrote it: "emotions.0.intensity", "limit"."""
+    parts = [str(part) for part in where[1:]]  # past "body", "query" or "path"
+    if parts and parts[0] == "sent":  # every body is read as `sent`
+        parts = parts[1:]
+    return ".".join(parts) or "body"
 
 
 @api.exception_handler(ValidationError)
@@ -78,6 +153,8 @@ def refused(request: HttpRequest, problem: ValidationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, problem: HttpError) -> HttpResponse:
+    if problem.status_code == 400:  # the body was not JSON (ninja's words are for developers)
+        return answer(request, 400, "The body could not be read: please send a JSON object.")
     return answer(request, problem.status_code, str(problem))
 
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 import datetime
 import uuid
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from pydantic import Field, create_model
 
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.api.scopes import need
+from earned.api.types import Day, Moment, Whole, YesNo
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.exchange.services import export_record
 from earned.records import saving
@@ -25,28 +27,30 @@ from earned.records.models import Owned, with_pages
 router = Router()
 
 PAGE_LIMIT = 100
+OFFSET_LIMIT = 1_000_000  # more than anyone writes in a lifetime; past it, a database refuses
 
 
 class Window(Schema):
-    since: datetime.date | None = Field(None, description="The first day to include.")
-    until: datetime.date | None = Field(None, description="The last day to include.")
+    since: Day | None = Field(None, description="The first day to include.")
+    until: Day | None = Field(None, description="The last day to include.")
     limit: int = Field(20, ge=1, le=PAGE_LIMIT, description="How many to answer with.")
-    offset: int = Field(0, ge=0, description="How many of the newest to pass over.")
+    offset: int = Field(0, ge=0, le=OFFSET_LIMIT, description="How many newest to pass over.")
 
 
-def _python_type(field: models.Field[Any, Any]) -> Any:
+def _python_type(field: models.Field[Any, Any], *, sent: bool = False) -> Any:
+    """A column's type, as answered — or, `sent`, as read from a call (strictly)."""
     if isinstance(field, models.ForeignKey | models.UUIDField):
         return uuid.UUID
     if isinstance(field, models.BooleanField):
-        return bool
+        return YesNo if sent else bool
     if isinstance(field, models.IntegerField):
-        return int
+        return Whole if sent else int
     if isinstance(field, models.FloatField):
         return float
     if isinstance(field, models.DateTimeField):
-        return datetime.datetime
+        return Moment if sent else datetime.datetime
     if isinstance(field, models.DateField):
-        return datetime.date
+        return Day if sent else datetime.date
     if isinstance(field, models.JSONField):
         return Any
     return str
@@ -79,17 +83,24 @@ def input_schema(
     for name in names:
         field = model._meta.get_field(name)
         assert isinstance(field, models.Field)
-        kind = _python_type(field)
+        kind = _python_type(field, sent=True)
+        if field.choices:  # one of the choices the browser offers, or none
+            kind = Literal[tuple(value for value, _ in field.flatchoices)]
         columns[name] = (kind, ...) if name in required else (kind | None, None)
     return create_model(title, __base__=Schema, **columns)
 
 
-def apply(record: models.Model, data: dict[str, Any]) -> None:
-    """Set what was sent on a record (a link by its id), leaving out what was not."""
+def apply(owner: Any, record: models.Model, data: dict[str, Any]) -> None:
+    """Set what was sent on a record (a link by its id, to a record of the owner's), leaving
+    out what was not."""
     for name, value in data.items():
         field = record._meta.get_field(name)
         assert isinstance(field, models.Field)
         if isinstance(field, models.ForeignKey):
+            target = field.related_model
+            assert isinstance(target, type)
+            if value is not None and not owned(target, owner).filter(pk=value).exists():
+                raise HttpError(404, f"There is no such {name} of yours.")
             setattr(record, field.attname, value)
         elif value is None and not field.null:
             setattr(record, name, "" if isinstance(field, models.CharField) else None)

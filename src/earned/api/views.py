@@ -74,9 +74,10 @@ def _operations(described: dict[str, Any]) -> list[dict[str, Any]]:
                     "path": path,
                     "summary": operation.get("summary", ""),
                     "tag": (operation.get("tags") or [""])[0],
-                    "parameters": [
-                        (each["name"], each.get("in", ""), each.get("required", False))
+                    "takes": [  # what it takes besides the record named in its address
+                        each["name"]
                         for each in operation.get("parameters", [])
+                        if each.get("in") != "path"
                     ],
                     "body": "requestBody" in operation,
                     "anchor": operation.get("operationId", ""),

@@ -305,7 +305,7 @@ def bench_crypto() -> None:
     print(f"{'Argon2id, production parameters':<38} {elapsed_ms:7.1f} ms once")
 
 
-SECTIONS = ("cli", "crypto", "crisis", "pages", "search", "insights")
+SECTIONS = ("cli", "crypto", "crisis", "pages", "search", "insights", "api")
 
 
 def main() -> None:
@@ -323,7 +323,7 @@ def main() -> None:
             from bench.crisis_language import bench_crisis_language
 
             bench_crisis_language()
-        if {"pages", "search", "insights"} & set(wanted):
+        if {"pages", "search", "insights", "api"} & set(wanted):
             user, anonymous, signed_in = start_django(data_dir)
             if "pages" in wanted:
                 bench_pages(user, anonymous, signed_in)
@@ -331,6 +331,10 @@ def main() -> None:
                 bench_search(user, signed_in)
             if "insights" in wanted:
                 bench_insights(user, signed_in)
+            if "api" in wanted:
+                from bench.api import bench_api
+
+                bench_api(user)
 
 
 if __name__ == "__main__":

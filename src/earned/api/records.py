@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any, Literal
 
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, create_model
@@ -148,11 +148,15 @@ def _add_kind(kind: RecordKind) -> None:
 
     @router.get(f"/{kind.name}", response=page, summary=f"List {label}", tags=[label],
                 operation_id=f"list_{kind.name}")  # fmt: skip
-    def listing(request: HttpRequest, window: Query[Window]) -> dict[str, Any]:
+    def listing(request: HttpRequest, window: Query[Window]) -> HttpResponse:
         need(request, model.category)
         found = _within(owned(model, signed_in_user(request)), model, window)
         rows = list(found[window.offset : window.offset + window.limit])
-        return {"items": [export_record(kind, row) for row in rows], "count": found.count()}
+        # Answered as it is made, in the export's own shape (schemathesis holds it to the
+        # description): checking twenty records against it again would double the call's time.
+        whole = window.offset + len(rows) if 0 < len(rows) < window.limit else found.count()
+        page = {"items": [export_record(kind, row) for row in rows], "count": whole}
+        return JsonResponse(page)
 
     @router.get(f"/{kind.name}/{{record_id}}", response=one, summary=f"One of your {label}",
                 tags=[label], operation_id=f"get_{kind.name}")  # fmt: skip

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from functools import cache
 from typing import Any, cast
 
 from django.apps import apps
@@ -53,11 +54,17 @@ def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
     return field
 
 
+@cache
+def _columns(kind: RecordKind) -> tuple[tuple[str, str], ...]:
+    """Each exported field's name and the attribute it is read from (a link: its id)."""
+    return tuple((name, _field(kind.model, name).attname) for name in kind.fields)
+
+
 def export_record(kind: RecordKind, row: models.Model) -> dict[str, Any]:
     """One record as the export (and the API) shows it."""
     exported: dict[str, Any] = {"id": str(row.pk)}
-    for name in kind.fields:
-        exported[name] = _plain(getattr(row, _field(kind.model, name).attname))
+    for name, attname in _columns(kind):
+        exported[name] = _plain(getattr(row, attname))
     return exported
 
 

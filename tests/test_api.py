@@ -209,3 +209,40 @@ def test_the_openapi_description_is_served(owner: User) -> None:
     assert described["info"]["title"] == "Earned"
     assert "/api/experiences" in described["paths"]
     assert {"get", "post"} <= set(described["paths"]["/api/experiences"])
+
+
+def test_a_day_is_checked_in_morning_midday_and_evening(owner: User) -> None:
+    script = calling(token_for(owner, ["check_ins"], can_write=True))
+    morning = sent(script, "post", "/api/check_ins", {
+        "kind": "morning", "mood": 1, "energy": 6, "emotions": "anxious,hopeful",
+        "prediction": "Jo will be short with me",
+    })  # fmt: skip
+    assert morning.status_code == 201, morning.content
+    again = sent(script, "post", "/api/check_ins", {"kind": "morning", "mood": 2})
+    assert again.status_code == 409
+    assert f"PATCH /api/check_ins/{morning.json()['id']}" in again.json()["detail"]
+    changed = sent(script, "patch", f"/api/check_ins/{morning.json()['id']}", {"mood": 2})
+    assert changed.json()["mood"] == 2
+    assert changed.json()["prediction"] == "Jo will be short with me"
+    assert (
+        sent(script, "post", "/api/check_ins", {"kind": "midday", "note": "tired"}).status_code
+        == 201
+    )
+    assert (
+        sent(script, "post", "/api/check_ins", {"kind": "midday", "note": "better"}).status_code
+        == 201
+    )
+    evening = sent(script, "post", "/api/check_ins", {
+        "kind": "evening", "helped": "A walk", "prediction_happened": "did-not",
+        "moments": [{"who": "Jo", "context": "partner", "what": "Jo was kind", "felt": 2}],
+    })  # fmt: skip
+    assert evening.status_code == 201, evening.content
+    from earned.rituals.models import CheckIn, Interaction
+
+    assert CheckIn.objects.get(pk=morning.json()["id"]).prediction_outcome == "did-not"
+    assert Interaction.objects.get().felt == 2
+    empty = sent(script, "post", "/api/check_ins", {"kind": "midday"})
+    assert empty.status_code == 422
+    assert "Nothing is filled in yet" in empty.json()["detail"]
+    too_long = sent(script, "post", "/api/check_ins", {"kind": "midday", "note": "x" * 70})
+    assert "A mid-day note is a word or a few" in too_long.json()["detail"]

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Schema, Status
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.api.records import apply, input_schema, router, schema_of
@@ -112,7 +112,7 @@ DEBRIEF_FIELDS = (
 ExperienceFields = input_schema(Experience, "ExperienceFields", PLAN_FIELDS + DEBRIEF_FIELDS)
 
 
-class Felt(Schema):
+class Felt(BaseModel):  # a plain model: a null is refused, not filled with defaults
     word: str = Field("", description="One of Earned's feeling words, or empty for your own.")
     own_word: str = ""
     intensity: Whole = Field(50, ge=0, le=100, description="How strong, 0 to 100.")

@@ -15,7 +15,7 @@ from ninja.security import HttpBearer, django_auth
 from ninja.throttling import AuthRateThrottle
 
 from earned import __version__
-from earned.api import insights, ledger, records  # noqa: F401 (each adds to the one router)
+from earned.api import insights, ledger, records, rituals  # noqa: F401 (each adds to the router)
 from earned.api.problems import answer
 from earned.api.scopes import token_of
 
@@ -39,6 +39,7 @@ PROBLEMS = {
     401: "No token, or one that opens nothing (mistyped, expired or revoked).",
     403: "The token may not open, or change, this kind of entry.",
     404: "No such record of yours.",
+    409: "There is one already (a morning check-in or evening review of that day).",
     413: "More than a request may carry.",
     422: "Something sent could not be used; `errors` names each field.",
     429: "Too many calls in a minute.",

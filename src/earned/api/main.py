@@ -15,7 +15,7 @@ from ninja.security import HttpBearer, django_auth
 from ninja.throttling import AuthRateThrottle
 
 from earned import __version__
-from earned.api import insights, ledger, records, rituals  # noqa: F401 (each adds to the router)
+from earned.api import care, insights, ledger, records, rituals  # noqa: F401 (each adds routes)
 from earned.api.problems import answer
 from earned.api.scopes import token_of
 
@@ -160,4 +160,5 @@ def http_error(request: HttpRequest, problem: HttpError) -> HttpResponse:
 
 
 records.add_every_kind()
+care.add_every_kind()
 api.add_router("", records.router)

@@ -62,6 +62,18 @@ def schema_of(name: str) -> type[Schema]:
     return record_schema(next(kind for kind in KINDS if kind.name == name))
 
 
+@cache
+def page_of(name: str) -> type[Schema]:
+    """A page of a list: its `items` and the `count` of them all."""
+    one = schema_of(name)
+    return create_model(
+        f"{one.__name__}Page",
+        __base__=Schema,
+        items=(list[one], ...),  # type: ignore[valid-type]
+        count=(int, ...),
+    )
+
+
 def record_schema(kind: RecordKind) -> type[Schema]:
     """The shape of one record of a kind, from its columns (every column may be empty, as in an
     export, except its id)."""
@@ -119,7 +131,7 @@ def date_field(model: type[models.Model]) -> str | None:
     return None
 
 
-def _within(queryset: models.QuerySet[Any], model: type[models.Model], window: Window) -> Any:
+def within(queryset: models.QuerySet[Any], model: type[models.Model], window: Window) -> Any:
     """Newest first, between the days asked for (on the person's own calendar)."""
     name = date_field(model)
     if name is None:
@@ -138,19 +150,14 @@ def _add_kind(kind: RecordKind) -> None:
     if not issubclass(model, Owned):
         return  # not a person's record (a test's own model)
     one = schema_of(kind.name)
-    page = create_model(
-        f"{one.__name__}Page",
-        __base__=Schema,
-        items=(list[one], ...),  # type: ignore[valid-type]
-        count=(int, ...),
-    )
+    page = page_of(kind.name)
     label = kind.name.replace("_", " ")
 
     @router.get(f"/{kind.name}", response=page, summary=f"List {label}", tags=[label],
                 operation_id=f"list_{kind.name}")  # fmt: skip
     def listing(request: HttpRequest, window: Query[Window]) -> HttpResponse:
         need(request, model.category)
-        found = _within(owned(model, signed_in_user(request)), model, window)
+        found = within(owned(model, signed_in_user(request)), model, window)
         rows = list(found[window.offset : window.offset + window.limit])
         # Answered as it is made, in the export's own shape (schemathesis holds it to the
         # description): checking twenty records against it again would double the call's time.

@@ -18,6 +18,7 @@ from earned.records.models import Owned
 PAGES = {
     "overview": "The overview of what you share",
     "entry": "One entry",
+    "list": "A list of one kind of entry",
     "insights": "Insights from what you share",
     "group": "An entry you shared with a group",
 }
@@ -46,6 +47,19 @@ def note_read(circle: Circle, page: str, record: Owned | None = None) -> None:
     )
 
 
+def note_list(circle: Circle, kind: str) -> None:
+    """The reader asked for a list of one kind of the person's entries (through the API)."""
+    Read.objects.create(
+        person_id=circle.person_id,
+        reader_id=circle.practitioner_id,
+        circle=circle,
+        group_id=circle.group_id,
+        by_alias=circle.is_pair,
+        page="list",
+        record_kind=kind,
+    )
+
+
 def note_group_read(reader: User, group: Any, shared_by: Any, record: Owned) -> None:
     """Someone in a group read an entry a member shared with it: noted, for that member."""
     if reader.pk != shared_by:
@@ -69,7 +83,7 @@ def reads_of(person: User, reader_id: Any = None, what: str = "") -> QuerySet[Re
     if what in PAGES:
         reads = reads.filter(page=what)
     elif what:
-        reads = reads.filter(page="entry", record_kind=what)
+        reads = reads.filter(page__in=("entry", "list"), record_kind=what)
     return reads
 
 
@@ -79,6 +93,9 @@ def read_words(read: Read) -> str:
         return readable.one(read.record_kind)
     if read.page == "group":
         return f"{readable.one(read.record_kind)} you shared with a group"
+    if read.page == "list":
+        many = readable.NAMES.get(read.record_kind, ("", "entries"))[1].lower()
+        return f"the list of your {many}"
     return PAGES.get(read.page, "a page").lower()
 
 

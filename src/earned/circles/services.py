@@ -5,6 +5,7 @@ person. Who may read what is decided in one place, earned/access.py, at every re
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -28,6 +29,7 @@ from earned.circles.models import (
 from earned.core import codes
 from earned.measures import instruments
 from earned.practice.models import Script, Step
+from earned.privacy import keyring, keys
 from earned.records.models import Category, Owned
 from earned.safety import noticing
 
@@ -187,6 +189,12 @@ def end(user: User, circle: Circle) -> None:
             practitioner_id=circle.person_id,
             ended_at__isnull=True,
         ).update(ended_at=circle.ended_at)
+
+
+def their_key(circle: Circle) -> AbstractContextManager[None]:
+    """The person's data key, current for this request only: their words are read (or sealed)
+    while the page is drawn or the row written, and nowhere else."""
+    return keyring.using(keys.open_data_key(circle.person))
 
 
 def circles_of(person: User) -> QuerySet[Circle]:

@@ -6,7 +6,6 @@ session log are a practitioner's."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from functools import wraps
 from typing import Any
 
@@ -27,7 +26,6 @@ from earned.circles.models import COMMENT_LIMIT, Assignment, Circle
 from earned.insights import gathering
 from earned.insights.markers import markers
 from earned.ledger.models import Expectation, Experience
-from earned.privacy import keyring, keys
 from earned.records.models import Category, Owned
 
 View = Callable[..., HttpResponse]
@@ -50,12 +48,6 @@ def readers_only(view: View) -> View:
     """A page of what someone shares, for whoever reads it in an open circle with them — their
     practitioner or their peer partner (`circle_or_404` asks); anyone else finds nothing."""
     return login_required(view)
-
-
-def their_key(circle: Circle) -> AbstractContextManager[None]:
-    """The person's data key, current for this request only: their words are read (or sealed)
-    while the page is drawn or the row written, and nowhere else."""
-    return keyring.using(keys.open_data_key(circle.person))
 
 
 def say_refused(request: HttpRequest, form: Form) -> None:
@@ -106,7 +98,7 @@ def person(request: HttpRequest, client_id: str) -> HttpResponse:
     """What one person shares, at a glance (earned/circles/overview.py gathers it)."""
     circle = circle_or_404(signed_in_user(request), client_id)
     audit.note_read(circle, "overview")
-    with their_key(circle):
+    with services.their_key(circle):
         context = {
             "circle": circle,
             "client": circle.person,
@@ -133,7 +125,7 @@ def insights(request: HttpRequest, client_id: str) -> HttpResponse:
     chosen = gathering.period(person, request.GET.get("period", ""), through=circle)
     found = gathering.records(person, chosen, through=circle)
     shared_kinds = {Category(value) for value in circle.categories}
-    with their_key(circle):
+    with services.their_key(circle):
         return render(
             request,
             "circles/insights.html",
@@ -155,7 +147,7 @@ def insights(request: HttpRequest, client_id: str) -> HttpResponse:
 def add_assignment(request: HttpRequest, client_id: str) -> HttpResponse:
     """Suggest something to try before a date; it waits on the person's Today."""
     circle = circle_or_404(signed_in_user(request), client_id)
-    with their_key(circle):
+    with services.their_key(circle):
         form = AssignmentForm(request.POST, about=_about(circle))
         if not form.is_valid():
             say_refused(request, form)
@@ -204,7 +196,7 @@ def entry(request: HttpRequest, client_id: str, kind: str, entry_id: str) -> Htt
     if isinstance(record, Experience):
         context["emotions"] = list(record.emotions.all())
         context["tested"] = list(shared(Expectation, circle).filter(tests=record))
-    with their_key(circle):
+    with services.their_key(circle):
         context.update(
             title=readable.title(record),
             when=readable.when(record),
@@ -224,7 +216,7 @@ def add_comment(request: HttpRequest, client_id: str, kind: str, entry_id: str) 
     record = _entry_or_404(circle, kind, entry_id)
     page = reverse("circles:entry", args=[circle.person_id, kind, record.pk])
     try:
-        with their_key(circle):
+        with services.their_key(circle):
             services.comment(circle, record, request.POST.get("body", ""))
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
@@ -242,7 +234,7 @@ def add_session(request: HttpRequest, client_id: str) -> HttpResponse:
     if not form.is_valid():
         say_refused(request, form)
     else:
-        with their_key(circle):
+        with services.their_key(circle):
             services.log_session(circle, **form.cleaned_data)
         messages.success(request, "Logged.")
     return redirect(reverse("circles:person", args=[circle.person_id]) + "#sessions")

@@ -246,3 +246,26 @@ def test_a_day_is_checked_in_morning_midday_and_evening(owner: User) -> None:
     assert "Nothing is filled in yet" in empty.json()["detail"]
     too_long = sent(script, "post", "/api/check_ins", {"kind": "midday", "note": "x" * 70})
     assert "A mid-day note is a word or a few" in too_long.json()["detail"]
+
+
+def test_search_finds_within_the_kinds_a_token_opens(owner: User) -> None:
+    writer = calling(token_for(owner, ["experiences", "expectations"], can_write=True))
+    belief = {"text": "Priya will be annoyed if I ask", "feels_true": 70, "think_true": 30}
+    sent(writer, "post", "/api/expectations", belief)
+    now = timezone.now().isoformat()
+    sent(
+        writer, "post", "/api/experiences", {"situation": "Asked Priya to swap", "happens_at": now}
+    )
+    found = writer.get("/api/search?q=priya").json()
+    assert found["count"] == 2
+    assert {hit["kind"] for hit in found["hits"]} == {"experiences", "expectations"}
+    only = calling(token_for(owner, ["experiences"])).get("/api/search?q=priya").json()
+    assert [hit["title"] for hit in only["hits"]] == ["Asked Priya to swap"]
+    assert calling(token_for(owner, ["safety"])).get("/api/search?q=priya").status_code == 403
+
+
+def test_the_export_needs_a_token_that_opens_everything(owner: User) -> None:
+    assert calling(token_for(owner, ["experiences"])).get("/api/export").status_code == 403
+    document = calling(token_for(owner)).get("/api/export").json()
+    assert document["format"] == "earned-export"
+    assert "experiences" in document["records"]

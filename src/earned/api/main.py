@@ -15,7 +15,9 @@ from ninja.security import HttpBearer, django_auth
 from ninja.throttling import AuthRateThrottle
 
 from earned import __version__
-from earned.api import care, insights, ledger, records, rituals  # noqa: F401 (each adds routes)
+
+# Each module adds its operations to the one router.
+from earned.api import care, finding, insights, ledger, records, rituals  # noqa: F401
 from earned.api.problems import answer
 from earned.api.scopes import token_of
 

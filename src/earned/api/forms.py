@@ -21,7 +21,11 @@ class TokenForm(forms.Form):
     categories = forms.MultipleChoiceField(
         label="What it may open",
         choices=[
-            (category.value, f"{category.label} — {CATEGORY_HELP[category]}")
+            # Without a circle's "(off unless you tick it)": here every kind starts unticked.
+            (
+                category.value,
+                f"{category.label} — {CATEGORY_HELP[category].split(' (')[0].rstrip('.')}.",
+            )
             for category in Category
         ],
         widget=forms.CheckboxSelectMultiple,

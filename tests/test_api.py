@@ -269,3 +269,24 @@ def test_the_export_needs_a_token_that_opens_everything(owner: User) -> None:
     document = calling(token_for(owner)).get("/api/export").json()
     assert document["format"] == "earned-export"
     assert "experiences" in document["records"]
+
+
+def test_a_script_keeps_a_journal(owner: User) -> None:
+    script = calling(token_for(owner, ["reflection", "expectations"], can_write=True))
+    belief = {"text": "I am too much for people", "feels_true": 60, "think_true": 30}
+    expectation = sent(script, "post", "/api/expectations", belief).json()["id"]
+    written = sent(script, "post", "/api/journal_entries",
+                   {"body": "Jo stayed when I cried.", "expectations": [expectation]})  # fmt: skip
+    assert written.status_code == 201, written.content
+    entry = written.json()
+    assert entry["body"] == "Jo stayed when I cried."
+    changed = sent(script, "patch", f"/api/journal_entries/{entry['id']}", {"body": "Jo stayed."})
+    assert changed.json()["body"] == "Jo stayed."
+    from earned.reflection.models import JournalEntry
+
+    assert [str(e.pk) for e in JournalEntry.objects.get().expectations.all()] == [expectation]
+    missing = sent(script, "post", "/api/journal_entries",
+                   {"body": "x", "people": ["3f2b1c9e-0000-4000-8000-000000000000"]})  # fmt: skip
+    assert missing.status_code == 404
+    assert "no such person" in missing.json()["detail"]
+    assert sent(script, "post", "/api/journal_entries", {"body": ""}).status_code == 422

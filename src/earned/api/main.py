@@ -17,7 +17,7 @@ from ninja.throttling import AuthRateThrottle
 from earned import __version__
 
 # Each module adds its operations to the one router.
-from earned.api import care, finding, insights, ledger, records, rituals  # noqa: F401
+from earned.api import care, finding, insights, ledger, records, reflection, rituals  # noqa: F401
 from earned.api.problems import answer
 from earned.api.scopes import token_of
 

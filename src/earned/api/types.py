@@ -16,13 +16,17 @@ MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*")
 
 
 def _a_day(value: Any) -> Any:
-    if isinstance(value, str) and not DAY.fullmatch(value):
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str) or not DAY.fullmatch(value):
         raise ValueError("Please give a day as YYYY-MM-DD, like 2026-12-04.")
     return value
 
 
 def _a_moment(value: Any) -> Any:
-    if isinstance(value, str) and not MOMENT.fullmatch(value):
+    if isinstance(value, datetime.datetime):
+        return value
+    if not isinstance(value, str) or not MOMENT.fullmatch(value):
         raise ValueError("Please give a date and time like 2026-12-04T18:30:00+01:00.")
     return value
 

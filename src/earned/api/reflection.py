@@ -1,0 +1,81 @@
+"""The journal through the API, by the service the page and `earned journal` use
+(earned/reflection/services.py): an entry, written now or at a time given, with the expectations
+and the people it is about."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.accounts.models import User
+from earned.api.records import apply, input_schema, router, schema_of
+from earned.api.scopes import need
+from earned.exchange.kinds import KINDS
+from earned.exchange.services import export_record
+from earned.ledger.models import Expectation
+from earned.records.models import Category, Owned
+from earned.reflection import services as reflection
+from earned.reflection.models import JournalEntry
+from earned.relationships.models import Person
+
+ENTRY = next(kind for kind in KINDS if kind.name == "journal_entries")
+EntryFields = input_schema(JournalEntry, "JournalEntryFields", ("at", "prompt", "body"))
+
+
+class EntryChange(EntryFields):  # type: ignore[misc, valid-type]
+    expectations: list[uuid.UUID] | None = Field(
+        None, description="The ids of the expectations it is about (all of them, each time)."
+    )
+    people: list[uuid.UUID] | None = Field(
+        None, description="The ids of the people it is about (all of them, each time)."
+    )
+
+
+class EntryIn(EntryChange):
+    body: str = Field(..., min_length=1, max_length=20_000)
+
+
+def _yours(model: type[Owned], owner: User, ids: Sequence[uuid.UUID], name: str) -> list[Any]:
+    found = list(owned(model, owner).filter(pk__in=ids))
+    if len(found) != len(set(ids)):
+        raise HttpError(404, f"There is no such {name} of yours.")
+    return found
+
+
+def _save(request: HttpRequest, entry: JournalEntry, sent: EntryChange) -> JournalEntry:
+    user = signed_in_user(request)
+    data = sent.dict(exclude_unset=True)
+    about, people = data.pop("expectations", None), data.pop("people", None)
+    apply(user, entry, data)
+    if about is None and not entry._state.adding:
+        about = list(entry.expectations.values_list("pk", flat=True))
+    return reflection.save_entry(
+        user,
+        entry,
+        _yours(Expectation, user, about or [], "expectation"),
+        _yours(Person, user, people, "person") if people is not None else None,
+    )
+
+
+@router.post("/journal_entries", response={201: schema_of("journal_entries")},
+             tags=["journal entries"], summary="Write in your journal",
+             operation_id="create_journal_entries")  # fmt: skip
+def add_entry(request: HttpRequest, sent: EntryIn) -> Status[dict[str, Any]]:
+    need(request, Category.REFLECTION, write=True)
+    return Status(201, export_record(ENTRY, _save(request, JournalEntry(), sent)))
+
+
+@router.patch("/journal_entries/{record_id}", response=schema_of("journal_entries"),
+              tags=["journal entries"], summary="Change a journal entry",
+              operation_id="update_journal_entries")  # fmt: skip
+def change_entry(request: HttpRequest, record_id: uuid.UUID, sent: EntryChange) -> dict[str, Any]:
+    need(request, Category.REFLECTION, write=True)
+    entry = get_owned_or_404(JournalEntry, signed_in_user(request), pk=record_id)
+    return export_record(ENTRY, _save(request, entry, sent))

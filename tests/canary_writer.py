@@ -126,7 +126,9 @@ def main(canary: str) -> None:
     # Through the API, with a token (itself named with the canary).
     from earned.api import tokens
 
-    made = tokens.create(person, text, ["expectations", "experiences"], can_write=True)
+    made = tokens.create(
+        person, text, ["expectations", "experiences", "check_ins", "reflection"], can_write=True
+    )
     caller = Client(HTTP_HOST="localhost", HTTP_AUTHORIZATION=f"Bearer {made.secret}")
 
     def send(url: str, body: dict[str, object]) -> None:
@@ -145,6 +147,9 @@ def main(canary: str) -> None:
         "explained_away": "partly", "finish": True,
         "emotions": [{"word": "", "own_word": text, "intensity": 4}],
     })  # fmt: skip
+    send("/api/check_ins", {"kind": "morning", "at": "2026-11-19T08:00:00Z", "own_words": text,
+                            "note": text, "prediction": text})  # fmt: skip
+    send("/api/journal_entries", {"body": text})
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)
     sys.stdin.readline()

@@ -290,3 +290,30 @@ def test_a_script_keeps_a_journal(owner: User) -> None:
     assert missing.status_code == 404
     assert "no such person" in missing.json()["detail"]
     assert sent(script, "post", "/api/journal_entries", {"body": ""}).status_code == 422
+
+
+def test_the_people_in_a_life_their_presence_ruptures_and_repairs(owner: User) -> None:
+    script = calling(token_for(owner, ["people"], can_write=True))
+    jo = sent(script, "post", "/api/people", {"name": "Jo", "role": "partner", "feels_safe": 70})
+    assert jo.status_code == 201, jo.content
+    person = jo.json()["id"]
+    from earned.relationships.models import Person, Safety
+
+    assert Safety.objects.get().feels_safe == 70
+    showed = sent(script, "post", "/api/presence", {"person": person, "showed": "kept"})
+    assert showed.status_code == 201, showed.content
+    hurt = {"person": person, "kind": "quiet", "intensity": 2, "trigger": "I was late"}
+    rupture = sent(script, "post", "/api/ruptures", hurt)
+    assert rupture.status_code == 201, rupture.content
+    repair = sent(script, "post", "/api/repairs",
+                  {"rupture": rupture.json()["id"], "what": "We talked it through"})  # fmt: skip
+    assert repair.status_code == 201, repair.content
+    renamed = sent(script, "patch", f"/api/people/{person}", {"note": "Kind on Sundays"})
+    assert renamed.json()["name"] == "Jo"
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        assert str(Person.objects.get().note) == "Kind on Sundays"
+    nameless = sent(script, "post", "/api/people", {"role": "friend"})
+    assert nameless.status_code == 422
+    wrong = sent(script, "post", "/api/presence", {"person": person, "showed": "sometimes"})
+    assert wrong.status_code == 422
+    assert wrong.json()["errors"][0]["field"] == "showed"

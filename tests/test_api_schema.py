@@ -4,12 +4,15 @@ answer as described."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from earned.accounts.models import User
@@ -21,6 +24,17 @@ from tests.conftest import PASSPHRASE
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def connection_kept() -> Iterator[None]:
+    """Called straight through WSGI, Django would close the test's database connection after
+    each call (PostgreSQL's, mid-transaction); its test client keeps it open the same way."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -17,7 +17,16 @@ from ninja.throttling import AuthRateThrottle
 from earned import __version__
 
 # Each module adds its operations to the one router.
-from earned.api import care, finding, insights, ledger, records, reflection, rituals  # noqa: F401
+from earned.api import (  # noqa: F401
+    care,
+    finding,
+    insights,
+    ledger,
+    records,
+    reflection,
+    relationships,
+    rituals,
+)  # fmt: skip
 from earned.api.problems import answer
 from earned.api.scopes import token_of
 
@@ -163,4 +172,5 @@ def http_error(request: HttpRequest, problem: HttpError) -> HttpResponse:
 
 records.add_every_kind()
 care.add_every_kind()
+relationships.add()
 api.add_router("", records.router)

@@ -9,12 +9,12 @@ import datetime
 import uuid
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Schema
 from ninja.errors import HttpError
 
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
-from earned.api.records import Window, page_of, router, schema_of, within
+from earned.api.records import Window, answer_page, page_of, router, schema_of, within
 from earned.api.scopes import need
 from earned.circles import audit, readable, services
 from earned.circles.models import Circle
@@ -62,13 +62,9 @@ def _add_kind(name: str) -> None:
         model = _kind(name)
         need(request, model.category)
         circle = circle_or_404(signed_in_user(request), person_id)
+        audit.note_read(circle, "list", kind=name)
         found = within(shared(model, circle), model, window)
-        rows = list(found[window.offset : window.offset + window.limit])
-        audit.note_list(circle, name)
-        whole = window.offset + len(rows) if 0 < len(rows) < window.limit else found.count()
-        with services.their_key(circle):
-            items = [export_record(KIND[name], row) for row in rows]
-        return JsonResponse({"items": items, "count": whole})
+        return answer_page(KIND[name], found, window, before=services.their_key(circle))
 
     @router.get(f"/care/{{person_id}}/{name}/{{record_id}}", response=one, tags=["care"],
                 summary=f"One of the {label} a person shares with you",

@@ -31,9 +31,9 @@ READ_KINDS = {
 }
 
 
-def note_read(circle: Circle, page: str, record: Owned | None = None) -> None:
-    """The practitioner (or peer partner) read something of the person's: noted, for the
-    person to see."""
+def note_read(circle: Circle, page: str, record: Owned | None = None, kind: str = "") -> None:
+    """The practitioner (or peer partner) read something of the person's — a page, an entry,
+    or a list of one `kind` of entries — noted, for the person to see."""
     assert page in PAGES
     Read.objects.create(
         person_id=circle.person_id,
@@ -42,21 +42,8 @@ def note_read(circle: Circle, page: str, record: Owned | None = None) -> None:
         group_id=circle.group_id,
         by_alias=circle.is_pair,
         page=page,
-        record_kind=record.exported_as if record is not None else "",
+        record_kind=record.exported_as if record is not None else kind,
         record_id=record.pk if record is not None else None,
-    )
-
-
-def note_list(circle: Circle, kind: str) -> None:
-    """The reader asked for a list of one kind of the person's entries (through the API)."""
-    Read.objects.create(
-        person_id=circle.person_id,
-        reader_id=circle.practitioner_id,
-        circle=circle,
-        group_id=circle.group_id,
-        by_alias=circle.is_pair,
-        page="list",
-        record_kind=kind,
     )
 
 

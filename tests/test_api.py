@@ -60,6 +60,11 @@ def test_a_script_logs_an_experience_and_reads_its_weekly_markers(owner: User) -
     listed = script.get("/api/experiences").json()
     assert listed["count"] == 1
     assert listed["items"][0]["id"] == body["id"]
+    model = script.get("/api/insights/model").json()
+    assert [(each["text"], each["feels_true"], each["evidence"]["tested"]) for each in model] == [
+        ("People leave when I need them", 80, 1)
+    ]
+    assert model[0]["evidence"]["mean"] < 80  # what happened suggests less than it feels
     markers = script.get("/api/insights/markers?period=4w").json()
     surprise = next(each for each in markers["markers"] if each["key"] == "violation")
     assert [week["value"] for week in surprise["weeks"] if week["count"]] == [70.0]

@@ -5,6 +5,7 @@ rests on. A token sees only the markers drawn from kinds of entries it may open.
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Literal
 
 from django.http import HttpRequest
@@ -13,7 +14,7 @@ from pydantic import Field
 
 from earned.access import signed_in_user
 from earned.api.records import router
-from earned.api.scopes import token_of
+from earned.api.scopes import need, token_of
 from earned.insights import gathering
 from earned.insights.markers import MARKERS, markers
 from earned.records.models import Category
@@ -61,3 +62,33 @@ def weekly_markers(
             if each.key in drawable
         ],
     }  # fmt: skip
+
+
+class Evidence(Schema):
+    mean: float = Field(..., description="What the experiences so far suggest, 0–100.")
+    low: float = Field(..., description="The low end of the 80% band.")
+    high: float = Field(..., description="The high end of the 80% band.")
+    tested: int = Field(..., description="How many debriefed experiences went in.")
+
+
+class BeliefOut(Schema):
+    id: uuid.UUID
+    text: str
+    feels_true: int | None = Field(..., description="The latest rating of how true it feels.")
+    think_true: int | None = Field(..., description="The latest rating of how true you think.")
+    evidence: Evidence
+
+
+@router.get("/insights/model", response=list[BeliefOut], tags=["insights"],
+            summary="Your working model: each expectation beside its evidence",
+            operation_id="get_working_model")  # fmt: skip
+def working_model(request: HttpRequest) -> list[dict[str, object]]:
+    need(request, Category.EXPECTATIONS)
+    need(request, Category.EXPERIENCES)
+    return [
+        {"id": each.expectation.pk, "text": each.expectation.text,
+         "feels_true": each.feels_true, "think_true": each.think_true,
+         "evidence": {"mean": each.evidence.mean, "low": each.evidence.low,
+                      "high": each.evidence.high, "tested": each.evidence.tested}}
+        for each in gathering.working_model(signed_in_user(request))
+    ]  # fmt: skip

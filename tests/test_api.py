@@ -322,3 +322,23 @@ def test_the_people_in_a_life_their_presence_ruptures_and_repairs(owner: User) -
     wrong = sent(script, "post", "/api/presence", {"person": person, "showed": "sometimes"})
     assert wrong.status_code == 422
     assert wrong.json()["errors"][0]["field"] == "showed"
+
+
+def test_a_shift_and_an_imagery_session(owner: User) -> None:
+    script = calling(token_for(owner, ["reflection"], can_write=True))
+    shift = sent(script, "post", "/api/shifts", {
+        "signal": "Jo did not answer", "verdict": "Jo is angry with me",
+        "reading_1": "Jo is busy", "reading_2": "Jo's phone is off", "believable_before": 80,
+    })  # fmt: skip
+    assert shift.status_code == 201, shift.content
+    later = sent(script, "patch", f"/api/shifts/{shift.json()['id']}", {"believable_after": 30})
+    assert later.json()["believable_after"] == 30
+    assert later.json()["verdict"] == "Jo is angry with me"
+    half = sent(script, "post", "/api/shifts", {"signal": "x", "verdict": "y"})
+    assert half.status_code == 422
+    assert {each["field"] for each in half.json()["errors"]} == {"reading_1", "reading_2"}
+    from earned.reflection.models import SCRIPT_CHOICES
+
+    session = {"script": SCRIPT_CHOICES[0][0], "distress_before": 60, "distress_after": 30}
+    imagery = sent(script, "post", "/api/imagery", session)
+    assert imagery.status_code == 201, imagery.content

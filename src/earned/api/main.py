@@ -172,5 +172,6 @@ def http_error(request: HttpRequest, problem: HttpError) -> HttpResponse:
 
 records.add_every_kind()
 care.add_every_kind()
+reflection.add()
 relationships.add()
 api.add_router("", records.router)

@@ -1,6 +1,6 @@
-"""The journal through the API, by the service the page and `earned journal` use
-(earned/reflection/services.py): an entry, written now or at a time given, with the expectations
-and the people it is about."""
+"""Reflection through the API, by the services the pages and `earned journal` use
+(earned/reflection/services.py): a journal entry, written now or at a time given, with the
+expectations and the people it is about; an interpretation shift; an imagery session."""
 
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.accounts.models import User
 from earned.api.records import apply, input_schema, router, schema_of
 from earned.api.scopes import need
+from earned.api.writing import add_writes, as_given
 from earned.exchange.kinds import KINDS
 from earned.exchange.services import export_record
 from earned.ledger.models import Expectation
 from earned.records.models import Category, Owned
 from earned.reflection import services as reflection
-from earned.reflection.models import JournalEntry
+from earned.reflection.models import Imagery, JournalEntry, Shift
 from earned.relationships.models import Person
 
 ENTRY = next(kind for kind in KINDS if kind.name == "journal_entries")
@@ -79,3 +80,18 @@ def change_entry(request: HttpRequest, record_id: uuid.UUID, sent: EntryChange) 
     need(request, Category.REFLECTION, write=True)
     entry = get_owned_or_404(JournalEntry, signed_in_user(request), pk=record_id)
     return export_record(ENTRY, _save(request, entry, sent))
+
+
+def add() -> None:
+    add_writes(
+        Shift,
+        ("at", "expectation", "signal", "verdict", "reading_1", "reading_2", "reading_3",
+         "information", "believable_before", "believable_after"),
+        ("signal", "verdict", "reading_1", "reading_2"),
+        as_given(reflection.save_shift), what="Shift an interpretation: the signal, the verdict "
+        "that came at once, and other ways to read it",
+    )  # fmt: skip
+    add_writes(
+        Imagery, ("at", "script", "distress_before", "distress_after", "felt", "note"),
+        ("script",), as_given(reflection.save_imagery), what="Note an imagery session",
+    )  # fmt: skip

@@ -7,7 +7,7 @@ from pydantic import Field
 
 from earned.accounts.models import User
 from earned.api.types import Whole
-from earned.api.writing import add_writes
+from earned.api.writing import add_writes, as_given
 from earned.records import saving
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Presence, Repair, Rupture
@@ -15,10 +15,6 @@ from earned.relationships.models import Person, Presence, Repair, Rupture
 
 def _person(owner: User, person: Person, extra: dict[str, Any]) -> Any:
     return relationships.save_person(owner, person, extra.get("feels_safe"))
-
-
-def _saved(save: Any) -> Any:
-    return lambda owner, record, extra: save(owner, record)
 
 
 def add() -> None:
@@ -29,13 +25,13 @@ def add() -> None:
         what="Add someone to your people",
     )  # fmt: skip
     add_writes(Presence, ("person", "showed", "at", "note"), ("person", "showed"),
-               _saved(saving.save),
+               as_given(saving.save),
                what="Note a moment someone showed up")  # fmt: skip
     add_writes(
         Rupture,
         ("person", "at", "setting", "kind", "intensity", "trigger", "own_part", "their_part",
          "noticed_by"),
-        ("person",), _saved(relationships.save_rupture), what="Note a rupture",
+        ("person",), as_given(relationships.save_rupture), what="Note a rupture",
     )  # fmt: skip
     add_writes(Repair, ("rupture", "at", "started_by", "what", "outcome"), ("rupture", "what"),
-               _saved(relationships.save_repair), what="Note a repair of a rupture")  # fmt: skip
+               as_given(relationships.save_repair), what="Note a repair of a rupture")  # fmt: skip

@@ -24,6 +24,11 @@ from earned.exchange.services import export_record
 Save = Callable[[User, Any, dict[str, Any]], Any]  # (owner, record, what else was sent)
 
 
+def as_given(save: Callable[[User, Any], Any]) -> Save:
+    """A kind's service that saves the record as it is given, as `add_writes` calls it."""
+    return lambda owner, record, extra: save(owner, record)
+
+
 def add_writes(
     model: type[models.Model],
     fields: tuple[str, ...],

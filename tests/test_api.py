@@ -342,3 +342,22 @@ def test_a_shift_and_an_imagery_session(owner: User) -> None:
     session = {"script": SCRIPT_CHOICES[0][0], "distress_before": 60, "distress_after": 30}
     imagery = sent(script, "post", "/api/imagery", session)
     assert imagery.status_code == 201, imagery.content
+
+
+def test_a_dialogue_between_two_voices_is_carried_on(owner: User) -> None:
+    script = calling(token_for(owner, ["reflection"], can_write=True))
+    made = sent(script, "post", "/api/dialogues", {
+        "first_voice": "The critic", "second_voice": "The kind friend",
+        "turns": [{"voice": 1, "text": "You always get it wrong."},
+                  {"voice": 2, "text": "You got most of it right."}],
+    })  # fmt: skip
+    assert made.status_code == 201, made.content
+    record = f"/api/dialogues/{made.json()['id']}"
+    sent(script, "patch", record, {"about": "The move"})
+    from earned.reflection.models import Dialogue
+
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        kept = [(turn.voice, str(turn.text)) for turn in Dialogue.objects.get().turns.all()]
+    assert kept == [(1, "You always get it wrong."), (2, "You got most of it right.")]
+    nobody = sent(script, "post", "/api/dialogues", {"first_voice": "A", "turns": [None]})
+    assert nobody.status_code == 422

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Status
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.accounts.models import User
@@ -23,7 +23,7 @@ from earned.exchange.services import export_record
 from earned.ledger.models import Expectation
 from earned.records.models import Category, Owned
 from earned.reflection import services as reflection
-from earned.reflection.models import Imagery, JournalEntry, Shift
+from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
 from earned.relationships.models import Person
 
 ENTRY = next(kind for kind in KINDS if kind.name == "journal_entries")
@@ -80,6 +80,57 @@ def change_entry(request: HttpRequest, record_id: uuid.UUID, sent: EntryChange) 
     need(request, Category.REFLECTION, write=True)
     entry = get_owned_or_404(JournalEntry, signed_in_user(request), pk=record_id)
     return export_record(ENTRY, _save(request, entry, sent))
+
+
+DIALOGUE = next(kind for kind in KINDS if kind.name == "dialogues")
+DialogueFields = input_schema(Dialogue, "DialogueFields", ("at", "first_voice", "second_voice",
+                                                           "about"))  # fmt: skip
+
+
+class Said(BaseModel):  # a plain model: a null is refused, not filled in
+    voice: Literal[1, 2] = Field(..., description="1: the first voice, 2: the second.")
+    text: str = Field(..., min_length=1, max_length=5000)
+
+
+class DialogueChange(DialogueFields):  # type: ignore[misc, valid-type]
+    turns: list[Said] | None = Field(None, description="What each voice says, in order (all).")
+
+
+class DialogueIn(DialogueChange):
+    first_voice: str = Field(..., min_length=1, max_length=200)
+    second_voice: str = Field(..., min_length=1, max_length=200)
+
+
+def _dialogue(request: HttpRequest, dialogue: Dialogue, sent: DialogueChange) -> Dialogue:
+    user = signed_in_user(request)
+    data = sent.dict(exclude_unset=True)
+    data.pop("turns", None)
+    apply(user, dialogue, data)
+    turns: list[tuple[int, str]] = []
+    if sent.turns is not None:
+        turns = [(each.voice, each.text) for each in sent.turns]
+    elif not dialogue._state.adding:  # kept as they are (read as words, not as stored)
+        turns = [(turn.voice, str(turn.text)) for turn in dialogue.turns.order_by("position")]
+    return reflection.save_dialogue(user, dialogue, turns)
+
+
+@router.post("/dialogues", response={201: schema_of("dialogues")}, tags=["dialogues"],
+             summary="A dialogue between two voices, turn by turn",
+             operation_id="create_dialogues")  # fmt: skip
+def add_dialogue(request: HttpRequest, sent: DialogueIn) -> Status[dict[str, Any]]:
+    need(request, Category.REFLECTION, write=True)
+    return Status(201, export_record(DIALOGUE, _dialogue(request, Dialogue(), sent)))
+
+
+@router.patch("/dialogues/{record_id}", response=schema_of("dialogues"), tags=["dialogues"],
+              summary="Change a dialogue, or carry it on",
+              operation_id="update_dialogues")  # fmt: skip
+def change_dialogue(
+    request: HttpRequest, record_id: uuid.UUID, sent: DialogueChange
+) -> dict[str, Any]:
+    need(request, Category.REFLECTION, write=True)
+    dialogue = get_owned_or_404(Dialogue, signed_in_user(request), pk=record_id)
+    return export_record(DIALOGUE, _dialogue(request, dialogue, sent))
 
 
 def add() -> None:

@@ -337,7 +337,7 @@ def test_a_shift_and_an_imagery_session(owner: User) -> None:
     half = sent(script, "post", "/api/shifts", {"signal": "x", "verdict": "y"})
     assert half.status_code == 422
     assert {each["field"] for each in half.json()["errors"]} == {"reading_1", "reading_2"}
-    from earned.reflection.models import SCRIPT_CHOICES
+    from earned.reflection.imagery import SCRIPT_CHOICES
 
     session = {"script": SCRIPT_CHOICES[0][0], "distress_before": 60, "distress_after": 30}
     imagery = sent(script, "post", "/api/imagery", session)
@@ -361,3 +361,15 @@ def test_a_dialogue_between_two_voices_is_carried_on(owner: User) -> None:
     assert kept == [(1, "You always get it wrong."), (2, "You got most of it right.")]
     nobody = sent(script, "post", "/api/dialogues", {"first_voice": "A", "turns": [None]})
     assert nobody.status_code == 422
+
+
+def test_the_safety_plan_is_written_step_by_step(owner: User) -> None:
+    script = calling(token_for(owner, ["safety"], can_write=True))
+    first = sent(script, "patch", "/api/safety_plan", {"warning_signs": "I stop answering"})
+    assert first.status_code == 200, first.content
+    second = sent(script, "patch", "/api/safety_plan", {"reasons": "My niece"})
+    plan = second.json()
+    assert (plan["warning_signs"], plan["reasons"]) == ("I stop answering", "My niece")
+    assert script.get("/api/safety_plan").json()["count"] == 1
+    reading_only = calling(token_for(owner, ["safety"]))
+    assert sent(reading_only, "patch", "/api/safety_plan", {"reasons": "x"}).status_code == 403

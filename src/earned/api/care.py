@@ -33,7 +33,7 @@ class Person(Schema):
 
 @router.get("/care/people", response=list[Person], tags=["care"],
             summary="The people whose care circle you are in",
-            operation_id="list_care_people")  # fmt: skip
+            operation_id="list_people_in_your_care")  # fmt: skip
 def people(request: HttpRequest) -> list[dict[str, Any]]:
     reader = signed_in_user(request)
     circles = Circle.objects.filter(practitioner=reader, ended_at__isnull=True)

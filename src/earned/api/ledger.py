@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Schema, Status
+from ninja import Status
 from ninja.errors import HttpError
 from pydantic import BaseModel, Field
 
@@ -37,7 +37,7 @@ EXPECTATION_FIELDS = ("text", "wound", "wound_own_word", "counterpart")
 ExpectationChange = input_schema(Expectation, "ExpectationChange", EXPECTATION_FIELDS)
 
 
-class RatingIn(Schema):
+class RatingIn(BaseModel):
     feels_true: Whole = Field(..., ge=0, le=100, description="How true it feels, 0 to 100.")
     think_true: Whole = Field(..., ge=0, le=100, description="How true you think it is.")
 
@@ -78,7 +78,7 @@ def change_expectation(
     need(request, Category.EXPECTATIONS, write=True)
     user = signed_in_user(request)
     expectation = get_owned_or_404(Expectation, user, pk=record_id)
-    apply(user, expectation, sent.dict(exclude_unset=True))  # type: ignore[attr-defined]
+    apply(user, expectation, sent.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
     saving.save(user, expectation)
     return shown(expectation)
 
@@ -118,7 +118,7 @@ class Felt(BaseModel):  # a plain model: a null is refused, not filled with defa
     intensity: Whole = Field(50, ge=0, le=100, description="How strong, 0 to 100.")
 
 
-class Writing(Schema):
+class Writing(BaseModel):
     expectations: list[uuid.UUID] | None = Field(
         None, description="The ids of the expectations it tests (all of them, each time)."
     )
@@ -137,7 +137,7 @@ class ExperienceIn(ExperienceChange):
 
 def _write(request: HttpRequest, experience: Experience, sent: ExperienceChange) -> Experience:
     user = signed_in_user(request)
-    data = sent.dict(exclude_unset=True)
+    data = sent.model_dump(exclude_unset=True)
     tested = data.pop("expectations", None)
     data.pop("emotions", None)
     felt = sent.emotions  # as objects: each feeling's defaults filled in

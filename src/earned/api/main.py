@@ -15,9 +15,7 @@ from ninja.security import HttpBearer, django_auth
 from ninja.throttling import AuthRateThrottle
 
 from earned import __version__
-
-# Each module adds its operations to the one router.
-from earned.api import (  # noqa: F401
+from earned.api import (
     care,
     finding,
     insights,
@@ -26,7 +24,8 @@ from earned.api import (  # noqa: F401
     reflection,
     relationships,
     rituals,
-)  # fmt: skip
+    safety,
+)
 from earned.api.problems import answer
 from earned.api.scopes import token_of
 
@@ -170,6 +169,8 @@ def http_error(request: HttpRequest, problem: HttpError) -> HttpResponse:
     return answer(request, problem.status_code, str(problem))
 
 
+# Each module adds its operations to the one router: on import, or when asked to here.
+MODULES = (care, finding, insights, ledger, records, reflection, relationships, rituals, safety)
 records.add_every_kind()
 care.add_every_kind()
 reflection.add()

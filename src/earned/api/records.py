@@ -15,7 +15,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field, create_model
+from pydantic import BaseModel, Field, create_model
 
 from earned.access import get_owned_or_404, owned, signed_in_user
 from earned.api.scopes import need
@@ -89,7 +89,7 @@ def record_schema(kind: RecordKind) -> type[Schema]:
 
 def input_schema(
     model: type[models.Model], title: str, names: tuple[str, ...], required: tuple[str, ...] = ()
-) -> type[Schema]:
+) -> type[BaseModel]:
     """What a call may send to write these fields of a kind: each optional unless required, of
     its column's type; the record's own rules check the rest, as in the browser."""
     columns: dict[str, Any] = {}
@@ -100,7 +100,9 @@ def input_schema(
         if field.choices:  # one of the choices the browser offers, or none
             kind = Literal[tuple(value for value, _ in field.flatchoices)]
         columns[name] = (kind, ...) if name in required else (kind | None, None)
-    return create_model(title, __base__=Schema, **columns)
+    # A plain pydantic model: ninja's Schema would read a JSON array (or anything) as an
+    # object of empty fields; a body must be a JSON object.
+    return create_model(title, __base__=BaseModel, **columns)
 
 
 def apply(owner: Any, record: models.Model, data: dict[str, Any]) -> None:

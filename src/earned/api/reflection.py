@@ -52,7 +52,7 @@ def _yours(model: type[Owned], owner: User, ids: Sequence[uuid.UUID], name: str)
 
 def _save(request: HttpRequest, entry: JournalEntry, sent: EntryChange) -> JournalEntry:
     user = signed_in_user(request)
-    data = sent.dict(exclude_unset=True)
+    data = sent.model_dump(exclude_unset=True)
     about, people = data.pop("expectations", None), data.pop("people", None)
     apply(user, entry, data)
     if about is None and not entry._state.adding:
@@ -103,7 +103,7 @@ class DialogueIn(DialogueChange):
 
 def _dialogue(request: HttpRequest, dialogue: Dialogue, sent: DialogueChange) -> Dialogue:
     user = signed_in_user(request)
-    data = sent.dict(exclude_unset=True)
+    data = sent.model_dump(exclude_unset=True)
     data.pop("turns", None)
     apply(user, dialogue, data)
     turns: list[tuple[int, str]] = []

@@ -55,7 +55,7 @@ class CheckInIn(CheckInChange):
 
 def _save(request: HttpRequest, check_in: CheckIn, sent: CheckInChange) -> CheckIn:
     user = signed_in_user(request)
-    data = sent.dict(exclude_unset=True)
+    data = sent.model_dump(exclude_unset=True)
     for extra in ("moments", "prediction_happened", "kind", "at"):
         data.pop(extra, None)
     apply(user, check_in, data)

@@ -59,12 +59,12 @@ def add_writes(
 
     def create(request: HttpRequest, sent: sent_in) -> Status[dict[str, Any]]:  # type: ignore[valid-type]
         need(request, category, write=True)
-        return Status(201, write(request, model(), sent.dict(exclude_unset=True)))  # type: ignore[attr-defined]
+        return Status(201, write(request, model(), sent.model_dump(exclude_unset=True)))  # type: ignore[attr-defined]
 
     def update(request: HttpRequest, record_id: uuid.UUID, sent: change) -> dict[str, Any]:  # type: ignore[valid-type]
         need(request, category, write=True)
         record = get_owned_or_404(model, signed_in_user(request), pk=record_id)
-        return write(request, record, sent.dict(exclude_unset=True))  # type: ignore[attr-defined]
+        return write(request, record, sent.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
 
     summary = what or f"Add to your {label}"
     router.post(f"/{name}", response={201: schema_of(name)}, tags=[label], summary=summary,

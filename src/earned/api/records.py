@@ -11,6 +11,7 @@ from contextlib import nullcontext
 from functools import cache
 from typing import Any, Literal
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Query, Router, Schema
@@ -99,7 +100,16 @@ def input_schema(
         kind = _python_type(field, sent=True)
         if field.choices:  # one of the choices the browser offers, or none
             kind = Literal[tuple(value for value, _ in field.flatchoices)]
-        columns[name] = (kind, ...) if name in required else (kind | None, None)
+        limits = {  # a percent's 0–100, a scale's ends: in the description, and said plainly
+            "ge" if isinstance(each, MinValueValidator) else "le": each.limit_value
+            for each in field.validators
+            if isinstance(each, MinValueValidator | MaxValueValidator)
+        }
+        columns[name] = (
+            (kind, Field(..., **limits))
+            if name in required
+            else (kind | None, Field(None, **limits))
+        )
     # A plain pydantic model: ninja's Schema would read a JSON array (or anything) as an
     # object of empty fields; a body must be a JSON object.
     return create_model(title, __base__=BaseModel, **columns)

@@ -1,5 +1,5 @@
-"""Writing a kind whose service saves one record as it is given (a person, a moment someone
-showed up, a rupture, a repair): the same two operations for each — create it, change what is
+"""Writing a kind whose service saves one record as it is given (a person, a rupture, a shift,
+a script, a ladder…): the same two operations for each — create it, change what is
 sent — through that kind's own service, its rules answering 422 in their own words.
 
 (No `from __future__ import annotations` here: each operation's body type is made at run time,

@@ -14,14 +14,19 @@ from ninja import Query, Schema
 from ninja.errors import HttpError
 
 from earned.access import circle_or_404, get_shared_or_404, shared, signed_in_user
-from earned.api.records import Window, answer_page, page_of, router, schema_of, within
+from earned.api.records import (
+    Window,
+    answer_page,
+    kind_named,
+    page_of,
+    router,
+    schema_of,
+    shown,
+    within,
+)
 from earned.api.scopes import need
 from earned.circles import audit, readable, services
 from earned.circles.models import Circle
-from earned.exchange.kinds import KINDS
-from earned.exchange.services import export_record
-
-KIND = {kind.name: kind for kind in KINDS}
 
 
 class Person(Schema):
@@ -64,7 +69,7 @@ def _add_kind(name: str) -> None:
         circle = circle_or_404(signed_in_user(request), person_id)
         audit.note_read(circle, "list", kind=name)
         found = within(shared(model, circle), model, window)
-        return answer_page(KIND[name], found, window, before=services.their_key(circle))
+        return answer_page(kind_named(name), found, window, before=services.their_key(circle))
 
     @router.get(f"/care/{{person_id}}/{name}/{{record_id}}", response=one, tags=["care"],
                 summary=f"One of the {label} a person shares with you",
@@ -76,7 +81,7 @@ def _add_kind(name: str) -> None:
         record = get_shared_or_404(model, circle, pk=record_id)
         audit.note_read(circle, "entry", record)
         with services.their_key(circle):
-            return export_record(KIND[name], record)
+            return shown(record)
 
 
 def add_every_kind() -> None:

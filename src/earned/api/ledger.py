@@ -10,26 +10,16 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 from ninja import Status
-from ninja.errors import HttpError
 from pydantic import BaseModel, Field
 
-from earned.access import get_owned_or_404, owned, signed_in_user
-from earned.api.records import apply, input_schema, router, schema_of
+from earned.access import get_owned_or_404, signed_in_user
+from earned.api.records import all_yours, apply, input_schema, router, schema_of, shown
 from earned.api.scopes import need
 from earned.api.types import Moment, Whole, YesNo
-from earned.exchange.kinds import KINDS
-from earned.exchange.services import export_record
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience, still_to_come
 from earned.records import saving
 from earned.records.models import Category
-
-KIND = {kind.name: kind for kind in KINDS}
-
-
-def shown(record: Any) -> dict[str, Any]:
-    return export_record(KIND[record.exported_as], record)
-
 
 # --- Expectations ------------------------------------------------------------------------------
 
@@ -143,11 +133,9 @@ def _write(request: HttpRequest, experience: Experience, sent: ExperienceChange)
     felt = sent.emotions  # as objects: each feeling's defaults filled in
     finish = data.pop("finish", False)
     apply(user, experience, data)
-    expectations = None
-    if tested is not None:
-        expectations = list(owned(Expectation, user).filter(pk__in=tested))
-        if len(expectations) != len(set(tested)):
-            raise HttpError(404, "There is no such expectation of yours.")
+    expectations = (
+        all_yours(Expectation, user, tested, "expectation") if tested is not None else None
+    )
     emotions = (
         [ledger.NamedEmotion(each.word, each.own_word, each.intensity) for each in felt]
         if felt is not None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Sequence
 from contextlib import nullcontext
 from functools import cache
 from typing import Any, Literal
@@ -59,9 +60,28 @@ def _python_type(field: models.Field[Any, Any], *, sent: bool = False) -> Any:
 
 
 @cache
+def kind_named(name: str) -> RecordKind:
+    """The kind exported as `name` ("experiences")."""
+    return next(kind for kind in KINDS if kind.name == name)
+
+
+def shown(record: Owned) -> dict[str, Any]:
+    """A record as every answer shows it: in its export's shape."""
+    return export_record(kind_named(record.exported_as), record)
+
+
+def all_yours(model: type[Owned], owner: Any, ids: Sequence[uuid.UUID], name: str) -> list[Any]:
+    """The owner's records with these ids (those linked to), or 404 naming what is missing."""
+    found = list(owned(model, owner).filter(pk__in=ids))
+    if len(found) != len(set(ids)):
+        raise HttpError(404, f"There is no such {name} of yours.")
+    return found
+
+
+@cache
 def schema_of(name: str) -> type[Schema]:
     """The shape of one record of the kind exported as `name` ("experiences")."""
-    return record_schema(next(kind for kind in KINDS if kind.name == name))
+    return record_schema(kind_named(name))
 
 
 @cache

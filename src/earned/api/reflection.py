@@ -5,28 +5,22 @@ expectations and the people it is about; an interpretation shift; an imagery ses
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Status
-from ninja.errors import HttpError
 from pydantic import BaseModel, Field
 
-from earned.access import get_owned_or_404, owned, signed_in_user
-from earned.accounts.models import User
-from earned.api.records import apply, input_schema, router, schema_of
+from earned.access import get_owned_or_404, signed_in_user
+from earned.api.records import all_yours, apply, input_schema, router, schema_of, shown
 from earned.api.scopes import need
 from earned.api.writing import add_writes, as_given
-from earned.exchange.kinds import KINDS
-from earned.exchange.services import export_record
 from earned.ledger.models import Expectation
-from earned.records.models import Category, Owned
+from earned.records.models import Category
 from earned.reflection import services as reflection
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
 from earned.relationships.models import Person
 
-ENTRY = next(kind for kind in KINDS if kind.name == "journal_entries")
 EntryFields = input_schema(JournalEntry, "JournalEntryFields", ("at", "prompt", "body"))
 
 
@@ -43,13 +37,6 @@ class EntryIn(EntryChange):
     body: str = Field(..., min_length=1, max_length=20_000)
 
 
-def _yours(model: type[Owned], owner: User, ids: Sequence[uuid.UUID], name: str) -> list[Any]:
-    found = list(owned(model, owner).filter(pk__in=ids))
-    if len(found) != len(set(ids)):
-        raise HttpError(404, f"There is no such {name} of yours.")
-    return found
-
-
 def _save(request: HttpRequest, entry: JournalEntry, sent: EntryChange) -> JournalEntry:
     user = signed_in_user(request)
     data = sent.model_dump(exclude_unset=True)
@@ -60,8 +47,8 @@ def _save(request: HttpRequest, entry: JournalEntry, sent: EntryChange) -> Journ
     return reflection.save_entry(
         user,
         entry,
-        _yours(Expectation, user, about or [], "expectation"),
-        _yours(Person, user, people, "person") if people is not None else None,
+        all_yours(Expectation, user, about or [], "expectation"),
+        all_yours(Person, user, people, "person") if people is not None else None,
     )
 
 
@@ -70,7 +57,7 @@ def _save(request: HttpRequest, entry: JournalEntry, sent: EntryChange) -> Journ
              operation_id="create_journal_entries")  # fmt: skip
 def add_entry(request: HttpRequest, sent: EntryIn) -> Status[dict[str, Any]]:
     need(request, Category.REFLECTION, write=True)
-    return Status(201, export_record(ENTRY, _save(request, JournalEntry(), sent)))
+    return Status(201, shown(_save(request, JournalEntry(), sent)))
 
 
 @router.patch("/journal_entries/{record_id}", response=schema_of("journal_entries"),
@@ -79,10 +66,9 @@ def add_entry(request: HttpRequest, sent: EntryIn) -> Status[dict[str, Any]]:
 def change_entry(request: HttpRequest, record_id: uuid.UUID, sent: EntryChange) -> dict[str, Any]:
     need(request, Category.REFLECTION, write=True)
     entry = get_owned_or_404(JournalEntry, signed_in_user(request), pk=record_id)
-    return export_record(ENTRY, _save(request, entry, sent))
+    return shown(_save(request, entry, sent))
 
 
-DIALOGUE = next(kind for kind in KINDS if kind.name == "dialogues")
 DialogueFields = input_schema(Dialogue, "DialogueFields", ("at", "first_voice", "second_voice",
                                                            "about"))  # fmt: skip
 
@@ -119,7 +105,7 @@ def _dialogue(request: HttpRequest, dialogue: Dialogue, sent: DialogueChange) ->
              operation_id="create_dialogues")  # fmt: skip
 def add_dialogue(request: HttpRequest, sent: DialogueIn) -> Status[dict[str, Any]]:
     need(request, Category.REFLECTION, write=True)
-    return Status(201, export_record(DIALOGUE, _dialogue(request, Dialogue(), sent)))
+    return Status(201, shown(_dialogue(request, Dialogue(), sent)))
 
 
 @router.patch("/dialogues/{record_id}", response=schema_of("dialogues"), tags=["dialogues"],
@@ -130,7 +116,7 @@ def change_dialogue(
 ) -> dict[str, Any]:
     need(request, Category.REFLECTION, write=True)
     dialogue = get_owned_or_404(Dialogue, signed_in_user(request), pk=record_id)
-    return export_record(DIALOGUE, _dialogue(request, dialogue, sent))
+    return shown(_dialogue(request, dialogue, sent))
 
 
 def add() -> None:

@@ -13,18 +13,15 @@ from ninja.errors import HttpError
 from pydantic import BaseModel, Field
 
 from earned.access import get_owned_or_404, signed_in_user
-from earned.api.records import apply, input_schema, router, schema_of
+from earned.api.records import apply, input_schema, router, schema_of, shown
 from earned.api.scopes import need
 from earned.api.types import Moment, Whole
-from earned.exchange.kinds import KINDS
-from earned.exchange.services import export_record
 from earned.ledger.choices import Context
 from earned.records.models import Category
 from earned.rituals import services as rituals
 from earned.rituals.choices import Kind, PredictionOutcome
 from earned.rituals.models import CheckIn
 
-CHECK_IN = next(kind for kind in KINDS if kind.name == "check_ins")
 ANSWERS = (
     "mood", "energy", "tension", "tension_place", "emotions", "own_words", "note", "prediction",
     "helped", "hindered", "rupture_or_repair",
@@ -88,7 +85,7 @@ def add_check_in(request: HttpRequest, sent: CheckInIn) -> Status[dict[str, Any]
                 409, f"That day has its {check_in.get_kind_display().lower()} already "
                 f"({there.pk}): change it with PATCH /api/check_ins/{there.pk}.",
             )  # fmt: skip
-    return Status(201, export_record(CHECK_IN, _save(request, check_in, sent)))
+    return Status(201, shown(_save(request, check_in, sent)))
 
 
 @router.patch("/check_ins/{record_id}", response=schema_of("check_ins"), tags=["check ins"],
@@ -98,4 +95,4 @@ def change_check_in(
 ) -> dict[str, Any]:
     need(request, Category.CHECK_INS, write=True)
     check_in = get_owned_or_404(CheckIn, signed_in_user(request), pk=record_id)
-    return export_record(CHECK_IN, _save(request, check_in, sent))
+    return shown(_save(request, check_in, sent))

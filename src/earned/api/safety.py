@@ -8,15 +8,12 @@ from typing import Any
 from django.http import HttpRequest
 
 from earned.access import signed_in_user
-from earned.api.records import apply, input_schema, router, schema_of
+from earned.api.records import apply, input_schema, router, schema_of, shown
 from earned.api.scopes import need
-from earned.exchange.kinds import KINDS
-from earned.exchange.services import export_record
 from earned.records.models import Category
 from earned.safety import services as safety
 from earned.safety.models import STEPS, SafetyPlan
 
-PLAN = next(kind for kind in KINDS if kind.name == "safety_plan")
 PlanChange = input_schema(SafetyPlan, "SafetyPlanChange", tuple(key for key, _, _ in STEPS))
 
 
@@ -28,4 +25,4 @@ def write_plan(request: HttpRequest, sent: PlanChange) -> dict[str, Any]:  # typ
     user = signed_in_user(request)
     plan = safety.plan_of(user)
     apply(user, plan, sent.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
-    return export_record(PLAN, safety.save_plan(user, plan))
+    return shown(safety.save_plan(user, plan))

@@ -16,10 +16,8 @@ from pydantic import create_model
 
 from earned.access import get_owned_or_404, signed_in_user
 from earned.accounts.models import User
-from earned.api.records import apply, input_schema, router, schema_of
+from earned.api.records import apply, input_schema, router, schema_of, shown
 from earned.api.scopes import need
-from earned.exchange.kinds import KINDS
-from earned.exchange.services import export_record
 
 Save = Callable[[User, Any, dict[str, Any]], Any]  # (owner, record, what else was sent)
 
@@ -40,7 +38,6 @@ def add_writes(
     """POST /api/<kind> and PATCH /api/<kind>/<id> for a kind exported as `model.exported_as`,
     `extra` naming fields that are not columns, which `save` is given."""
     name = str(getattr(model, "exported_as"))  # noqa: B009
-    kind = next(each for each in KINDS if each.name == name)
     title = "".join(part.title() for part in name.split("_"))
     change = input_schema(model, f"{title}Change", fields)
     sent_in = input_schema(model, f"{title}In", fields, required=required)
@@ -55,7 +52,7 @@ def add_writes(
         others = {key: data.pop(key) for key in list(data) if key in (extra or {})}
         apply(user, record, data)
         save(user, record, others)
-        return export_record(kind, record)
+        return shown(record)
 
     def create(request: HttpRequest, sent: sent_in) -> Status[dict[str, Any]]:  # type: ignore[valid-type]
         need(request, category, write=True)

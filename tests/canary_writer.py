@@ -126,21 +126,27 @@ def main(canary: str) -> None:
     # Through the API, with a token (itself named with the canary).
     from earned.api import tokens
 
-    made = tokens.create(
-        person, text, ["expectations", "experiences", "check_ins", "reflection"], can_write=True
-    )
+    from earned.api.main import api
+    from earned.records.models import Category
+
+    made = tokens.create(person, text, list(Category), can_write=True)
     caller = Client(HTTP_HOST="localhost", HTTP_AUTHORIZATION=f"Bearer {made.secret}")
+    sent_to: set[str] = set()
 
-    def send(url: str, body: dict[str, object]) -> None:
-        response = caller.post(url, body, content_type="application/json")
-        if response.status_code != 201:
+    def send(url: str, body: dict[str, object], method: str = "post") -> str:
+        response = getattr(caller, method)(url, body, content_type="application/json")
+        if response.status_code not in (200, 201):
             sys.exit(f"{url} did not accept the canary ({response.status_code})")
+        sent_to.add(url)
+        return str(response.json()["id"])
 
-    send("/api/expectations", {"text": text, "wound": "own", "wound_own_word": text,
-                               "feels_true": 70, "think_true": 30})  # fmt: skip
+    made_expectation = send("/api/expectations", {
+        "text": text, "wound": "own", "wound_own_word": text, "feels_true": 70, "think_true": 30,
+    })  # fmt: skip
+    planned = {key: plan[key] for key in ("situation", "feared", "who", "safety_behaviours",
+                                          "support")}  # fmt: skip
     send("/api/experiences", {
-        **{key: plan[key] for key in ("situation", "feared", "who", "safety_behaviours",
-                                      "support")},
+        **planned,
         **{key: debrief[key] for key in ("happened", "body_sensation", "helped", "hindered",
                                          "explained_away_how", "learned", "next_action")},
         "happens_at": "2026-11-20T18:00:00Z", "likelihood": 80, "occurred": 10,
@@ -150,6 +156,39 @@ def main(canary: str) -> None:
     send("/api/check_ins", {"kind": "morning", "at": "2026-11-19T08:00:00Z", "own_words": text,
                             "note": text, "prediction": text})  # fmt: skip
     send("/api/journal_entries", {"body": text})
+    send("/api/dialogues", {"first_voice": text, "second_voice": text, "about": text,
+                            "turns": [{"voice": 1, "text": text}, {"voice": 2, "text": text}]})  # fmt: skip
+    send("/api/shifts", {"signal": text, "verdict": text, "reading_1": text, "reading_2": text,
+                         "reading_3": text, "information": text})  # fmt: skip
+    send("/api/imagery", {"script": "safe-place", "felt": text, "note": text})
+    made_ladder = send("/api/ladders", {"goal": text, "value": text,
+                                        "expectations": [made_expectation]})  # fmt: skip
+    made_step = send("/api/steps", {"ladder": made_ladder, "description": text,
+                                    "expected_distress": 30})  # fmt: skip
+    made_attempt = send("/api/attempts", {**planned, "step": made_step, "coping_plan": text,
+                                          "happens_at": "2026-11-22T18:00:00Z"})  # fmt: skip
+    send(f"/api/attempts/{made_attempt}", {"doing_now": text, "to_repeat": text,
+                                           "to_adjust": text}, "patch")  # fmt: skip
+    made_script = send("/api/scripts", {
+        "situation": "need", "title": text, "when_it_fits": text, "opening": text,
+        "feeling": text, "request": text, "if_badly": text,
+    })  # fmt: skip
+    send("/api/rehearsals", {"script": made_script, "mode": "alone", "note": text})
+    made_person = send("/api/people", {"name": text, "note": text, "feels_safe": 60})
+    send("/api/presence", {"person": made_person, "showed": "kept", "note": text})
+    made_rupture = send("/api/ruptures", {
+        "person": made_person, "at": "2026-11-21T20:00:00Z", "setting": "life", "kind": "quiet",
+        "intensity": 2, "trigger": text, "own_part": text, "their_part": text,
+    })  # fmt: skip
+    send("/api/repairs", {"rupture": made_rupture, "what": text, "outcome": "partly"})
+    send("/api/safety_plan", {key: text for key, _, _ in STEPS}, "patch")
+    send("/api/measures", {"instrument": "practice", "answers": [2] * 5, "note": text})
+    # Every operation that makes a record has been sent the canary (a new one, too).
+    described = api.get_openapi_schema()["paths"]
+    makers = {path for path, operations in described.items()
+              if "post" in operations and "{" not in path}  # fmt: skip
+    if makers - sent_to:
+        sys.exit(f"the canary was not sent through {sorted(makers - sent_to)}")
     Note.objects.create(owner=person, body=text, aside=canary)  # the field itself, directly
     print(json.dumps(services.export_document(person)), flush=True)
     sys.stdin.readline()

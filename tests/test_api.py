@@ -373,31 +373,3 @@ def test_the_safety_plan_is_written_step_by_step(owner: User) -> None:
     assert script.get("/api/safety_plan").json()["count"] == 1
     reading_only = calling(token_for(owner, ["safety"]))
     assert sent(reading_only, "patch", "/api/safety_plan", {"reasons": "x"}).status_code == 403
-
-
-def test_practice_a_ladder_its_steps_a_script_and_a_rehearsal(owner: User) -> None:
-    script = calling(token_for(owner, ["practice", "expectations"], can_write=True))
-    belief = {"text": "If I ask, they leave", "feels_true": 70, "think_true": 40}
-    expectation = sent(script, "post", "/api/expectations", belief).json()["id"]
-    goal = {"goal": "Ask for help at work", "expectations": [expectation]}
-    ladder = sent(script, "post", "/api/ladders", goal)
-    assert ladder.status_code == 201, ladder.content
-    ladder_id = ladder.json()["id"]
-    for hard, what in ((60, "Ask Sam for a hand"), (20, "Ask where the printer is")):
-        small = {"ladder": ladder_id, "description": what, "expected_distress": hard}
-        step = sent(script, "post", "/api/steps", small)
-        assert step.status_code == 201, step.content
-    renamed = sent(script, "patch", f"/api/ladders/{ladder_id}", {"value": "Belonging"})
-    assert renamed.json()["goal"] == "Ask for help at work"
-    from earned.practice.models import Ladder
-
-    kept = Ladder.objects.get()
-    assert [str(e.pk) for e in kept.expectations.all()] == [expectation]  # kept, not cleared
-    assert [step.expected_distress for step in kept.ordered_steps()] == [20, 60]
-    words = {"situation": "help", "title": "Asking Sam", "opening": "Have you a minute?"}
-    written = sent(script, "post", "/api/scripts", words)
-    assert written.status_code == 201, written.content
-    rehearsed = sent(script, "post", "/api/rehearsals",
-                     {"script": written.json()["id"], "confidence_before": 3,
-                      "confidence_after": 6})  # fmt: skip
-    assert rehearsed.status_code == 201, rehearsed.content

@@ -1,6 +1,7 @@
 """Schemathesis against the API's own OpenAPI description: every operation, with data made up
-from its schema, valid and not, by a token that may do everything — never a server error, every
-answer as described."""
+from its schema, valid and not, by a token that may do everything — and chains of operations,
+each using what an earlier one answered (a record made, then read, changed, deleted) — never a
+server error, every answer as described."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from schemathesis.core.transport import Response
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from earned.accounts.models import User
@@ -55,4 +57,42 @@ def test_every_operation_answers_as_described(case: schemathesis.Case[Any], secr
         # A record's own rules refuse some data its shape allows (a finished debrief says what
         # happened): a 422 with a plain reason, which every operation documents.
         excluded_checks=[positive_data_acceptance],
+    )
+
+
+# The chains call with a token as their own auth, so schemathesis knows the call is signed in
+# (and checks that the same call without it, or with a made-up one, answers 401).
+chained = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+token_in_use: dict[str, str] = {}
+
+
+@chained.auth(refresh_interval=None)  # a new person, and token, for each test
+class TheToken:
+    def get(self, case: schemathesis.Case[Any], context: Any) -> str:
+        return token_in_use["secret"]
+
+    def set(self, case: schemathesis.Case[Any], data: str, context: Any) -> None:
+        case.headers["Authorization"] = f"Bearer {data}"
+
+
+def test_chains_of_operations_answer_as_described(secret: str) -> None:
+    """Schemathesis links the operations itself (a POST's `id` to the GET, PATCH and DELETE of
+    that kind's `{record_id}`, a step's `ladder`…), so records are made and then used."""
+    token_in_use["secret"] = secret
+
+    class Chained(chained.as_state_machine()):  # type: ignore[misc]
+        def validate_response(
+            self, response: Response, case: schemathesis.Case[Any], *args: Any, **kwargs: Any
+        ) -> None:
+            case.validate_response(
+                response, excluded_checks=[positive_data_acceptance], transport_kwargs=kwargs
+            )
+
+    Chained.run(
+        settings=hypothesis.settings(
+            max_examples=60,
+            stateful_step_count=6,
+            deadline=None,
+            suppress_health_check=list(hypothesis.HealthCheck),
+        )
     )

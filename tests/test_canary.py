@@ -24,11 +24,14 @@ ROOT = Path(__file__).parents[1]
 # an own emotion word) and its own 4, the script's 6 and the rehearsal's note; a person's name and
 # note, a rupture's 3 and its repair's 1; the safety plan's 7; a practice check-in's note; an
 # imported questionnaire's title, opening words, one question, copyright and address, and the
-# source of its reliable-change figures; and through the API, an expectation's 2, an
-# experience's 12 and an own emotion word, a morning check-in's 3 and a journal entry's 1.
+# source of its reliable-change figures; and through the API, each kind again: an expectation's
+# 2, an experience's 12 and an own emotion word, a morning check-in's 3, a journal entry's 1, a
+# dialogue's 3 and two turns, a shift's 6, imagery's 2, a ladder's 2, a step's 1, an attempt's
+# plan (5) and its own 4, a script's 6, a rehearsal's 1, a person's 2, a presence note, a
+# rupture's 3, a repair's 1, a questionnaire's note (and the safety plan's 7, written over).
 CANARY_FIELDS = (
     2 + 2 * 12 + 2 + 2 + 3 + 1 + 5 + 6 + 1 + 3 + 2 + 2 + 2 + 1 + 13 + 4 + 6 + 1 + 6 + 7 + 1 + 6
-    + 2 + 13 + 3 + 1  # through the API
+    + 2 + 13 + 3 + 1 + 5 + 6 + 2 + 2 + 1 + 5 + 4 + 6 + 1 + 2 + 1 + 3 + 1 + 1  # through the API
 )  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from earned.api import (
     finding,
     insights,
     ledger,
+    measures,
     practice,
     records,
     reflection,
@@ -172,7 +173,8 @@ def http_error(request: HttpRequest, problem: HttpError) -> HttpResponse:
 
 # Each module adds its operations to the one router: on import, or when asked to here.
 MODULES = (
-    care, finding, insights, ledger, practice, records, reflection, relationships, rituals, safety,
+    care, finding, insights, ledger, measures, practice, records, reflection, relationships,
+    rituals, safety,
 )  # fmt: skip
 records.add_every_kind()
 care.add_every_kind()

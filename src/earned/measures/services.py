@@ -27,9 +27,17 @@ class Taken:
     asks_for_safety: bool  # a risk item answered above its lowest point
 
 
-def record(owner: User, instrument: Instrument, answers: dict[int, int], note: str) -> Taken:
+def record(
+    owner: User,
+    instrument: Instrument,
+    answers: dict[int, int],
+    note: str,
+    at: datetime.datetime | None = None,
+) -> Taken:
+    """A questionnaire taken (now, unless `at` says when), scored by its rules."""
     result = score(instrument.rules, answers)
     response = Response(
+        at=at or timezone.now(),
         instrument=instrument.key,
         answers={str(item): answer for item, answer in answers.items()},
         total=result.total,

@@ -87,7 +87,9 @@ def show_notice(about: str = ABOUT_WORDS) -> None:
     if request is None:
         command_run.noticed()
     elif not getattr(request, "_safety_noticed", False):
-        request._safety_noticed = True  # type: ignore[attr-defined]
+        request._safety_noticed = about  # type: ignore[attr-defined]
+        if getattr(request, "api_token", None) is not None:
+            return  # a script sees no page: the API's answer says it (earned/api/middleware.py)
         messages.add_message(
             request,
             messages.INFO,

@@ -91,3 +91,22 @@ def test_the_api_page_describes_every_operation(client: Client) -> None:
     assert "GET /api/experiences" in page
     assert "POST /api/experiences" in page
     assert "/api/openapi.json" in page
+
+
+def test_erasing_an_account_takes_its_tokens_and_pair_requests_with_it(
+    ana: User, okafor: User
+) -> None:
+    from earned.api import tokens
+    from earned.exchange import services
+    from earned.groups.models import PairRequest
+    from earned.privacy import keyring, keys
+    from tests.factories import one_of_everything
+
+    made = one_of_everything(ana)  # in a group, where Wren asked her to practise as a pair
+    with keyring.using(keys.open_data_key(ana)):
+        secret = tokens.create(ana, "my script", ["experiences"]).secret
+    services.erase_account(ana)
+    assert services.rows_referencing(ana) == {}
+    assert not AccessToken.objects.exists()
+    assert tokens.authenticate(secret) is None
+    assert not PairRequest.objects.filter(pk=made["pair_request_id"].pk).exists()

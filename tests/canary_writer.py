@@ -125,7 +125,6 @@ def main(canary: str) -> None:
     keyring.use_for_this_run(keys.open_data_key(person, PASSPHRASE))
     # Through the API, with a token (itself named with the canary).
     from earned.api import tokens
-
     from earned.api.main import api
     from earned.records.models import Category
 
@@ -156,8 +155,9 @@ def main(canary: str) -> None:
     send("/api/check_ins", {"kind": "morning", "at": "2026-11-19T08:00:00Z", "own_words": text,
                             "note": text, "prediction": text})  # fmt: skip
     send("/api/journal_entries", {"body": text})
+    turns = [{"voice": 1, "text": text}, {"voice": 2, "text": text}]
     send("/api/dialogues", {"first_voice": text, "second_voice": text, "about": text,
-                            "turns": [{"voice": 1, "text": text}, {"voice": 2, "text": text}]})  # fmt: skip
+                            "turns": turns})  # fmt: skip
     send("/api/shifts", {"signal": text, "verdict": text, "reading_1": text, "reading_2": text,
                          "reading_3": text, "information": text})  # fmt: skip
     send("/api/imagery", {"script": "safe-place", "felt": text, "note": text})

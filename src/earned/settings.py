@@ -98,7 +98,11 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
 if DATABASE_URL:
     try:
-        DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_health_checks=True)}
+        DATABASES = {  # connections kept for ten minutes, checked before each request's first use
+            "default": dj_database_url.parse(
+                DATABASE_URL, conn_max_age=600, conn_health_checks=True
+            )
+        }
     except ValueError as error:
         raise environment.ConfigurationError(f"DATABASE_URL cannot be read: {error}") from None
 else:
@@ -106,6 +110,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "earned.sqlite3"),
+            # Kept open by each server thread: opening SQLite and setting its pragmas cost a
+            # simple request most of its time (measured in bench/api.py).
+            "CONN_MAX_AGE": None,
             "OPTIONS": {
                 # WAL lets the app read while a backup or the CLI writes; FULL makes every
                 # committed entry survive a power cut.
@@ -149,6 +156,7 @@ SIGN_IN_LIMIT_PER_ACCOUNT = env_int("EARNED_SIGN_IN_LIMIT_PER_ACCOUNT", 8, 1)
 SIGN_IN_LIMIT_PER_ADDRESS = env_int("EARNED_SIGN_IN_LIMIT_PER_ADDRESS", 30, 1)
 SIGN_IN_LINK_MINUTES = 15
 INVITATION_DAYS = env_int("EARNED_INVITATION_DAYS", 7, 1)
+API_CALLS_PER_MINUTE = env_int("EARNED_API_CALLS_PER_MINUTE", 600, 1)  # by one token
 
 # --- Security headers -------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"

@@ -3,6 +3,9 @@ from django.urls import include, path
 from earned.api.main import api
 
 urlpatterns = [
+    # First: a call to the API is then matched among the API's own operations alone, not after
+    # every page's (the pages' addresses never start with "api/", save the API's own docs page).
+    path("api/", api.urls),  # its operations, under their own namespace ("rest")
     path("", include("earned.web.urls")),
     path("", include("earned.accounts.urls")),
     path("", include("earned.safety.urls")),
@@ -19,7 +22,6 @@ urlpatterns = [
     path("", include("earned.groups.urls")),
     path("", include("earned.records.urls")),
     path("", include("earned.api.urls")),
-    path("api/", api.urls),  # its operations, under their own namespace ("rest")
 ]
 
 handler404 = "earned.web.views.page_not_found"

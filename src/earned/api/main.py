@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -95,7 +96,7 @@ api = EarnedAPI(
     description=DESCRIPTION,
     urls_namespace="rest",
     auth=[Bearer(), django_auth],
-    throttle=[AuthRateThrottle("600/m")],
+    throttle=[AuthRateThrottle(f"{settings.API_CALLS_PER_MINUTE}/m")],
     docs_url=None,  # our own page, in the app's look: earned/api/views.py
 )
 

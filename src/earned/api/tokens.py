@@ -114,7 +114,8 @@ def authenticate(whole: str) -> tuple[AccessToken, bytes] | None:
     if not whole.startswith(START) or len(whole) > 100:
         return None
     prefix = START + whole[len(START) :].partition("_")[0]  # the secret may hold "_" too
-    token = AccessToken.objects.select_related("owner").filter(prefix=prefix).first()
+    found = AccessToken.objects.select_related("owner").filter(prefix=prefix)[:1]  # unique
+    token = next(iter(found), None)
     if token is None or not hmac.compare_digest(token.secret_hash, _hash(whole)):
         return None
     if not token.is_live or not token.owner.is_active:

@@ -90,7 +90,10 @@ def test_the_api_page_describes_every_operation(client: Client) -> None:
     page = client.get(reverse("api:docs")).content.decode()
     assert "GET /api/experiences" in page
     assert "POST /api/experiences" in page
+    assert "POST /api/attempts" in page
+    assert "GET /api/questionnaires" in page
     assert "/api/openapi.json" in page
+    assert "Up to 600 calls a minute." in page  # EARNED_API_CALLS_PER_MINUTE, unless set
 
 
 def test_erasing_an_account_takes_its_tokens_and_pair_requests_with_it(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -61,7 +62,11 @@ def docs(request: HttpRequest) -> HttpResponse:
     from earned.api.main import api
 
     described = api.get_openapi_schema()
-    return render(request, "api/docs.html", {"operations": _operations(described)})
+    return render(
+        request,
+        "api/docs.html",
+        {"operations": _operations(described), "per_minute": settings.API_CALLS_PER_MINUTE},
+    )
 
 
 def _operations(described: dict[str, Any]) -> list[dict[str, Any]]:

@@ -40,17 +40,26 @@ class SharingForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+def which_one(label: str) -> forms.CharField:
+    """What a suggestion is about, chosen from groups the form sets; checked by the service,
+    which says kindly what is missing for the kind chosen."""
+    return forms.CharField(label=label, required=False, max_length=40, widget=forms.Select)
+
+
+def due_by() -> forms.DateField:
+    return forms.DateField(
+        label="By (optional)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Please give a date like 2026-12-10."},
+    )
+
+
 class AssignmentForm(forms.Form):
     kind = forms.ChoiceField(
         label="What kind", choices=Assignment.Kind.choices, widget=forms.RadioSelect
     )
-    # Checked by the service, which says kindly what is missing for the kind chosen.
-    about = forms.CharField(
-        label="Which one (for a step, a script or a questionnaire)",
-        required=False,
-        max_length=40,
-        widget=forms.Select,
-    )
+    about = which_one("Which one (for a step, a script or a questionnaire)")
     what = forms.CharField(
         label="What you suggest",
         required=False,  # a step, a script or a questionnaire speaks for itself
@@ -65,12 +74,7 @@ class AssignmentForm(forms.Form):
         choices=[("", "None — your words are enough")]
         + [(prompt.key, prompt.text) for prompt in PROMPTS.values()],
     )
-    due = forms.DateField(
-        label="By (optional)",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Please give a date like 2026-12-10."},
-    )
+    due = due_by()
     field_order = ("kind", "what", "about", "prompt", "due")
 
     def __init__(self, *args: Any, about: dict[str, dict[str, str]], **kwargs: Any) -> None:

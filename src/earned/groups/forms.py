@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from earned.circles.forms import SharingForm
+from earned.circles.forms import SharingForm, due_by, which_one
 from earned.groups.models import ALIAS_LIMIT, Exercise, Meeting, Membership
 from earned.groups.services import WEEKS_AHEAD, exercise_choices
 
@@ -62,19 +62,8 @@ class ExerciseForm(forms.Form):
         help_text="In a few words, like “Ask someone for a small favour this week”. Each member "
         "does it in their own Earned; you see how many did, never what they wrote.",
     )
-    # Checked by the service, which says kindly what is missing for the kind chosen.
-    about = forms.CharField(
-        label="Which one (a question, a script or a questionnaire)",
-        required=False,
-        max_length=40,
-        widget=forms.Select,
-    )
-    due = forms.DateField(
-        label="By (optional)",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Please give a date like 2026-12-10."},
-    )
+    about = which_one("Which one (a question, a script or a questionnaire)")
+    due = due_by()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -322,6 +322,9 @@ def test_the_people_in_a_life_their_presence_ruptures_and_repairs(owner: User) -
     wrong = sent(script, "post", "/api/presence", {"person": person, "showed": "sometimes"})
     assert wrong.status_code == 422
     assert wrong.json()["errors"][0]["field"] == "showed"
+    # A moment noted by mistake is taken back, as on the person's page.
+    assert script.delete(f"/api/presence/{showed.json()['id']}").status_code == 204
+    assert script.get("/api/presence").json()["count"] == 0
 
 
 def test_a_shift_and_an_imagery_session(owner: User) -> None:

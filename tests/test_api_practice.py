@@ -193,3 +193,48 @@ def test_a_measure_needs_a_token_that_may_write_measures(owner: User) -> None:
     assert sent(reading, "post", "/api/measures", taking).status_code == 403
     elsewhere = calling(token_for(owner, ["experiences"]))
     assert elsewhere.get("/api/questionnaires").status_code == 403
+
+
+def test_a_validated_questionnaire_is_imported_scheduled_and_given_a_studys_figures(
+    owner: User,
+) -> None:
+    script = calling(token_for(owner, ["measures"], can_write=True))
+    wording = placeholder_questionnaire(PHQ_9)
+    imported = sent(script, "post", "/api/questionnaires", {"questionnaire": wording})
+    assert imported.status_code == 201, imported.content
+    phq = imported.json()
+    assert (phq["key"], phq["validated"], len(phq["questions"])) == ("phq-9", True, 9)
+    assert (phq["every_days"], phq["figures_from"]) == (14, "")
+    weekly = sent(script, "put", "/api/questionnaires/phq-9/schedule", {"every_days": 7})
+    assert weekly.json()["every_days"] == 7
+    never = sent(script, "put", "/api/questionnaires/practice/schedule", {"every_days": 0})
+    assert never.json()["every_days"] == 0
+    study = {"norm_sd": 4.5, "reliability": 0.86, "source": "A community sample, 2010"}
+    ours = sent(script, "put", "/api/questionnaires/phq-9/figures", study)
+    assert ours.json()["figures_from"] == "A community sample, 2010", ours.content
+    wrong = sent(script, "put", "/api/questionnaires/phq-9/figures", {**study, "reliability": 1})
+    assert wrong.status_code == 422
+    assert wrong.json()["errors"] == [{"field": "reliability", "message":
+                                       "The reliability is a number from 0 up to (not "
+                                       "including) 1."}]  # fmt: skip
+    back = script.delete("/api/questionnaires/phq-9/figures")
+    assert back.json()["figures_from"] == ""
+    # Our own check-in is not validated: it has no figures to change.
+    assert sent(script, "put", "/api/questionnaires/practice/figures", study).status_code == 404
+
+
+def test_a_questionnaire_file_earned_cannot_read_is_refused_in_plain_words(owner: User) -> None:
+    script = calling(token_for(owner, ["measures"], can_write=True))
+    unknown = {**placeholder_questionnaire(PHQ_9), "code": [], "url": ""}
+    unnamed = sent(script, "post", "/api/questionnaires", {"questionnaire": unknown})
+    assert unnamed.status_code == 422
+    assert unnamed.json()["errors"][0]["field"] == "instrument"
+    named = sent(script, "post", "/api/questionnaires",
+                 {"questionnaire": unknown, "instrument": "phq-9"})  # fmt: skip
+    assert named.status_code == 201, named.content
+    nothing = sent(script, "post", "/api/questionnaires", {"questionnaire": {"a": 1}})
+    assert nothing.status_code == 422
+    assert nothing.json()["errors"][0]["field"] == "questionnaire"
+    reading = calling(token_for(owner, ["measures"]))
+    again = sent(reading, "post", "/api/questionnaires", {"questionnaire": unknown})
+    assert again.status_code == 403

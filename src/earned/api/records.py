@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from functools import cache
 from typing import Any, Literal
@@ -214,8 +214,16 @@ def _add_kind(kind: RecordKind) -> None:
         need(request, model.category)
         return export_record(kind, get_owned_or_404(model, signed_in_user(request), pk=record_id))
 
-    if kind.name not in with_pages():
-        return
+    if kind.name in with_pages():
+        add_delete(kind)
+
+
+def add_delete(kind: RecordKind, delete: Callable[[Any, Any], None] = saving.delete) -> None:
+    """DELETE /api/<kind>/<id>: a kind with a page of its own, or one the pages delete
+    elsewhere (`delete`: its service, as they call it)."""
+    model = kind.model
+    assert issubclass(model, Owned)
+    label = kind.name.replace("_", " ")
 
     @router.delete(f"/{kind.name}/{{record_id}}", response={204: None},
                    summary=f"Delete one of your {label}", tags=[label],
@@ -223,7 +231,7 @@ def _add_kind(kind: RecordKind) -> None:
     def deleting(request: HttpRequest, record_id: uuid.UUID) -> HttpResponse:
         need(request, model.category, write=True)
         user = signed_in_user(request)
-        saving.delete(user, get_owned_or_404(model, user, pk=record_id))
+        delete(user, get_owned_or_404(model, user, pk=record_id))
         return HttpResponse(status=204)
 
 

@@ -1,11 +1,13 @@
 """The people in a life through the API, by earned/relationships/services.py: a person (with how
-safe they feel now), a moment they showed up, a rupture, and its repair."""
+safe they feel now), a moment they showed up (taken back, if noted by mistake), a rupture, and
+its repair."""
 
 from typing import Any
 
 from pydantic import Field
 
 from earned.accounts.models import User
+from earned.api.records import add_delete, kind_named
 from earned.api.types import Whole
 from earned.api.writing import add_writes, as_given
 from earned.records import saving
@@ -35,3 +37,4 @@ def add() -> None:
     )  # fmt: skip
     add_writes(Repair, ("rupture", "at", "started_by", "what", "outcome"), ("rupture", "what"),
                as_given(relationships.save_repair), what="Note a repair of a rupture")  # fmt: skip
+    add_delete(kind_named("presence"), relationships.take_back)  # a moment noted by mistake

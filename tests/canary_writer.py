@@ -183,6 +183,15 @@ def main(canary: str) -> None:
     send("/api/repairs", {"rupture": made_rupture, "what": text, "outcome": "partly"})
     send("/api/safety_plan", {key: text for key, _, _ in STEPS}, "patch")
     send("/api/measures", {"instrument": "practice", "answers": [2] * 5, "note": text})
+    from earned.core.instruments import GAD_7
+
+    gad = placeholder_questionnaire(GAD_7)
+    gad.update(title=text, copyright=text, url=text)
+    gad["item"][0]["text"] = gad["item"][1]["text"] = text  # opening words, question 1
+    imported = caller.post("/api/questionnaires", {"questionnaire": gad}, "application/json")
+    if imported.status_code != 201:
+        sys.exit(f"/api/questionnaires did not accept the canary ({imported.status_code})")
+    sent_to.add("/api/questionnaires")
     # Every operation that makes a record has been sent the canary (a new one, too).
     described = api.get_openapi_schema()["paths"]
     makers = {path for path, operations in described.items()

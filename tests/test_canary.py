@@ -28,10 +28,12 @@ ROOT = Path(__file__).parents[1]
 # 2, an experience's 12 and an own emotion word, a morning check-in's 3, a journal entry's 1, a
 # dialogue's 3 and two turns, a shift's 6, imagery's 2, a ladder's 2, a step's 1, an attempt's
 # plan (5) and its own 4, a script's 6, a rehearsal's 1, a person's 2, a presence note, a
-# rupture's 3, a repair's 1, a questionnaire's note (and the safety plan's 7, written over).
+# rupture's 3, a repair's 1, a questionnaire's note and another questionnaire's imported
+# title, opening words, one question, copyright and address (and the safety plan's 7, written
+# over).
 CANARY_FIELDS = (
     2 + 2 * 12 + 2 + 2 + 3 + 1 + 5 + 6 + 1 + 3 + 2 + 2 + 2 + 1 + 13 + 4 + 6 + 1 + 6 + 7 + 1 + 6
-    + 2 + 13 + 3 + 1 + 5 + 6 + 2 + 2 + 1 + 5 + 4 + 6 + 1 + 2 + 1 + 3 + 1 + 1  # through the API
+    + 2 + 13 + 3 + 1 + 5 + 6 + 2 + 2 + 1 + 5 + 4 + 6 + 1 + 2 + 1 + 3 + 1 + 1 + 5  # the API
 )  # fmt: skip
 
 

@@ -34,7 +34,10 @@ def run_earned(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
     found = []
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):  # the top level's are imported when asked for
+        command = group.get_command(context, name)
+        assert command is not None
         found.append((f"{prefix}{name}", command))
         if isinstance(command, click.Group):
             found.extend(all_commands(command, f"{prefix}{name} "))

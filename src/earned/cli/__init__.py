@@ -22,7 +22,22 @@ def fail(message: str) -> NoReturn:
 
 
 class EarnedGroup(click.Group):
-    """Turns every expected failure into one kind line and a non-zero exit, never a traceback."""
+    """Turns every expected failure into one kind line and a non-zero exit, never a traceback;
+    finds each command where `COMMANDS` says, importing it only when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        if name not in self.commands:
+            import importlib
+
+            module, attribute = COMMANDS[name]
+            command = getattr(importlib.import_module(f"earned.cli.{module}"), attribute)
+            self.add_command(command, name)
+        return self.commands[name]
 
     def invoke(self, ctx: click.Context) -> Any:
         from earned.environment import ConfigurationError
@@ -88,51 +103,17 @@ def after_any_command(*_: object, **__: object) -> None:
         )
 
 
-def _register() -> None:
-    from earned.cli import (
-        checkin,
-        circle,
-        data,
-        demo,
-        journal,
-        keys,
-        ledger,
-        log,
-        measures,
-        people,
-        practice,
-        report,
-        search,
-        server,
-        tokens,
-        users,
-    )
-
-    main.add_command(server.serve)
-    main.add_command(server.check)
-    main.add_command(users.user)
-    main.add_command(data.export)
-    main.add_command(data.import_)
-    main.add_command(data.erase)
-    main.add_command(log.log)
-    main.add_command(demo.demo)
-    main.add_command(checkin.checkin)
-    main.add_command(data.backup)
-    main.add_command(data.restore)
-    main.add_command(keys.keys)
-    main.add_command(ledger.expectations)
-    main.add_command(journal.journal)
-    main.add_command(search.search)
-    main.add_command(practice.ladders)
-    main.add_command(practice.practice)
-    main.add_command(people.people)
-    main.add_command(people.rupture)
-    main.add_command(people.repair)
-    main.add_command(report.report)
-    main.add_command(measures.measures)
-    main.add_command(circle.circle)
-    main.add_command(circle.care)
-    main.add_command(tokens.tokens)
-
-
-_register()
+# Each command by name, and where it is defined: its module is imported only when the command is
+# run (or help lists them all), so an everyday verb does not pay for every other one's imports.
+COMMANDS = {
+    "serve": ("server", "serve"), "check": ("server", "check"), "user": ("users", "user"),
+    "export": ("data", "export"), "import": ("data", "import_"), "erase": ("data", "erase"),
+    "backup": ("data", "backup"), "restore": ("data", "restore"), "log": ("log", "log"),
+    "demo": ("demo", "demo"), "checkin": ("checkin", "checkin"), "keys": ("keys", "keys"),
+    "expectations": ("ledger", "expectations"), "journal": ("journal", "journal"),
+    "search": ("search", "search"), "ladders": ("practice", "ladders"),
+    "practice": ("practice", "practice"), "people": ("people", "people"),
+    "rupture": ("people", "rupture"), "repair": ("people", "repair"),
+    "report": ("report", "report"), "measures": ("measures", "measures"),
+    "circle": ("circle", "circle"), "care": ("circle", "care"), "tokens": ("tokens", "tokens"),
+}  # fmt: skip

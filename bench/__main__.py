@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,14 +31,6 @@ def timed(action: Callable[[], object], runs: int = RUNS) -> list[float]:
         action()
         samples.append((time.perf_counter() - start) * 1000)
     return samples
-
-
-def bench_cli(data_dir: str) -> None:
-    env = {**os.environ, "EARNED_DATA_DIR": data_dir}
-    for args in (["--version"], ["--help"]):
-        command = [sys.executable, "-m", "earned", *args]
-        samples = timed(lambda c=command: subprocess.run(c, env=env, capture_output=True), 10)  # type: ignore[misc]
-        summarize(f"earned {' '.join(args)}", samples)
 
 
 PASSPHRASE = "tidal lantern orchard velvet"
@@ -316,7 +307,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="earned-bench-") as data_dir:
         print(f"Earned benchmarks, {RUNS} runs per page, Python {sys.version.split()[0]}\n")
         if "cli" in wanted:
-            bench_cli(data_dir)
+            from bench.cli import bench_cli
+
+            bench_cli()
         if "crypto" in wanted:
             bench_crypto()
         if "crisis" in wanted:

@@ -44,7 +44,9 @@ def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
     return ordered, weights
 
 
-def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, int]:
+def write(
+    owner: Any, now: datetime.datetime, rng: random.Random, years: float = YEARS
+) -> dict[str, int]:
     from earned.demo import days, reflections, story
     from earned.ledger.choices import APPROACH, AVOIDANCE
     from earned.ledger.models import Expectation, Experience, Rating, Tested
@@ -61,14 +63,14 @@ def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, i
         who, _, what, _ = rng.choice(days.MOMENTS)
         return f"{who}: {what}."
 
-    start = now - datetime.timedelta(days=365 * YEARS)
+    start = now - datetime.timedelta(days=365 * years)
     span = (now - start).total_seconds()
 
     def when() -> datetime.datetime:
         return start + datetime.timedelta(seconds=rng.random() * span)
 
     def many(kind: str) -> range:
-        return range(int(PER_DAY[kind] * 365 * YEARS))
+        return range(int(PER_DAY[kind] * 365 * years))
 
     expectations = [
         Expectation(owner=owner, text=belief.text, wound=belief.wound, created_at=start)
@@ -81,7 +83,7 @@ def write(owner: Any, now: datetime.datetime, rng: random.Random) -> dict[str, i
         for name in NAMES
     ]
     Person.objects.bulk_create(people)
-    months = YEARS * 12
+    months = max(1, round(years * 12))
     Rating.objects.bulk_create(
         Rating(
             owner=owner, expectation=expectation, feels_true=rng.randint(30, 90),

@@ -1,3 +1,3 @@
-from earned.cli import main
+from earned.run import main
 
 main()

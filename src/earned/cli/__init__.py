@@ -116,4 +116,5 @@ COMMANDS = {
     "rupture": ("people", "rupture"), "repair": ("people", "repair"),
     "report": ("report", "report"), "measures": ("measures", "measures"),
     "circle": ("circle", "circle"), "care": ("circle", "care"), "tokens": ("tokens", "tokens"),
+    "unlock": ("unlocking", "unlock"), "lock": ("unlocking", "lock"),
 }  # fmt: skip

@@ -61,6 +61,12 @@ def unlock(passphrase_file: Path | None, username: str | None = None) -> User:
     owner = services.owner()
     if owner is None:
         fail("Earned is not set up yet: start it with `earned serve` and open the link it prints.")
+    from earned.agent import held_key
+
+    held = held_key()  # in the unlocked process (`earned unlock`): asked nothing
+    if held is not None:
+        keyring.use_for_this_run(held)
+        return owner
     try:
         keyring.use_for_this_run(keys.open_data_key(owner, read_passphrase(passphrase_file)))
     except keys.WrongPassphrase:

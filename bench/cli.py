@@ -162,6 +162,7 @@ def bench_size(folder: Path, years: float, jrnl: Path | None) -> None:
             beside = (f"   target ≤ {BUDGET_MS} ms {'✓' if wall <= BUDGET_MS else '✗'}, "
                       f"≤ {BUDGET_MIB} MiB {'✓' if peak <= BUDGET_MIB else '✗'}")  # fmt: skip
         print(figures.line(name, beside))
+    bench_import(folder, env, entries)
     if jrnl is not None:
         wanted = 1.5 if entries < 3000 else 10 if entries > 30000 else None
         for ours, theirs in (("earned journal -m", "jrnl add"), ("earned search Jo",
@@ -185,3 +186,21 @@ def bench_cli() -> None:
             size = Path(folder) / f"{years:g}"
             size.mkdir()
             bench_size(size, years, jrnl)
+
+
+def bench_import(folder: Path, env: dict[str, str], entries: int) -> None:
+    """`earned export` of this size's data, then `earned import` of it into a new account:
+    once, as a person moving computers would (the target: 60,000 records in 10 s, 200 MiB)."""
+    earned = [sys.executable, "-m", "earned"]
+    exported = folder / "export.json"
+    locked = {**env, "EARNED_UNLOCK": "0"}
+    subprocess.run([*earned, "export", str(exported)], env=locked, check=True,
+                   capture_output=True)  # fmt: skip
+    moved = {**locked, "EARNED_DATA_DIR": str(folder / "moved")}
+    subprocess.run([*earned, "user", "add", "Bench"], env=moved, check=True,
+                   capture_output=True)  # fmt: skip
+    wall, cpu, peak = run([*earned, "import", str(exported)], moved)
+    fits = wall <= 10_000 and peak <= 200
+    print(f"  {'earned import (the export of these)':<37} {wall:7.0f} ms {cpu:6.2f} s CPU "
+          f"{peak:5.0f} MiB   target at 60,000: ≤ 10 s, ≤ 200 MiB "
+          f"{'✓' if fits or entries < 30000 else '✗'}")  # fmt: skip

@@ -23,21 +23,23 @@ def fail(message: str) -> NoReturn:
 
 class EarnedGroup(click.Group):
     """Turns every expected failure into one kind line and a non-zero exit, never a traceback;
-    finds each command where `COMMANDS` says, importing it only when it is asked for."""
+    finds each command where `lazy` says, importing it only when it is asked for."""
+
+    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}  # a command's name: its module in earned.cli, and its name there
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted({*self.commands, *self.lazy})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in COMMANDS:
-            return None
-        if name not in self.commands:
+        if name not in self.commands and name in self.lazy:
             import importlib
 
-            module, attribute = COMMANDS[name]
+            module, attribute = self.lazy[name]
             command = getattr(importlib.import_module(f"earned.cli.{module}"), attribute)
             self.add_command(command, name)
-        return self.commands[name]
+        return self.commands.get(name)
 
     def invoke(self, ctx: click.Context) -> Any:
         from earned.environment import ConfigurationError
@@ -77,7 +79,26 @@ def first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-@click.group(cls=EarnedGroup, context_settings={"help_option_names": ["-h", "--help"]})
+# Each command by name, and where it is defined: its module is imported only when the command is
+# run (or help lists them all), so an everyday verb does not pay for every other one's imports.
+COMMANDS = {
+    "serve": ("server", "serve"), "check": ("server", "check"), "user": ("users", "user"),
+    "export": ("data", "export"), "import": ("data", "import_"), "erase": ("data", "erase"),
+    "backup": ("data", "backup"), "restore": ("data", "restore"), "log": ("log", "log"),
+    "demo": ("demo", "demo"), "checkin": ("checkin", "checkin"), "keys": ("keys", "keys"),
+    "expectations": ("ledger", "expectations"), "journal": ("journal", "journal"),
+    "search": ("search", "search"), "ladders": ("practice", "ladders"),
+    "practice": ("practice", "practice"), "people": ("people", "people"),
+    "rupture": ("people", "rupture"), "repair": ("people", "repair"),
+    "report": ("report", "report"), "measures": ("measures", "measures"),
+    "circle": ("circle", "circle"), "care": ("circle", "care"), "tokens": ("tokens", "tokens"),
+    "unlock": ("unlocking", "unlock"), "lock": ("unlocking", "lock"),
+}  # fmt: skip
+
+
+@click.group(
+    cls=EarnedGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, "--version", "-V", prog_name="earned")
 def main() -> None:
     """Earned: a private practice space for revising old relationship expectations.
@@ -101,20 +122,3 @@ def after_any_command(*_: object, **__: object) -> None:
             "'My plan' and 'Help now' (or `earned serve`). Nothing was sent anywhere.",
             err=True,
         )
-
-
-# Each command by name, and where it is defined: its module is imported only when the command is
-# run (or help lists them all), so an everyday verb does not pay for every other one's imports.
-COMMANDS = {
-    "serve": ("server", "serve"), "check": ("server", "check"), "user": ("users", "user"),
-    "export": ("data", "export"), "import": ("data", "import_"), "erase": ("data", "erase"),
-    "backup": ("data", "backup"), "restore": ("data", "restore"), "log": ("log", "log"),
-    "demo": ("demo", "demo"), "checkin": ("checkin", "checkin"), "keys": ("keys", "keys"),
-    "expectations": ("ledger", "expectations"), "journal": ("journal", "journal"),
-    "search": ("search", "search"), "ladders": ("practice", "ladders"),
-    "practice": ("practice", "practice"), "people": ("people", "people"),
-    "rupture": ("people", "rupture"), "repair": ("people", "repair"),
-    "report": ("report", "report"), "measures": ("measures", "measures"),
-    "circle": ("circle", "circle"), "care": ("circle", "care"), "tokens": ("tokens", "tokens"),
-    "unlock": ("unlocking", "unlock"), "lock": ("unlocking", "lock"),
-}  # fmt: skip

@@ -7,6 +7,7 @@ export (it is the person's own copy) and re-encrypted on import with the importi
 from __future__ import annotations
 
 import datetime
+import itertools
 import uuid
 from functools import cache
 from typing import Any, cast
@@ -228,13 +229,24 @@ def _write(
                 setattr(user, name, profile[name])
         user.full_clean(exclude=["password", "username"])
         user.save(update_fields=list(PROFILE_FIELDS))
-        for kind, row in rows:
-            taken = kind.model._default_manager.filter(pk=row.pk).exists()
-            if taken:
-                raise ImportProblem(f"A {kind.name} record with id {row.pk} already exists here.")
-            records.restore(user, row)
-            counts[kind.name] = counts.get(kind.name, 0) + 1
+        for kind, of_kind in itertools.groupby(rows, key=lambda pair: pair[0]):
+            batch = [row for _, row in of_kind]
+            taken = _already_here(kind, batch)
+            if taken is not None:
+                raise ImportProblem(f"A {kind.name} record with id {taken} already exists here.")
+            records.restore(user, batch)
+            counts[kind.name] = counts.get(kind.name, 0) + len(batch)
         search.rebuild(user)
+
+
+def _already_here(kind: RecordKind, batch: list[models.Model]) -> Any:
+    """The id of a row in `batch` that is already in the database (anyone's), or None."""
+    for at in range(0, len(batch), records.RESTORED_AT_ONCE):
+        ids = [row.pk for row in batch[at : at + records.RESTORED_AT_ONCE]]
+        found = kind.model._default_manager.filter(pk__in=ids).values_list("pk", flat=True)
+        for taken in found[:1]:
+            return taken
+    return None
 
 
 # --- Erase ------------------------------------------------------------------------------------

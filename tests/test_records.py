@@ -221,5 +221,5 @@ def test_a_rows_new_words_are_noticed_once(owner: User, unlocked: None) -> None:
 
 def test_restoring_writes_the_row_as_it_was_without_a_notice(owner: User, unlocked: None) -> None:
     row = Expectation(pk="7f9c1d2e-0000-4000-8000-000000000001", owner=owner, text=RISKY)
-    records.restore(owner, row)
+    records.restore(owner, [row])
     assert Expectation.objects.get(pk=row.pk).text == RISKY

@@ -101,3 +101,11 @@ def test_symbols_and_punctuation_alone_hold_no_word(query: str) -> None:
 def test_a_run_longer_than_any_word_is_said_to_be_too_long(run: str) -> None:
     assert not keys_of([run])
     assert words.why_nothing_searchable(f"the {run} 🙂") == words.TOO_LONG
+
+
+@given(st.lists(st.lists(writing, max_size=4), max_size=6))
+def test_a_rebuilds_memo_of_word_forms_changes_no_result(records: list[list[str]]) -> None:
+    known: dict[str, str | None] = {}
+    for texts in records:  # one memo across many records, as a rebuild keeps it
+        assert keys_of(texts, known) == keys_of(texts)
+    assert all(form == key_of(word) for word, form in known.items())

@@ -87,12 +87,15 @@ def why_nothing_searchable(query: str) -> str:
     return ONLY_COMMON
 
 
-def keys_of(texts: Iterable[str | None]) -> set[str]:
-    """Every distinct searchable word form in some texts."""
+def keys_of(texts: Iterable[str | None], known: dict[str, str | None] | None = None) -> set[str]:
+    """Every distinct searchable word form in some texts. `known` keeps each word's form as it
+    is worked out, for a caller that reads many texts (rebuilding an index) and drops it after."""
+    known = {} if known is None else known
     found = set()
     for text in texts:
         for match in WORD.finditer(text or ""):
-            key = key_of(match.group())
+            word = match.group()
+            key = known[word] if word in known else known.setdefault(word, key_of(word))
             if key:
                 found.add(key)
     return found

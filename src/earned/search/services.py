@@ -52,7 +52,16 @@ Row = tuple[Any, int, str, Any, Any]  # values for COLUMNS, ready for the databa
 COLUMNS = ("owner_id", "token", "kind", "record", "at")
 
 
-def _rows(kind: SearchKind, record: Any, key: bytes) -> list[Row]:
+@dataclass
+class Memo:
+    """What a rebuild has worked out already — each word's form, each form's token — kept for
+    that rebuild only (a person's words are not kept in memory after it)."""
+
+    forms: dict[str, str | None] = field(default_factory=dict)
+    tokens: dict[str, int] = field(default_factory=dict)
+
+
+def _rows(kind: SearchKind, record: Any, key: bytes, memo: Memo | None = None) -> list[Row]:
     """The record's index rows, its values prepared for the database once, not per row."""
     prepared = [
         Term._meta.get_field(name).get_db_prep_save(value, connection)  # type: ignore[union-attr]
@@ -63,10 +72,13 @@ def _rows(kind: SearchKind, record: Any, key: bytes) -> list[Row]:
         )
     ]
     owner, record_id, at = prepared
+    memo = memo or Memo()
+    tokens = memo.tokens
     return [
-        (owner, _token(key, form), kind.name, record_id, at)
-        for form in keys_of(record.search_texts())
-    ]
+        (owner, tokens[form] if form in tokens else tokens.setdefault(form, _token(key, form)),
+         kind.name, record_id, at)
+        for form in keys_of(record.search_texts(), memo.forms)
+    ]  # fmt: skip
 
 
 def _insert(rows: list[Row]) -> int:
@@ -120,10 +132,11 @@ def rebuild(owner: User) -> int:
     Term.objects.filter(owner=owner).delete()
     written = 0
     batch: list[Row] = []
+    memo = Memo()  # most words recur across years of entries: each is worked out once
     for kind in KINDS:
         records = owned(kind.model, owner).prefetch_related(*kind.related)
         for record in records.iterator(chunk_size=BATCH):
-            batch.extend(_rows(kind, record, key))
+            batch.extend(_rows(kind, record, key, memo))
             if len(batch) >= BATCH:
                 written += _insert(batch)
                 batch = []

@@ -4,30 +4,20 @@ Prints how many entries it wrote."""
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 
 
 def main(data_dir: str, years: float) -> None:
-    os.environ["EARNED_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "earned.settings")
-    import django
+    from bench.__main__ import PASSPHRASE, fresh_earned
 
-    django.setup()
-    from django.core.management import call_command
+    user = fresh_earned(data_dir)
     from django.utils import timezone
 
     from bench import scale
-    from bench.__main__ import PASSPHRASE
-    from earned.accounts.services import create_account
     from earned.privacy import keyring, keys
     from earned.search import services as search
 
-    call_command("migrate", verbosity=0)
-    user = create_account(
-        name="Bench", passphrase=PASSPHRASE, timezone_name="Europe/Dublin", country="IE"
-    )
     with keyring.using(keys.open_data_key(user, PASSPHRASE)):
         counts = scale.write(user, timezone.now(), random.Random(2026), years=years)
         search.rebuild(user)

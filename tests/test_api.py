@@ -376,3 +376,16 @@ def test_the_safety_plan_is_written_step_by_step(owner: User) -> None:
     assert script.get("/api/safety_plan").json()["count"] == 1
     reading_only = calling(token_for(owner, ["safety"]))
     assert sent(reading_only, "patch", "/api/safety_plan", {"reasons": "x"}).status_code == 403
+
+
+def test_a_moment_far_off_in_time_is_refused_in_plain_words(owner: User) -> None:
+    script = calling(token_for(owner, can_write=True))
+    for far in ("0140-08-25T07:49:55", "2400-01-01T10:00:00+01:00"):
+        refused = sent(script, "post", "/api/journal_entries", {"body": "x", "at": far})
+        assert refused.status_code == 422, refused.content
+        assert refused.json()["errors"] == [
+            {"field": "at", "message": "Please give a date between 1900 and 2199."}
+        ]
+    # One long ago on a local clock (a city's mean time, an odd offset) is kept, as UTC.
+    old = sent(script, "post", "/api/journal_entries", {"body": "x", "at": "1901-03-01T09:00"})
+    assert old.status_code == 201, old.content

@@ -139,7 +139,7 @@ def test_the_questionnaires_one_can_take_and_one_taken(owner: User) -> None:
     [
         ({"answers": [1, 2]}, "answers", "each of its 5 questions"),
         ({"answers": [1, 2, 9, 1, 1]}, "answers", "Question 3: please choose an answer from 0"),
-        ({"answers": [1, 2, 3, 1, 1], "at": "2999-01-01T10:00:00"}, "at", "taken now"),
+        ({"answers": [1, 2, 3, 1, 1], "at": "2100-01-01T10:00:00"}, "at", "taken now"),
     ],
 )
 def test_a_questionnaire_answered_wrongly_is_refused_in_plain_words(

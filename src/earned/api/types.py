@@ -40,8 +40,16 @@ def _whole(value: Any) -> Any:
     return value
 
 
+EARLIEST, LATEST = 1900, 2199  # years a moment in a life can be written for
+
+
 def _on_their_clock(value: datetime.datetime) -> datetime.datetime:
-    return value if timezone.is_aware(value) else timezone.make_aware(value)
+    """The moment, read on the person's clock if it has no offset, kept in UTC: a database
+    refuses some offsets a far-off date has on a local clock (a city's mean time of 1880)."""
+    if not EARLIEST <= value.year <= LATEST:
+        raise ValueError(f"Please give a date between {EARLIEST} and {LATEST}.")
+    aware = value if timezone.is_aware(value) else timezone.make_aware(value)
+    return aware.astimezone(datetime.UTC)
 
 
 Day = Annotated[datetime.date, BeforeValidator(_a_day)]

@@ -106,11 +106,6 @@ def forward(argv: list[str]) -> int | None:
     return int(reply.get("code", 1))
 
 
-def status() -> dict[str, Any] | None:
-    """Until when the running process stays unlocked, if one is running."""
-    return _exchange({"status": True, "database": _database()}, timeout=5.0)
-
-
 def lock() -> bool:
     """Ends the running process (and the key in it); False if none was running."""
     return _exchange({"lock": True, "database": _database()}, timeout=5.0) is not None
@@ -156,14 +151,12 @@ def _run(argv: list[str], columns: int) -> dict[str, Any]:
     return {"stdout": result.stdout, "stderr": errors, "code": result.exit_code}
 
 
-def _answer(request: dict[str, Any], until: float) -> tuple[dict[str, Any], bool]:
+def _answer(request: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     """The reply to one request, and whether to stop afterwards."""
     if request.get("lock"):  # whoever asks (as this user): locking is always allowed
         return {"locked": True}, True
     if request.get("database") != _database():
         return {"fallback": True}, False
-    if request.get("status"):
-        return {"until": until}, False
     argv = request.get("argv")
     if not isinstance(argv, list) or not answers_itself([str(arg) for arg in argv]):
         return {"fallback": True}, False
@@ -204,7 +197,7 @@ def serve(key: bytes, seconds: int) -> None:
                     continue
                 link.settimeout(30)
                 try:
-                    reply, stopping = _answer(_read(link), until)
+                    reply, stopping = _answer(_read(link))
                 except Exception:  # never the end of the process: the terminal runs it
                     reply = {"fallback": True}
                 with contextlib.suppress(OSError):  # its terminal went away; the next may come

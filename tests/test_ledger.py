@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from earned.accounts.models import User
+from earned.core import belief
 from earned.ledger import services, views
 from earned.ledger.models import Emotion, Expectation, Experience, Rating
 from earned.privacy import keyring, keys
@@ -134,6 +135,25 @@ def test_the_expectation_page_shows_the_evidence_and_the_chart(
     assert '<svg viewBox="0 0 640 260" role="img"' in text
     assert text.count('class="chart__happened"') == 3
     assert "The numbers behind the chart" in text  # the table for screen readers
+
+
+def test_the_working_model_weighs_each_finished_test_as_the_belief_model_does(
+    owner: User, other_client: User
+) -> None:
+    expectation = an_expectation(owner, feels=70)
+    finished = [
+        an_experience(owner, expectation, likelihood=80, occurred=occurred, days_ago=days)
+        for days, occurred in ((5, 10), (4, 90), (3, 0), (2, 10))
+    ]
+    an_experience(owner, expectation, days_ago=1)  # planned: not evidence yet
+    an_experience(other_client, an_expectation(other_client), occurred=100)  # someone else's
+    [summary] = services.working_model(owner)
+    one_by_one = belief.estimate(70, [services.outcome(each) for each in finished])
+    added_up = summary.estimate
+    assert (added_up.mean, added_up.low, added_up.high) == pytest.approx(
+        (one_by_one.mean, one_by_one.low, one_by_one.high)
+    )
+    assert added_up.tested == one_by_one.tested == 4
 
 
 # --- Experiences ------------------------------------------------------------------------------

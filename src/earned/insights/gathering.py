@@ -10,13 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Min, Sum
+from django.db.models import Count, Min
 
 from earned.access import entries_of
 from earned.accounts.models import User
 from earned.circles.models import Circle
 from earned.core import belief, patterns, progress, relating
 from earned.core.clock import DAY_TURNS_AT, practice_day
+from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience, Rating, Tested
 from earned.reflection.models import Shift
 from earned.relationships.models import Repair, Rupture
@@ -132,18 +133,7 @@ def working_model(owner: User, through: Circle | None = None) -> list[Belief]:
         .only("owner_id", "expectation_id", "feels_true", "think_true", "rated_at")
     ):
         ratings[rating.expectation_id].append(rating)
-    tallies: dict[object, list[belief.Tally]] = defaultdict(list)
-    for expectation_id, felt, window, explained_away, count, occurred in (
-        entries_of(Tested, owner, through)
-        .filter(experience__status=DONE, experience__occurred__isnull=False)
-        .values_list(
-            "expectation_id", "experience__felt", "experience__window",
-            "experience__explained_away",
-        )
-        .annotate(count=Count("id"), occurred=Sum("experience__occurred"))
-        .order_by()
-    ):  # fmt: skip
-        tallies[expectation_id].append(belief.Tally(felt, window, explained_away, count, occurred))
+    tallies = ledger.tallies_by_expectation(entries_of(Tested, owner, through))
     found = []
     for expectation in expectations:
         rated = ratings[expectation.pk]

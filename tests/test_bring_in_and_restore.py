@@ -60,7 +60,7 @@ def test_an_account_with_entries_is_left_alone(
 def test_a_file_that_is_not_an_export_is_explained(owner_client: Client, owner: User) -> None:
     upload = SimpleUploadedFile("notes.txt", b"\xff\xfe not json", "text/plain")
     page = bring_in(owner_client, upload)
-    assert "Nothing was brought in: that file is not an Earned export." in page
+    assert "Nothing was brought in. This file is not an Earned export: it is not JSON." in page
 
 
 def test_choosing_no_file_is_explained(owner_client: Client) -> None:

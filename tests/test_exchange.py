@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import io
 import json
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -52,6 +53,13 @@ def unlocked(owner: User) -> Iterator[User]:
 
 def as_person(user: User) -> AbstractContextManager[None]:
     return keyring.using(keys.open_data_key(user, PASSPHRASE))
+
+
+def bring_in(user: User, document: dict[str, Any], way: str) -> dict[str, int]:
+    """Import a document as the web and terminal do (a file, read as a stream) or whole."""
+    if way == "file":
+        return services.import_file(user, io.BytesIO(json.dumps(document).encode()))
+    return services.import_document(user, json.loads(json.dumps(document)))
 
 
 def test_the_export_holds_the_profile_and_every_record_in_clear(unlocked: User) -> None:
@@ -256,6 +264,7 @@ def write_practice(owner: User, text: str) -> None:
     days=check_ins,
     shifts=st.lists(texts, max_size=2),
     reflections=st.lists(said, max_size=2),
+    way=st.sampled_from(["document", "file"]),
 )
 def test_export_import_export_gives_the_same_document(
     db: None,
@@ -265,6 +274,7 @@ def test_export_import_export_gives_the_same_document(
     days: list[dict[str, Any]],
     shifts: list[str],
     reflections: list[str],
+    way: str,
 ) -> None:
     try:
         first = make_person("sam", "Sam")
@@ -287,7 +297,7 @@ def test_export_import_export_gives_the_same_document(
 
         second = make_person("alex", "Alex")
         with as_person(second):
-            services.import_document(second, json.loads(json.dumps(exported)))
+            bring_in(second, exported, way)
             second.refresh_from_db()
             again = services.export_document(second)
     finally:
@@ -315,20 +325,26 @@ def test_a_newer_format_is_refused_plainly(unlocked: User) -> None:
         (lambda d: d["profile"].update(display_name="Sa\x00m"), "NUL"),
     ],
 )
-def test_a_damaged_document_writes_nothing(unlocked: User, damage: Any, message: str) -> None:
+@pytest.mark.parametrize("way", ["document", "file"])
+def test_a_damaged_document_writes_nothing(
+    unlocked: User, damage: Any, message: str, way: str
+) -> None:
     Note.objects.create(owner=unlocked, body="exported")
     document = services.export_document(unlocked)
     Note.objects.all().delete()
     broken = copy.deepcopy(document)
     damage(broken)
     with pytest.raises(ImportProblem, match=message):
-        services.import_document(unlocked, broken)
+        bring_in(unlocked, broken, way)
     assert not Note.objects.exists()
     unlocked.refresh_from_db()
     assert unlocked.theme == "system"
 
 
-def test_an_import_cannot_link_to_anyone_elses_records(unlocked: User, other_client: User) -> None:
+@pytest.mark.parametrize("way", ["document", "file"])
+def test_an_import_cannot_link_to_anyone_elses_records(
+    unlocked: User, other_client: User, way: str
+) -> None:
     with as_person(other_client):
         theirs = ledger.add_expectation(other_client, "theirs", feels_true=50, think_true=50)
     ledger.save_experience(unlocked, Experience(situation="mine", happens_at=timezone.now()))
@@ -339,7 +355,7 @@ def test_an_import_cannot_link_to_anyone_elses_records(unlocked: User, other_cli
          "expectation": str(theirs.pk), "visibility": "follow"}
     ]  # fmt: skip
     with pytest.raises(ImportProblem, match="points at a record this export does not hold"):
-        services.import_document(unlocked, document)
+        bring_in(unlocked, document, way)
     assert not Experience.objects.filter(owner=unlocked).exists()
 
 
@@ -404,7 +420,9 @@ def test_cli_import_refuses_a_file_that_is_not_json(
         main, ["import", str(bad), "--passphrase-file", str(passphrase_file)]
     )
     assert result.exit_code == 1
-    assert result.output.startswith(f"earned: {bad} is not a JSON file")
+    assert result.output == (
+        "earned: Nothing was imported. This file is not an Earned export: it is not JSON.\n"
+    )
 
 
 def test_cli_import_loads_an_export(owner: User, passphrase_file: Path, tmp_path: Path) -> None:

@@ -148,7 +148,8 @@ def test_the_working_model_weighs_each_finished_test_as_the_belief_model_does(
     an_experience(owner, expectation, days_ago=1)  # planned: not evidence yet
     an_experience(other_client, an_expectation(other_client), occurred=100)  # someone else's
     [summary] = services.working_model(owner)
-    one_by_one = belief.estimate(70, [services.outcome(each) for each in finished])
+    outcomes = [services.outcome(each) for each in finished]
+    one_by_one = belief.estimate(70, [each for each in outcomes if each is not None])
     added_up = summary.estimate
     assert (added_up.mean, added_up.low, added_up.high) == pytest.approx(
         (one_by_one.mean, one_by_one.low, one_by_one.high)

@@ -39,23 +39,31 @@ def export(user: User, path: Path | None, format_: str) -> None:
 
 
 def read_export(path: Path) -> dict[str, Any]:
+    """Before the passphrase is asked for: the file opens and begins as an export."""
+    from earned.exchange import services
+
     try:
-        return {"document": json.loads(path.read_text(encoding="utf-8"))}
+        with path.open("rb") as stream:
+            services.read_header(stream)
     except OSError as error:
         fail(f"Cannot read {path} ({error.strerror or error}).")
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        fail(f"{path} is not a JSON file ({error}).")
+    except services.ImportProblem as problem:
+        fail(f"Nothing was imported. {problem}")
+    return {}
 
 
 @click.command("import")
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 @for_the_person(first=read_export)
-def import_(user: User, path: Path, document: Any) -> None:
+def import_(user: User, path: Path) -> None:
     """Load an export into an empty account: all of it, or nothing."""
     from earned.exchange import services
 
     try:
-        counts = services.import_document(user, document)
+        with path.open("rb") as stream:
+            counts = services.import_file(user, stream)
+    except OSError as error:
+        fail(f"Cannot read {path} ({error.strerror or error}).")
     except services.ImportProblem as problem:
         fail(f"Nothing was imported. {problem}")
     click.echo(services.describe_import(counts))

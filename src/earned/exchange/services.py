@@ -6,12 +6,16 @@ export (it is the person's own copy) and re-encrypted on import with the importi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-import itertools
 import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
-from typing import Any, cast
+from typing import IO, Any, cast
 
+import ijson
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -134,13 +138,27 @@ def _check_document(document: Any) -> None:
         raise ImportProblem(f"This export holds kinds of record Earned does not know: {unknown}.")
 
 
+@dataclass
+class _Ids:
+    """The ids of the records read so far, by model, and the links not yet matched to one. A
+    link may only point at a record of the same document (never at anyone else's), whatever
+    order the document's kinds come in: each is checked once every record has been read."""
+
+    read: dict[type, set[Any]] = dataclasses.field(default_factory=dict)
+    waiting: list[tuple[str, type, Any]] = dataclasses.field(default_factory=list)
+
+    def link(self, where: str, model: type, value: Any) -> None:
+        if value not in self.read.get(model, ()):
+            self.waiting.append((where, model, value))
+
+    def check(self) -> None:
+        for where, model, value in self.waiting:
+            if value not in self.read.get(model, ()):
+                raise ImportProblem(f"{where} points at a record this export does not hold.")
+
+
 def _build(
-    kind: RecordKind,
-    user: User,
-    item: Any,
-    position: int,
-    imported: dict[type, set[Any]],
-    version: int = VERSION,
+    kind: RecordKind, user: User, item: Any, position: int, ids: _Ids, version: int = VERSION
 ) -> models.Model:
     where = f"{kind.name}[{position}]"
     if not isinstance(item, dict):
@@ -155,18 +173,16 @@ def _build(
             continue  # the field's default, as the model gives it
         if name not in item:
             raise ImportProblem(f"{where} is missing {name!r}.")
-        field = _field(kind.model, name)
-        value = _value(field, item[name], where)
-        linked = imported.get(cast(type, field.related_model), set())
-        if field.is_relation and value is not None and value not in linked:
-            # A link may only point at a record of this same document: never at anyone else's.
-            raise ImportProblem(f"{where}.{name} points at a record this export does not hold.")
-        setattr(row, field.attname, value)
+        model_field = _field(kind.model, name)
+        value = _value(model_field, item[name], where)
+        if model_field.is_relation and value is not None:
+            ids.link(f"{where}.{name}", cast(type, model_field.related_model), value)
+        setattr(row, model_field.attname, value)
     try:
         row.clean()  # a record's own rules across its fields, as its forms hold them
     except ValidationError as error:
         raise ImportProblem(f"{where} does not fit: {'; '.join(error.messages)}") from None
-    imported.setdefault(kind.model, set()).add(record_id)
+    ids.read.setdefault(kind.model, set()).add(record_id)
     return row
 
 
@@ -190,21 +206,110 @@ def _value(field: Any, raw: Any, where: str) -> Any:
 
 
 def import_document(user: User, document: Any) -> dict[str, int]:
-    """Load an export into an empty account: all of it, or (with ImportProblem) none of it."""
+    """Load an export, as a whole document, into an empty account: all of it, or (with
+    ImportProblem) none of it."""
     _check_document(document)
+    kinds = ((kind, document["records"][kind.name]) for kind in KINDS
+             if kind.name in document["records"])  # fmt: skip
+    return _import(user, document["profile"], document["version"], kinds)
+
+
+def import_file(user: User, stream: IO[bytes]) -> dict[str, int]:
+    """Load an export from a file, one kind of record at a time, into an empty account: all of
+    it, or (with ImportProblem) none of it. Ten years of entries come to tens of megabytes, and
+    the whole document held at once would take several times that in memory."""
+    header = read_header(stream)
+    stream.seek(0)
+    return _import(user, header["profile"], header["version"], _kinds_in(stream))
+
+
+SCALAR_EVENTS = {"string", "number", "boolean", "null"}
+HEADER = {"format", "version", "profile", "records"}
+
+
+def read_header(stream: IO[bytes]) -> dict[str, Any]:
+    """An export's format, version and profile, checked, read from the start of a file without
+    its records (in an export's own order, they come last)."""
+    header: dict[str, Any] = {}
+    profile = ijson.ObjectBuilder()
+    try:
+        for prefix, event, value in ijson.parse(stream):
+            top = prefix.partition(".")[0]
+            if top == "profile" and "profile" not in header:
+                profile.event(event, value)
+                if prefix == "profile" and event in {*SCALAR_EVENTS, "end_map", "end_array"}:
+                    header["profile"] = profile.value
+            elif prefix in ("format", "version") and event in SCALAR_EVENTS:
+                header[prefix] = value
+            elif prefix == "records" and "records" not in header:
+                header["records"] = {} if event == "start_map" else None  # its kinds come later
+            if header.keys() >= HEADER:
+                break
+    except ijson.JSONError:
+        raise ImportProblem("This file is not an Earned export: it is not JSON.") from None
+    header.setdefault("records", {})
+    _check_document(header)
+    return header
+
+
+def _kinds_in(stream: IO[bytes]) -> Iterator[tuple[RecordKind, Any]]:
+    """Each kind of record in the file with its records, read one kind at a time."""
+    known = {kind.name: kind for kind in KINDS}
+    try:
+        for name, items in ijson.kvitems(stream, "records"):
+            if name not in known:
+                raise ImportProblem(
+                    f"This export holds kinds of record Earned does not know: [{name!r}]."
+                )
+            yield known[name], _plain_numbers(items)
+    except ijson.JSONError:
+        raise ImportProblem("This file is damaged: it ends or breaks off part way.") from None
+
+
+def _plain_numbers(value: Any) -> Any:
+    """The value as json.loads would give it: ijson reads a number with a fraction exactly, as a
+    Decimal; the models and the round trip expect a float."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, list):
+        return [_plain_numbers(each) for each in value]
+    if isinstance(value, dict):
+        return {key: _plain_numbers(each) for key, each in value.items()}
+    return value
+
+
+def _import(
+    user: User, profile: dict[str, Any], version: int, kinds: Iterable[tuple[RecordKind, Any]]
+) -> dict[str, int]:
     keyring.current_key()
     if any(kind.model._default_manager.filter(owner=user).exists() for kind in KINDS):
         raise ImportProblem("This account already has records; import needs an empty account.")
-    imported: dict[type, set[Any]] = {kind.model: set() for kind in KINDS}
-    rows = [
-        (kind, _build(kind, user, item, position, imported, document["version"]))
-        for kind in KINDS  # in registration order, so a record's links are already known
-        for position, item in enumerate(document["records"].get(kind.name, []))
-    ]
-    profile = document["profile"]
     counts: dict[str, int] = {}
+    ids = _Ids()
     try:
-        _write(user, profile, rows, counts)
+        with transaction.atomic():
+            _write_profile(user, profile)
+            for kind, items in kinds:
+                if not isinstance(items, list):
+                    raise ImportProblem(f"The {kind.name} records must be a list.")
+                for at in range(0, len(items), records.RESTORED_AT_ONCE):
+                    # A batch at a time: a kind's records as model rows all at once would
+                    # take more memory than the document they come from.
+                    batch = [
+                        _build(kind, user, item, position, ids, version)
+                        for position, item in enumerate(
+                            items[at : at + records.RESTORED_AT_ONCE], start=at
+                        )
+                    ]
+                    taken = _already_here(kind, batch)
+                    if taken is not None:
+                        raise ImportProblem(
+                            f"A {kind.name} record with id {taken} already exists here."
+                        )
+                    records.restore(user, batch)
+                counts[kind.name] = counts.get(kind.name, 0) + len(items)
+            ids.check()
+            search.rebuild(user)
     except ValidationError as error:
         raise ImportProblem(f"This export does not fit: {'; '.join(error.messages)}") from None
     return counts
@@ -217,36 +322,18 @@ def describe_import(counts: dict[str, int]) -> str:
     return f"Brought in {total} record{'s' if total != 1 else ''} and your settings."
 
 
-def _write(
-    user: User,
-    profile: dict[str, Any],
-    rows: list[tuple[RecordKind, models.Model]],
-    counts: dict[str, int],
-) -> None:
-    with transaction.atomic():
-        for name in PROFILE_FIELDS:
-            if name in profile:
-                setattr(user, name, profile[name])
-        user.full_clean(exclude=["password", "username"])
-        user.save(update_fields=list(PROFILE_FIELDS))
-        for kind, of_kind in itertools.groupby(rows, key=lambda pair: pair[0]):
-            batch = [row for _, row in of_kind]
-            taken = _already_here(kind, batch)
-            if taken is not None:
-                raise ImportProblem(f"A {kind.name} record with id {taken} already exists here.")
-            records.restore(user, batch)
-            counts[kind.name] = counts.get(kind.name, 0) + len(batch)
-        search.rebuild(user)
+def _write_profile(user: User, profile: dict[str, Any]) -> None:
+    for name in PROFILE_FIELDS:
+        if name in profile:
+            setattr(user, name, profile[name])
+    user.full_clean(exclude=["password", "username"])
+    user.save(update_fields=list(PROFILE_FIELDS))
 
 
 def _already_here(kind: RecordKind, batch: list[models.Model]) -> Any:
     """The id of a row in `batch` that is already in the database (anyone's), or None."""
-    for at in range(0, len(batch), records.RESTORED_AT_ONCE):
-        ids = [row.pk for row in batch[at : at + records.RESTORED_AT_ONCE]]
-        found = kind.model._default_manager.filter(pk__in=ids).values_list("pk", flat=True)
-        for taken in found[:1]:
-            return taken
-    return None
+    ids = [row.pk for row in batch]
+    return kind.model._default_manager.filter(pk__in=ids).values_list("pk", flat=True).first()
 
 
 # --- Erase ------------------------------------------------------------------------------------

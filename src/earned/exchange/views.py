@@ -59,10 +59,7 @@ def import_export(request: HttpRequest) -> HttpResponse:
         messages.error(request, _first_error(form.errors.get_json_data()))
         return redirect("accounts:settings")
     try:
-        document = json.loads(_read(form.cleaned_data["export"]).decode("utf-8"))
-        counts = services.import_document(signed_in_user(request), document)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        messages.error(request, "Nothing was brought in: that file is not an Earned export.")
+        counts = services.import_file(signed_in_user(request), form.cleaned_data["export"])
     except services.ImportProblem as problem:
         messages.error(request, f"Nothing was brought in. {problem}")
     else:

@@ -44,8 +44,9 @@ from tests.conftest import PASSPHRASE
 YESTERDAY = timezone.now() - datetime.timedelta(days=1)
 
 
-def one_of_everything(owner: User) -> dict[str, Any]:
-    """A record of every kind, keyed by the name the URLs give its id ("ladder_id")."""
+def one_of_everything(owner: User, tag: str = "") -> dict[str, Any]:
+    """A record of every kind, keyed by the name the URLs give its id ("ladder_id"). A `tag`
+    keeps the people and codes it makes apart from another call's ("2")."""
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         expectation = ledger.add_expectation(owner, "If I ask, I'm a burden", feels_true=80,
                                              think_true=40)  # fmt: skip
@@ -89,7 +90,9 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         )  # fmt: skip
     session = DeviceSession.objects.filter(owner=owner).first()
     # The owner's circle with a practitioner none of the test's visitors is.
-    coach = User.objects.create_user("coach-ade", display_name="Ade", role=User.Role.PRACTITIONER)
+    coach = User.objects.create_user(
+        f"coach-ade{tag}", display_name="Ade", role=User.Role.PRACTITIONER
+    )
     keys.create_envelope(coach, PASSPHRASE)
     circle = Circle.objects.create(person=owner, practitioner=coach)
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
@@ -106,7 +109,9 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         exercise = Exercise.objects.create(group=group, owner=coach, what="Ask for a small favour")
         meeting = Meeting.objects.create(group=group, owner=coach, at=YESTERDAY, note="Calm")
         group_invitation = GroupInvitation.objects.create(
-            group=group, code_hash="1" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
+            group=group,
+            code_hash=("1" * 64 + tag)[-64:],
+            expires_at=timezone.now() + datetime.timedelta(days=1),
         )
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         membership = Membership.objects.create(
@@ -115,7 +120,7 @@ def one_of_everything(owner: User) -> dict[str, Any]:
         shared = groups.share(owner, membership, entry)
         reply = groups.reply(owner, membership, shared, "Thank you for this")
     # Another member, who asks the owner to practise as a pair.
-    wren = User.objects.create_user("member-wren", display_name="Wren Holt")
+    wren = User.objects.create_user(f"member-wren{tag}", display_name="Wren Holt")
     keys.create_envelope(wren, PASSPHRASE)
     with keyring.using(keys.open_data_key(wren, PASSPHRASE)):
         theirs = Membership.objects.create(
@@ -125,7 +130,9 @@ def one_of_everything(owner: User) -> dict[str, Any]:
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         token = tokens.create(owner, "journal script", ["experiences"]).token
     invitation = Invitation.objects.create(
-        person=owner, code_hash="0" * 64, expires_at=timezone.now() + datetime.timedelta(days=1)
+        person=owner,
+        code_hash=("0" * 64 + tag)[-64:],
+        expires_at=timezone.now() + datetime.timedelta(days=1),
     )
     return {
         "expectation_id": expectation, "experience_id": experience, "check_in_id": check_in,

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from earned.core.fhir import ProblemInFile, read_questionnaire
@@ -157,6 +157,7 @@ def explained(document: Any) -> str | None:
 
 
 @given(json_values)
+@example([{"linkId": "1", "type": []}])  # a question whose type is a list: once a crash
 def test_any_file_is_read_or_explained_never_a_crash(value: Any) -> None:
     for document in (value, {**placeholder(), "item": value}):
         problem = explained(document)

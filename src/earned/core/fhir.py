@@ -130,7 +130,7 @@ def _questions(items: object, where: str) -> Iterator[Question]:
             continue
         if kind == "display":
             continue
-        if kind not in QUESTION_TYPES:
+        if not isinstance(kind, str) or kind not in QUESTION_TYPES:  # a list cannot be looked up
             raise ProblemInFile(f"Question “{link_id}” has a type Earned cannot ask: {kind!r}.")
         text = _text(item.get("text"))
         if not text:

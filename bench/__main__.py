@@ -18,10 +18,16 @@ from typing import Any
 RUNS = 30
 
 
-def summarize(name: str, samples: list[float]) -> None:
+def summarize(name: str, samples: list[float], target_ms: float | None = None) -> None:
     ordered = sorted(samples)
     p90 = ordered[int(len(ordered) * 0.9) - 1]
-    print(f"{name:<38} median {statistics.median(ordered):7.1f} ms   p90 {p90:7.1f} ms")
+    median = statistics.median(ordered)
+    beside = (
+        ""
+        if target_ms is None
+        else (f"   target ≤ {target_ms:.0f} ms {'✓' if median <= target_ms else '✗'}")
+    )
+    print(f"{name:<38} median {median:7.1f} ms   p90 {p90:7.1f} ms{beside}")
 
 
 def timed(action: Callable[[], object], runs: int = RUNS) -> list[float]:
@@ -168,8 +174,12 @@ def bench_insights(user: Any, signed_in: Any) -> None:
 
     print(f"\nInsights at the ten-year scale ({scale.YEARS} years, about 16 entries a day):")
     ten_years(user)
+    # In-process server time, the targets of issue 23.
+    time_page("Today", signed_in, "/", target_ms=50)
+    time_page("the ledger", signed_in, "/experiences/", target_ms=50)
     for period in ("4w", "3m", "1y", "all"):
-        time_page(f"progress page, period {period}", signed_in, f"/insights/?period={period}")
+        time_page(f"progress page, period {period}", signed_in, f"/insights/?period={period}",
+                  target_ms=300 if period == "all" else None)  # fmt: skip
     for period in ("3m", "all"):
         time_page(f"map, period {period}", signed_in, f"/insights/map/?period={period}")
     from earned.ledger.models import Expectation
@@ -228,11 +238,13 @@ def ten_years_of_measures(user: Any) -> int:
     return len(rows)
 
 
-def time_page(name: str, client: Any, path: str, runs: int = RUNS) -> None:
+def time_page(
+    name: str, client: Any, path: str, runs: int = RUNS, target_ms: float | None = None
+) -> None:
     warm = client.get(path)  # also warms the template cache
     if warm.status_code != 200:
         raise SystemExit(f"{path} answered {warm.status_code}; refusing to time an error")
-    summarize(name, timed(lambda: client.get(path), runs))
+    summarize(name, timed(lambda: client.get(path), runs), target_ms)
 
 
 def compare_decryption(name: str, client: Any, path: str) -> None:

@@ -13,7 +13,7 @@ from earned.ledger.models import Experience
 from earned.practice.models import Attempt, Ladder, Rehearsal, Script, Step
 from earned.privacy import keyring, keys
 from earned.search import services as search
-from earned.search.models import Term
+from earned.search.models import Entry
 from tests.conftest import PASSPHRASE
 from tests.pages import page, queries_for, refused
 from tests.test_ledger import an_expectation
@@ -215,7 +215,7 @@ def test_deleting_keeps_the_experiences_unless_the_attempt_itself_goes(
     owner_client.post(f"/practice/steps/{first.pk}/delete/")
     assert Experience.objects.filter(pk=kept.experience_id).exists()
     assert not Attempt.objects.exists()
-    assert not Term.objects.filter(kind="attempts").exists()  # cascaded, and out of the index
+    assert not Entry.objects.filter(kind="attempts").exists()  # cascaded, and out of the index
     owner_client.post(f"/practice/ladders/{ladder.pk}/delete/")
     assert not Step.objects.exists()
     assert Experience.objects.filter(pk=kept.experience_id).exists()

@@ -21,7 +21,7 @@ from earned.records import saving as records
 from earned.records.models import Category, Owned, Visibility
 from earned.reflection.models import Dialogue, Turn
 from earned.search import kinds as search
-from earned.search.models import Term
+from earned.search.models import Entry, Term
 from tests.conftest import PASSPHRASE
 
 RISKY = "I want to die."
@@ -45,7 +45,7 @@ def an_experience(**fields: object) -> Experience:
 
 
 def terms_of(record: Owned) -> int:
-    return Term.objects.filter(record=record.pk).count()
+    return Term.objects.filter(owner=record.owner_id, entry__record=record.pk).count()
 
 
 def test_every_kind_of_record_says_what_it_is_and_follows_the_person_by_default() -> None:
@@ -127,6 +127,7 @@ def test_a_record_that_breaks_its_own_rules_is_refused_whoever_saves_it(
     assert not Experience.objects.exists()
     assert not Expectation.objects.exists()
     assert not Term.objects.exists()
+    assert not Entry.objects.exists()
 
 
 def test_a_change_of_a_few_fields_is_held_to_their_rules_alone(owner: User, unlocked: None) -> None:
@@ -179,6 +180,7 @@ def test_deleting_drops_the_search_rows_of_all_it_takes_with_it(
     assert terms_of(ladder) > 0
     records.delete(owner, ladder)
     assert not Term.objects.filter(owner=owner).exists()
+    assert not Entry.objects.filter(owner=owner).exists()
     assert not Step.objects.filter(pk=step.record.pk).exists()
 
 

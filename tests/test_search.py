@@ -21,7 +21,7 @@ from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Tur
 from earned.rituals import services as rituals
 from earned.rituals.models import CheckIn
 from earned.search import services as search
-from earned.search.models import Indexed, Term
+from earned.search.models import Entry, Indexed, Term
 from tests.conftest import PASSPHRASE, make_person
 from tests.pages import page, queries_for
 
@@ -134,7 +134,8 @@ def test_a_changed_entry_is_found_by_its_new_words_only(
 def test_a_deleted_entry_is_no_longer_found(owner_client: Client, unlocked: User) -> None:
     entry = reflection.save_entry(unlocked, JournalEntry(body="A lantern."))
     owner_client.post(f"/reflect/journal/{entry.pk}/delete/")
-    assert not Term.objects.filter(record=entry.pk).exists()
+    assert not Entry.objects.filter(record=entry.pk).exists()
+    assert not Term.objects.filter(owner=unlocked).exists()
     assert "Nothing found" in page(owner_client, "/search/?q=lantern")
 
 
@@ -144,7 +145,8 @@ def test_an_entry_deleted_behind_the_index_is_forgotten(
     entry = reflection.save_entry(unlocked, JournalEntry(body="A lantern."))
     JournalEntry.objects.filter(pk=entry.pk).delete()  # as a cascade from elsewhere would
     assert "Nothing found" in page(owner_client, "/search/?q=lantern")
-    assert not Term.objects.filter(record=entry.pk).exists()
+    assert not Entry.objects.filter(record=entry.pk).exists()
+    assert not Term.objects.filter(owner=unlocked).exists()
 
 
 def test_a_missing_or_older_index_is_built_on_first_search(
@@ -152,11 +154,13 @@ def test_a_missing_or_older_index_is_built_on_first_search(
 ) -> None:
     one_of_each(unlocked, "lantern")
     Term.objects.all().delete()
+    Entry.objects.all().delete()
     Indexed.objects.all().delete()
     assert "7 entries with" in page(owner_client, "/search/?q=lantern")
     assert Indexed.objects.get(owner=unlocked).version == search.VERSION
     Indexed.objects.filter(owner=unlocked).update(version=search.VERSION - 1)
     Term.objects.all().delete()
+    Entry.objects.all().delete()
     assert "7 entries with" in page(owner_client, "/search/?q=lantern")
 
 
@@ -243,8 +247,9 @@ def test_erasing_an_account_erases_its_entries_and_index_and_nobody_elses(
         one_of_each(other_client, "lantern")
         search.rebuild(other_client)
     before = exchange.rows_referencing(unlocked)
-    for table in ("search.Term.owner", "search.Indexed.owner", "reflection.JournalEntry.owner",
-                  "reflection.Turn.owner", "reflection.Imagery.owner"):  # fmt: skip
+    for table in ("search.Term.owner", "search.Entry.owner", "search.Indexed.owner",
+                  "reflection.JournalEntry.owner", "reflection.Turn.owner",
+                  "reflection.Imagery.owner"):  # fmt: skip
         assert before.get(table), table
     theirs = exchange.rows_referencing(other_client)
     exchange.erase_account(unlocked)

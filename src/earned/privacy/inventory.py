@@ -65,7 +65,7 @@ CLEAR_TEXT = {
     "measures.Schedule.instrument": "which questionnaire: a key from our list",
     "measures.Questionnaire.instrument": "which questionnaire: a key from our list",
     # Search: the index holds keyed hashes of words (numbers), never the words.
-    "search.Term.kind": "which kind of record a row points at: experiences, journal, …",
+    "search.Entry.kind": "which kind of record an entry of the index is: experiences, journal, …",
     # Privacy: the envelope is itself ciphertext, or parameters.
     "privacy.KeyEnvelope.kind": "a choice: passphrase or instance",
     "privacy.KeyEnvelope.wrapped_key": "the data key, encrypted (format 1)",

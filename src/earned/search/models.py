@@ -1,9 +1,15 @@
 """The search index: a keyed blind index of the words in a person's entries.
 
-Each row says "this record holds a word whose keyed hash is `token`". The key is derived from
-the person's own data key, so the table never holds a word, and the same word gives unrelated
-tokens for two people. What a copy of the table does reveal is written in docs/privacy.md:
-which of one person's records share some word, and how many words each holds — never which.
+Each indexed record has one `Entry` row (its kind and date, what a search shows of it before
+opening it) and a `Term` row for each distinct word form in it: "this entry holds a word whose
+keyed hash is `token`". The key is derived from the person's own data key, so the tables never
+hold a word, and the same word gives unrelated tokens for two people. What a copy of them does
+reveal is written in docs/privacy.md: which of one person's records share some word, and how
+many words each holds — never which.
+
+A term names its entry by a small number rather than by the record's id, kind and date: ten
+years of entries make more than a million terms, and each is kept twice (the table and the
+index a search walks), so each byte of a term row is two megabytes of a person's disk.
 """
 
 from __future__ import annotations
@@ -14,20 +20,36 @@ from django.utils import timezone
 from earned.accounts.models import User
 
 
+class Entry(models.Model):
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, db_index=False)
+    kind = models.CharField(max_length=20)  # a SearchKind name: "experiences", "journal", …
+    record = models.UUIDField()
+    at = models.DateTimeField()  # the record's own date, for filtering and ordering by date
+
+    class Meta:
+        verbose_name_plural = "entries"
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "record"], name="search_entry_per_record")
+        ]
+
+    def __str__(self) -> str:
+        return f"Entry {self.pk}"
+
+
 class Term(models.Model):
     owner = models.ForeignKey(User, on_delete=models.CASCADE, db_index=False)
     token = models.BigIntegerField()  # 63 bits of HMAC-SHA-256 of a word form
-    kind = models.CharField(max_length=20)  # a SearchKind name: "experiences", "journal", …
-    record = models.UUIDField()
-    at = models.DateTimeField()  # the record's own date, for filtering by date
+    # Deleted by the search service, owner first (a cascade from Entry would look in every
+    # person's terms for them).
+    entry = models.ForeignKey(Entry, on_delete=models.DO_NOTHING, db_index=False)
 
     class Meta:
-        # Both cover every column a search reads, so SQL never visits the table itself: the
-        # first walks one word's records newest first; the second answers "does this record
-        # hold that word too?" and finds a record's rows to replace them.
         indexes = [
-            models.Index(fields=["owner", "token", "at", "record", "kind"], name="search_by_word"),
-            models.Index(fields=["owner", "record", "token"], name="search_by_record"),
+            # A word's entries ("who holds this word?"), and whether an entry holds one
+            # ("does it hold that word too?"), both without visiting the table itself.
+            models.Index(fields=["owner", "token", "entry"], name="search_by_word"),
+            # An entry's terms, to replace or drop them.
+            models.Index(fields=["owner", "entry"], name="search_by_entry"),
         ]
 
     def __str__(self) -> str:

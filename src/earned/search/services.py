@@ -32,9 +32,9 @@ from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_sea
 from earned.privacy import keyring
 from earned.records.models import Owned, words_among
 from earned.search.kinds import KINDS, SearchKind, kind_for
-from earned.search.models import Indexed, Term
+from earned.search.models import Entry, Indexed, Term
 
-VERSION = 1  # raise it when the way words are cut or hashed changes: indexes are rebuilt
+VERSION = 2  # raise it when the way words are cut or hashed changes: indexes are rebuilt
 PAGE_SIZE = 20
 BATCH = 2000
 
@@ -48,10 +48,6 @@ def _token(key: bytes, form: str) -> int:
     return int.from_bytes(hmac.digest(key, form.encode(), sha256)[:8], "big") >> 1
 
 
-Row = tuple[Any, int, str, Any, Any]  # values for COLUMNS, ready for the database
-COLUMNS = ("owner_id", "token", "kind", "record", "at")
-
-
 @dataclass
 class Memo:
     """What a rebuild has worked out already — each word's form, each form's token — kept for
@@ -61,38 +57,46 @@ class Memo:
     tokens: dict[str, int] = field(default_factory=dict)
 
 
-def _rows(kind: SearchKind, record: Any, key: bytes, memo: Memo | None = None) -> list[Row]:
-    """The record's index rows, its values prepared for the database once, not per row."""
-    prepared = [
-        Term._meta.get_field(name).get_db_prep_save(value, connection)  # type: ignore[union-attr]
-        for name, value in (
-            ("owner", record.owner_id),
-            ("record", record.pk),
-            ("at", getattr(record, kind.when)),
-        )
-    ]
-    owner, record_id, at = prepared
+def _tokens(record: Any, key: bytes, memo: Memo | None = None) -> list[int]:
+    """The keyed hash of each distinct word form in the record."""
     memo = memo or Memo()
     tokens = memo.tokens
     return [
-        (owner, tokens[form] if form in tokens else tokens.setdefault(form, _token(key, form)),
-         kind.name, record_id, at)
+        tokens[form] if form in tokens else tokens.setdefault(form, _token(key, form))
         for form in keys_of(record.search_texts(), memo.forms)
-    ]  # fmt: skip
+    ]
 
 
-def _insert(rows: list[Row]) -> int:
-    """Write index rows in one statement per batch: years of entries make millions of rows,
-    and a model instance for each would take most of the time."""
-    if rows:
-        columns = ", ".join(connection.ops.quote_name(name) for name in COLUMNS)
+def _entry(kind: SearchKind, record: Any) -> Entry:
+    return Entry(owner_id=record.owner_id, kind=kind.name, record=record.pk,
+                 at=getattr(record, kind.when))  # fmt: skip
+
+
+def _insert(owner_id: Any, terms: list[tuple[int, int]]) -> int:
+    """Write (token, entry) terms in one statement per batch: years of entries make over a
+    million terms, and a model instance for each would take most of the time."""
+    if terms:
+        owner = Term._meta.get_field("owner").get_db_prep_save(owner_id, connection)
         table = connection.ops.quote_name(Term._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(name) for name in TERM_COLUMNS)
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608 (names from the model)
-                rows,
+                f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s)",  # noqa: S608 (names from the model)
+                [(owner, token, entry) for token, entry in terms],
             )
-    return len(rows)
+    return len(terms)
+
+
+TERM_COLUMNS = ("owner_id", "token", "entry_id")
+
+
+def _drop(owner_id: Any, records: Iterable[Any]) -> None:
+    """Drop the entries of these records and their terms (terms first: they name the entry)."""
+    entries = list(Entry.objects.filter(owner_id=owner_id, record__in=records)
+                   .values_list("pk", flat=True))  # fmt: skip
+    if entries:
+        Term.objects.filter(owner_id=owner_id, entry__in=entries).delete()
+        Entry.objects.filter(owner_id=owner_id, pk__in=entries).delete()
 
 
 # --- Keeping the index -----------------------------------------------------------------------
@@ -104,9 +108,10 @@ def index(record: Owned) -> None:
     kind = kind_for(type(record))
     if kind is None:
         return
-    owner = record.owner_id
-    Term.objects.filter(owner_id=owner, record=record.pk).delete()
-    _insert(_rows(kind, record, _index_key()))
+    _drop(record.owner_id, [record.pk])
+    entry = _entry(kind, record)
+    entry.save()
+    _insert(record.owner_id, [(token, entry.pk) for token in _tokens(record, _index_key())])
 
 
 def changed_by(model: type[models.Model], fields: Iterable[str]) -> bool:
@@ -122,29 +127,38 @@ def forget(owner_id: Any, doomed: Mapping[type[models.Model], Sequence[Any]]) ->
     all its deletion takes with it, as earned/records/saving.py finds them)."""
     for model, ids in doomed.items():
         if kind_for(model) is not None:
-            Term.objects.filter(owner_id=owner_id, record__in=ids).delete()
+            _drop(owner_id, ids)
 
 
 @transaction.atomic
 def rebuild(owner: User) -> int:
-    """Index every searchable record of the person anew; returns how many rows it wrote."""
+    """Index every searchable record of the person anew; returns how many terms it wrote."""
     key = _index_key()
     Term.objects.filter(owner=owner).delete()
+    Entry.objects.filter(owner=owner).delete()
     written = 0
-    batch: list[Row] = []
     memo = Memo()  # most words recur across years of entries: each is worked out once
     for kind in KINDS:
         records = owned(kind.model, owner).prefetch_related(*kind.related)
+        batch: list[Any] = []
         for record in records.iterator(chunk_size=BATCH):
-            batch.extend(_rows(kind, record, key, memo))
+            batch.append(record)
             if len(batch) >= BATCH:
-                written += _insert(batch)
+                written += _index_many(kind, owner, batch, key, memo)
                 batch = []
-    written += _insert(batch)
+        written += _index_many(kind, owner, batch, key, memo)
     Indexed.objects.update_or_create(
         owner=owner, defaults={"version": VERSION, "built_at": timezone.now()}
     )
     return written
+
+
+def _index_many(kind: SearchKind, owner: User, records: list[Any], key: bytes, memo: Memo) -> int:
+    """Write the records' entries, then their terms."""
+    entries = Entry.objects.bulk_create([_entry(kind, record) for record in records])
+    return _insert(owner.pk, [(token, entry.pk) for record, entry in zip(records, entries,
+                                                                          strict=True)
+                              for token in _tokens(record, key, memo)])  # fmt: skip
 
 
 def ensure_index(owner: User) -> None:
@@ -194,24 +208,25 @@ def find(
     ensure_index(owner)
     key = _index_key()
     tokens = {_token(key, form) for form in forms}
-    terms = Term.objects.filter(owner=owner)
-    if kinds:
-        terms = terms.filter(kind__in=kinds)
-    if since is not None:
-        terms = terms.filter(at__gte=_start_of(since, owner.timezone))
-    if until is not None:
-        terms = terms.filter(at__lt=_start_of(until + datetime.timedelta(days=1), owner.timezone))
-    # Walk the rarest word's records, newest first, keeping those that hold the others too.
+    # Walk the rarest word's entries, newest first, keeping those that hold the others too.
     sizes = dict(
-        terms.filter(token__in=tokens).values_list("token").annotate(n=Count("pk")).order_by()
-    )
+        Term.objects.filter(owner=owner, token__in=tokens)
+        .values_list("token").annotate(n=Count("pk")).order_by()
+    )  # fmt: skip
     if len(sizes) < len(tokens):  # some word is in no entry at all
         return Results(forms, Paginator([], PAGE_SIZE).get_page(1))
     rarest = min(sizes, key=lambda token: sizes[token])
-    matches = terms.filter(token=rarest)
+    matches = Entry.objects.filter(owner=owner, term__owner=owner, term__token=rarest)
     for other in tokens - {rarest}:
-        also = Term.objects.filter(owner=owner, record=OuterRef("record"), token=other)
+        also = Term.objects.filter(owner=owner, token=other, entry=OuterRef("pk"))
         matches = matches.filter(Exists(also))
+    if kinds:
+        matches = matches.filter(kind__in=kinds)
+    if since is not None:
+        matches = matches.filter(at__gte=_start_of(since, owner.timezone))
+    if until is not None:
+        matches = matches.filter(at__lt=_start_of(until + datetime.timedelta(days=1),
+                                                  owner.timezone))  # fmt: skip
     ordered = matches.values("record", "kind", "at").order_by("-at", "-record")
     shown = Paginator(ordered, PAGE_SIZE).get_page(page)
     return Results(forms, shown, _open(owner, list(shown.object_list), forms))
@@ -233,7 +248,7 @@ def _open(owner: User, matches: list[dict[str, Any]], forms: set[str]) -> list[H
     hits = []
     for match in matches:
         if match["record"] not in records:
-            Term.objects.filter(owner=owner, record=match["record"]).delete()
+            _drop(owner.pk, [match["record"]])
             continue
         kind, record = records[match["record"]]
         texts = [text for text in record.search_texts() if text]

@@ -16,6 +16,7 @@ from earned.privacy import keyring, keys
 from earned.reflection import services as reflection
 from earned.reflection.models import JournalEntry
 from earned.search import services as search
+from earned.search.models import Indexed
 from tests.conftest import PASSPHRASE, Runner
 from tests.test_ledger import an_expectation
 
@@ -128,6 +129,20 @@ def test_search_shows_each_entry_with_its_day_kind_and_words(owner: User, run: R
     assert "Expectations  When I ask for help, they sigh." in result.output
     assert "2026-03-01  Journal  I asked Priya for help." in result.output
     assert "\x1b[" not in result.output  # no styling when not a terminal
+
+
+def test_an_index_made_the_old_way_is_made_anew_with_a_progress_line(
+    owner: User, run: Runner
+) -> None:
+    write(owner, "I asked Priya for help.")
+    Indexed.objects.filter(owner=owner).update(version=search.VERSION - 1)  # as after an upgrade
+    result = run("search", "help")
+    assert result.exit_code == 0, result.output
+    assert "Making your search index (once)" in result.stderr
+    assert "1 entry with “help”" in result.stdout
+    assert Indexed.objects.get(owner=owner).version == search.VERSION
+    again = run("search", "help")
+    assert "Making your search index" not in again.stderr  # once only
 
 
 def test_search_filters_by_kind_and_dates(owner: User, run: Runner) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -68,9 +69,12 @@ def search(
 
     from django.utils import timezone
 
+    from earned.core.words import keys_of
     from earned.search import services
 
     query = " ".join(terms)
+    if keys_of([query]) and not services.is_current(user):
+        _make_index(user)
     results = services.find(
         user,
         query,
@@ -96,6 +100,18 @@ def search(
     if pages > 1:
         more = f"; `--page {page + 1}` for more" if page < pages else ""
         click.echo(f"\nPage {min(page, pages)} of {pages}{more}.")
+
+
+def _make_index(user: User) -> None:
+    """Index every entry, with a progress bar: after an upgrade, years of entries take a while."""
+    from earned.search import services
+
+    records = services.searchable(user)
+    if not records:
+        return  # nothing to index: the search makes its empty index itself
+    with click.progressbar(length=records, file=sys.stderr,
+                           label="Making your search index (once)") as bar:  # fmt: skip
+        services.rebuild(user, done=bar.update)
 
 
 def _shown(segments: list[Segment]) -> str:

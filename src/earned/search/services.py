@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import hmac
 import zoneinfo
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
 from typing import Any
@@ -130,9 +130,15 @@ def forget(owner_id: Any, doomed: Mapping[type[models.Model], Sequence[Any]]) ->
             _drop(owner_id, ids)
 
 
+def searchable(owner: User) -> int:
+    """How many records of the person a rebuild reads."""
+    return sum(owned(kind.model, owner).count() for kind in KINDS)
+
+
 @transaction.atomic
-def rebuild(owner: User) -> int:
-    """Index every searchable record of the person anew; returns how many terms it wrote."""
+def rebuild(owner: User, done: Callable[[int], object] = lambda records: None) -> int:
+    """Index every searchable record of the person anew; returns how many terms it wrote.
+    `done` hears how many more records are indexed, batch by batch (a progress bar)."""
     key = _index_key()
     Term.objects.filter(owner=owner).delete()
     Entry.objects.filter(owner=owner).delete()
@@ -145,8 +151,10 @@ def rebuild(owner: User) -> int:
             batch.append(record)
             if len(batch) >= BATCH:
                 written += _index_many(kind, owner, batch, key, memo)
+                done(len(batch))
                 batch = []
         written += _index_many(kind, owner, batch, key, memo)
+        done(len(batch))
     Indexed.objects.update_or_create(
         owner=owner, defaults={"version": VERSION, "built_at": timezone.now()}
     )
@@ -161,8 +169,13 @@ def _index_many(kind: SearchKind, owner: User, records: list[Any], key: bytes, m
                               for token in _tokens(record, key, memo)])  # fmt: skip
 
 
+def is_current(owner: User) -> bool:
+    """Whether the person's index is complete and made the current way."""
+    return Indexed.objects.filter(owner=owner, version=VERSION).exists()
+
+
 def ensure_index(owner: User) -> None:
-    if not Indexed.objects.filter(owner=owner, version=VERSION).exists():
+    if not is_current(owner):
         rebuild(owner)
 
 

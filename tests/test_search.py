@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -16,6 +17,7 @@ from earned.exchange import services as exchange
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
+from earned.records import saving as records
 from earned.reflection import services as reflection
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
 from earned.rituals import services as rituals
@@ -129,6 +131,29 @@ def test_a_changed_entry_is_found_by_its_new_words_only(
     owner_client.post(f"/reflect/journal/{entry.pk}/edit/", {"body": "A golden evening."})
     assert "Nothing found" in page(owner_client, "/search/?q=grey")
     assert "1 entry with" in page(owner_client, "/search/?q=golden")
+
+
+def test_after_changes_and_deletions_the_index_is_what_a_rebuild_makes(
+    unlocked: User, other_client: User
+) -> None:
+    with keyring.using(keys.open_data_key(other_client, PASSPHRASE)):
+        one_of_each(other_client, "lantern")  # the same words, someone else's: left alone
+    one_of_each(unlocked, "lantern")
+    entries = [reflection.save_entry(unlocked, JournalEntry(body=f"A grey morning {n}."))
+               for n in range(3)]  # fmt: skip
+    entries[0].body = "A golden evening, grey no more."
+    reflection.save_entry(unlocked, entries[0])
+    records.delete(unlocked, entries[1])
+
+    def index() -> tuple[set[tuple[Any, ...]], ...]:
+        records = dict(Entry.objects.values_list("pk", "record"))  # a lost entry: None
+        terms = Term.objects.values_list("owner", "entry", "token")
+        return (set(Entry.objects.values_list("owner", "record", "kind", "at")),
+                {(owner, records.get(entry), token) for owner, entry, token in terms})  # fmt: skip
+
+    kept = index()
+    search.rebuild(unlocked)
+    assert index() == kept
 
 
 def test_a_deleted_entry_is_no_longer_found(owner_client: Client, unlocked: User) -> None:

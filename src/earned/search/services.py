@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import hmac
+import struct
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -67,9 +68,17 @@ def _tokens(record: Any, key: bytes, memo: Memo | None = None) -> list[int]:
     ]
 
 
-def _entry(kind: SearchKind, record: Any) -> Entry:
+def _entry(kind: SearchKind, record: Any, tokens: list[int]) -> Entry:
     return Entry(owner_id=record.owner_id, kind=kind.name, record=record.pk,
-                 at=getattr(record, kind.when))  # fmt: skip
+                 at=getattr(record, kind.when), tokens=_packed(tokens))  # fmt: skip
+
+
+def _packed(tokens: list[int]) -> bytes:
+    return struct.pack(f">{len(tokens)}q", *tokens)
+
+
+def _unpacked(tokens: bytes | memoryview) -> tuple[int, ...]:  # PostgreSQL: a memoryview
+    return struct.unpack(f">{len(tokens) // 8}q", tokens)
 
 
 def _insert(owner_id: Any, terms: list[tuple[int, int]]) -> int:
@@ -91,12 +100,12 @@ TERM_COLUMNS = ("owner_id", "token", "entry_id")
 
 
 def _drop(owner_id: Any, records: Iterable[Any]) -> None:
-    """Drop the entries of these records and their terms (terms first: they name the entry)."""
-    entries = list(Entry.objects.filter(owner_id=owner_id, record__in=records)
-                   .values_list("pk", flat=True))  # fmt: skip
-    if entries:
-        Term.objects.filter(owner_id=owner_id, entry__in=entries).delete()
-        Entry.objects.filter(owner_id=owner_id, pk__in=entries).delete()
+    """Drop the entries of these records and their terms (terms first: they name the entry),
+    found by the tokens each entry keeps."""
+    entries = Entry.objects.filter(owner_id=owner_id, record__in=records)
+    for entry, tokens in entries.values_list("pk", "tokens"):
+        Term.objects.filter(owner_id=owner_id, token__in=_unpacked(tokens), entry=entry).delete()
+    entries.delete()
 
 
 # --- Keeping the index -----------------------------------------------------------------------
@@ -109,9 +118,10 @@ def index(record: Owned) -> None:
     if kind is None:
         return
     _drop(record.owner_id, [record.pk])
-    entry = _entry(kind, record)
+    tokens = _tokens(record, _index_key())
+    entry = _entry(kind, record, tokens)
     entry.save()
-    _insert(record.owner_id, [(token, entry.pk) for token in _tokens(record, _index_key())])
+    _insert(record.owner_id, [(token, entry.pk) for token in tokens])
 
 
 def changed_by(model: type[models.Model], fields: Iterable[str]) -> bool:
@@ -163,10 +173,13 @@ def rebuild(owner: User, done: Callable[[int], object] = lambda records: None) -
 
 def _index_many(kind: SearchKind, owner: User, records: list[Any], key: bytes, memo: Memo) -> int:
     """Write the records' entries, then their terms."""
-    entries = Entry.objects.bulk_create([_entry(kind, record) for record in records])
-    return _insert(owner.pk, [(token, entry.pk) for record, entry in zip(records, entries,
-                                                                          strict=True)
-                              for token in _tokens(record, key, memo)])  # fmt: skip
+    tokens = [_tokens(record, key, memo) for record in records]
+    entries = Entry.objects.bulk_create(
+        [_entry(kind, record, its) for record, its in zip(records, tokens, strict=True)]
+    )
+    return _insert(owner.pk, [(token, entry.pk) for entry, its in zip(entries, tokens,
+                                                                       strict=True)
+                              for token in its])  # fmt: skip
 
 
 def is_current(owner: User) -> bool:

@@ -27,6 +27,7 @@ class Migration(migrations.Migration):
                 ("kind", models.CharField(max_length=20)),
                 ("record", models.UUIDField()),
                 ("at", models.DateTimeField()),
+                ("tokens", models.BinaryField(default=b"")),
                 (
                     "owner",
                     models.ForeignKey(
@@ -75,7 +76,6 @@ class Migration(migrations.Migration):
             options={
                 "indexes": [
                     models.Index(fields=["owner", "token", "entry"], name="search_by_word"),
-                    models.Index(fields=["owner", "entry"], name="search_by_entry"),
                 ],
             },
         ),

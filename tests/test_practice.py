@@ -150,6 +150,21 @@ def test_an_attempt_is_planned_lived_and_debriefed_as_one_experience(
     assert "Part of a ladder" in page(owner_client, f"/experiences/{experience.pk}/")
 
 
+@pytest.mark.parametrize("overwhelming_planned_last", [True, False])
+def test_attempts_at_the_same_moment_count_in_the_order_they_were_planned(
+    owner_client: Client, owner: User, overwhelming_planned_last: bool
+) -> None:
+    ladder = a_ladder(owner_client, owner)
+    first = steps_of(ladder, owner)[0]
+    calm = attempt_at(owner_client, first, occurred="0", window="within")
+    hard = attempt_at(owner_client, first, occurred="0", window="above")  # the same happens_at
+    if not overwhelming_planned_last:  # as if the hard one had been planned first
+        Attempt.objects.filter(pk=hard.pk).update(created_at=calm.created_at)
+        Attempt.objects.filter(pk=calm.pk).update(created_at=hard.created_at)
+    text = page(owner_client, f"/practice/ladders/{ladder.pk}/")
+    assert ("A smaller step first" in text) == overwhelming_planned_last
+
+
 def test_the_suggestion_follows_what_attempts_showed(owner_client: Client, owner: User) -> None:
     ladder = a_ladder(owner_client, owner)
     first = steps_of(ladder, owner)[0]

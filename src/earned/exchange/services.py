@@ -157,6 +157,17 @@ class _Ids:
                 raise ImportProblem(f"{where} points at a record this export does not hold.")
 
 
+@cache
+def _layout(kind: RecordKind) -> tuple[tuple[str, Any, frozenset[Any]], ...]:
+    """Each column of the kind's model in the model's order, with the name the export gives it
+    ("" for the id, the owner and any column an export leaves out) and its choices if any."""
+    exported = {_field(kind.model, name).attname: name for name in kind.fields}
+    return tuple(
+        (exported.get(field.attname, ""), field, frozenset(key for key, _ in field.flatchoices))
+        for field in kind.model._meta.concrete_fields
+    )
+
+
 def _build(
     kind: RecordKind, user: User, item: Any, position: int, ids: _Ids, version: int = VERSION
 ) -> models.Model:
@@ -167,17 +178,23 @@ def _build(
         record_id = uuid.UUID(str(item["id"]))
     except (KeyError, ValueError):
         raise ImportProblem(f"{where} has no valid id.") from None
-    row = kind.model(pk=record_id, owner=user)
-    for name in kind.fields:
-        if name not in item and ADDED_IN_VERSION.get(name, 0) > version:
-            continue  # the field's default, as the model gives it
-        if name not in item:
+    values = []  # in the model's column order: a row is made from them at once, as from a query
+    for name, model_field, choices in _layout(kind):
+        if model_field.primary_key:
+            values.append(record_id)
+        elif model_field.attname == "owner_id":
+            values.append(user.pk)
+        elif not name or (name not in item and ADDED_IN_VERSION.get(name, 0) > version):
+            values.append(model_field.get_default())  # as the model gives it
+        elif name not in item:
             raise ImportProblem(f"{where} is missing {name!r}.")
-        model_field = _field(kind.model, name)
-        value = _value(model_field, item[name], where)
-        if model_field.is_relation and value is not None:
-            ids.link(f"{where}.{name}", cast(type, model_field.related_model), value)
-        setattr(row, model_field.attname, value)
+        else:
+            value = _value(model_field, choices, item[name], where)
+            if model_field.is_relation and value is not None:
+                ids.link(f"{where}.{name}", cast(type, model_field.related_model), value)
+            values.append(value)
+    row = kind.model(*values)
+    row.owner = user  # type: ignore[attr-defined]  # every kind is owned
     try:
         row.clean()  # a record's own rules across its fields, as its forms hold them
     except ValidationError as error:
@@ -186,22 +203,20 @@ def _build(
     return row
 
 
-def _value(field: Any, raw: Any, where: str) -> Any:
+def _value(field: Any, choices: frozenset[Any], raw: Any, where: str) -> Any:
     """Check a value as the database would: type, limits and choices. Empty text is kept as
     it was exported — whatever could be stored must come back (the round trip is lossless)."""
-    label = f"{where}.{field.name}"
     if raw is None:
         if not field.null:
-            raise ImportProblem(f"{label} cannot be empty.")
+            raise ImportProblem(f"{where}.{field.name} cannot be empty.")
         return None
     try:
         value = field.to_python(raw)
         field.run_validators(value)
     except (ValidationError, TypeError, ValueError) as error:
-        raise ImportProblem(f"{label} is not valid ({error}).") from None
-    allowed = {choice for choice, _ in field.flatchoices}
-    if field.choices and value not in allowed and not (field.blank and value == ""):
-        raise ImportProblem(f"{label} is not one of the allowed choices.")
+        raise ImportProblem(f"{where}.{field.name} is not valid ({error}).") from None
+    if choices and value not in choices and not (field.blank and value == ""):
+        raise ImportProblem(f"{where}.{field.name} is not one of the allowed choices.")
     return value
 
 

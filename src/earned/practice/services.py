@@ -25,7 +25,10 @@ from earned.records import saving as records
 def ladders(owner: User, *, archived: bool | None = False) -> QuerySet[Ladder]:
     """The person's ladders (in use, put away, or with None both) with their steps and their
     attempts' outcomes: a fixed number of queries, however many there are."""
-    attempts = Attempt.objects.select_related("experience").order_by("experience__happens_at")
+    # In the order they happened; two at the same moment, in the order they were planned.
+    attempts = Attempt.objects.select_related("experience").order_by(
+        "experience__happens_at", "created_at"
+    )
     found = owned(Ladder, owner).prefetch_related(
         Prefetch("steps__attempts", queryset=attempts), "expectations"
     )

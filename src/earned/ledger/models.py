@@ -135,7 +135,23 @@ class Experience(Owned):
 
     class Meta:
         ordering = ("-happens_at", "-created_at")
-        indexes = [models.Index(fields=["owner", "-happens_at"])]
+        indexes = [
+            models.Index(fields=["owner", "-happens_at"]),
+            # What the evidence reads of each tested experience, found by id without the row
+            # and its encrypted text: the working model's tallies join thousands of them.
+            models.Index(
+                fields=[
+                    "id",
+                    "status",
+                    "occurred",
+                    "felt",
+                    "window",
+                    "explained_away",
+                    "happens_at",
+                ],
+                name="experience_evidence",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Experience {self.id}"

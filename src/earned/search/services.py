@@ -3,10 +3,11 @@
 Entry text cannot be searched in SQL, and decrypting years of entries for each search would be
 slow. So every save of a searchable record also writes its index rows: for each distinct word
 form in it (earned.core.words), a 63-bit HMAC under a key derived from the person's own data
-key. A search hashes its words the same way, finds in SQL the records that hold all of them
-(filtered by kind and date), and decrypts only the one page it shows, to check each match and
-mark it. The index is rebuilt whole after an import, and on first use when it is missing or was
-made by an older VERSION.
+key, kept as terms of the record's entry (earned/search/models.py). A search hashes its words
+the same way, finds in SQL the entries that hold all of them (filtered by kind and date), and
+decrypts only the one page of records it shows, to check each match and mark it. The index is
+rebuilt whole after an import, and on first use when it is missing or was made by an older
+VERSION.
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ def _unpacked(tokens: bytes | memoryview) -> tuple[int, ...]:  # PostgreSQL: a m
     return struct.unpack(f">{len(tokens) // 8}q", tokens)
 
 
+TERM_COLUMNS = ("owner_id", "token", "entry_id")
+
+
 def _insert(owner_id: Any, terms: list[tuple[int, int]]) -> int:
     """Write (token, entry) terms in one statement per batch: years of entries make over a
     million terms, and a model instance for each would take most of the time."""
@@ -94,9 +98,6 @@ def _insert(owner_id: Any, terms: list[tuple[int, int]]) -> int:
                 [(owner, token, entry) for token, entry in terms],
             )
     return len(terms)
-
-
-TERM_COLUMNS = ("owner_id", "token", "entry_id")
 
 
 def _drop(owner_id: Any, records: Iterable[Any]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -21,9 +21,15 @@ from earned.ledger.models import Expectation, Experience
 from earned.measures import services as measures
 from earned.measures.instruments import PRACTICE
 from earned.measures.models import Response
+from earned.practice import services as practice
+from earned.practice.models import Ladder, Step
 from earned.privacy import keyring, keys
+from earned.relationships import services as relationships
+from earned.relationships.models import Person, Repair, Rupture
 from earned.search import services as search
+from earned.search.models import Entry, Term
 from tests.conftest import PASSPHRASE
+from tests.test_search import one_of_each
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +76,44 @@ def test_the_parts_of_a_file_may_come_in_any_order(unlocked: User) -> None:
     tested = ledger_models.Tested.objects.get(owner=unlocked)
     assert tested.experience.situation == "Told Jo I was hurt"
     assert search.find(unlocked, "hurt").count == 1
+
+
+def index_of(owner: User) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+    """The person's search index by record: each entry with its tokens, and each term."""
+    records = dict(Entry.objects.filter(owner=owner).values_list("pk", "record"))
+    entries = {(record, kind, at, tuple(sorted(search._unpacked(tokens))))
+               for record, kind, at, tokens in Entry.objects.filter(owner=owner)
+               .values_list("record", "kind", "at", "tokens")}  # fmt: skip
+    terms = set(Term.objects.filter(owner=owner).values_list("entry", "token"))
+    return entries, {(records[entry], token) for entry, token in terms}
+
+
+@pytest.mark.parametrize("order", [list, lambda kinds: list(reversed(kinds))],
+                         ids=["as exported", "rows before their records"])  # fmt: skip
+def test_an_import_indexes_every_word_as_a_rebuild_would(
+    unlocked: User, order: Callable[[Any], list[Any]]
+) -> None:
+    one_of_each(unlocked, "lantern")  # the word in a feeling, a moment, a turn: rows of their own
+    person = relationships.save_person(unlocked, Person(name="Maya"), feels_safe=60)
+    rupture = relationships.save_rupture(
+        unlocked, Rupture(person=person, kind="quiet", intensity=4, at=timezone.now())
+    )
+    relationships.save_repair(unlocked, Repair(rupture=rupture, what="A lantern lit"))
+    ladder = practice.save_ladder(unlocked, Ladder(goal="Ask for help"), [])
+    practice.add_step(unlocked, ladder, Step(description="Carry a lantern", expected_distress=20))
+    document = services.export_document(unlocked)
+    document["records"] = dict(order(document["records"].items()))
+    for kind in reversed(KINDS):
+        kind.model._default_manager.filter(owner=unlocked).delete()
+    Term.objects.all().delete()
+    Entry.objects.all().delete()
+
+    services.import_file(unlocked, as_file(document))
+    imported = index_of(unlocked)
+    search.rebuild(unlocked)
+    assert index_of(unlocked) == imported
+    assert imported[1]
+    assert search.find(unlocked, "lantern").count == 9
 
 
 def test_a_number_with_a_fraction_comes_back_as_it_was(unlocked: User) -> None:

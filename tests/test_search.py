@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -154,6 +155,21 @@ def test_after_changes_and_deletions_the_index_is_what_a_rebuild_makes(
     kept = index()
     search.rebuild(unlocked)
     assert index() == kept
+
+
+def test_terms_are_kept_as_their_key_alone() -> None:
+    """The key is the index a search walks; on SQLite the table is that key, with no row numbers
+    beside it (a later migration that remade the table as a plain one would fail this)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":  # its introspection names a key's columns unordered
+            cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [Term._meta.db_table])
+            assert cursor.fetchone()[0].endswith(
+                'PRIMARY KEY ("owner_id", "token", "entry_id")) WITHOUT ROWID'
+            )
+        else:
+            constraints = connection.introspection.get_constraints(cursor, Term._meta.db_table)
+            keys = [each["columns"] for each in constraints.values() if each["primary_key"]]
+            assert keys == [["owner_id", "token", "entry_id"]]
 
 
 def test_a_deleted_entry_is_no_longer_found(owner_client: Client, unlocked: User) -> None:

@@ -11,7 +11,6 @@ import datetime
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from typing import IO, Any, cast
 
@@ -271,26 +270,16 @@ def _kinds_in(stream: IO[bytes]) -> Iterator[tuple[RecordKind, Any]]:
     """Each kind of record in the file with its records, read one kind at a time."""
     known = {kind.name: kind for kind in KINDS}
     try:
-        for name, items in ijson.kvitems(stream, "records"):
+        # Numbers with a fraction as floats, as json.loads gives them (ijson's default is an
+        # exact Decimal, which the models and the round trip do not expect).
+        for name, items in ijson.kvitems(stream, "records", use_float=True):
             if name not in known:
                 raise ImportProblem(
                     f"This export holds kinds of record Earned does not know: [{name!r}]."
                 )
-            yield known[name], _plain_numbers(items)
+            yield known[name], items
     except ijson.JSONError:
         raise ImportProblem("This file is damaged: it ends or breaks off part way.") from None
-
-
-def _plain_numbers(value: Any) -> Any:
-    """The value as json.loads would give it: ijson reads a number with a fraction exactly, as a
-    Decimal; the models and the round trip expect a float."""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, list):
-        return [_plain_numbers(each) for each in value]
-    if isinstance(value, dict):
-        return {key: _plain_numbers(each) for key, each in value.items()}
-    return value
 
 
 def _import(
@@ -304,6 +293,7 @@ def _import(
     try:
         with transaction.atomic():
             _write_profile(user, profile)
+            indexing = search.Rebuilding(user)
             for kind, items in kinds:
                 if not isinstance(items, list):
                     raise ImportProblem(f"The {kind.name} records must be a list.")
@@ -322,9 +312,10 @@ def _import(
                             f"A {kind.name} record with id {taken} already exists here."
                         )
                     records.restore(user, batch)
+                    indexing.restored(kind.model, batch)
                 counts[kind.name] = counts.get(kind.name, 0) + len(items)
             ids.check()
-            search.rebuild(user)
+            indexing.finish()
     except ValidationError as error:
         raise ImportProblem(f"This export does not fit: {'; '.join(error.messages)}") from None
     return counts

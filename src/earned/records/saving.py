@@ -35,6 +35,7 @@ from earned.accounts.models import User
 from earned.circles import services as circles
 from earned.groups import services as groups
 from earned.privacy.fields import EncryptedTextField
+from earned.records import bulk
 from earned.records.models import Owned, words_among
 from earned.safety import noticing
 from earned.search import services as search
@@ -46,7 +47,7 @@ class NotYours(Exception):
     """A record of another person was passed in; nothing was written."""
 
 
-RESTORED_AT_ONCE = 500  # rows to an INSERT: well within every database's limit on parameters
+RESTORED_AT_ONCE = 500  # rows restored together: what an import holds in memory at once as rows
 
 
 def check_owner(owner: User, records: Iterable[Any]) -> None:
@@ -181,12 +182,12 @@ def set_visibility(owner: User, record: Owned, visibility: str) -> None:
 
 def restore(owner: User, rows: Sequence[models.Model]) -> None:
     """Rows of one kind brought back from an export, written as they were, with their own ids,
-    many to a statement (each value still encrypted on its own, bound to its row). Their words
-    are not looked at — the notice answers what a person writes now, not an old entry coming
-    home — and the index is rebuilt once, when every row is back (`search.rebuild`)."""
+    through one prepared statement (each value still encrypted on its own, bound to its row).
+    Their words are not looked at — the notice answers what a person writes now, not an old
+    entry coming home — and the import indexes them as they come (`search.Rebuilding`)."""
     check_owner(owner, rows)
     if rows:
-        type(rows[0])._default_manager.bulk_create(rows, batch_size=RESTORED_AT_ONCE)
+        bulk.create(rows)
 
 
 def _reindex(record: Owned, update_fields: Sequence[str] | None) -> None:

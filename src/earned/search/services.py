@@ -5,9 +5,9 @@ slow. So every save of a searchable record also writes its index rows: for each 
 form in it (earned.core.words), a 63-bit HMAC under a key derived from the person's own data
 key, kept as terms of the record's entry (earned/search/models.py). A search hashes its words
 the same way, finds in SQL the entries that hold all of them (filtered by kind and date), and
-decrypts only the one page of records it shows, to check each match and mark it. The index is
-rebuilt whole after an import, and on first use when it is missing or was made by an older
-VERSION.
+decrypts only the one page of records it shows, to check each match and mark it. An import
+indexes its records as it writes them; the index is rebuilt whole on first use when it is
+missing or was made by an older VERSION.
 """
 
 from __future__ import annotations
@@ -19,24 +19,25 @@ import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
-from typing import Any
+from typing import Any, cast
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.core.paginator import Page, Paginator
 from django.db import connection, models, transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, ManyToOneRel, OuterRef
 from django.utils import timezone
 
 from earned.access import owned
 from earned.accounts.models import User
 from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_searchable
 from earned.privacy import keyring
+from earned.records import bulk
 from earned.records.models import Owned, words_among
 from earned.search.kinds import KINDS, SearchKind, kind_for
 from earned.search.models import Entry, Indexed, Term
 
-VERSION = 2  # raise it when the way words are cut or hashed changes: indexes are rebuilt
+VERSION = 3  # raise it when words are cut or hashed anew, or terms kept anew: indexes are rebuilt
 PAGE_SIZE = 20
 BATCH = 2000
 
@@ -83,21 +84,14 @@ def _unpacked(tokens: bytes | memoryview) -> tuple[int, ...]:  # PostgreSQL: a m
 
 
 TERM_COLUMNS = ("owner_id", "token", "entry_id")
+ENTRY_COLUMNS = ("owner_id", "kind", "record", "at", "tokens")
 
 
-def _insert(owner_id: Any, terms: list[tuple[int, int]]) -> int:
-    """Write (token, entry) terms in one statement per batch: years of entries make over a
-    million terms, and a model instance for each would take most of the time."""
-    if terms:
-        owner = Term._meta.get_field("owner").get_db_prep_save(owner_id, connection)
-        table = connection.ops.quote_name(Term._meta.db_table)
-        columns = ", ".join(connection.ops.quote_name(name) for name in TERM_COLUMNS)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s)",  # noqa: S608 (names from the model)
-                [(owner, token, entry) for token, entry in terms],
-            )
-    return len(terms)
+def _insert(owner_id: Any, terms: list[tuple[int, int]]) -> None:
+    """Write (token, entry) terms in one prepared statement."""
+    owner = Term._meta.get_field("owner").get_db_prep_save(owner_id, connection)
+    bulk.insert(Term._meta.db_table, TERM_COLUMNS,
+                [(owner, token, entry) for token, entry in terms])  # fmt: skip
 
 
 def _drop(owner_id: Any, records: Iterable[Any]) -> None:
@@ -150,37 +144,130 @@ def searchable(owner: User) -> int:
 def rebuild(owner: User, done: Callable[[int], object] = lambda records: None) -> int:
     """Index every searchable record of the person anew; returns how many terms it wrote.
     `done` hears how many more records are indexed, batch by batch (a progress bar)."""
-    key = _index_key()
-    Term.objects.filter(owner=owner).delete()
-    Entry.objects.filter(owner=owner).delete()
-    written = 0
-    memo = Memo()  # most words recur across years of entries: each is worked out once
+    making = Rebuilding(owner)
     for kind in KINDS:
         records = owned(kind.model, owner).prefetch_related(*kind.related)
         batch: list[Any] = []
         for record in records.iterator(chunk_size=BATCH):
             batch.append(record)
             if len(batch) >= BATCH:
-                written += _index_many(kind, owner, batch, key, memo)
+                making.add(kind, batch)
                 done(len(batch))
                 batch = []
-        written += _index_many(kind, owner, batch, key, memo)
+        making.add(kind, batch)
         done(len(batch))
-    Indexed.objects.update_or_create(
-        owner=owner, defaults={"version": VERSION, "built_at": timezone.now()}
-    )
-    return written
+    return making.finish()
 
 
-def _index_many(kind: SearchKind, owner: User, records: list[Any], key: bytes, memo: Memo) -> int:
-    """Write the records' entries, then their terms."""
-    tokens = [_tokens(record, key, memo) for record in records]
-    entries = Entry.objects.bulk_create(
-        [_entry(kind, record, its) for record, its in zip(records, tokens, strict=True)]
-    )
-    return _insert(owner.pk, [(token, entry.pk) for entry, its in zip(entries, tokens,
-                                                                       strict=True)
-                              for token in its])  # fmt: skip
+STAGED = "search_staged_terms"
+
+
+class Rebuilding:
+    """A person's index made anew from the records handed to it, kind by kind, then `finish`ed:
+    in one transaction, by `rebuild` reading every record, or by an import as it writes them.
+
+    Each batch's entries are written at once; their terms wait in a temporary table and go into
+    the index in its own order when all are in. Ten years of entries make over a million terms,
+    and written in the order entries come, each lands somewhere else in the index: several
+    times slower (docs/scaling.md)."""
+
+    def __init__(self, owner: User) -> None:
+        self.owner = owner
+        self.key = _index_key()
+        self.memo = Memo()  # most words recur across years of entries: each is worked out once
+        self.entry_row = bulk.preparing(Entry, ENTRY_COLUMNS)
+        self.found_with: dict[type[models.Model], set[Any]] = {}  # parents of restored rows
+        Term.objects.filter(owner=owner).delete()
+        Entry.objects.filter(owner=owner).delete()
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {STAGED}")
+            cursor.execute(f"CREATE TEMPORARY TABLE {STAGED} (token bigint, entry bigint)")
+
+    def add(self, kind: SearchKind, records: Sequence[Any]) -> None:
+        """Index these records, their related rows loaded (`kind.related`)."""
+        if not records:
+            return
+        tokens = [_tokens(record, self.key, self.memo) for record in records]
+        bulk.insert(Entry._meta.db_table, ENTRY_COLUMNS, [
+            self.entry_row((self.owner.pk, kind.name, record.pk, getattr(record, kind.when),
+                            _packed(its)))
+            for record, its in zip(records, tokens, strict=True)
+        ])  # fmt: skip
+        numbers = dict(Entry.objects.filter(owner=self.owner, record__in=[r.pk for r in records])
+                       .values_list("record", "pk"))  # fmt: skip
+        self._stage([(token, number) for record, its in zip(records, tokens, strict=True)
+                     for number in (numbers[record.pk],) for token in its])  # fmt: skip
+
+    def restored(self, model: type[models.Model], rows: Sequence[Any]) -> None:
+        """Index rows just written by an import, from the words still in memory. A record
+        searched with rows of its own (an experience's feelings, a dialogue's turns) is indexed
+        from its own words now; those rows, in whichever order they come, bring it back for
+        `finish` to add theirs."""
+        kind = kind_for(model)
+        if kind is not None:
+            # None of its own rows yet: what Django keeps when they are prefetched, so its words
+            # are read without asking the database (Prefetch(…, none()) takes as long again).
+            none: dict[str, Any] = {}
+            for name in kind.related:
+                relation = model._meta.get_field(name)
+                if isinstance(relation, ManyToOneRel) and relation.one_to_many:  # its own rows
+                    rows_model = cast(type[models.Model], relation.related_model)
+                    none[relation.cache_name] = rows_model._default_manager.none()
+            for row in rows:
+                row._prefetched_objects_cache = dict(none)
+            self.add(kind, rows)
+        parent = getattr(model, "indexed_with", None)
+        if parent is not None:
+            link = model._meta.get_field(parent)
+            assert isinstance(link, models.ForeignKey), f"{model.__name__}.{parent} is a link"
+            self.found_with.setdefault(cast(type, link.related_model), set()).update(
+                getattr(row, link.attname) for row in rows
+            )
+
+    def finish(self) -> int:
+        """Add the words of rows restored apart from their record, put the staged terms into
+        the index, and mark it current; returns how many terms it holds."""
+        for model, ids in self.found_with.items():
+            kind = kind_for(model)
+            if kind is None:
+                continue
+            chosen = sorted(ids)
+            for at in range(0, len(chosen), BATCH):
+                records = owned(model, self.owner).filter(pk__in=chosen[at : at + BATCH])
+                self._add_words(list(records.prefetch_related(*kind.related)))
+        owner = Term._meta.get_field("owner").get_db_prep_save(self.owner.pk, connection)
+        table = connection.ops.quote_name(Term._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(name) for name in TERM_COLUMNS)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) "  # noqa: S608 (names from the model)
+                f"SELECT %s, token, entry FROM {STAGED} ORDER BY token, entry",
+                [owner],
+            )
+            written: int = cursor.rowcount
+            cursor.execute(f"DROP TABLE {STAGED}")
+        Indexed.objects.update_or_create(
+            owner=self.owner, defaults={"version": VERSION, "built_at": timezone.now()}
+        )
+        return written
+
+    def _add_words(self, records: Sequence[Any]) -> None:
+        """Add to each record's entry the words it holds beyond those it has."""
+        entries = Entry.objects.filter(owner=self.owner, record__in=[r.pk for r in records])
+        kept = {record: (number, tokens) for record, number, tokens
+                in entries.values_list("record", "pk", "tokens")}  # fmt: skip
+        grown = []
+        for record in records:
+            number, tokens = kept[record.pk]
+            have = _unpacked(tokens)
+            new = sorted(set(_tokens(record, self.key, self.memo)) - set(have))
+            if new:
+                grown.append(Entry(pk=number, tokens=_packed([*have, *new])))
+                self._stage([(token, number) for token in new])
+        Entry.objects.bulk_update(grown, ["tokens"], batch_size=BATCH)
+
+    def _stage(self, terms: list[tuple[int, int]]) -> None:
+        bulk.insert(STAGED, ("token", "entry"), terms)
 
 
 def is_current(owner: User) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
@@ -203,6 +204,54 @@ def test_a_missing_or_older_index_is_built_on_first_search(
     Term.objects.all().delete()
     Entry.objects.all().delete()
     assert "7 entries with" in page(owner_client, "/search/?q=lantern")
+
+
+def terms_by_record(owner: User) -> set[tuple[Any, int]]:
+    records = dict(Entry.objects.filter(owner=owner).values_list("pk", "record"))
+    terms = Term.objects.filter(owner=owner).values_list("entry", "token")
+    return {(records[entry], token) for entry, token in terms}
+
+
+def test_an_index_made_after_an_update_shows_its_steps_then_the_results(
+    owner_client: Client, unlocked: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_of_each(unlocked, "lantern")
+    one_of_each(unlocked, "harbour")
+    Indexed.objects.filter(owner=unlocked).update(version=search.VERSION - 1)
+    step = search.build_step
+    monkeypatch.setattr(search, "build_step", lambda owner: step(owner, seconds=0, at_once=2))
+    steps = []
+    for _ in range(30):
+        text = page(owner_client, "/search/?q=lantern&kind=journal")
+        if "Getting search ready" not in text:
+            break
+        assert '<input type="hidden" name="q" value="lantern">' in text  # Go on asks again
+        assert '<input type="hidden" name="kind" value="journal">' in text
+        done, of = re.search(r"(\d+) of (\d+) entries ready", text).groups()  # type: ignore[union-attr]
+        steps.append((int(done), int(of)))
+    assert len(steps) > 3
+    assert [done for done, _ in steps] == sorted({done for done, _ in steps})  # always onwards
+    assert {of for _, of in steps} == {14}
+    assert "1 entry with “lantern”" in text
+    assert Indexed.objects.get(owner=unlocked).version == search.VERSION
+    made = terms_by_record(unlocked)
+    search.rebuild(unlocked)
+    assert terms_by_record(unlocked) == made
+
+
+def test_an_entry_written_while_the_index_is_made_is_found_too(unlocked: User) -> None:
+    one_of_each(unlocked, "lantern")
+    Indexed.objects.filter(owner=unlocked).update(version=search.VERSION - 1)
+    assert not search.build_step(unlocked, seconds=0, at_once=1).complete
+    reflection.save_entry(unlocked, JournalEntry(body="A lantern by the door."))
+    for _ in range(10):
+        if search.build_step(unlocked, seconds=0, at_once=1).complete:
+            break
+    assert search.is_current(unlocked)
+    assert search.find(unlocked, "lantern").count == 8
+    made = terms_by_record(unlocked)
+    search.rebuild(unlocked)
+    assert terms_by_record(unlocked) == made
 
 
 def test_an_imported_export_is_searchable_at_once(unlocked: User) -> None:

@@ -8,9 +8,14 @@ from collections.abc import Callable
 from typing import Any
 
 from earned.accounts.models import User
+from earned.privacy import keyring, keys
+from earned.reflection import services as reflection
 from earned.reflection.models import Dialogue, Imagery, JournalEntry
+from earned.search import services as search
+from earned.search.models import Indexed
 from tests.browser.conftest import PHONE
 from tests.browser.test_journeys import sign_in
+from tests.conftest import PASSPHRASE
 
 
 def test_journal_dialogue_imagery_and_search_on_a_phone(
@@ -82,3 +87,29 @@ def test_journal_dialogue_imagery_and_search_on_a_phone(
     page.get_by_text("1 entry with “soup”").wait_for()
     page.get_by_role("link", name="A safe place").click()
     page.get_by_text("The soup smell came back, warm.").wait_for()
+
+
+def test_search_gets_ready_a_step_at_a_time_after_an_update(
+    page: Any, owner: User, check_page: Callable[[Any, str], None], monkeypatch: Any
+) -> None:
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        for n in range(6):
+            reflection.save_entry(owner, JournalEntry(body=f"Lantern light, evening {n}."))
+    Indexed.objects.filter(owner=owner).update(version=search.VERSION - 1)  # as after an update
+    step = search.build_step
+    monkeypatch.setattr(search, "build_step", lambda person: step(person, seconds=0, at_once=1))
+    sign_in(page)
+    page.get_by_role("link", name="Search").wait_for()
+
+    # Without JavaScript the person goes on a step at a time.
+    page.route("**/earned.js", lambda route: route.abort())
+    page.goto("/search/?q=lantern")
+    page.get_by_text("1 of 6 entries ready.").wait_for()
+    check_page(page, "search-preparing")
+    page.get_by_role("button", name="Go on").click()
+    page.get_by_text("2 of 6 entries ready.").wait_for()
+
+    # With it, the page carries on by itself to the results.
+    page.unroute("**/earned.js")
+    page.reload()
+    page.get_by_text("6 entries with “lantern”").wait_for()

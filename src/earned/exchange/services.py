@@ -193,7 +193,6 @@ def _build(
                 ids.link(f"{where}.{name}", cast(type, model_field.related_model), value)
             values.append(value)
     row = kind.model(*values)
-    row.owner = user  # type: ignore[attr-defined]  # every kind is owned
     try:
         row.clean()  # a record's own rules across its fields, as its forms hold them
     except ValidationError as error:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import hmac
 import struct
+import time
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -140,6 +141,25 @@ def searchable(owner: User) -> int:
     return sum(owned(kind.model, owner).count() for kind in KINDS)
 
 
+def _write_entries(
+    owner: User, kind: SearchKind, records: Sequence[Any], key: bytes, memo: Memo
+) -> list[tuple[int, int]]:
+    """Write the records' entries (their related rows loaded: `kind.related`); returns their
+    terms, (token, entry), to be written."""
+    if not records:
+        return []
+    tokens = [_tokens(record, key, memo) for record in records]
+    entry_row = bulk.preparing(Entry, ENTRY_COLUMNS)
+    bulk.insert(Entry._meta.db_table, ENTRY_COLUMNS, [
+        entry_row((owner.pk, kind.name, record.pk, getattr(record, kind.when), _packed(its)))
+        for record, its in zip(records, tokens, strict=True)
+    ])  # fmt: skip
+    numbers = dict(Entry.objects.filter(owner=owner, record__in=[r.pk for r in records])
+                   .values_list("record", "pk"))  # fmt: skip
+    return [(token, number) for record, its in zip(records, tokens, strict=True)
+            for number in (numbers[record.pk],) for token in its]  # fmt: skip
+
+
 @transaction.atomic
 def rebuild(owner: User, done: Callable[[int], object] = lambda records: None) -> int:
     """Index every searchable record of the person anew; returns how many terms it wrote.
@@ -175,7 +195,6 @@ class Rebuilding:
         self.owner = owner
         self.key = _index_key()
         self.memo = Memo()  # most words recur across years of entries: each is worked out once
-        self.entry_row = bulk.preparing(Entry, ENTRY_COLUMNS)
         self.found_with: dict[type[models.Model], set[Any]] = {}  # parents of restored rows
         Term.objects.filter(owner=owner).delete()
         Entry.objects.filter(owner=owner).delete()
@@ -185,18 +204,7 @@ class Rebuilding:
 
     def add(self, kind: SearchKind, records: Sequence[Any]) -> None:
         """Index these records, their related rows loaded (`kind.related`)."""
-        if not records:
-            return
-        tokens = [_tokens(record, self.key, self.memo) for record in records]
-        bulk.insert(Entry._meta.db_table, ENTRY_COLUMNS, [
-            self.entry_row((self.owner.pk, kind.name, record.pk, getattr(record, kind.when),
-                            _packed(its)))
-            for record, its in zip(records, tokens, strict=True)
-        ])  # fmt: skip
-        numbers = dict(Entry.objects.filter(owner=self.owner, record__in=[r.pk for r in records])
-                       .values_list("record", "pk"))  # fmt: skip
-        self._stage([(token, number) for record, its in zip(records, tokens, strict=True)
-                     for number in (numbers[record.pk],) for token in its])  # fmt: skip
+        self._stage(_write_entries(self.owner, kind, records, self.key, self.memo))
 
     def restored(self, model: type[models.Model], rows: Sequence[Any]) -> None:
         """Index rows just written by an import, from the words still in memory. A record
@@ -278,6 +286,50 @@ def is_current(owner: User) -> bool:
 def ensure_index(owner: User) -> None:
     if not is_current(owner):
         rebuild(owner)
+
+
+STEPPING = 0  # Indexed.version while an index is being made a step at a time
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int  # records indexed
+    of: int  # records to index
+    complete: bool
+
+
+def build_step(owner: User, seconds: float = 1.0, at_once: int = 500) -> Progress:
+    """Make the person's index a step at a time — `at_once` records, until about `seconds` have
+    passed — for a page that shows how far it has come (years of entries take a while). Each
+    step is its own transaction, so entries written meanwhile are indexed as usual and steps
+    go on after them; an old index is dropped on the first step."""
+    with transaction.atomic():
+        state = Indexed.objects.filter(owner=owner).values_list("version", flat=True).first()
+        if state not in (VERSION, STEPPING):
+            Term.objects.filter(owner=owner).delete()
+            Entry.objects.filter(owner=owner).delete()
+            Indexed.objects.update_or_create(owner=owner, defaults={"version": STEPPING})
+    if state != VERSION:
+        key, memo = _index_key(), Memo()
+        started, stepped = time.monotonic(), False  # at least one batch a step
+        unfinished = 0  # kinds that may have records still to index
+        for kind in KINDS:
+            left = True
+            while left and (time.monotonic() - started < seconds or not stepped):
+                indexed = Entry.objects.filter(owner=owner, kind=kind.name).values("record")
+                waiting = owned(kind.model, owner).exclude(pk__in=indexed)
+                with transaction.atomic():
+                    batch = list(waiting.prefetch_related(*kind.related)[:at_once])
+                    _insert(owner.pk, _write_entries(owner, kind, batch, key, memo))
+                left = len(batch) == at_once
+                stepped = stepped or bool(batch)
+            unfinished += left
+        if unfinished:
+            of = searchable(owner)
+            return Progress(min(Entry.objects.filter(owner=owner).count(), of - 1), of, False)
+        Indexed.objects.filter(owner=owner).update(version=VERSION, built_at=timezone.now())
+    done = Entry.objects.filter(owner=owner).count()
+    return Progress(done, done, True)
 
 
 # --- Finding ---------------------------------------------------------------------------------

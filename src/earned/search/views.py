@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from earned.access import signed_in_user
+from earned.core.words import keys_of
 from earned.search import services
 from earned.search.forms import SearchForm
 
@@ -15,11 +16,17 @@ from earned.search.forms import SearchForm
 def search(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = SearchForm(request.GET or None)
-    results = None
-    if form.is_valid() and form.cleaned_data["q"].strip():
+    results = preparing = None
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    if query and keys_of([query]) and not services.is_current(user):
+        # Made a step at a time, the page showing how far it has come and going on by itself:
+        # years of entries take longer than a page should keep a person waiting.
+        progress = services.build_step(user)
+        preparing = None if progress.complete else progress
+    if query and preparing is None:
         results = services.find(
             user,
-            form.cleaned_data["q"],
+            query,
             kinds=[form.cleaned_data["kind"]] if form.cleaned_data["kind"] else [],
             since=form.cleaned_data["since"],
             until=form.cleaned_data["until"],
@@ -31,6 +38,7 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "results": results,
+            "preparing": preparing,
             "page": results.page if results else None,
             "choices": urlencode([(k, v) for k, v in request.GET.items() if k != "page"]),
         },

@@ -156,6 +156,14 @@ class EarnedLines extends HTMLElement {
 
 customElements.define("earned-lines", EarnedLines);
 
+// A page that works in steps (search getting its index ready) goes on to the next by itself;
+// without this file, the person chooses Go on.
+function carryOn() {
+  for (const form of document.querySelectorAll("form[data-continue]")) {
+    setTimeout(() => form.requestSubmit(), 150);
+  }
+}
+
 // Buttons that only make sense with JavaScript: print this page; close a notice.
 function printButtons() {
   for (const button of document.querySelectorAll("[data-print]")) {
@@ -282,6 +290,7 @@ document.addEventListener("DOMContentLoaded", () => {
   voiceNames();
   sliderValues();
   draggableSteps();
+  carryOn();
 });
 
 // A quiet timer for guided imagery: start, pause, go on, start again. Without JavaScript the page

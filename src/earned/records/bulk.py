@@ -18,6 +18,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, models
 def insert(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """INSERT rows whose values are already as the database takes them, in these columns of a
     table. (A sequence, not an iterator: Django's query log, on in tests, counts them.)"""
+    if not rows:
+        return
     connection = connections[DEFAULT_DB_ALIAS]
     table = connection.ops.quote_name(table)
     names = ", ".join(connection.ops.quote_name(column) for column in columns)

@@ -189,7 +189,7 @@ class Rebuilding:
     Each batch's entries are written at once; their terms wait in a temporary table and go into
     the index in its own order when all are in. Ten years of entries make over a million terms,
     and written in the order entries come, each lands somewhere else in the index: several
-    times slower (docs/scaling.md)."""
+    times slower (docs/decisions.md)."""
 
     def __init__(self, owner: User) -> None:
         self.owner = owner

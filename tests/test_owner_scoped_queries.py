@@ -1,10 +1,8 @@
 """Every query a person's own pages make names that person: the rule that keeps Earned
 distributable by owner (docs/scaling.md). Each page (the API's too) is asked for with another
 person's records beside the owner's: no statement may carry the other person's id, and every
-statement that reads or writes an owned table must carry the owner's — but for the rows still
-read through their parent's id alone (a ladder's steps, an expectation's ratings), listed here
-until their keys carry the owner too. The list must shrink, never grow: a new page that reads
-without the owner fails, and so does a listed read that no page makes any more."""
+statement that reads or writes an owned table must carry the owner's — rows read through a
+link included (a ladder's steps, an expectation's ratings: earned/records/links.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django import Settings as SettingsWrapper
 
 from earned.accounts.models import User
+from earned.records.links import OwnLink, OwnLinks, OwnOneLink
 from earned.records.models import Owned
 from tests.factories import id_of, one_of_everything
 from tests.routes import routes
@@ -26,24 +25,7 @@ from tests.routes import routes
 pytestmark = pytest.mark.django_db
 
 OWNED_TABLES = {model._meta.db_table for model in apps.get_models() if issubclass(model, Owned)}
-
-
-# Owned tables read together through a parent's id, without the owner (Django's related managers
-# and prefetches): work left for distribution, in docs/scaling.md.
-READ_THROUGH_A_PARENT = {
-    frozenset(tables)
-    for tables in (
-        ["ledger_emotion"], ["ledger_rating"], ["ledger_expectation", "ledger_tested"],
-        ["ledger_expectation", "practice_ladderlink"],
-        ["ledger_expectation", "reflection_journallink"],
-        ["ledger_experience", "practice_attempt"], ["practice_ladder", "practice_step"],
-        ["ledger_experience", "practice_attempt", "practice_rehearsal", "practice_step"],
-        ["practice_rehearsal", "practice_script"], ["reflection_dialogue", "reflection_turn"],
-        ["reflection_journalperson", "relationships_person"], ["relationships_person"],
-        ["relationships_presence"], ["relationships_repair"], ["relationships_rupture"],
-        ["relationships_safety"], ["rituals_checkin", "rituals_interaction"],
-    )
-}  # fmt: skip
+OWN_LINKS = (OwnLink, OwnLinks, OwnOneLink)
 
 
 def ids_in(route: str) -> list[str]:
@@ -66,7 +48,6 @@ def test_every_query_of_a_persons_own_pages_names_them_alone(
     one_of_everything(other_client, tag="2")
     mine, theirs = as_stored(owner.pk), as_stored(other_client.pk)
     problems = []
-    through_a_parent: set[frozenset[str]] = set()
     for route in routes(lambda pattern: True):
         path = "/" + route
         if route.startswith(("groups/", "circles/", "care/", "api/care/", "api/groups/")):
@@ -89,9 +70,23 @@ def test_every_query_of_a_persons_own_pages_names_them_alone(
             if any(each in sql for each in theirs):
                 problems.append(f"{path}: another person's id in {sql[:200]}")
             elif not any(each in sql for each in mine):
-                if frozenset(tables) in READ_THROUGH_A_PARENT:
-                    through_a_parent.add(frozenset(tables))
-                else:
-                    problems.append(f"{path}: {sorted(tables)} without the owner: {sql[:300]}")
+                problems.append(f"{path}: {sorted(tables)} without the owner: {sql[:300]}")
     assert problems == []
-    assert through_a_parent == READ_THROUGH_A_PARENT, "a listed read is gone: take it off"
+
+
+def test_every_link_between_a_persons_records_names_the_owner_when_followed() -> None:
+    plain = []
+    for model in apps.get_models():
+        if not issubclass(model, Owned):
+            continue
+        for field in model._meta.get_fields(include_hidden=True):
+            target = field.related_model
+            if (
+                field.is_relation
+                and not field.auto_created
+                and isinstance(target, type)
+                and issubclass(target, Owned)
+                and not isinstance(field, OWN_LINKS)
+            ):
+                plain.append(f"{model.__name__}.{field.name}")
+    assert plain == [], "a link between owned records: make it an OwnLink (earned/records/links.py)"

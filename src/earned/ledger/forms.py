@@ -256,7 +256,7 @@ class DebriefForm(RecordForm[Experience]):
                 label="or your own word", required=False, max_length=60
             )
             self.fields[f"emotion_{row}_intensity"] = percent_field("How strong (0–100)")
-        if self.instance.pk and not self.is_bound:
+        if not self.instance._state.adding and not self.is_bound:  # feelings named before
             for row, emotion in enumerate(list(self.instance.emotions.all())[:EMOTION_ROWS]):
                 self.initial[f"emotion_{row}"] = emotion.word
                 self.initial[f"emotion_{row}_own"] = emotion.own_word or ""

@@ -22,6 +22,7 @@ from earned.ledger.choices import (
     Wound,
 )
 from earned.privacy.fields import EncryptedTextField
+from earned.records.links import OwnLink, OwnLinks
 from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
 
 # Clocks and typing differ a little: "now" written in a form may be a minute or two ahead.
@@ -93,14 +94,14 @@ class Experience(Owned):
     happens_at = models.DateTimeField("when")
     context = models.CharField("who it is with", max_length=10, choices=Context, blank=True)
     who = optional_text("who")
-    person = models.ForeignKey(
+    person = OwnLink(
         "relationships.Person",
         on_delete=models.SET_NULL,  # deleting a person keeps the experience, unlinked
         null=True,
         blank=True,
         related_name="experiences",
     )
-    expectations: models.ManyToManyField[Expectation, Tested] = models.ManyToManyField(
+    expectations: models.ManyToManyField[Expectation, Tested] = OwnLinks(
         Expectation, through="Tested", related_name="tests"
     )
     # The prediction, made before.
@@ -248,8 +249,8 @@ class Tested(Owned):
     category = Category.EXPERIENCES
     exported_as = "tested"
 
-    experience = models.ForeignKey(Experience, on_delete=models.CASCADE)
-    expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
+    experience = OwnLink(Experience, on_delete=models.CASCADE)
+    expectation = OwnLink(Expectation, on_delete=models.CASCADE)
 
     class Meta:
         constraints = [
@@ -266,11 +267,11 @@ class Rating(Owned):
     category = Category.EXPECTATIONS
     exported_as = "ratings"
 
-    expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE, related_name="ratings")
+    expectation = OwnLink(Expectation, on_delete=models.CASCADE, related_name="ratings")
     feels_true = percent("feels true")
     think_true = percent("think it is true")
     rated_at = models.DateTimeField(default=timezone.now)
-    experience = models.ForeignKey(
+    experience = OwnLink(
         Experience, on_delete=models.SET_NULL, null=True, blank=True, related_name="ratings"
     )
 
@@ -288,7 +289,7 @@ class Emotion(Owned):
     exported_as = "emotions"
     indexed_with = "experience"
 
-    experience = models.ForeignKey(Experience, on_delete=models.CASCADE, related_name="emotions")
+    experience = OwnLink(Experience, on_delete=models.CASCADE, related_name="emotions")
     word = models.CharField(max_length=16, choices=list(EMOTIONS.items()), blank=True)
     own_word = optional_text("your own word")
     intensity = percent("how strong")

@@ -340,7 +340,7 @@ def experience_detail(request: HttpRequest, experience_id: str) -> HttpResponse:
     expectations = list(experience.expectations.all())
     latest = {
         rating.expectation_id: rating
-        for rating in Rating.objects.filter(expectation__in=expectations).order_by("rated_at")
+        for rating in owned(Rating, user).filter(expectation__in=expectations).order_by("rated_at")
     }
     return render(
         request,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from earned.ledger.models import Expectation, Experience
 from earned.practice.choices import CONFIDENCE_RANGE, Mode, Origin, Situation
 from earned.privacy.fields import EncryptedTextField
+from earned.records.links import OwnLink, OwnLinks, OwnOneLink
 from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
 
 
@@ -26,7 +27,7 @@ class Ladder(Owned):
         "the goal", error_messages=needed("Please write the goal in a few words.")
     )
     value = optional_text("the value it serves")
-    expectations: models.ManyToManyField[Expectation, LadderLink] = models.ManyToManyField(
+    expectations: models.ManyToManyField[Expectation, LadderLink] = OwnLinks(
         Expectation, through="LadderLink", related_name="ladders", blank=True
     )
     keep_sorted = models.BooleanField("keep the steps sorted by expected distress", default=True)
@@ -69,8 +70,8 @@ class LadderLink(Owned):
     category = Category.PRACTICE
     exported_as = "ladder_links"
 
-    ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE)
-    expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
+    ladder = OwnLink(Ladder, on_delete=models.CASCADE)
+    expectation = OwnLink(Expectation, on_delete=models.CASCADE)
 
     class Meta:
         constraints = [
@@ -87,7 +88,7 @@ class Step(Owned):
     indexed_with = "ladder"
     part_of = ("ladder",)
 
-    ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="steps")
+    ladder = OwnLink(Ladder, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(default=0)
     description = EncryptedTextField(
         "the step", error_messages=needed("Please describe the step in a few words.")
@@ -115,8 +116,8 @@ class Attempt(Owned):
     searched_as = Searched("attempts", "Attempts", "created_at", ("step",), 90)
     part_of = ("step",)
 
-    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="attempts")
-    experience = models.OneToOneField(Experience, on_delete=models.CASCADE, related_name="attempt")
+    step = OwnLink(Step, on_delete=models.CASCADE, related_name="attempts")
+    experience = OwnOneLink(Experience, on_delete=models.CASCADE, related_name="attempt")
     coping_plan = optional_text("a coping plan")
     distress_now = percent("distress in the moment", null=True, blank=True)
     doing_now = optional_text("what I am doing")
@@ -203,13 +204,13 @@ class Rehearsal(Owned):
     category = Category.PRACTICE
     exported_as = "rehearsals"
 
-    script = models.ForeignKey(Script, on_delete=models.CASCADE, related_name="rehearsals")
+    script = OwnLink(Script, on_delete=models.CASCADE, related_name="rehearsals")
     at = models.DateTimeField(default=timezone.now)
     mode = models.CharField("how", max_length=10, choices=Mode, default=Mode.ALONE)
     confidence_before = confidence("confidence before")
     confidence_after = confidence("confidence after")
     note = optional_text("a note")
-    attempt = models.ForeignKey(
+    attempt = OwnLink(
         Attempt, on_delete=models.SET_NULL, null=True, blank=True, related_name="rehearsals"
     )
 

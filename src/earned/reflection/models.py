@@ -13,6 +13,7 @@ from django.utils import timezone
 from earned.core.phrasing import both
 from earned.ledger.models import Expectation
 from earned.privacy.fields import EncryptedTextField
+from earned.records.links import OwnLink, OwnLinks
 from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
 from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
 from earned.reflection.prompts import PROMPT_CHOICES, PROMPTS
@@ -30,7 +31,7 @@ class Shift(Owned):
     searched_as = Searched("shifts", "Interpretation shifts", "at", rank=70)
 
     at = models.DateTimeField(default=timezone.now)
-    expectation = models.ForeignKey(
+    expectation = OwnLink(
         Expectation, on_delete=models.SET_NULL, null=True, blank=True, related_name="shifts"
     )
     signal = EncryptedTextField("what happened, the signal")
@@ -74,10 +75,10 @@ class JournalEntry(Owned):
     body = EncryptedTextField(
         "what you wrote", error_messages=needed("There is nothing to keep yet: write a few words.")
     )
-    expectations: models.ManyToManyField[Expectation, JournalLink] = models.ManyToManyField(
+    expectations: models.ManyToManyField[Expectation, JournalLink] = OwnLinks(
         Expectation, through="JournalLink", related_name="journal_entries", blank=True
     )
-    people: models.ManyToManyField[Person, JournalPerson] = models.ManyToManyField(
+    people: models.ManyToManyField[Person, JournalPerson] = OwnLinks(
         "relationships.Person", through="JournalPerson", related_name="journal_entries", blank=True
     )
 
@@ -117,8 +118,8 @@ class JournalLink(Owned):
     category = Category.REFLECTION
     exported_as = "journal_links"
 
-    entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE)
-    expectation = models.ForeignKey(Expectation, on_delete=models.CASCADE)
+    entry = OwnLink(JournalEntry, on_delete=models.CASCADE)
+    expectation = OwnLink(Expectation, on_delete=models.CASCADE)
 
     class Meta:
         constraints = [
@@ -135,8 +136,8 @@ class JournalPerson(Owned):
     category = Category.REFLECTION
     exported_as = "journal_people"
 
-    entry = models.ForeignKey("JournalEntry", on_delete=models.CASCADE)
-    person = models.ForeignKey("relationships.Person", on_delete=models.CASCADE)
+    entry = OwnLink("JournalEntry", on_delete=models.CASCADE)
+    person = OwnLink("relationships.Person", on_delete=models.CASCADE)
 
     class Meta:
         constraints = [
@@ -201,7 +202,7 @@ class Turn(Owned):
 
     FIRST, SECOND = 1, 2
 
-    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="turns")
+    dialogue = OwnLink(Dialogue, on_delete=models.CASCADE, related_name="turns")
     position = models.PositiveSmallIntegerField(default=0)
     voice = models.PositiveSmallIntegerField(choices=[(FIRST, "first"), (SECOND, "second")])
     text = EncryptedTextField("what the voice says")

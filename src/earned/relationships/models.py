@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from earned.privacy.fields import EncryptedTextField
+from earned.records.links import OwnLink
 from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
 from earned.relationships.choices import (
     INTENSITY_RANGE,
@@ -68,7 +69,7 @@ class Safety(Owned):
     category = Category.PEOPLE
     exported_as = "safety"
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="safety")
+    person = OwnLink(Person, on_delete=models.CASCADE, related_name="safety")
     feels_safe = percent("how safe it feels with them")
     at = models.DateTimeField(default=timezone.now)
 
@@ -85,7 +86,7 @@ class Presence(Owned):
     category = Category.PEOPLE
     exported_as = "presence"
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="presences")
+    person = OwnLink(Person, on_delete=models.CASCADE, related_name="presences")
     showed = models.CharField(max_length=8, choices=Showed)
     at = models.DateTimeField(default=timezone.now)
     note = optional_text("a note")
@@ -102,7 +103,7 @@ class Rupture(Owned):
     exported_as = "ruptures"
     searched_as = Searched("ruptures", "Ruptures", "at", ("repairs",), 120)
 
-    person = models.ForeignKey(
+    person = OwnLink(
         Person,
         on_delete=models.CASCADE,
         related_name="ruptures",
@@ -171,7 +172,7 @@ class Repair(Owned):
     indexed_with = "rupture"  # a repair's words find its rupture
     part_of = ("rupture",)
 
-    rupture = models.ForeignKey(Rupture, on_delete=models.CASCADE, related_name="repairs")
+    rupture = OwnLink(Rupture, on_delete=models.CASCADE, related_name="repairs")
     at = models.DateTimeField("when", default=timezone.now)
     started_by = models.CharField("who started it", max_length=8, choices=Who, blank=True)
     what = EncryptedTextField(

@@ -14,6 +14,7 @@ from django.utils.dateformat import format as date_format
 
 from earned.ledger.choices import EMOTIONS, BodyPlace, Context
 from earned.ledger.models import Experience
+from earned.records.links import OwnLink
 from earned.records.models import Category, Owned, Searched, optional_text
 from earned.rituals.choices import (
     ENERGY_RANGE,
@@ -150,13 +151,13 @@ class Interaction(Owned):
     exported_as = "interactions"
     indexed_with = "check_in"
 
-    check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="interactions")
+    check_in = OwnLink(CheckIn, on_delete=models.CASCADE, related_name="interactions")
     position = models.PositiveSmallIntegerField(default=0)
     who = optional_text("who")
     context = models.CharField("who it was with", max_length=10, choices=Context, blank=True)
     what = optional_text("what happened, in a line")
     felt = models.SmallIntegerField("how it felt", choices=Felt, null=True, blank=True)
-    experience = models.ForeignKey(
+    experience = OwnLink(
         Experience, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 

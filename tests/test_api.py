@@ -18,6 +18,8 @@ from earned.api import tokens
 from earned.api.models import AccessToken
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
+from earned.search import services as search
+from earned.search.models import Indexed
 from tests.conftest import PASSPHRASE, make_person
 
 pytestmark = pytest.mark.django_db
@@ -267,6 +269,40 @@ def test_search_finds_within_the_kinds_a_token_opens(owner: User) -> None:
     only = calling(token_for(owner, ["experiences"])).get("/api/search?q=priya").json()
     assert [hit["title"] for hit in only["hits"]] == ["Asked Priya to swap"]
     assert calling(token_for(owner, ["safety"])).get("/api/search?q=priya").status_code == 403
+
+
+def test_search_after_an_update_says_it_is_getting_ready_until_it_is(
+    owner: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer = calling(token_for(owner, ["experiences"], can_write=True))
+    now = timezone.now().isoformat()
+    for n in range(4):
+        sent(
+            writer, "post", "/api/experiences", {"situation": f"Asked Priya {n}", "happens_at": now}
+        )
+    Indexed.objects.filter(owner=owner).update(version=search.VERSION - 1)  # as after an update
+    step = search.build_step
+    monkeypatch.setattr(search, "build_step", lambda person: step(person, seconds=0, at_once=1))
+    waited = []
+    for _ in range(10):
+        answer = writer.get("/api/search?q=priya")
+        if answer.status_code != 503:
+            break
+        assert answer["Retry-After"] == "1"
+        assert answer["Content-Type"] == "application/problem+json"
+        waited.append(answer.json()["detail"])
+    assert answer.status_code == 200
+    assert answer.json()["count"] == 4
+    assert waited[0].endswith("1 of 4 entries so far. Ask again in a moment.")
+    assert 3 <= len(waited) <= 4  # a step each; the last may find nothing left
+
+
+def test_a_call_to_an_address_this_server_does_not_answer_is_a_problem_too(owner: User) -> None:
+    answer = Client(HTTP_HOST="0\\x:3iA").get("/api/experiences")
+    assert answer.status_code == 400
+    assert answer["Content-Type"] == "application/problem+json"
+    assert "an address this server does not answer to" in answer.json()["detail"]
+    assert "<html" in Client(HTTP_HOST="0\\x:3iA").get("/").content.decode()
 
 
 def test_the_export_needs_a_token_that_opens_everything(owner: User) -> None:

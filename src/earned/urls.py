@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("earned.api.urls")),
 ]
 
+handler400 = "earned.web.views.bad_request"
 handler404 = "earned.web.views.page_not_found"
 handler500 = "earned.web.views.server_error"

@@ -14,10 +14,11 @@ from pydantic import Field
 
 from earned.access import signed_in_user
 from earned.api import tokens
+from earned.api.problems import problem
 from earned.api.records import router
 from earned.api.scopes import token_of
 from earned.api.types import Day
-from earned.core.words import Segment
+from earned.core.words import Segment, keys_of
 from earned.exchange import services as exchange
 from earned.records.models import Category
 from earned.search import services as search
@@ -51,9 +52,19 @@ def _plain(segments: list[Segment]) -> str:
     return "".join(text for text, _ in segments)
 
 
+GETTING_READY = {
+    "503": {
+        "description": "The search index is being made anew (once, after an update); the call "
+        "made it a step further. `Retry-After` says when to ask again.",
+        "content": {"application/problem+json": {
+            "schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+}  # fmt: skip
+
+
 @router.get("/search", response=Results, tags=["search"], summary="Find words in your entries",
-            operation_id="search")  # fmt: skip
-def find(request: HttpRequest, asked: Query[Asked]) -> dict[str, Any]:
+            operation_id="search", openapi_extra={"responses": GETTING_READY})  # fmt: skip
+def find(request: HttpRequest, asked: Query[Asked]) -> Any:
     token = token_of(request)
     allowed = [
         each.name
@@ -63,10 +74,18 @@ def find(request: HttpRequest, asked: Query[Asked]) -> dict[str, Any]:
     kinds = [each for each in asked.kind if each in allowed] if asked.kind else allowed
     if not kinds:
         raise HttpError(403, "This token cannot open any kind of entry that search looks in.")
+    user = signed_in_user(request)
+    if keys_of([asked.q]) and not search.is_current(user):
+        progress = search.build_step(user)  # a step at a time, as the page does
+        if not progress.complete:
+            waiting = problem(503, f"Search is getting its index ready, once after an update: "
+                                   f"{progress.done} of {progress.of} entries so far. Ask again "
+                                   "in a moment.")  # fmt: skip
+            waiting["Retry-After"] = "1"
+            return waiting
     found = search.find(
-        signed_in_user(request), asked.q, kinds=kinds, since=asked.since, until=asked.until,
-        page=asked.page,
-    )  # fmt: skip
+        user, asked.q, kinds=kinds, since=asked.since, until=asked.until, page=asked.page
+    )
     page = found.page
     return {
         "count": found.count,

@@ -19,6 +19,7 @@ TITLES = {
     422: "Please check what was sent",
     429: "Too many requests",
     500: "Something went wrong on our side",
+    503: "Not ready yet",
 }
 
 

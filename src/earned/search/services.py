@@ -319,6 +319,9 @@ def build_step(owner: User, seconds: float = 1.0, at_once: int = 500) -> Progres
                 indexed = Entry.objects.filter(owner=owner, kind=kind.name).values("record")
                 waiting = owned(kind.model, owner).exclude(pk__in=indexed)
                 with transaction.atomic():
+                    # Written first, so a step from a second tab waits for this batch rather
+                    # than indexing the same records again.
+                    Indexed.objects.filter(owner=owner).update(built_at=timezone.now())
                     batch = list(waiting.prefetch_related(*kind.related)[:at_once])
                     _insert(owner.pk, _write_entries(owner, kind, batch, key, memo))
                 left = len(batch) == at_once

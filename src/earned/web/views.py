@@ -7,9 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils import timezone
+from django.views import defaults
 
 from earned.access import owned
 from earned.accounts.models import User
+from earned.api.problems import problem
 from earned.core.clock import part_of_day
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
@@ -43,6 +45,15 @@ def today(request: HttpRequest) -> HttpResponse:
             ),
         },
     )
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A request refused before any view (an address this server does not answer to): to the
+    API, a problem like its others; to a browser, Django's own short page."""
+    if request.path.startswith("/api/"):
+        return problem(400, "That request could not be read: it was sent to an address this "
+                            "server does not answer to.")  # fmt: skip
+    return defaults.bad_request(request, exception)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

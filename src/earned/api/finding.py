@@ -18,7 +18,7 @@ from earned.api.problems import problem
 from earned.api.records import router
 from earned.api.scopes import token_of
 from earned.api.types import Day
-from earned.core.words import Segment, keys_of
+from earned.core.words import Segment
 from earned.exchange import services as exchange
 from earned.records.models import Category
 from earned.search import services as search
@@ -75,14 +75,13 @@ def find(request: HttpRequest, asked: Query[Asked]) -> Any:
     if not kinds:
         raise HttpError(403, "This token cannot open any kind of entry that search looks in.")
     user = signed_in_user(request)
-    if keys_of([asked.q]) and not search.is_current(user):
-        progress = search.build_step(user)  # a step at a time, as the page does
-        if not progress.complete:
-            waiting = problem(503, f"Search is getting its index ready, once after an update: "
-                                   f"{progress.done} of {progress.of} entries so far. Ask again "
-                                   "in a moment.")  # fmt: skip
-            waiting["Retry-After"] = "1"
-            return waiting
+    progress = search.getting_ready(user, asked.q)  # a step at a time, as the page does
+    if progress is not None:
+        waiting = problem(503, f"Search is getting its index ready, once after an update: "
+                               f"{progress.done} of {progress.of} entries so far. Ask again in "
+                               "a moment.")  # fmt: skip
+        waiting["Retry-After"] = "1"
+        return waiting
     found = search.find(
         user, asked.q, kinds=kinds, since=asked.since, until=asked.until, page=asked.page
     )

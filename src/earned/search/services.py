@@ -335,6 +335,15 @@ def build_step(owner: User, seconds: float = 1.0, at_once: int = 500) -> Progres
     return Progress(done, done, True)
 
 
+def getting_ready(owner: User, query: str) -> Progress | None:
+    """None when a search for `query` can be answered now; otherwise the index has been made a
+    step further (`build_step`), and how far it has come, to show."""
+    if not keys_of([query]) or is_current(owner):
+        return None
+    progress = build_step(owner)
+    return None if progress.complete else progress
+
+
 # --- Finding ---------------------------------------------------------------------------------
 
 

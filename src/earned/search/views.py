@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from earned.access import signed_in_user
-from earned.core.words import keys_of
 from earned.search import services
 from earned.search.forms import SearchForm
 
@@ -16,13 +15,11 @@ from earned.search.forms import SearchForm
 def search(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = SearchForm(request.GET or None)
-    results = preparing = None
+    results = None
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    if query and keys_of([query]) and not services.is_current(user):
-        # Made a step at a time, the page showing how far it has come and going on by itself:
-        # years of entries take longer than a page should keep a person waiting.
-        progress = services.build_step(user)
-        preparing = None if progress.complete else progress
+    # An index made anew (after an update) is made a step at a time, the page showing how far
+    # it has come and going on by itself: years of entries take longer than a page should wait.
+    preparing = services.getting_ready(user, query) if query else None
     if query and preparing is None:
         results = services.find(
             user,

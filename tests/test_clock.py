@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from earned.core.clock import DAY_TURNS_AT, practice_day, weeks_practised
+from earned.core.clock import DAY_TURNS_AT, PracticeDays, practice_day, weeks_practised
 
 UTC = datetime.UTC
 ZONES = st.sampled_from(["Europe/Dublin", "Pacific/Auckland", "America/Los_Angeles", "UTC"])
@@ -46,6 +46,61 @@ def test_the_day_is_the_local_date_or_the_one_before(moment: datetime.datetime, 
     day = practice_day(moment, zone)
     expected = local.date() - datetime.timedelta(days=1 if local.hour < DAY_TURNS_AT else 0)
     assert day == expected
+
+
+EVERY_ZONE = st.sampled_from(sorted(available_timezones()))
+
+
+@given(
+    zone=EVERY_ZONE,
+    first=st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2040, 1, 1)),
+    span=st.integers(0, 400),
+    seconds=st.lists(st.integers(-3 * 86_400, 403 * 86_400), min_size=1, max_size=30),
+    turns=st.lists(st.integers(-2, 402), max_size=30),
+    aware=st.booleans(),
+)
+def test_many_moments_get_the_days_practice_day_gives_them(
+    zone: str, first: datetime.date, span: int, seconds: list[int], turns: list[int], aware: bool
+) -> None:
+    # Moments within the span, around it and outside it, and a second either side of days'
+    # turns; as aware moments or naive in UTC (as SQLite's rows give them).
+    last = first + datetime.timedelta(days=span)
+    days = PracticeDays(first, last, zone)
+    start = datetime.datetime.combine(first, datetime.time(), UTC)
+    moments = [start + datetime.timedelta(seconds=each) for each in seconds]
+    for each in turns:
+        turn = datetime.datetime.combine(
+            first + datetime.timedelta(days=each), datetime.time(DAY_TURNS_AT), ZoneInfo(zone)
+        ).astimezone(UTC)
+        moments += [turn - SECOND, turn, turn + SECOND]
+    for moment in moments:
+        given_as = moment if aware else moment.replace(tzinfo=None)
+        assert days(given_as) == practice_day(moment, zone), (zone, moment)
+
+
+@pytest.mark.parametrize(
+    ("zone", "moment"),
+    [
+        # The hour after the clocks go forward, the hour they go back (twice), and Lord Howe's
+        # half hour.
+        ("Europe/Dublin", datetime.datetime(2026, 3, 29, 1, 0, 0)),
+        ("Europe/Dublin", datetime.datetime(2026, 3, 29, 0, 59, 59)),
+        ("Europe/Dublin", datetime.datetime(2026, 10, 25, 0, 30)),
+        ("Europe/Dublin", datetime.datetime(2026, 10, 25, 1, 30)),
+        ("America/St_Johns", datetime.datetime(2026, 3, 8, 5, 30)),
+        ("Australia/Lord_Howe", datetime.datetime(2026, 4, 4, 15, 0)),
+        ("Australia/Lord_Howe", datetime.datetime(2026, 4, 4, 14, 59, 59, 999999)),
+    ],
+)
+def test_moments_at_a_change_of_the_clocks_get_the_right_day(
+    zone: str, moment: datetime.datetime
+) -> None:
+    days = PracticeDays(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31), zone)
+    for near in (moment - datetime.timedelta(microseconds=1), moment, moment + SECOND):
+        assert days(near) == practice_day(near.replace(tzinfo=UTC), zone)
+
+
+SECOND = datetime.timedelta(seconds=1)
 
 
 @given(days=st.lists(DAYS, max_size=60), today=DAYS, weeks=st.integers(1, 60))

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
+from zoneinfo import ZoneInfo
 
 import pypdfium2  # type: ignore[import-untyped]  # no type hints published
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import localize
 
 from earned.accounts.models import User
+from earned.insights import gathering
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
@@ -257,3 +261,47 @@ def test_better_than_feared_means_the_same_in_every_sentence(
     assert "More often than not, things went better than you feared." in text
     assert "No experience went better than feared" not in text
     assert "Things went better than feared 3 times; whether part of you explained it" in text
+
+
+def test_each_experience_counts_on_the_day_it_was_lived_in_the_persons_own_zone(
+    owner: User,
+) -> None:
+    # Auckland, across the night its clocks go back (5 April 2026, 03:00 → 02:00): before the
+    # day turns at 04:00 an experience still belongs to the day before, on either side.
+    owner.timezone = "Pacific/Auckland"
+    owner.save(update_fields=["timezone"])
+    zone = ZoneInfo("Pacific/Auckland")
+    lived = {
+        datetime.datetime(2026, 4, 4, 3, 59, tzinfo=zone): datetime.date(2026, 4, 3),
+        datetime.datetime(2026, 4, 4, 4, 0, tzinfo=zone): datetime.date(2026, 4, 4),
+        datetime.datetime(2026, 4, 5, 3, 30, tzinfo=zone): datetime.date(2026, 4, 4),
+        datetime.datetime(2026, 4, 6, 0, 30, tzinfo=zone): datetime.date(2026, 4, 5),
+        datetime.datetime(2026, 4, 6, 4, 0, tzinfo=zone): datetime.date(2026, 4, 6),
+    }
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        for moment in lived:
+            ledger.save_experience(
+                owner,
+                Experience(happens_at=moment, situation="A call", happened="Fine", likelihood=70,
+                           occurred=20,
+                           status=Experience.Status.DONE),
+                finish=True,
+            )  # fmt: skip
+    chosen = gathering.Period(datetime.date(2026, 4, 1), datetime.date(2026, 4, 10))
+    found = gathering.records(owner, chosen)
+    assert [e.day for e in found.experiences] == list(lived.values())
+
+
+def test_charts_keep_their_numbers_readable_to_the_browser_in_any_locale(
+    owner_client: Client, owner: User
+) -> None:
+    # Where a decimal comma is usual, an SVG coordinate written "12,5" would break the chart.
+    for days_ago in (2, 9, 16):
+        experience(owner, days_ago, likelihood=70, occurred=25)
+    with translation.override("de"):
+        assert localize(12.5) == "12,5"  # the locale is really active
+        text = page(owner_client, "/insights/")
+    charts = re.findall(r"<svg.*?</svg>", text, re.S)
+    assert charts
+    placed = [re.findall(r'\s(?:x|y|cx|cy|x1|x2|y1|y2|width|height)="([^"]*)"', c) for c in charts]
+    assert all(re.fullmatch(r"-?\d+(\.\d+)?", at) for each in placed for at in each), placed

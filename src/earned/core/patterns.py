@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Enough experiences for a pattern to be worth a look rather than a coincidence.
 AT_LEAST = 3
@@ -20,9 +21,8 @@ MOSTLY_HAPPENED = 50
 OBSERVED_AT_LEAST = 2
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One debriefed experience, as the patterns need it."""
+class Outcome(NamedTuple):
+    """One debriefed experience, as the patterns need it (a tuple: years make thousands)."""
 
     person: str | None  # the person's id, when the experience names one
     occurred: int | None  # how much of the feared outcome happened, 0–100

@@ -9,6 +9,7 @@ from a value of zero: missing a week is normal and is never drawn as a drop.
 from __future__ import annotations
 
 import datetime
+import functools
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -64,17 +65,26 @@ def _grouped(
     last: datetime.date,
     by_month: bool,
 ) -> dict[datetime.date, list[float]]:
-    start_of = month_of if by_month else week_of
     grouped: dict[datetime.date, list[float]] = {
         start: [] for start in periods(first, last, by_month=by_month)
     }
-    starts: dict[datetime.date, datetime.date] = {}  # years of points share a few thousand days
+    starts = _starts(first, last, by_month)
     for day, value in points:
-        if first <= day <= last:
-            if day not in starts:
-                starts[day] = start_of(day)
-            grouped[starts[day]].append(value)
+        start = starts.get(day)
+        if start is not None:  # within the period
+            grouped[start].append(value)
     return grouped
+
+
+@functools.lru_cache(maxsize=8)
+def _starts(
+    first: datetime.date, last: datetime.date, by_month: bool
+) -> dict[datetime.date, datetime.date]:
+    """Each day of the period, to the start of its week or month. Ten years of points fall on a
+    few thousand days, and a page groups them for nine markers: worked out once. (Read only.)"""
+    start_of = month_of if by_month else week_of
+    days = (first + datetime.timedelta(days=offset) for offset in range((last - first).days + 1))
+    return {day: start_of(day) for day in days}
 
 
 def weekly_mean(

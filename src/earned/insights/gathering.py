@@ -6,8 +6,10 @@ functions in earned/core/."""
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Min
@@ -16,9 +18,10 @@ from earned.access import entries_of
 from earned.accounts.models import User
 from earned.circles.models import Circle
 from earned.core import belief, patterns, progress, relating
-from earned.core.clock import DAY_TURNS_AT, practice_day
+from earned.core.clock import DAY_TURNS_AT, practice_days
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience, Rating, Tested
+from earned.records import bulk
 from earned.reflection.models import Shift
 from earned.relationships.models import Repair, Rupture
 from earned.rituals.models import CheckIn
@@ -154,8 +157,7 @@ def working_model(owner: User, through: Circle | None = None) -> list[Belief]:
 # --- The records of a period, as plain numbers ---------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Debriefed:
+class Debriefed(NamedTuple):  # a tuple, not a dataclass: ten years make 18,000 of them
     day: datetime.date
     likelihood: int | None
     occurred: int | None
@@ -166,10 +168,7 @@ class Debriefed:
     felt: bool | None
     context: str
     person: str | None
-
-    @property
-    def violation(self) -> int | None:
-        return belief.violation(self.likelihood, self.occurred)
+    violation: int | None  # `belief.violation` of the two, worked out once: markers read it often
 
 
 @dataclass
@@ -188,31 +187,38 @@ def records(
     owner: User, chosen: Period, *, everything: bool = True, through: Circle | None = None
 ) -> Records:
     """Everything the period's markers, map and patterns rest on: eight narrow queries, or
-    just the experiences when that is all that is needed."""
+    just the experiences when that is all that is needed. Their rows are read as the database
+    gives them (`bulk.rows`) and placed on their days together (`PracticeDays`): at ten years
+    that is some 60,000 values, and doing it value by value took most of the page's time."""
     zone = owner.timezone
     start, end = chosen.moments(zone)
+    day = practice_days(chosen.first, chosen.last, zone)
+    person_ids: dict[object, str] = {}  # as the driver gives an id, to its usual spelling
 
-    def day(moment: datetime.datetime) -> datetime.date:
-        return practice_day(moment, zone)
+    def person(raw: object) -> str | None:
+        if raw is None:
+            return None
+        if raw not in person_ids:
+            person_ids[raw] = str(uuid.UUID(str(raw)))
+        return person_ids[raw]
 
-    rows = (
-        entries_of(Experience, owner, through)
-        .filter(status=DONE, happens_at__gte=start, happens_at__lt=end)
-        .order_by("happens_at")
-        .values_list(
-            "happens_at", "likelihood", "occurred", "peak_distress", "window",
-            "responses", "explained_away", "felt", "context", "person_id",
-        )
-    )  # fmt: skip
     experiences = [
         Debriefed(
             day(at), likelihood, occurred, peak, window, responses, explained_away, felt,
-            context, str(person) if person else None,
+            context, person(person_id), belief.violation(likelihood, occurred),
         )
         for (
             at, likelihood, occurred, peak, window, responses, explained_away, felt, context,
-            person,
-        ) in rows
+            person_id,
+        ) in bulk.rows(
+            entries_of(Experience, owner, through)
+            .filter(status=DONE, happens_at__gte=start, happens_at__lt=end)
+            .order_by("happens_at")
+            .values_list(
+                "happens_at", "likelihood", "occurred", "peak_distress", "window",
+                "responses", "explained_away", "felt", "context", "person_id",
+            )
+        )
     ]  # fmt: skip
     if not everything:  # the map needs only the experiences
         return Records(chosen, experiences, [], [], [], [], [], [])
@@ -230,9 +236,12 @@ def records(
     ]
     shifts = [
         day(at)
-        for at in entries_of(Shift, owner, through)
-        .filter(at__gte=start, at__lt=end)
-        .values_list("at", flat=True)
+        for (at,) in bulk.rows(
+            entries_of(Shift, owner, through)
+            .filter(at__gte=start, at__lt=end)
+            .values_list("at")
+            .order_by()
+        )
     ]
     repairs_of: dict[object, list[datetime.datetime]] = defaultdict(list)
     for rupture_id, at in (
@@ -249,14 +258,18 @@ def records(
     ]
     repairs = [
         day(at)
-        for at in entries_of(Repair, owner, through)
-        .filter(at__gte=start, at__lt=end)
-        .values_list("at", flat=True)
+        for (at,) in bulk.rows(
+            entries_of(Repair, owner, through).filter(at__gte=start, at__lt=end).values_list("at")
+        )
     ]
-    check_ins = list(
+    check_ins = bulk.rows(
         entries_of(CheckIn, owner, through)
         .filter(day__gte=chosen.first, day__lte=chosen.last)
         .values_list("day", "mood", "energy")
+        .order_by()
     )
-    practised = sorted(d for d in practised_days(owner, chosen.first, through) if d <= chosen.last)
+    practised = sorted(
+        d for d in practised_days(owner, chosen.first, through, until=chosen.last)
+        if d <= chosen.last
+    )  # fmt: skip
     return Records(chosen, experiences, tests, shifts, ruptures, repairs, check_ins, practised)

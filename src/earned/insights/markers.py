@@ -254,7 +254,7 @@ class Marker:
     series: list[Weekly]
     chart: charts.WeeklyChart
     value_label: str  # the table's column for the value
-    shown: list[tuple[datetime.date, str, int]]  # each recorded week: its start, value, count
+    shown: list[tuple[str, str, int]]  # each recorded week: its start ("5 Jan 2026"), value, count
 
     @property
     def empty(self) -> bool:
@@ -285,7 +285,9 @@ def _drawn(kind: Kind, facts: Facts) -> Marker:
         by_month=facts.period.by_month,
     )
     shown = [
-        (w.week, kind.show(w.value), w.count) for w in series if w.value is not None and w.count
+        (f"{w.week.day} {w.week:%b %Y}", kind.show(w.value), w.count)
+        for w in series
+        if w.value is not None and w.count
     ]
     return Marker(
         kind.key, kind.title, kind.how(facts.period.unit), kind.reading(facts), series, chart,

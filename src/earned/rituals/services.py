@@ -13,9 +13,10 @@ from django.utils import timezone
 from earned.access import entries_of, owned
 from earned.accounts.models import User
 from earned.circles.models import Circle
-from earned.core.clock import Week, practice_day, weeks_practised
+from earned.core.clock import Week, practice_day, practice_days, weeks_practised
 from earned.ledger import services as ledger
 from earned.ledger.models import Experience
+from earned.records import bulk
 from earned.records import saving as records
 from earned.rituals.choices import Kind
 from earned.rituals.models import CheckIn, Interaction
@@ -123,16 +124,21 @@ def as_experience(owner: User, interaction: Interaction) -> Experience:
 
 
 def practised_days(
-    owner: User, since: datetime.date, through: Circle | None = None
+    owner: User,
+    since: datetime.date,
+    through: Circle | None = None,
+    until: datetime.date | None = None,
 ) -> set[datetime.date]:
-    """Days with any practice since a date: check-ins, and experiences planned or debriefed
-    (those a circle shares, read `through` it)."""
-    check_ins = entries_of(CheckIn, owner, through)
-    days = set(check_ins.filter(day__gte=since).values_list("day", flat=True).distinct())
+    """Days with any practice since a date (and until one, or today): check-ins, and
+    experiences planned or debriefed (those a circle shares, read `through` it)."""
+    check_ins = entries_of(CheckIn, owner, through).filter(day__gte=since)
+    days = {day for (day,) in bulk.rows(check_ins.values_list("day").order_by().distinct())}
     start = timezone.make_aware(datetime.datetime.combine(since, datetime.time()))
-    experiences = entries_of(Experience, owner, through)
-    for moment in experiences.filter(created_at__gte=start).values_list("created_at", flat=True):
-        days.add(day_of(owner, moment))
+    day = practice_days(since, until or day_of(owner), owner.timezone)
+    written = entries_of(Experience, owner, through).filter(created_at__gte=start)
+    days.update(
+        day(moment) for (moment,) in bulk.rows(written.values_list("created_at").order_by())
+    )
     return days
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.formats import localize
 
 from earned.accounts.models import User
-from earned.insights import gathering
+from earned.insights import gathering, services
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
@@ -305,3 +305,28 @@ def test_charts_keep_their_numbers_readable_to_the_browser_in_any_locale(
     assert charts
     placed = [re.findall(r'\s(?:x|y|cx|cy|x1|x2|y1|y2|width|height)="([^"]*)"', c) for c in charts]
     assert all(re.fullmatch(r"-?\d+(\.\d+)?", at) for each in placed for at in each), placed
+
+
+def test_the_page_reads_the_evidence_of_every_period_and_the_patterns_of_its_own(
+    owner: User,
+) -> None:
+    # One query adds up the tests for both: the working model's evidence counts every finished
+    # experience, the patterns only the period's.
+    watched = expectation(owner, "People get bored of me.", feels=70)
+    for days_ago in (3, 10, 17):
+        experience(owner, days_ago, felt=False, likelihood=70, occurred=10, tests=(watched,))
+    experience(owner, 200, felt=True, likelihood=90, occurred=80, tests=(watched,))
+    experience(owner, 400, window="above", occurred=0, tests=(watched,))
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        found = services.insights(owner, gathering.period(owner, "4w"))
+        everything = services.insights(owner, gathering.period(owner, "all"))
+    alone = gathering.working_model(owner)
+    assert [b.evidence.mean for b in found.beliefs] == pytest.approx(
+        [b.evidence.mean for b in alone]
+    )
+    assert found.beliefs[0].tested == alone[0].tested == 5
+    # Felt once, long ago: in the last four weeks it was only watched from the outside.
+    assert [p.title for p in found.patterns] == [
+        "“People get bored of me.” has only been watched from the outside"
+    ]
+    assert not everything.patterns

@@ -6,7 +6,6 @@ counted one way for every marker."""
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
@@ -84,13 +83,9 @@ class Facts:
         chosen = self.period
         return progress.weekly_count(days, chosen.first, chosen.last, by_month=chosen.by_month)
 
-    def busiest(self, days: Iterable[datetime.date]) -> int:
+    def busiest(self, days: list[datetime.date]) -> int:
         """The top of a count chart: the busiest week (or month), at least 3."""
-        start_of = progress.month_of if self.period.by_month else progress.week_of
-        counts: dict[datetime.date, int] = defaultdict(int)
-        for day in days:
-            counts[start_of(day)] += 1
-        return max(3, *counts.values()) if counts else 3
+        return max([3, *(week.count for week in self.count(days))])
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,9 @@ def render(owner: User, period: gathering.Period, sections: list[str]) -> bytes:
     printer = Printer(regular)
     story = _summary(printer.inline(owner.display_name), styles, printer, period, found, markers)
     if "model" in sections:
-        story += _working_model(styles, printer, gathering.working_model(owner))
+        story += _working_model(
+            styles, printer, gathering.working_model(owner, tallies=found.tallies)
+        )
     if "markers" in sections:
         story += _markers(styles, printer, period, markers)
     if "map" in sections:

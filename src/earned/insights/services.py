@@ -151,6 +151,7 @@ class Insights:
 def insights(owner: User, chosen: Period) -> Insights:
     found = records(owner, chosen)
     return Insights(
-        chosen, working_model(owner), markers(found), found_patterns(owner, found),
+        chosen, working_model(owner, tallies=found.tallies), markers(found),
+        found_patterns(owner, found),
         len(found.experiences),
     )  # fmt: skip

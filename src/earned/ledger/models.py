@@ -256,6 +256,11 @@ class Tested(Owned):
         constraints = [
             models.UniqueConstraint(fields=["experience", "expectation"], name="tested_once")
         ]
+        indexes = [
+            # Everything the working model and Insights read of a test, so ten years of them
+            # are counted from the index alone.
+            models.Index(fields=["owner", "expectation", "experience", "id"], name="tested_by"),
+        ]
 
     def __str__(self) -> str:
         return f"Tested {self.id}"

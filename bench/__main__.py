@@ -65,6 +65,8 @@ def start_django(data_dir: str) -> tuple[Any, Any, Any]:
     user = fresh_earned(data_dir)
     from django.test import Client
 
+    import earned.wsgi  # noqa: F401 — starts as `earned serve` does, settled (earned.wsgi.settle)
+
     anonymous = Client(SERVER_NAME="localhost")
     signed_in = Client(SERVER_NAME="localhost")
     signed_in.post("/sign-in/", {"passphrase": PASSPHRASE})  # opens the key, as a person would

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import subprocess
 import sys
@@ -249,3 +250,13 @@ def test_a_mistyped_command_gets_one_line_with_where_to_look(
     assert lines[0].startswith("earned: ")
     assert reason in lines[0]
     assert "--help" in lines[0]
+
+
+def test_the_served_application_sets_its_own_objects_aside_from_the_collector() -> None:
+    # Each full garbage collection would otherwise walk every object the app holds for good.
+    import earned.wsgi
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    earned.wsgi.settle()
+    assert gc.get_freeze_count() > 50_000  # every module, view and model of the application

@@ -1,13 +1,15 @@
-"""Every query a person's own pages make names that person: the rule that keeps Earned
-distributable by owner (docs/scaling.md). Each page (the API's too) is asked for with another
-person's records beside the owner's: no statement may carry the other person's id, and every
-statement that reads or writes an owned table must carry the owner's — rows read through a
-link included (a ladder's steps, an expectation's ratings: earned/records/links.py)."""
+"""Every query a person's own pages and commands make names that person: the rule that keeps
+Earned distributable by owner (docs/scaling.md). Each page (the API's too) and each command of
+the terminal runs with another person's records beside the owner's: no statement may carry the
+other person's id, and every statement that reads or writes an owned table must carry the
+owner's — rows read through a link included (a ladder's steps, an expectation's ratings:
+earned/records/links.py), and the link rows a save rewrites (`records.relink`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -19,6 +21,7 @@ from pytest_django import Settings as SettingsWrapper
 from earned.accounts.models import User
 from earned.records.links import OwnLink, OwnLinks, OwnOneLink
 from earned.records.models import Owned
+from tests.conftest import Runner
 from tests.factories import id_of, one_of_everything
 from tests.routes import routes
 
@@ -34,6 +37,23 @@ def ids_in(route: str) -> list[str]:
 
 def as_stored(value: object) -> set[str]:
     return {str(value), getattr(value, "hex", str(value))}
+
+
+def statements_about_others(
+    captured: CaptureQueriesContext, mine: set[str], theirs: set[str]
+) -> list[str]:
+    """Each statement on an owned table that names another person, or names nobody."""
+    problems = []
+    for query in captured:
+        sql = query["sql"]
+        tables = {table for table in OWNED_TABLES if f'"{table}"' in sql}
+        if not tables:
+            continue
+        if any(each in sql for each in theirs):
+            problems.append(f"another person's id in {sql[:200]}")
+        elif not any(each in sql for each in mine):
+            problems.append(f"{sorted(tables)} without the owner: {sql[:300]}")
+    return problems
 
 
 def test_every_query_of_a_persons_own_pages_names_them_alone(
@@ -62,15 +82,7 @@ def test_every_query_of_a_persons_own_pages_names_them_alone(
             answer = visitor.get(path)
         if answer.status_code != 200:
             continue
-        for query in captured:
-            sql = query["sql"]
-            tables = {table for table in OWNED_TABLES if f'"{table}"' in sql}
-            if not tables:
-                continue
-            if any(each in sql for each in theirs):
-                problems.append(f"{path}: another person's id in {sql[:200]}")
-            elif not any(each in sql for each in mine):
-                problems.append(f"{path}: {sorted(tables)} without the owner: {sql[:300]}")
+        problems += [f"{path}: {each}" for each in statements_about_others(captured, mine, theirs)]
     assert problems == []
 
 
@@ -90,3 +102,53 @@ def test_every_link_between_a_persons_records_names_the_owner_when_followed() ->
             ):
                 plain.append(f"{model.__name__}.{field.name}")
     assert plain == [], "a link between owned records: make it an OwnLink (earned/records/links.py)"
+
+
+CLI_VERBS = (
+    ("expectations",),
+    ("people",),
+    ("ladders",),
+    ("practice",),
+    ("search", "Maya"),
+    ("measures", "list"),
+    ("circle", "list"),
+    ("circle", "seen"),
+    ("tokens", "list"),
+    ("report", "--out", "{tmp}/report.pdf"),
+    ("export", "{tmp}/export.json"),
+    ("journal", "--text", "A quiet evening."),
+    ("checkin", "evening", "--mood", "1"),
+    ("log", "--situation", "A call", "--happened", "It went fine", "--occurred", "10"),
+    ("rupture", "--with", "Maya", "--kind", "quiet", "--intensity", "2"),
+    (
+        "repair",
+        "--with",
+        "Maya",
+        "--what",
+        "I wrote to her",
+        "--started-by",
+        "me",
+        "--outcome",
+        "partly",
+    ),
+)
+
+
+def test_every_query_of_a_persons_commands_names_them_alone(
+    server_mode: SettingsWrapper, owner: User, other_client: User, earned: Runner, tmp_path: Path
+) -> None:
+    # On a server, where two people's records lie side by side: each command for one of them.
+    one_of_everything(owner)
+    one_of_everything(other_client, tag="2")
+    mine, theirs = as_stored(owner.pk), as_stored(other_client.pk)
+    problems = []
+    for verb in CLI_VERBS:
+        arguments = [part.replace("{tmp}", str(tmp_path)) for part in verb]
+        arguments += ["--user", owner.username]
+        with CaptureQueriesContext(connection) as captured:
+            result = earned(*arguments)
+        assert result.exit_code == 0, (verb, result.output)
+        problems += [f"earned {verb[0]}: {each}" for each in statements_about_others(
+            captured, mine, theirs
+        )]  # fmt: skip
+    assert problems == []

@@ -214,7 +214,7 @@ def relink(
     targets = list(targets)
     check_owner(owner, [*targets, record])
     field = _field_to(through, type(record))
-    existing = through._default_manager.filter(**{field: record})
+    existing = through._default_manager.filter(owner=owner, **{field: record})
     existing.exclude(**{f"{to}__in": targets}).delete()
     linked = set(existing.values_list(f"{to}_id", flat=True))
     through._default_manager.bulk_create(

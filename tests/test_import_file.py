@@ -3,6 +3,7 @@ in, still all or nothing, and a damaged file explained in one sentence."""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -135,6 +136,31 @@ def test_a_link_to_a_record_the_file_does_not_hold_writes_nothing(unlocked: User
         services.import_file(unlocked, as_file(document))
     assert not Expectation.objects.filter(owner=unlocked).exists()
     assert not Experience.objects.filter(owner=unlocked).exists()
+
+
+def test_the_garbage_collector_is_held_off_while_an_import_runs_and_only_then(
+    unlocked: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = exported_and_emptied(unlocked)
+    seen_during: list[bool] = []
+    writing = services.records.restore
+
+    def noting(*args: Any) -> None:
+        seen_during.append(gc.isenabled())
+        writing(*args)
+
+    monkeypatch.setattr(services.records, "restore", noting)
+    assert gc.isenabled()
+    services.import_file(unlocked, as_file(document))
+    assert seen_during
+    assert not any(seen_during)
+    assert gc.isenabled()
+    for kind in reversed(KINDS):  # empty again, then an import that fails part way
+        kind.model._default_manager.filter(owner=unlocked).delete()
+    whole = json.dumps(document).encode()
+    with pytest.raises(ImportProblem):
+        services.import_file(unlocked, io.BytesIO(whole[: int(len(whole) * 0.8)]))
+    assert gc.isenabled()
 
 
 def test_a_file_cut_short_writes_nothing(unlocked: User) -> None:

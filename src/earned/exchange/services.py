@@ -26,6 +26,7 @@ from earned.circles.history import history as circle_history
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.groups.history import history as group_history
 from earned.privacy import keyring
+from earned.records import bulk
 from earned.records import saving as records
 from earned.search import services as search
 
@@ -233,7 +234,8 @@ def import_file(user: User, stream: IO[bytes]) -> dict[str, int]:
     the whole document held at once would take several times that in memory."""
     header = read_header(stream)
     stream.seek(0)
-    return _import(user, header["profile"], header["version"], _kinds_in(stream))
+    with bulk.collector_paused():
+        return _import(user, header["profile"], header["version"], _kinds_in(stream))
 
 
 SCALAR_EVENTS = {"string", "number", "boolean", "null"}

@@ -93,8 +93,7 @@ def keys_of(texts: Iterable[str | None], known: dict[str, str | None] | None = N
     known = {} if known is None else known
     found = set()
     for text in texts:
-        for match in WORD.finditer(text or ""):
-            word = match.group()
+        for word in set(WORD.findall(text or "")):  # each word once: a text repeats many
             key = known[word] if word in known else known.setdefault(word, key_of(word))
             if key:
                 found.add(key)

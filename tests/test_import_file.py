@@ -25,6 +25,7 @@ from earned.measures.models import Response
 from earned.practice import services as practice
 from earned.practice.models import Ladder, Step
 from earned.privacy import keyring, keys
+from earned.records import saving
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Repair, Rupture
 from earned.search import services as search
@@ -143,13 +144,13 @@ def test_the_garbage_collector_is_held_off_while_an_import_runs_and_only_then(
 ) -> None:
     document = exported_and_emptied(unlocked)
     seen_during: list[bool] = []
-    writing = services.records.restore
+    writing = saving.restore
 
     def noting(*args: Any) -> None:
         seen_during.append(gc.isenabled())
         writing(*args)
 
-    monkeypatch.setattr(services.records, "restore", noting)
+    monkeypatch.setattr(saving, "restore", noting)
     assert gc.isenabled()
     services.import_file(unlocked, as_file(document))
     assert seen_during

@@ -129,8 +129,9 @@ def practised_days(
     through: Circle | None = None,
     until: datetime.date | None = None,
 ) -> set[datetime.date]:
-    """Days with any practice since a date (and until one, or today): check-ins, and
-    experiences planned or debriefed (those a circle shares, read `through` it)."""
+    """Days with any practice since a date: check-ins, and experiences planned or debriefed
+    (those a circle shares, read `through` it). `until`, the last day the caller looks at
+    (today unless said), is where placing moments on their days is quickest."""
     check_ins = entries_of(CheckIn, owner, through).filter(day__gte=since)
     days = {day for (day,) in bulk.rows(check_ins.values_list("day").order_by().distinct())}
     start = timezone.make_aware(datetime.datetime.combine(since, datetime.time()))

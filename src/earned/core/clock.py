@@ -39,8 +39,8 @@ def practice_day(moment: datetime.datetime, zone: str) -> datetime.date:
 
 
 class PracticeDays:
-    """The practice day of many moments near a span of days, as `practice_day` gives it, about
-    ten times faster: Insights over ten years places some 40,000 moments.
+    """The practice day of many moments near a span of days, as `practice_day` gives it, several
+    times faster: Insights over ten years places some 40,000 moments.
 
     A moment's local clock is UTC plus the zone's offset, and the offset changes only at a few
     instants a year (daylight saving). Those instants are found once for the span; each moment

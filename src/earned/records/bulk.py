@@ -83,7 +83,7 @@ def collector_paused() -> Iterator[None]:
     """Python's garbage collector held off for a bulk load. An import keeps a growing index of
     words in memory while it makes a few million short-lived objects, and each full collection
     those set off walks all that is alive: ten years' import spent about a ninth of its time
-    there. The few cycles made meanwhile (some megabytes) are collected when it ends."""
+    there. The few cycles made meanwhile (some megabytes) go at the first collection after."""
     was_on = gc.isenabled()
     gc.disable()
     try:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import json
 import socket
+import stat
 import subprocess
 import sys
 import urllib.request
@@ -260,3 +262,30 @@ def test_the_served_application_sets_its_own_objects_aside_from_the_collector() 
     assert gc.get_freeze_count() == 0
     earned.wsgi.settle()
     assert gc.get_freeze_count() > 50_000  # every module, view and model of the application
+
+
+def test_cli_export_never_replaces_a_file_unless_told(
+    owner: User, passphrase_file: Path, tmp_path: Path
+) -> None:
+    # Like `report` and `backup`: the file already there is kept, and said so before anything.
+    target = tmp_path / "notes.json"
+    target.write_text("something of mine")
+    target.chmod(0o644)
+    refused = CliRunner().invoke(main, ["export", str(target), "--passphrase-file", "/nowhere"])
+    assert refused.exit_code == 1
+    assert refused.output == (
+        f"earned: {target} is already there; choose another PATH, or add --force to replace it.\n"
+    )  # said before the passphrase (its file does not exist) is even read
+    assert target.read_text() == "something of mine"
+    replaced = CliRunner().invoke(
+        main, ["export", str(target), "--force", "--passphrase-file", str(passphrase_file)]
+    )
+    assert replaced.exit_code == 0, replaced.output
+    assert json.loads(target.read_text())["profile"]["display_name"] == "Sam"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # private, though the old file was not
+    fresh = tmp_path / "fresh.json"
+    written = CliRunner().invoke(
+        main, ["export", str(fresh), "--passphrase-file", str(passphrase_file)]
+    )
+    assert written.exit_code == 0, written.output
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600  # a new file too, from its first byte

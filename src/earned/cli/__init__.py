@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -19,6 +20,24 @@ class CommandError(click.ClickException):
 
 def fail(message: str) -> NoReturn:
     raise CommandError(message)
+
+
+def refuse_to_replace(path: Path, force: bool, instead: str) -> None:
+    """One rule for every command that writes a file of the person's: never over one already
+    there unless they add --force (`instead`: what else they could do)."""
+    if path.exists() and not force:
+        fail(f"{path} is already there; {instead}, or add --force to replace it.")
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file only its owner may read, from its first byte: it holds their own words."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        path.chmod(0o600)  # now empty; a file replaced with --force kept its old mode
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        fail(f"Cannot write {path} ({error.strerror or error}).")
 
 
 class EarnedGroup(click.Group):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from earned.cli import fail
+from earned.cli import fail, refuse_to_replace, write_private
 from earned.cli.django_setup import prepare_database, setup_django
 from earned.cli.passphrase import for_the_person
 
@@ -19,22 +19,28 @@ if TYPE_CHECKING:  # Django models are imported once Django is set up
 ERASE_CONFIRMATION = "erase everything"
 
 
+def free_to_write(path: Path | None, force: bool, **_: Any) -> dict[str, Any]:
+    """Before the passphrase is asked for: PATH is not a file already there (unless --force)."""
+    if path is not None:
+        refuse_to_replace(path, force, "choose another PATH")
+    return {}
+
+
 @click.command("export")
 @click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "format_", type=click.Choice(["json"]), default="json", show_default=True)
-@for_the_person()
-def export(user: User, path: Path | None, format_: str) -> None:
-    """Write everything you own, decrypted, to PATH (or standard output) as JSON."""
+@click.option("--force", is_flag=True, help="Replace the file if it is already there.")
+@for_the_person(first=free_to_write)
+def export(user: User, path: Path | None, format_: str, force: bool) -> None:
+    """Write everything you own, decrypted, to PATH (or standard output) as JSON. PATH is made
+    readable by you only, and never replaces a file unless you add --force."""
     from earned.exchange import services
 
     document = json.dumps(services.export_document(user), indent=2, ensure_ascii=False)
     if path is None:
         click.echo(document)
         return
-    try:
-        path.write_text(document + "\n", encoding="utf-8")
-    except OSError as error:
-        fail(f"Cannot write {path} ({error.strerror or error}).")
+    write_private(path, (document + "\n").encode("utf-8"))
     click.echo(f"Exported everything to {path}. It holds your entries in clear: keep it safe.")
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from earned.cli import fail
+from earned.cli import fail, refuse_to_replace, write_private
 from earned.cli.asking import refuse_first
 from earned.cli.passphrase import for_the_person
 
@@ -62,12 +62,10 @@ def report(
         refuse_first(form.errors, {"first": "--from", "last": "--to"})
     chosen = gathering.Period(form.cleaned_data["first"], form.cleaned_data["last"])
     path = out or Path(pdf.filename(chosen))
-    if path.exists() and not force:
-        fail(f"{path} is already there; choose another --out, or add --force to replace it.")
+    refuse_to_replace(path, force, "choose another --out")
     if not path.parent.exists():
         fail(f"There is no folder {path.parent} to write into.")
     document = pdf.render(user, chosen, form.cleaned_data["sections"])
-    path.write_bytes(document)
-    path.chmod(0o600)
+    write_private(path, document)
     click.echo(f"Wrote {path} ({len(document) // 1024 + 1} KB), {chosen.first} to {chosen.last}.")
     click.echo("It holds your own words: keep it somewhere private.")

@@ -289,3 +289,32 @@ def test_cli_export_never_replaces_a_file_unless_told(
     )
     assert written.exit_code == 0, written.output
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o600  # a new file too, from its first byte
+
+
+def test_without_a_terminal_the_passphrase_is_the_line_piped_in_or_one_kind_line(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
+    # A script or a service has no terminal to ask in: Python's getpass would print its raw
+    # warnings ("GetPassWarning: Can not control echo…") and read the pipe anyway.
+    data = str(tmp_path / "data")
+    made = run_earned("user", "add", "Sam", "--passphrase-file", str(passphrase_file),
+                      EARNED_DATA_DIR=data)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+
+    def detached(*args: str, given: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "earned", *args],
+            env=person_environment(EARNED_DATA_DIR=data), input=given, capture_output=True,
+            text=True, timeout=PROCESS_TIMEOUT, start_new_session=True, check=False,
+        )  # fmt: skip  # a session of its own: no terminal to open
+
+    nothing = detached("search", "help", given="")
+    assert nothing.returncode == 1
+    assert nothing.stderr == (
+        "earned: There is no terminal to ask for the passphrase in: give --passphrase-file, or "
+        "set EARNED_PASSPHRASE_FILE.\n"
+    )
+    piped = detached("expectations", given=passphrase_file.read_text() + "\n")
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stderr == ""
+    assert "Warning" not in piped.stdout

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,10 +28,37 @@ def read_passphrase(passphrase_file: Path | None, *, confirm: bool = False) -> s
             return passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as error:
             fail(f"Cannot read {passphrase_file} ({error.strerror or error}).")
+    if not _has_terminal():
+        return _from_standard_input(confirm)
     try:
         return str(click.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm))
     except click.Abort:
         fail("A passphrase is needed: type it when asked, or give --passphrase-file.")
+
+
+def _has_terminal() -> bool:
+    """Whether there is a terminal to ask in, as Python's getpass looks for one: without it,
+    getpass prints a raw warning and reads what is piped in."""
+    if os.name != "posix":
+        return True  # elsewhere getpass asks the console itself
+    try:
+        with Path("/dev/tty").open("rb"):
+            return True
+    except OSError:
+        return False
+
+
+def _from_standard_input(confirm: bool) -> str:
+    """No terminal (a script, a service): the passphrase is the line piped in, if any."""
+    given = sys.stdin.readline().rstrip("\r\n")
+    if not given:
+        fail(
+            "There is no terminal to ask for the passphrase in: give --passphrase-file, or set "
+            "EARNED_PASSPHRASE_FILE."
+        )
+    if confirm and sys.stdin.readline().rstrip("\r\n") != given:
+        fail("The two passphrases given are not the same.")
+    return given
 
 
 user_option = click.option("--user", "username", help="Server mode: whose data.")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Q, Sum
+from django.db.models import BooleanField, ExpressionWrapper, Min, Q
 
 from earned.access import entries_of
 from earned.accounts.models import User
@@ -280,8 +280,9 @@ def _tested(
 ) -> tuple[list[patterns.Tests], dict[Any, list[belief.Tally]]]:
     """How finished experiences tested each expectation, added up by the database once for
     two readers: the period's, felt or observed, for the patterns; and every period's, by how
-    they are taken in, for the working model's evidence (as `ledger.tallies_by_expectation`
-    adds them up). At ten years each reading joins 27,000 tests to their experiences."""
+    they are taken in, for the working model's evidence (`ledger.tallied`, as
+    `ledger.tallies_by_expectation` adds them up). At ten years each reading joins 27,000 tests
+    to their experiences."""
     within = ExpressionWrapper(
         Q(experience__happens_at__gte=start, experience__happens_at__lt=end),
         output_field=BooleanField(),
@@ -289,17 +290,8 @@ def _tested(
     told = ExpressionWrapper(Q(experience__occurred__isnull=False), output_field=BooleanField())
     in_period: Counter[tuple[str, bool | None]] = Counter()
     tallies: dict[Any, list[belief.Tally]] = defaultdict(list)
-    for expectation_id, felt, window, explained_away, is_within, is_told, count, occurred in (
-        entries_of(Tested, owner, through)
-        .filter(experience__status=DONE)
-        .annotate(within=within, told=told)
-        .values_list(
-            "expectation_id", "experience__felt", "experience__window",
-            "experience__explained_away", "within", "told",
-        )
-        .annotate(count=Count("id"), occurred=Sum("experience__occurred"))
-        .order_by()
-    ):  # fmt: skip
+    rows = ledger.tallied(entries_of(Tested, owner, through), within=within, told=told)
+    for expectation_id, felt, window, explained_away, is_within, is_told, count, occurred in rows:
         if is_within:
             in_period[str(expectation_id), felt] += count
         if is_told:  # how much of the fear happened: what the evidence rests on

@@ -198,20 +198,29 @@ class ExpectationSummary:
     estimate: belief.Estimate
 
 
+def tallied(tested: QuerySet[Tested], **by: Any) -> QuerySet[Tested, tuple[Any, ...]]:
+    """Finished experiences' tests grouped by expectation and by how they are taken in (and by
+    the expressions `by`, in their order): each group's rows are those columns, then its count
+    and how much of the feared outcome happened, summed — a `belief.Tally` each."""
+    return (
+        tested.filter(experience__status=Experience.Status.DONE)
+        .annotate(**by)
+        .values_list(
+            "expectation_id", "experience__felt", "experience__window",
+            "experience__explained_away", *by,
+        )
+        .annotate(count=Count("id"), occurred=Sum("experience__occurred"))
+        .order_by()
+    )  # fmt: skip
+
+
 def tallies_by_expectation(tested: QuerySet[Tested]) -> dict[Any, list[belief.Tally]]:
     """The finished experiences that tested each expectation, added up by the database by how
     they are taken in (`belief.Tally`): ten years of tests cost one query and a few rows."""
     tallies: dict[Any, list[belief.Tally]] = defaultdict(list)
-    for expectation_id, felt, window, explained_away, count, occurred in (
-        tested.filter(experience__status=Experience.Status.DONE,
-                      experience__occurred__isnull=False)
-        .values_list(
-            "expectation_id", "experience__felt", "experience__window",
-            "experience__explained_away",
-        )
-        .annotate(count=Count("id"), occurred=Sum("experience__occurred"))
-        .order_by()
-    ):  # fmt: skip
+    for expectation_id, felt, window, explained_away, count, occurred in tallied(
+        tested.filter(experience__occurred__isnull=False)
+    ):
         tallies[expectation_id].append(belief.Tally(felt, window, explained_away, count, occurred))
     return tallies
 

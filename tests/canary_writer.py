@@ -106,6 +106,13 @@ def main(canary: str) -> None:
     from earned.safety.models import STEPS
 
     submit("/safety-plan/edit/", {key: text for key, _, _ in STEPS})
+    # A draft: kept encrypted, never exported (so it adds nothing to the export's count).
+    kept = browser.post(
+        "/drafts/",
+        {"action": "/reflect/journal/new/", "slot": "0", "fields": json.dumps([["body", text]])},
+    )
+    if kept.status_code != 204:
+        sys.exit(f"/drafts/ did not keep the canary ({kept.status_code})")
     submit("/insights/measures/practice/", {**{f"item_{n}": "2" for n in range(1, 6)},
                                             "note": text})  # fmt: skip
     from django.core.files.uploadedfile import SimpleUploadedFile

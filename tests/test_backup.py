@@ -96,13 +96,29 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_backup_will_not_overwrite(tmp_path: Path) -> None:
+def test_backup_never_replaces_a_file_unless_told_and_is_private(
+    tmp_path: Path, passphrase_file: Path
+) -> None:
+    live = tmp_path / "live"
+    set_up(live, passphrase_file)
     existing = tmp_path / "copy.sqlite3"
     existing.write_text("keep me")
-    result = run_earned("backup", str(existing), EARNED_DATA_DIR=str(tmp_path / "live"))
+    existing.chmod(0o644)
+    result = run_earned("backup", str(existing), EARNED_DATA_DIR=str(live))
     assert result.returncode == 1
-    assert "already exists" in result.stderr
+    said = f"earned: {existing} is already there; choose another PATH, or add --force to replace"
+    said += " it."
+    assert result.stderr == said + "\n"  # the same rule as export and report
     assert existing.read_text() == "keep me"
+
+    replaced = run_earned("backup", str(existing), "--force", EARNED_DATA_DIR=str(live))
+    assert replaced.returncode == 0, replaced.stderr
+    assert table_counts(existing)["accounts_user"] == 1
+    assert existing.stat().st_mode & 0o777 == 0o600
+    fresh = tmp_path / "elsewhere" / "new.sqlite3"
+    assert run_earned("backup", str(fresh), EARNED_DATA_DIR=str(live)).returncode == 0
+    assert fresh.stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.rglob("*.partial"))
 
 
 def test_postgres_backup_and_restore(

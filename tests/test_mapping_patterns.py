@@ -3,6 +3,7 @@ pure functions in earned/core/ that a person relies on when reading them."""
 
 from __future__ import annotations
 
+import math
 import statistics
 
 from hypothesis import given
@@ -174,3 +175,55 @@ def test_map_labels_never_cover_each_other_or_another_circle(
 def test_a_lone_circle_is_labelled_below() -> None:
     (label,) = charts.place_labels([(300.0, 200.0, 10.0, "Partner")])
     assert label == charts.Label(300.0, 200.0 + 10.0 + charts.LABEL_HEIGHT, "middle")
+
+
+# --- Circles on the map -------------------------------------------------------------------------
+
+placed = st.lists(
+    st.tuples(
+        st.floats(charts.MAP_LEFT + 30, charts.MAP_WIDTH - 40),
+        st.floats(charts.MAP_TOP + 30, charts.MAP_HEIGHT - charts.MAP_BOTTOM - 30),
+        st.floats(6, 24),
+    ),
+    max_size=12,
+)
+
+
+@given(placed)
+def test_no_circle_on_the_map_covers_another_and_none_leaves_it(
+    circles: list[tuple[float, float, float]],
+) -> None:
+    spread = charts.spread(circles)
+    for i, ((x, y), (_, _, r)) in enumerate(zip(spread, circles, strict=True)):
+        assert charts.MAP_LEFT + r - 0.01 <= x <= charts.MAP_WIDTH - charts.MAP_RIGHT - r + 0.01
+        assert charts.MAP_TOP + r - 0.01 <= y <= charts.MAP_HEIGHT - charts.MAP_BOTTOM - r + 0.01
+        for (other_x, other_y), (_, _, other_r) in list(zip(spread, circles, strict=True))[i + 1 :]:
+            assert math.hypot(x - other_x, y - other_y) >= r + other_r - 0.02
+
+
+@given(placed)
+def test_circles_clear_of_each_other_stay_exactly_where_they_are(
+    circles: list[tuple[float, float, float]],
+) -> None:
+    clear = all(
+        math.hypot(a[0] - b[0], a[1] - b[1]) >= a[2] + b[2] + charts.SPREAD_GAP
+        for n, a in enumerate(circles)
+        for b in circles[n + 1 :]
+    )
+    if clear:
+        assert charts.spread(circles) == [(round(x, 2), round(y, 2)) for x, y, _ in circles]
+
+
+def test_two_people_with_the_same_results_are_both_seen_and_named() -> None:
+    same = mapping.Place("p1", 4, 40.0, 0.75, "safe")
+    chart = charts.place_map(
+        [(same, "Jo", "/people/1/", "person"),
+         (mapping.Place("p2", 4, 40.0, 0.75, "safe"), "Sam", "/people/2/", "person")]
+    )  # fmt: skip
+    jo, sam = chart.spots
+    assert math.hypot(jo.x - sam.x, jo.y - sam.y) >= jo.r + sam.r
+    assert jo.label is not None
+    assert sam.label is not None
+    # …and each stays within a circle's width of where its results put it.
+    for spot in chart.spots:
+        assert math.hypot(spot.x - charts.map_x(40.0), spot.y - charts.map_y(0.75)) <= 2 * spot.r

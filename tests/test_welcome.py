@@ -131,7 +131,7 @@ def test_it_refuses_a_short_passphrase(client: Client) -> None:
     )
     text = response.content.decode()
     said = "A passphrase needs at least 10 characters (this one has 5). A few words together"
-    assert text.count(said) == 1  # once, in our words
+    assert text.count(f'<p class="error">{said}') == 1  # once beside the field, in our words
     assert "Ensure this value" not in text
     assert "easy to guess" not in text  # one thing to fix at a time
 

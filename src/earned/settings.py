@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "earned.reflection",
     "earned.practice",
     "earned.search",
+    "earned.drafts",
     "earned.insights",
     "earned.measures",
     "earned.circles",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "earned.safety.noticing.remember_request",
     "earned.privacy.middleware.unlock",
+    "earned.drafts.middleware.forget_saved_drafts",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

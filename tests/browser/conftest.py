@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 from earned.accounts.models import User
 from tests.conftest import make_person
@@ -25,6 +28,30 @@ CHROMIUM_FLAGS = [
 SCREENSHOTS = Path(__file__).parents[2] / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, answering one request at a time. Its threads share the test database's
+    one connection (SQLite in memory), and a page's own calls (a draft kept as the person types)
+    would otherwise use it at the same moment as the next page. A real server has a connection
+    a thread; only the tests need this."""
+
+    lock = threading.Lock()
+
+    def set_app(self, application: Any) -> None:
+        def one_at_a_time(environ: Any, start_response: Any) -> list[bytes]:
+            with self.lock:
+                answer = application(environ, start_response)
+                try:
+                    return list(answer)
+                finally:
+                    if hasattr(answer, "close"):
+                        answer.close()
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATime  # type: ignore[attr-defined]
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM, called by the test
 # itself to set things up, is safe here because the live server runs in its own thread.
@@ -69,7 +96,12 @@ def guarded_context(browser: Any, base_url: str, outside_requests: list[str]) ->
             outside_requests.append(route.request.url)
             route.abort()
 
+    def leave(dialog: Any) -> None:
+        """Leaving a page with unsaved words asks first (earned.js): journeys leave on purpose."""
+        dialog.accept() if dialog.type == "beforeunload" else dialog.dismiss()
+
     context.route("**/*", guard)
+    context.on("dialog", leave)
     return context
 
 

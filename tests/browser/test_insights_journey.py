@@ -58,7 +58,7 @@ def test_insights_show_the_months_and_make_a_report(
     page.get_by_label("From").fill("2026-11-30")
     page.get_by_label("To").fill("2026-11-01")
     page.get_by_role("button", name="Make the PDF").click()
-    page.get_by_text("The end date comes before the start date.").wait_for()
+    page.get_by_text("The end date comes before the start date.", exact=True).wait_for()
     assert page.get_by_label("From").input_value() == "2026-11-30"  # nothing typed is lost
     check_page(page, "insights-report")
     page.get_by_label("From").fill("2026-06-01")

@@ -43,7 +43,7 @@ def test_first_run_sets_up_the_space(page: Any, check_page: Callable[[Any, str],
     check_page(page, "welcome")
 
     page.get_by_role("button", name="Begin").click()
-    page.get_by_text("The two passphrases are not the same.").wait_for()
+    page.get_by_text("The two passphrases are not the same.", exact=True).wait_for()
     assert page.get_by_label("What would you like to be called?").input_value() == "Alex"
     assert page.get_by_label("Choose a passphrase").input_value() == NEW_PASSPHRASE
     assert page.get_by_label("Country").input_value() == "IE"
@@ -154,7 +154,7 @@ def test_download_everything_then_delete_the_account(
     page.get_by_label("Your passphrase").fill(PASSPHRASE)
     page.get_by_label("Type “delete my account” to confirm").fill("delete my acount")
     page.get_by_role("button", name="Delete everything").click()
-    page.get_by_text("Please type “delete my account” exactly.").wait_for()
+    page.get_by_text("Please type “delete my account” exactly.", exact=True).wait_for()
     assert User.objects.filter(pk=owner.pk).exists()
     check_page(page, "delete-account-error")
 

@@ -22,7 +22,7 @@ def test_plan_debrief_and_see_it_on_the_chart(
 
     page.get_by_role("link", name="Name your first expectation").click()
     page.get_by_role("button", name="Save").click()
-    page.get_by_text("Please write the expectation down.").wait_for()
+    page.get_by_text("Please write the expectation down.", exact=True).wait_for()
     check_page(page, "expectation-new-error")
     page.get_by_label("The old expectation, in your own words").fill(
         "When I ask for help, people get annoyed."

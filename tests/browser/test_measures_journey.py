@@ -34,7 +34,7 @@ def test_the_practice_check_in_on_a_phone(
     for number, answer in ((1, "Mostly"), (2, "Somewhat"), (3, "Completely"), (4, "A little")):
         page.get_by_role("group", name=f"{number}.").get_by_label(answer).check()
     page.get_by_role("button", name="Save").click()
-    page.get_by_text("Please choose an answer for this one.").wait_for()
+    page.get_by_text("Please choose an answer for this one.", exact=True).wait_for()
     check_page(page, "measures-take")
     page.get_by_role("group", name="5.").get_by_label("Completely").check()
     page.get_by_role("button", name="Save").click()
@@ -56,7 +56,8 @@ def test_a_validated_questionnaire_imported_and_taken_one_question_at_a_time(
     page.get_by_role("link", name="Import a questionnaire").click()
     page.get_by_label("The questionnaire file").set_input_files(str(broken))
     page.get_by_role("button", name="Import").click()
-    page.get_by_text("This file is not JSON, so it cannot be a FHIR Questionnaire.").wait_for()
+    not_json = "This file is not JSON, so it cannot be a FHIR Questionnaire."
+    page.get_by_text(not_json, exact=True).wait_for()
     check_page(page, "measures-import")
     page.get_by_label("The questionnaire file").set_input_files(str(document))
     page.get_by_role("button", name="Import").click()
@@ -99,7 +100,8 @@ def test_a_validated_questionnaire_imported_and_taken_one_question_at_a_time(
     page.get_by_role("link", name="Use a different study's figures").click()
     page.get_by_label("Reliability").fill("2")
     page.get_by_role("button", name="Save").click()
-    page.get_by_text("The reliability is a number from 0 up to (not including) 1.").wait_for()
+    not_reliability = "The reliability is a number from 0 up to (not including) 1."
+    page.get_by_text(not_reliability, exact=True).wait_for()
     check_page(page, "measures-change")
     page.get_by_role("link", name="Cancel").click()
     page.get_by_role("heading", name="PHQ-9 (placeholder wording)").wait_for()

@@ -69,7 +69,8 @@ def test_a_backup_and_an_export_carry_everything_to_a_new_computer(
         check_page(page, "restore")
         page.get_by_label("Your backup file (.sqlite3)").set_input_files(export_file)
         page.get_by_role("button", name="Restore").click()
-        page.get_by_text("That file is not an Earned backup. Nothing was changed.").wait_for()
+        not_a_backup = "That file is not an Earned backup. Nothing was changed."
+        page.get_by_text(not_a_backup, exact=True).wait_for()
         check_page(page, "restore-error")
         page.get_by_label("Your backup file (.sqlite3)").set_input_files(backup_file)
         page.get_by_role("button", name="Restore").click()

@@ -19,7 +19,7 @@ from earned.api.types import Moment, Whole, YesNo
 from earned.ledger import services as ledger
 from earned.ledger.models import Expectation, Experience, still_to_come
 from earned.records import saving
-from earned.records.models import Category
+from earned.records.models import LINE_LIMIT, Category
 
 # --- Expectations ------------------------------------------------------------------------------
 
@@ -33,7 +33,8 @@ class RatingIn(BaseModel):
 
 
 class ExpectationIn(ExpectationChange, RatingIn):  # type: ignore[misc, valid-type]
-    text: str = Field(..., min_length=1, max_length=2000)
+    # Its length is the record's own rule, said in its words (records.models.LINE_LIMIT).
+    text: str = Field(..., min_length=1, description=f"At most {LINE_LIMIT} characters.")
 
 
 @router.post(
@@ -121,7 +122,7 @@ class ExperienceChange(ExperienceFields, Writing):  # type: ignore[misc, valid-t
 
 
 class ExperienceIn(ExperienceChange):
-    situation: str = Field(..., min_length=1, max_length=2000)
+    situation: str = Field(..., min_length=1, description=f"At most {LINE_LIMIT} characters.")
     happens_at: Moment
 
 

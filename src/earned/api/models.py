@@ -25,7 +25,9 @@ NAME_LIMIT = 80
 class AccessToken(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="access_tokens")
-    name = EncryptedTextField("its name", error_messages=needed("Please name the token."))
+    name = EncryptedTextField(
+        "its name", error_messages=needed("Please name the token."), limit=NAME_LIMIT
+    )
     # The token's first characters, to find it by (and to show): "earned_3kq8x2mf".
     prefix = models.CharField(max_length=24, unique=True)
     secret_hash = models.CharField(max_length=64)  # SHA-256 of the whole token

@@ -181,7 +181,7 @@ class Comment(models.Model):
     reply_to = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
-    body = EncryptedTextField("the comment")
+    body = EncryptedTextField("the comment", limit=COMMENT_LIMIT)
     at = models.DateTimeField(default=timezone.now)
     hidden_at = models.DateTimeField(null=True, blank=True)  # the person set it aside
 
@@ -214,7 +214,7 @@ class Assignment(models.Model):
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments")
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="assignments")
     kind = models.CharField(max_length=16, choices=Kind, default=Kind.EXPERIENCE)
-    what = EncryptedTextField("what to try")
+    what = EncryptedTextField("what to try", limit=COMMENT_LIMIT)
     prompt = models.CharField(max_length=24, blank=True)  # a journal question of ours, if any
     # What it is about, for a step, a script or a questionnaire: the step's or the script's id,
     # or the questionnaire's key.
@@ -285,7 +285,7 @@ class Session(models.Model):
     at = models.DateTimeField()
     status = models.CharField(max_length=10, choices=Status, default=Status.HELD)
     noticed = models.CharField(max_length=8, choices=Noticed, blank=True, default="")
-    what = EncryptedTextField("what was noticed", null=True, blank=True)
+    what = EncryptedTextField("what was noticed", null=True, blank=True, limit=COMMENT_LIMIT)
     set_aside_at = models.DateTimeField(null=True, blank=True)  # the person said "not for me"
     entry_kind = models.CharField(max_length=24, blank=True)  # noted in their record as…
     entry_id = models.UUIDField(null=True, blank=True)

@@ -95,9 +95,13 @@ def erase(user: User, yes: bool) -> None:
 
 @click.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
-def backup(path: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the file if it is already there.")
+def backup(path: Path | None, force: bool) -> None:
     """Copy the whole database to PATH (default: the data folder's backups/), safely while
-    Earned runs. Entry text stays encrypted in the copy."""
+    Earned runs. Entry text stays encrypted in the copy, which is readable by you only and
+    never replaces a file unless you add --force."""
+    if path is not None:
+        refuse_to_replace(path, force, "choose another PATH")
     setup_django()
     prepare_database()
     from rich.progress import Progress
@@ -109,7 +113,9 @@ def backup(path: Path | None) -> None:
         with Progress(transient=True) as bar:
             task = bar.add_task("Backing up", total=None)
             counts = backups.backup(
-                target, progress=lambda done, total: bar.update(task, completed=done, total=total)
+                target,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+                replace=force,
             )
     except backups.BackupProblem as problem:
         fail(str(problem))

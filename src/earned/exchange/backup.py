@@ -66,15 +66,25 @@ def check_integrity(database: Path) -> None:
         raise BackupProblem(f"{database} failed its integrity check ({result}).")
 
 
-def backup(target: Path, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Write a consistent copy to target; returns the record counts it holds."""
+def backup(
+    target: Path, progress: Callable[[int, int], None] | None = None, replace: bool = False
+) -> dict[str, int]:
+    """Write a consistent copy to target, readable by its owner only; returns the record counts
+    it holds. A file already at target is replaced only when asked, and only once the new copy
+    is whole."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if target.exists():
-        raise BackupProblem(f"{target} already exists; choose a new name.")
-    if not _is_sqlite():
-        _pg_dump(target)
-        return {}
+    if target.exists() and not replace:
+        raise BackupProblem(f"{target} is already there; choose another name, or replace it.")
     partial = target.with_suffix(target.suffix + ".partial")
+    partial.unlink(missing_ok=True)
+    partial.touch(mode=0o600)  # private from its first byte, whatever the umask
+    if not _is_sqlite():
+        try:
+            _pg_dump(partial)
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
+        return {}
     try:
 
         def report(status: int, remaining: int, total: int) -> None:

@@ -212,7 +212,10 @@ def _value(field: Any, choices: frozenset[Any], raw: Any, where: str) -> Any:
     try:
         value = field.to_python(raw)
         field.run_validators(value)
-    except (ValidationError, TypeError, ValueError) as error:
+    except ValidationError as error:
+        reason = " ".join(error.messages)
+        raise ImportProblem(f"{where}.{field.name} is not valid: {reason}") from None
+    except (TypeError, ValueError) as error:
         raise ImportProblem(f"{where}.{field.name} is not valid ({error}).") from None
     if choices and value not in choices and not (field.blank and value == ""):
         raise ImportProblem(f"{where}.{field.name} is not one of the allowed choices.")

@@ -29,7 +29,9 @@ REPLY_LIMIT = 600  # a few kind sentences
 class Group(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="groups_led")
-    name = EncryptedTextField("the group's name", error_messages=needed("Please name the group."))
+    name = EncryptedTextField(
+        "the group's name", error_messages=needed("Please name the group."), limit=120
+    )
     description = optional_text("what it is for")
     guidelines = EncryptedTextField(
         "the safety guidelines",
@@ -58,6 +60,7 @@ class Membership(models.Model):
     alias = EncryptedTextField(
         "the name you go by in this group",
         error_messages=needed("Please choose a name to go by in this group."),
+        limit=ALIAS_LIMIT,
     )
     accepted_guidelines_at = models.DateTimeField()
     joined_at = models.DateTimeField(default=timezone.now)
@@ -127,7 +130,7 @@ class Reply(models.Model):
     share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="replies")
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="group_replies")
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="replies")
-    body = EncryptedTextField("the reply")
+    body = EncryptedTextField("the reply", limit=REPLY_LIMIT)
     at = models.DateTimeField(default=timezone.now)
     hidden_at = models.DateTimeField(null=True, blank=True)
     reported_at = models.DateTimeField(null=True, blank=True)

@@ -253,21 +253,67 @@ def place_labels(spots: list[tuple[float, float, float, str]]) -> list[Label | N
     return labels
 
 
+SPREAD_GAP = 3  # between circles moved apart
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def spread(circles: list[tuple[float, float, float]]) -> list[tuple[float, float]]:
+    """Where to draw each circle (x, y, r) so none covers another: two people with the same
+    results would otherwise be drawn one on top of the other, the hidden one out of reach.
+    Overlapping circles are pushed apart, each half the way, until all are clear (or after a
+    fixed number of rounds); each stays within the map and as near its own place as that
+    allows (the details and the list keep the exact figures). Circles at the very same point
+    part along fixed directions, so the map is drawn the same way each time."""
+    xs = [x for x, _, _ in circles]
+    ys = [y for _, y, _ in circles]
+    radii = [r for _, _, r in circles]
+
+    def keep_inside(i: int) -> None:
+        r = radii[i]
+        xs[i] = min(max(xs[i], MAP_LEFT + r), MAP_WIDTH - MAP_RIGHT - r)
+        ys[i] = min(max(ys[i], MAP_TOP + r), MAP_HEIGHT - MAP_BOTTOM - r)
+
+    for _ in range(400):
+        moved = False
+        for i in range(len(circles)):
+            for j in range(i + 1, len(circles)):
+                dx, dy = xs[j] - xs[i], ys[j] - ys[i]
+                apart = math.hypot(dx, dy)
+                needed = radii[i] + radii[j] + SPREAD_GAP
+                if apart >= needed:
+                    continue
+                if apart < 1e-6:
+                    dx, dy, apart = math.cos(j * GOLDEN_ANGLE), math.sin(j * GOLDEN_ANGLE), 1.0
+                push = (needed - apart) / 2 + 0.01
+                xs[i] -= dx / apart * push
+                ys[i] -= dy / apart * push
+                xs[j] += dx / apart * push
+                ys[j] += dy / apart * push
+                keep_inside(i)
+                keep_inside(j)
+                moved = True
+        if not moved:
+            break
+    return [(round(x, 2), round(y, 2)) for x, y in zip(xs, ys, strict=True)]
+
+
 def place_map(places: list[tuple[Place, str, str, str]]) -> MapChart:
     """Each place (with its name, link and kind) a circle whose area grows with how many
-    experiences it holds."""
+    experiences it holds, none covering another."""
     most = max((place.count for place, *_ in places), default=1)
-    spots = [
-        Spot(
-            place,
-            name,
-            url,
-            kind,
+    circles = [
+        (
             map_x(place.distress),
             map_y(place.better),
             round(6 + 18 * math.sqrt(place.count / most), 2),
         )
-        for place, name, url, kind in places
+        for place, *_ in places
+    ]
+    spots = [
+        Spot(place, name, url, kind, x, y, r)
+        for (place, name, url, kind), (x, y), (_, _, r) in zip(
+            places, spread(circles), circles, strict=True
+        )
     ]
     labels = place_labels([(spot.x, spot.y, spot.r, spot.name) for spot in spots])
     spots = [replace(spot, label=label) for spot, label in zip(spots, labels, strict=True)]

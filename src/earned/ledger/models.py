@@ -23,7 +23,16 @@ from earned.ledger.choices import (
 )
 from earned.privacy.fields import EncryptedTextField
 from earned.records.links import OwnLink, OwnLinks
-from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
+from earned.records.models import (
+    LINE_LIMIT,
+    WORD_LIMIT,
+    Category,
+    Owned,
+    Searched,
+    needed,
+    optional_text,
+    percent,
+)
 
 # Clocks and typing differ a little: "now" written in a form may be a minute or two ahead.
 CLOCK_SLACK = datetime.timedelta(minutes=5)
@@ -47,9 +56,10 @@ class Expectation(Owned):
     text = EncryptedTextField(
         "the expectation, in your own words",
         error_messages=needed("Please write the expectation down."),
+        limit=LINE_LIMIT,
     )
     wound = models.CharField("where it comes from", max_length=20, choices=Wound, blank=True)
-    wound_own_word = optional_text("your own word for where it comes from")
+    wound_own_word = optional_text("your own word for where it comes from", WORD_LIMIT)
     counterpart = models.CharField(
         "what would answer it", max_length=24, choices=Counterpart, blank=True
     )
@@ -93,7 +103,7 @@ class Experience(Owned):
     created_at = models.DateTimeField(default=timezone.now)
     happens_at = models.DateTimeField("when")
     context = models.CharField("who it is with", max_length=10, choices=Context, blank=True)
-    who = optional_text("who")
+    who = optional_text("who", LINE_LIMIT)
     person = OwnLink(
         "relationships.Person",
         on_delete=models.SET_NULL,  # deleting a person keeps the experience, unlinked
@@ -106,7 +116,9 @@ class Experience(Owned):
     )
     # The prediction, made before.
     situation = EncryptedTextField(
-        "the situation", error_messages=needed("Please say what the situation is.")
+        "the situation",
+        error_messages=needed("Please say what the situation is."),
+        limit=LINE_LIMIT,
     )
     feared = optional_text("what you fear will happen")
     likelihood = percent("how likely it feels", null=True, blank=True)
@@ -296,7 +308,7 @@ class Emotion(Owned):
 
     experience = OwnLink(Experience, on_delete=models.CASCADE, related_name="emotions")
     word = models.CharField(max_length=16, choices=list(EMOTIONS.items()), blank=True)
-    own_word = optional_text("your own word")
+    own_word = optional_text("your own word", WORD_LIMIT)
     intensity = percent("how strong")
 
     def __str__(self) -> str:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from earned.privacy.fields import EncryptedTextField
-from earned.records.models import Category, Owned, optional_text
+from earned.records.models import LINE_LIMIT, Category, Owned, optional_text
 
 
 def validate_answers(value: object) -> None:
@@ -69,9 +69,9 @@ class Questionnaire(Owned):
     words_looked_at = False  # an instrument's wording, not the person's own account
 
     instrument = models.CharField(max_length=40)
-    title = EncryptedTextField("the questionnaire's title")
+    title = EncryptedTextField("the questionnaire's title", limit=LINE_LIMIT)
     intro = optional_text("its opening words")
-    wording = EncryptedTextField("its questions and answers, as JSON")
+    wording = EncryptedTextField("its questions and answers, as JSON", limit=None)  # a file's
     copyright = optional_text("its copyright statement")
     url = optional_text("its canonical address")
     imported_at = models.DateTimeField(default=timezone.now)
@@ -79,7 +79,7 @@ class Questionnaire(Owned):
     # study, in place of (or where there are none) Earned's own: both or neither.
     norm_sd = models.FloatField(null=True, blank=True)
     reliability = models.FloatField(null=True, blank=True)
-    norm_source = optional_text("where those figures come from")
+    norm_source = optional_text("where those figures come from", LINE_LIMIT)
 
     class Meta:
         constraints = [

@@ -15,7 +15,15 @@ from earned.ledger.models import Expectation, Experience
 from earned.practice.choices import CONFIDENCE_RANGE, Mode, Origin, Situation
 from earned.privacy.fields import EncryptedTextField
 from earned.records.links import OwnLink, OwnLinks, OwnOneLink
-from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
+from earned.records.models import (
+    LINE_LIMIT,
+    Category,
+    Owned,
+    Searched,
+    needed,
+    optional_text,
+    percent,
+)
 
 
 class Ladder(Owned):
@@ -24,7 +32,7 @@ class Ladder(Owned):
     searched_as = Searched("ladders", "Ladders", "created_at", ("steps",), 80)
 
     goal = EncryptedTextField(
-        "the goal", error_messages=needed("Please write the goal in a few words.")
+        "the goal", error_messages=needed("Please write the goal in a few words."), limit=LINE_LIMIT
     )
     value = optional_text("the value it serves")
     expectations: models.ManyToManyField[Expectation, LadderLink] = OwnLinks(
@@ -91,7 +99,9 @@ class Step(Owned):
     ladder = OwnLink(Ladder, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(default=0)
     description = EncryptedTextField(
-        "the step", error_messages=needed("Please describe the step in a few words.")
+        "the step",
+        error_messages=needed("Please describe the step in a few words."),
+        limit=LINE_LIMIT,
     )
     expected_distress = percent("how hard you expect it to be")
     climbed_at = models.DateTimeField(null=True, blank=True)
@@ -160,7 +170,7 @@ class Script(Owned):
 
     situation = models.CharField(max_length=12, choices=Situation)
     title = EncryptedTextField(
-        "what it is for", error_messages=needed("Please give the script a name.")
+        "what it is for", error_messages=needed("Please give the script a name."), limit=LINE_LIMIT
     )
     when_it_fits = optional_text("when it fits")
     opening = optional_text("an opening line")

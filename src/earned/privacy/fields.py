@@ -4,13 +4,18 @@ On the model, the attribute reads and writes plain text. In the database the col
 the format-1 token (see crypto.py). Reading needs the owner's data key to be current
 (keyring.current_key); without it, reading raises keyring.Locked rather than showing anything.
 Encrypted columns cannot be searched or filtered in SQL, by design.
+
+Each field holds at most `limit` characters (WRITING_LIMIT unless it says less), checked with
+the field's other rules wherever a record is saved or imported, never by the database.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 
 from earned.privacy import crypto, keyring
 
@@ -61,8 +66,43 @@ class EncryptedAttribute:
             instance.__dict__.pop(self.origin_key, None)
 
 
+WRITING_LIMIT = 50_000  # characters: a very long letter; a field says less where it must
+
+
+class WithinLimit:
+    """Refuses text longer than the limit, kindly, saying both lengths."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, value: Any) -> None:
+        if value is not None and len(str(value)) > self.limit:
+            raise ValidationError(
+                f"Please keep this to {self.limit:,} characters or fewer "
+                f"(it has {len(str(value)):,}).",
+                code="max_length",
+            )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WithinLimit) and other.limit == self.limit
+
+    def __hash__(self) -> int:
+        return hash(self.limit)
+
+
 class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     description = "Text encrypted at rest with the owner's data key"
+
+    def __init__(self, *args: Any, limit: int | None = WRITING_LIMIT, **kwargs: Any) -> None:
+        self.limit = limit
+        super().__init__(*args, **kwargs)
+
+    @cached_property
+    def validators(self) -> list[Any]:
+        # Not in deconstruct(): a limit is checked in Python only, so changing one needs no
+        # migration.
+        within = [WithinLimit(self.limit)] if self.limit is not None else []
+        return [*super().validators, *within]
 
     def contribute_to_class(
         self, cls: type[models.Model], name: str, private_only: bool = False

@@ -119,3 +119,7 @@ CLEAR_TEXT |= {
     "api.AccessToken.wrapped_key": "the data key, encrypted under a key derived from the token "
     "(format 1)",
 }
+# Drafts: which form a draft belongs to. What the person typed into it is encrypted.
+CLEAR_TEXT |= {
+    "drafts.Draft.action": "the address of the form, such as /journal/new/ (ids, never words)",
+}

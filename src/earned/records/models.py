@@ -16,7 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from earned.accounts.models import User
-from earned.privacy.fields import EncryptedTextField
+from earned.privacy.fields import WRITING_LIMIT, EncryptedTextField
 
 # Their home is records/choices.py (no models there, so the CLI's help can read them).
 from earned.records.choices import Category as Category
@@ -99,5 +99,13 @@ def needed(message: str) -> dict[str, str]:
     return {"blank": message, "null": message}
 
 
-def optional_text(verbose_name: str) -> EncryptedTextField:
-    return EncryptedTextField(verbose_name, null=True, blank=True)
+# How long a person's words may be, where a field holds less than a long letter
+# (privacy.fields.WRITING_LIMIT): held wherever a record is saved — the browser, the terminal,
+# the API and an import — with a message that says both lengths.
+NAME_LIMIT = 80  # a name or alias
+WORD_LIMIT = 60  # one's own word for something
+LINE_LIMIT = 300  # what a list shows for each record: an expectation, a situation, a goal
+
+
+def optional_text(verbose_name: str, limit: int = WRITING_LIMIT) -> EncryptedTextField:
+    return EncryptedTextField(verbose_name, null=True, blank=True, limit=limit)

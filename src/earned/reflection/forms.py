@@ -132,8 +132,8 @@ class DialogueForm(RecordForm[Dialogue]):
             "second_voice": "For example: a kinder voice, or my adult self.",
         }
         widgets = {
-            "first_voice": forms.TextInput(attrs={"maxlength": 60, "data-names-voice": "1"}),
-            "second_voice": forms.TextInput(attrs={"maxlength": 60, "data-names-voice": "2"}),
+            "first_voice": forms.TextInput(attrs={"data-names-voice": "1"}),
+            "second_voice": forms.TextInput(attrs={"data-names-voice": "2"}),
             "about": forms.TextInput,
         }
 

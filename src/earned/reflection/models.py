@@ -14,7 +14,15 @@ from earned.core.phrasing import both
 from earned.ledger.models import Expectation
 from earned.privacy.fields import EncryptedTextField
 from earned.records.links import OwnLink, OwnLinks
-from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
+from earned.records.models import (
+    WORD_LIMIT,
+    Category,
+    Owned,
+    Searched,
+    needed,
+    optional_text,
+    percent,
+)
 from earned.reflection.imagery import SCRIPT_CHOICES, SCRIPTS_BY_KEY, Script
 from earned.reflection.prompts import PROMPT_CHOICES, PROMPTS
 
@@ -157,10 +165,14 @@ class Dialogue(Owned):
 
     at = models.DateTimeField(default=timezone.now)
     first_voice = EncryptedTextField(
-        "the first voice", error_messages=needed("Please give the first voice a name.")
+        "the first voice",
+        error_messages=needed("Please give the first voice a name."),
+        limit=WORD_LIMIT,
     )
     second_voice = EncryptedTextField(
-        "the second voice", error_messages=needed("Please give the second voice a name.")
+        "the second voice",
+        error_messages=needed("Please give the second voice a name."),
+        limit=WORD_LIMIT,
     )
     about = optional_text("what it is about")
 

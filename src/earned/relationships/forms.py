@@ -41,7 +41,7 @@ class PersonForm(RecordForm[Person]):
             "note": "A note (optional)",
         }
         help_texts = {"name": "Only you see it. An initial or a nickname is fine."}
-        widgets = {"name": forms.TextInput(attrs={"maxlength": 80}), "note": text_area()}
+        widgets = {"name": forms.TextInput, "note": text_area()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

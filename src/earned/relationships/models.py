@@ -13,7 +13,15 @@ from django.utils import timezone
 
 from earned.privacy.fields import EncryptedTextField
 from earned.records.links import OwnLink
-from earned.records.models import Category, Owned, Searched, needed, optional_text, percent
+from earned.records.models import (
+    NAME_LIMIT,
+    Category,
+    Owned,
+    Searched,
+    needed,
+    optional_text,
+    percent,
+)
 from earned.relationships.choices import (
     INTENSITY_RANGE,
     RepairOutcome,
@@ -31,7 +39,9 @@ class Person(Owned):
     searched_as = Searched("people", "People", "created_at", rank=110)
 
     name = EncryptedTextField(
-        "name or alias", error_messages=needed("Please give a name, an initial or an alias.")
+        "name or alias",
+        error_messages=needed("Please give a name, an initial or an alias."),
+        limit=NAME_LIMIT,
     )
     role = models.CharField(max_length=10, choices=Role, blank=True)
     note = optional_text("a note")

@@ -16,7 +16,7 @@ from earned.rituals.choices import (
     Kind,
     PredictionOutcome,
 )
-from earned.rituals.models import ASKED, MIDDAY_NOTE_LIMIT, CheckIn
+from earned.rituals.models import ASKED, CheckIn
 from earned.rituals.services import Line, check_something_given
 
 EVENING_LINES = 5  # rows for the day's interactions; three show, two more behind “add more”
@@ -113,7 +113,7 @@ class MiddayForm(CheckInForm):
     note = forms.CharField(  # how long it may be is the check-in's own rule
         label="One word for right now",
         required=False,
-        widget=forms.TextInput(attrs={"maxlength": MIDDAY_NOTE_LIMIT}),
+        widget=forms.TextInput,  # no maxlength: a paste past it would be cut without a word
     )
 
     class Meta:

@@ -15,7 +15,14 @@ from django.utils.dateformat import format as date_format
 from earned.ledger.choices import EMOTIONS, BodyPlace, Context
 from earned.ledger.models import Experience
 from earned.records.links import OwnLink
-from earned.records.models import Category, Owned, Searched, optional_text
+from earned.records.models import (
+    LINE_LIMIT,
+    NAME_LIMIT,
+    Category,
+    Owned,
+    Searched,
+    optional_text,
+)
 from earned.rituals.choices import (
     ENERGY_RANGE,
     MOOD_RANGE,
@@ -153,9 +160,9 @@ class Interaction(Owned):
 
     check_in = OwnLink(CheckIn, on_delete=models.CASCADE, related_name="interactions")
     position = models.PositiveSmallIntegerField(default=0)
-    who = optional_text("who")
+    who = optional_text("who", NAME_LIMIT)
     context = models.CharField("who it was with", max_length=10, choices=Context, blank=True)
-    what = optional_text("what happened, in a line")
+    what = optional_text("what happened, in a line", LINE_LIMIT)
     felt = models.SmallIntegerField("how it felt", choices=Felt, null=True, blank=True)
     experience = OwnLink(
         Experience, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

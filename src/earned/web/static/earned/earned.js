@@ -1,6 +1,14 @@
 // Earned — small progressive enhancements. Every page works without this file.
 "use strict";
 
+// On a phone the menu is one row that scrolls sideways: start it where this page is.
+function currentPageInMenu() {
+  const current = document.querySelector(".site-nav a[aria-current=page]");
+  const row = current?.closest("ul");
+  if (!row || row.scrollWidth <= row.clientWidth) return;
+  row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+}
+
 // Pre-fill the time zone from the browser, unless the person has already chosen one.
 function fillTimezone() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -281,7 +289,197 @@ function oneAtATime() {
   show(false);
 }
 
+// Nothing a person types is lost. A form that takes words keeps a draft as the person types —
+// sent to Earned and stored encrypted like an entry, never kept in the browser — and puts it
+// back when the form is opened again (after a reload, a lost connection or a closed tab), until
+// the form is saved; leaving with unsaved words asks first. A form opts out with data-draft="off".
+const SKIPPED_TYPES = new Set(["hidden", "password", "file", "submit", "button", "reset", "image"]);
+const WORDS = "textarea, input:not([type]), input[type=text]";
+
+function fieldsOf(form) {
+  const pairs = [];
+  for (const element of form.elements) {
+    if (!element.name || element.disabled || SKIPPED_TYPES.has(element.type)) continue;
+    if ((element.type === "radio" || element.type === "checkbox") && !element.checked) continue;
+    if (element.type === "select-multiple") {
+      for (const option of element.selectedOptions) pairs.push([element.name, option.value]);
+    } else {
+      pairs.push([element.name, element.value]);
+    }
+  }
+  return pairs;
+}
+
+function putBack(form, pairs) {
+  const values = new Map();
+  for (const [name, value] of pairs) values.set(name, [...(values.get(name) || []), value]);
+  const used = new Map();
+  for (const element of form.elements) {
+    if (!element.name || element.disabled || SKIPPED_TYPES.has(element.type)) continue;
+    const wanted = values.get(element.name) || [];
+    if (element.type === "radio" || element.type === "checkbox") {
+      element.checked = wanted.includes(element.value);
+    } else if (element.type === "select-multiple") {
+      for (const option of element.options) option.selected = wanted.includes(option.value);
+    } else if (values.has(element.name)) {
+      const at = used.get(element.name) || 0;
+      used.set(element.name, at + 1);
+      if (at < wanted.length) element.value = wanted[at];
+    }
+    element.dispatchEvent(new Event("input", { bubbles: true })); // slider numbers, voice names
+  }
+}
+
+// A short fingerprint of a form as the page drew it: a draft comes back by itself only into the
+// form it was written in (not, say, a dialogue opened again with other voices).
+function fingerprint(text) {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  }
+  return hash.toString(16);
+}
+
+function keptDrafts() {
+  const endpoint = document.body.dataset.drafts;
+  if (!endpoint) return;
+  const forms = [...document.querySelectorAll("form")].filter((form) =>
+    form.method === "post" && form.dataset.draft !== "off" && form.querySelector(WORDS));
+  const slots = new Map();
+  for (const form of forms) {
+    const action = new URL(form.action, window.location.href).pathname;
+    const slot = slots.get(action) || 0;
+    slots.set(action, slot + 1);
+    keepDraftOf(form, endpoint, action, slot);
+  }
+}
+
+function keepDraftOf(form, endpoint, action, slot) {
+  const token = form.querySelector("input[name=csrfmiddlewaretoken]")?.value;
+  if (!token) return;
+  const state = () => JSON.stringify(fieldsOf(form));
+  const asLoaded = state();
+  const base = fingerprint(asLoaded);
+  let sent = asLoaded; // what Earned holds for this form (as loaded: nothing to keep)
+  let kept = false; // whether a draft may be held for it
+  let timer;
+  let inFlight = null;
+  let submitting = false;
+
+  // Leaving the page, the request must outlive it (keepalive, which holds at most 64 KB).
+  const send = (extra, leaving = false) => {
+    const body = new URLSearchParams({ action, slot: String(slot), ...extra });
+    return fetch(endpoint, {
+      method: "POST", body, credentials: "same-origin", keepalive: leaving,
+      headers: { "X-CSRFToken": token, "X-Requested-With": "fetch" },
+    });
+  };
+  const save = (leaving = false) => {
+    clearTimeout(timer);
+    timer = undefined;
+    const now = state();
+    if (now === sent || submitting) return;
+    const unchanged = now === asLoaded;
+    kept = kept || !unchanged;
+    sent = now;
+    inFlight = send(unchanged ? { forget: "1" } : { fields: now, base }, leaving)
+      .catch(() => { sent = null; }) // try again at the next change, or when leaving
+      .finally(() => { inFlight = null; });
+  };
+
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 1200);
+  };
+  form.addEventListener("input", soon);
+  form.addEventListener("change", soon);
+  form.addEventListener("submit", (event) => {
+    if (inFlight) { // let the last keeping land first, so the save forgets it
+      event.preventDefault();
+      const submitter = event.submitter;
+      inFlight.finally(() => form.requestSubmit(submitter));
+      return;
+    }
+    clearTimeout(timer);
+    submitting = true;
+    if (kept && !form.querySelector("input[name=earned-draft]")) {
+      const marker = document.createElement("input");
+      marker.type = "hidden";
+      marker.name = "earned-draft";
+      marker.value = "1";
+      form.append(marker);
+    }
+  });
+  window.addEventListener("pagehide", () => { if (timer) save(true); });
+  window.addEventListener("pageshow", () => { submitting = false; }); // back to a kept page
+  window.addEventListener("beforeunload", (event) => {
+    if (submitting || state() === asLoaded) return;
+    if (timer) save(true);
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
+  // A form sent back with a message already shows what was sent: newer than any draft.
+  if (form.querySelector(".form-errors")) { kept = true; return; }
+  fetch(`${endpoint}?${new URLSearchParams({ action })}`, { credentials: "same-origin" })
+    .then((response) => (response.ok ? response.json() : { drafts: [] }))
+    .then(({ drafts }) => {
+      const draft = drafts.find((found) => found.slot === slot);
+      if (!draft) return;
+      kept = true; // saving this form forgets it, whether it is put back or not
+      if (state() !== asLoaded) return; // already typing again
+      const notice = document.createElement("div");
+      notice.className = "draft-notice";
+      notice.setAttribute("role", "status");
+      form.prepend(notice);
+      const putItBack = () => {
+        putBack(form, draft.fields);
+        sent = state();
+        const back = `What you were writing here ${draft.saved} is back in place.`;
+        say(notice, `${back} It is not saved yet.`,
+          ["Start again without it", () => {
+            form.reset();
+            for (const element of form.elements) {
+              element.dispatchEvent(new Event("input", { bubbles: true }));
+            }
+            forget();
+            form.querySelector(WORDS)?.focus();
+          }]);
+      };
+      const forget = () => {
+        clearTimeout(timer);
+        sent = asLoaded;
+        send({ forget: "1" }).catch(() => {});
+        notice.remove();
+      };
+      if (draft.base === base) { putItBack(); return; }
+      // The form was drawn differently this time: the person chooses.
+      say(notice, `You were writing something here ${draft.saved} that is not saved yet.`,
+        ["Put it back", () => { putItBack(); form.querySelector(WORDS)?.focus(); }],
+        ["Let it go", forget]);
+    })
+    .catch(() => {});
+}
+
+// A notice's words and its buttons, each [label, what it does].
+function say(notice, text, ...choices) {
+  const words = document.createElement("p");
+  words.textContent = text;
+  const buttons = document.createElement("div");
+  buttons.className = "draft-notice__choices";
+  for (const [label, act] of choices) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    button.textContent = label;
+    button.addEventListener("click", act);
+    buttons.append(button);
+  }
+  notice.replaceChildren(words, buttons);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  currentPageInMenu();
   oneAtATime();
   printButtons();
   offlineCopy();
@@ -291,6 +489,7 @@ document.addEventListener("DOMContentLoaded", () => {
   sliderValues();
   draggableSteps();
   carryOn();
+  keptDrafts(); // last: what the other enhancements filled in is part of the form as loaded
 });
 
 // A quiet timer for guided imagery: start, pause, go on, start again. Without JavaScript the page

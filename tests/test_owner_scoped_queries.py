@@ -7,6 +7,7 @@ earned/records/links.py), and the link rows a save rewrites (`records.relink`)."
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -151,4 +152,44 @@ def test_every_query_of_a_persons_commands_names_them_alone(
         problems += [f"earned {verb[0]}: {each}" for each in statements_about_others(
             captured, mine, theirs
         )]  # fmt: skip
+    assert problems == []
+
+
+def test_every_query_of_a_persons_api_changes_names_them_alone(
+    server_mode: SettingsWrapper, owner: User, other_client: User
+) -> None:
+    """Each change the API offers, by the owner's script beside another person's records. A
+    deletion is held to half the rule: Django's cascade deletes and unlinks the rows it found
+    by their ids alone (never anyone else's: the record was found as the owner's first), which
+    the composite keys of docs/scaling.md will bring onto one shard."""
+    from tests.test_api_matrix import operations_naming_a_record, token_for
+
+    records = {
+        record.exported_as: record
+        for record in one_of_everything(owner).values()
+        if isinstance(record, Owned)
+    }
+    one_of_everything(other_client, tag="2")
+    script = Client(HTTP_AUTHORIZATION=f"Bearer {token_for(owner)}")
+    mine, theirs = as_stored(owner.pk), as_stored(other_client.pk)
+    problems, answered = [], set()
+    changes = sorted(  # changes first, then deletions: a deleted record changes no more
+        (method == "delete", method, path)
+        for method, path in operations_naming_a_record()
+        if method != "get" and path.split("/")[2] in records
+    )
+    for _, method, path in changes:
+        url = path.replace("{record_id}", str(records[path.split("/")[2]].pk))
+        body = json.dumps({"feels_true": 1, "think_true": 1})  # each reads only its own fields
+        with CaptureQueriesContext(connection) as captured:
+            if method == "delete":
+                answer = script.delete(url)
+            else:
+                answer = getattr(script, method)(url, body, content_type="application/json")
+        answered.add((method, answer.status_code))
+        found = statements_about_others(captured, mine, theirs)
+        if method == "delete":
+            found = [each for each in found if each.startswith("another person's id")]
+        problems += [f"{method.upper()} {url}: {each}" for each in found]
+    assert {("patch", 200), ("delete", 204)} <= answered  # the walk changed and deleted, for real
     assert problems == []

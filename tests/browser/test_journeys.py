@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -147,6 +148,14 @@ def test_download_everything_then_delete_the_account(
     with page.expect_download() as download:
         page.get_by_role("button", name="Download everything").click()
     assert download.value.suggested_filename.startswith("earned-export-")
+    assert download.value.suggested_filename.endswith(".json")
+    # The same, to read.
+    page.get_by_label("One document to read (Markdown)").check()
+    page.locator("#export-passphrase").fill(PASSPHRASE)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download everything").click()
+    assert download.value.suggested_filename.endswith(".md")
+    assert Path(download.value.path()).read_text().startswith("# Earned — everything of Sam's")
 
     page.get_by_role("link", name="delete your account").click()
     page.get_by_role("heading", name="Delete my account").wait_for()

@@ -19,8 +19,13 @@ if TYPE_CHECKING:  # Django models are imported once Django is set up
 ERASE_CONFIRMATION = "erase everything"
 
 
-def free_to_write(path: Path | None, force: bool, **_: Any) -> dict[str, Any]:
-    """Before the passphrase is asked for: PATH is not a file already there (unless --force)."""
+def free_to_write(
+    path: Path | None, force: bool, format_: str = "json", **_: Any
+) -> dict[str, Any]:
+    """Before the passphrase is asked for: PATH is not a file already there (unless --force),
+    and a zip is not about to be poured into a terminal."""
+    if path is None and format_ in ("csv", "markdown-files"):
+        fail(f"A {format_} export is a zip file: give a PATH to write it to.")
     if path is not None:
         refuse_to_replace(path, force, "choose another PATH")
     return {}
@@ -28,19 +33,32 @@ def free_to_write(path: Path | None, force: bool, **_: Any) -> dict[str, Any]:
 
 @click.command("export")
 @click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--format", "format_", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["json", "csv", "markdown", "markdown-files"]),
+    default="json",
+    show_default=True,
+    help="json: everything, to bring back in; csv: a zip of tables for a spreadsheet; markdown: "
+    "one document to read; markdown-files: a zip with a file for each entry.",
+)
 @click.option("--force", is_flag=True, help="Replace the file if it is already there.")
 @for_the_person(first=free_to_write)
 def export(user: User, path: Path | None, format_: str, force: bool) -> None:
-    """Write everything you own, decrypted, to PATH (or standard output) as JSON. PATH is made
-    readable by you only, and never replaces a file unless you add --force."""
-    from earned.exchange import services
+    """Write everything you own, decrypted, to PATH (or standard output): as JSON, which comes
+    back in whole, or as CSV or Markdown to read. PATH is made readable by you only, and never
+    replaces a file unless you add --force."""
+    from earned.exchange import formats, services
 
-    document = json.dumps(services.export_document(user), indent=2, ensure_ascii=False)
+    document = services.export_document(user)
+    if format_ == "json":
+        data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    else:
+        data, _, _ = formats.rendered(document, format_)
     if path is None:
-        click.echo(document)
+        click.echo(data.decode("utf-8"), nl=False)
         return
-    write_private(path, (document + "\n").encode("utf-8"))
+    write_private(path, data)
     click.echo(f"Exported everything to {path}. It holds your entries in clear: keep it safe.")
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from earned.access import signed_in_user
 from earned.accounts.models import User
 from earned.accounts.views import WELCOME_SESSION_KEY
-from earned.exchange import backup, services
+from earned.exchange import backup, formats, services
 from earned.exchange.forms import (
     BackupFileForm,
     DeleteAccountForm,
@@ -42,11 +42,14 @@ def export(request: HttpRequest) -> HttpResponse:
         messages.error(request, "That passphrase does not match, so nothing was downloaded.")
         return redirect("accounts:settings")
     document = services.export_document(signed_in_user(request))
-    response = HttpResponse(
-        json.dumps(document, indent=2, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"earned-export-{timezone.localdate().isoformat()}.json"
+    format_ = request.POST.get("format", "json")
+    if format_ in formats.FORMATS and format_ != "json":
+        data, media_type, ending = formats.rendered(document, format_)
+    else:
+        data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
+        media_type, ending = "application/json; charset=utf-8", "json"
+    response = HttpResponse(data, content_type=media_type)
+    filename = f"earned-export-{timezone.localdate().isoformat()}.{ending}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -100,7 +100,7 @@ def test_settings_change_the_theme_and_list_devices(
 ) -> None:
     sign_in(page)
     page.get_by_role("link", name="Settings").click()
-    page.get_by_text("this device").wait_for()
+    page.get_by_text("this device", exact=True).wait_for()
     check_page(page, "settings")
     page.get_by_label("Dark").check()
     page.get_by_role("button", name="Save").click()

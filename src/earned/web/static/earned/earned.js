@@ -9,6 +9,42 @@ function currentPageInMenu() {
   row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
 }
 
+// Earned on a home screen: a worker keeps the app's look and Help now for when there is no
+// connection (never an entry), and where the browser offers to install, so does the page.
+function homeScreen() {
+  const worker = document.body.dataset.worker;
+  if (worker && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(worker, { scope: "/" }).catch(() => {});
+    if (document.body.dataset.drafts && !sessionStorage.getItem("earned-help-kept")) {
+      sessionStorage.setItem("earned-help-kept", "1"); // signed in: the lines for their country
+      navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage("keep-help-current"));
+    }
+  }
+  const offers = [...document.querySelectorAll("[data-install]")];
+  if (!offers.length) return;
+  let offered = null;
+  window.addEventListener("beforeinstallprompt", (event) => {
+    event.preventDefault(); // offered calmly in the page, not in a banner
+    offered = event;
+    for (const offer of offers) {
+      offer.hidden = offer.dataset.install === "hint" && localStorage.getItem("earned-install-hint") === "no";
+    }
+  });
+  for (const offer of offers) {
+    offer.querySelector("[data-install-now]")?.addEventListener("click", async () => {
+      if (!offered) return;
+      offered.prompt();
+      await offered.userChoice;
+      offered = null;
+      for (const each of offers) each.hidden = true;
+    });
+    offer.querySelector("[data-install-later]")?.addEventListener("click", () => {
+      localStorage.setItem("earned-install-hint", "no");
+      offer.hidden = true;
+    });
+  }
+}
+
 // Pre-fill the time zone from the browser, unless the person has already chosen one.
 function fillTimezone() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -233,7 +269,8 @@ async function offlineCopy() {
   remove.addEventListener("click", async () => {
     await caches.delete(PLAN_COPY);
     for (const registration of await navigator.serviceWorker.getRegistrations()) {
-      await registration.unregister();
+      const scope = new URL(registration.scope).pathname;
+      if (KEPT_PAGES.includes(scope)) await registration.unregister(); // the app's own stays
     }
     show(false);
     status.textContent = "The copy is removed from this device.";
@@ -480,6 +517,7 @@ function say(notice, text, ...choices) {
 
 document.addEventListener("DOMContentLoaded", () => {
   currentPageInMenu();
+  homeScreen();
   oneAtATime();
   printButtons();
   offlineCopy();

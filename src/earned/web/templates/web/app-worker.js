@@ -1,0 +1,59 @@
+// Earned on a home screen: this worker keeps the app's look (its style, script and icons), Help
+// now and a page that says there is no connection — and nothing else. No entry, no page with a
+// person's words, is ever kept by it (the safety plan only when the person asks, by its own
+// worker). Without a connection, Help now still opens; every other page says, calmly, to try
+// again once connected.
+const SHELL = "earned-app-shell-{{ version }}";
+const HELP = "{{ help }}";
+const OFFLINE = "{{ offline }}";
+const KEPT = [{% for url in kept %}"{{ url }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll([...KEPT, HELP, OFFLINE])));
+  self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith("earned-app-shell-") && name !== SHELL) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// Help now with the person's own country's lines: the page asks once a visit, when signed in.
+self.addEventListener("message", (event) => {
+  if (event.data !== "keep-help-current") return;
+  event.waitUntil(
+    fetch(HELP, { credentials: "same-origin" })
+      .then((answer) => answer.ok && !answer.redirected
+        ? caches.open(SHELL).then((cache) => cache.put(HELP, answer))
+        : undefined)
+      .catch(() => {}),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (KEPT.includes(url.pathname)) {
+    event.respondWith(caches.match(url.pathname).then((kept) => kept || fetch(request)));
+  } else if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request)
+        .then((answer) => {
+          if (url.pathname === HELP && answer.ok) {
+            const copy = answer.clone(); // Help now, kept up to date with the person's country
+            caches.open(SHELL).then((cache) => cache.put(HELP, copy));
+          }
+          return answer;
+        })
+        .catch(async () => {
+          const help = url.pathname.startsWith(HELP) ? await caches.match(HELP) : undefined;
+          return help || (await caches.match(OFFLINE)) || Response.error();
+        }),
+    );
+  }
+});

@@ -197,3 +197,19 @@ def test_a_draft_says_when_it_was_kept_as_a_person_would(owner_client: Client) -
     Draft.objects.update(saved_at=ten_days_ago)  # the person's zone is UTC
     (draft,) = kept(owner_client)
     assert draft["saved"] == ten_days_ago.strftime("on %A %-d %B at 17:33")
+
+
+def test_the_same_form_kept_from_two_tabs_at_once_keeps_one_draft(
+    owner: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from earned.privacy import keyring, keys
+    from tests.conftest import PASSPHRASE
+
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        first = services.keep(owner, NEW_ENTRY, 0, [("body", "from the first tab")])
+        # The second tab looked before the first one's draft was there.
+        monkeypatch.setattr("django.db.models.query.QuerySet.first", lambda queryset: None)
+        second = services.keep(owner, NEW_ENTRY, 0, [("body", "from the second tab")])
+        monkeypatch.undo()
+        assert second.pk == first.pk
+        assert services.fields_of(Draft.objects.get()) == [("body", "from the first tab")]

@@ -70,6 +70,15 @@ def test_csv_holds_every_entry_of_every_kind_cell_for_cell(document: dict[str, A
     assert sum(len(held[kind.name]) for kind in KINDS) >= 20
 
 
+def test_numbers_stay_numbers_and_lists_read_as_words() -> None:
+    assert formats._cell(-30) == "-30"  # a violation below zero, not a guarded formula
+    assert formats._cell(0.5) == "0.5"
+    assert formats._cell("-30") == "'-30"  # typed words that look like one are guarded
+    assert formats._cell(["experiences", "journal"]) == "experiences, journal"
+    assert formats._cell(None) == ""
+    assert formats._cell(False) == "false"
+
+
 @settings(max_examples=60)
 @given(st.text(min_size=1).filter(lambda text: "\x00" not in text))
 def test_a_cell_reads_back_as_written_and_never_as_a_formula(text: str) -> None:

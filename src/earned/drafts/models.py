@@ -16,7 +16,7 @@ class Draft(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="drafts")
-    # Where the form is sent (a path of this app, such as /journal/new/), and which of the
+    # Where the form is sent (a path of this app, such as /reflect/journal/new/), and which of the
     # forms sent there on one page: together they say which form the draft belongs to.
     action = models.CharField(max_length=ACTION_LENGTH)
     slot = models.PositiveSmallIntegerField(default=0)

@@ -6,7 +6,7 @@ import datetime
 import json
 from collections.abc import Sequence
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
@@ -72,16 +72,22 @@ def keep(user: User, action: str, slot: int, fields: Fields, base: str = "") -> 
     """Keep (or replace) what the person has in one form so far, and the fingerprint of the
     form it was written in (a draft comes back by itself only into that)."""
     now = timezone.now()
-    with transaction.atomic():
-        forget_old(user, now)
-        draft = Draft.objects.filter(owner=user, action=action, slot=slot).first()
-        if draft is None:
-            draft = Draft(owner=user, action=action, slot=slot)
-        draft.fields = json.dumps({"fields": list(fields), "base": base}, ensure_ascii=False)
-        draft.saved_at = now
-        draft.save()
-        beyond = Draft.objects.filter(owner=user).order_by("-saved_at")[MOST_DRAFTS:]
-        Draft.objects.filter(owner=user, pk__in=list(beyond.values_list("pk", flat=True))).delete()
+    try:
+        with transaction.atomic():
+            forget_old(user, now)
+            draft = Draft.objects.filter(owner=user, action=action, slot=slot).first()
+            if draft is None:
+                draft = Draft(owner=user, action=action, slot=slot)
+            draft.fields = json.dumps({"fields": list(fields), "base": base}, ensure_ascii=False)
+            draft.saved_at = now
+            draft.save()
+            beyond = Draft.objects.filter(owner=user).order_by("-saved_at")[MOST_DRAFTS:]
+            old = list(beyond.values_list("pk", flat=True))
+            Draft.objects.filter(owner=user, pk__in=old).delete()
+    except IntegrityError:
+        # The same form, kept from two tabs at once: the other one's words are kept, and
+        # this tab's go with its next keeping, a moment later.
+        return Draft.objects.get(owner=user, action=action, slot=slot)
     return draft
 
 

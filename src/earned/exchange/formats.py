@@ -25,8 +25,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ABOUT = """\
 Your Earned export, as CSV: one file for each kind of entry, a row for each entry.
 Empty cells are things you left empty. Times are in UTC (ISO 8601). Links between entries
-are the other entry's id. A cell that begins with = + - or @ starts with an apostrophe, so a
-spreadsheet shows your words rather than running them.
+are the other entry's id. Where your words begin with = + - or @, the cell starts with an
+apostrophe, so a spreadsheet shows them rather than running them as a formula.
 
 This copy is for reading and for spreadsheets. To move to another Earned, use the JSON export:
 it is the one that comes back in whole.
@@ -43,8 +43,9 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         return ", ".join(str(each) for each in value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # words, never a formula; a number (−30) stays a number
+    return str(value)
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> bytes:

@@ -84,6 +84,66 @@ def test_integer_answers_score_as_themselves_and_weights_are_read() -> None:
     assert not c.scored
 
 
+def test_answers_from_a_list_the_file_holds_composed_or_expanded_with_their_scores() -> None:
+    weighted = [
+        {"code": f"LA-{n}", "display": f"Placeholder answer {n}",
+         "extension": [{"url": WEIGHT, "valueDecimal": n}]}
+        for n in range(4)
+    ]  # fmt: skip
+    document = placeholder(
+        contained=[
+            {"resourceType": "ValueSet", "id": "composed",
+             "compose": {"include": [{"system": "http://loinc.org", "concept": weighted}]}},
+            {"resourceType": "ValueSet", "id": "expanded", "url": "http://example.org/vs/x",
+             "expansion": {"contains": [{"code": "group", "abstract": True,
+                                         "contains": weighted[:2]}]}},
+        ],
+        item=[
+            {"linkId": "a", "type": "choice", "text": "Placeholder",
+             "answerValueSet": "#composed"},
+            {"linkId": "b", "type": "choice", "text": "Placeholder",
+             "answerValueSet": "http://example.org/vs/x"},
+        ],
+    )  # fmt: skip
+    a, b = read_questionnaire(document).questions
+    assert [(o.code, o.display, o.score) for o in a.options] == [
+        (f"LA-{n}", f"Placeholder answer {n}", float(n)) for n in range(4)
+    ]
+    assert [o.code for o in b.options] == ["LA-0", "LA-1"]  # opened; the abstract parent left out
+    assert a.scored
+
+
+def test_answers_from_a_code_system_the_file_holds_scored_by_its_item_weight() -> None:
+    # As the HL7 SDC guide's examples do: the scores are a property of the code system's
+    # concepts, and the value set takes the whole system.
+    system = "http://example.org/CodeSystem/placeholder"
+    document = placeholder(
+        contained=[
+            {"resourceType": "CodeSystem", "id": "cs", "url": system, "concept": [
+                {"code": f"c{n}", "display": f"Placeholder answer {n}",
+                 "property": [{"code": "itemWeight", "valueDecimal": n}]}
+                for n in range(4)
+            ]},
+            {"resourceType": "ValueSet", "id": "vs",
+             "compose": {"include": [{"system": system}]}},
+        ],
+        item=[{"linkId": "a", "type": "choice", "text": "Placeholder", "answerValueSet": "#vs"}],
+    )  # fmt: skip
+    (a,) = read_questionnaire(document).questions
+    assert [(o.code, o.display, o.score) for o in a.options] == [
+        (f"c{n}", f"Placeholder answer {n}", float(n)) for n in range(4)
+    ]
+
+
+def test_a_list_outside_the_file_is_explained_not_fetched() -> None:
+    document = placeholder(item=[
+        {"linkId": "a", "type": "choice", "text": "Placeholder",
+         "answerValueSet": "http://loinc.org/vs/LL358-3"},
+    ])  # fmt: skip
+    with pytest.raises(ProblemInFile, match=r"takes its answers from a list the file does not"):
+        read_questionnaire(document)
+
+
 @pytest.mark.parametrize(
     ("document", "problem"),
     [

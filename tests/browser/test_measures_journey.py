@@ -54,6 +54,9 @@ def test_a_validated_questionnaire_imported_and_taken_one_question_at_a_time(
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Insights").click()
     page.get_by_role("navigation", name="Insights").get_by_role("link", name="Measures").click()
     page.get_by_role("link", name="Import a questionnaire").click()
+    page.get_by_text("Where do I find this file?").click()  # the short guide, step by step
+    page.get_by_text("NLM Form Builder").wait_for()
+    check_page(page, "measures-import-guide")
     page.get_by_label("The questionnaire file").set_input_files(str(broken))
     page.get_by_role("button", name="Import").click()
     not_json = "This file is not JSON, so it cannot be a FHIR Questionnaire."

@@ -13,10 +13,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-# Where an answer option's score is given, in R4 and in the R5 extension backported to R4.
+# Where an answer's score is given: R4's, the R5 extension backported to R4, and the one older
+# files put on a value set's concepts.
 SCORE_EXTENSIONS = (
     "http://hl7.org/fhir/StructureDefinition/ordinalValue",
     "http://hl7.org/fhir/StructureDefinition/itemWeight",
+    "http://hl7.org/fhir/StructureDefinition/valueset-ordinalValue",
 )
 QUESTION_TYPES = {"choice", "coding", "integer", "decimal", "string", "text", "boolean"}
 MOST_ITEMS = 200  # far beyond any questionnaire; guards against a file that is not one
@@ -67,7 +69,8 @@ def read_questionnaire(document: str | bytes | Mapping[str, Any]) -> Questionnai
     title = _text(data.get("title")) or _text(data.get("name"))
     if not title:
         raise ProblemInFile("The questionnaire has no title or name.")
-    questions = tuple(_questions(data.get("item"), "the questionnaire"))
+    answer_lists = _answer_lists(data.get("contained"))
+    questions = tuple(_questions(data.get("item"), "the questionnaire", answer_lists))
     if not questions:
         raise ProblemInFile("The questionnaire has no questions.")
     if len(questions) > MOST_ITEMS:
@@ -112,7 +115,86 @@ def _codes(value: object) -> Iterator[tuple[str, str]]:
             yield _text(coding.get("system")) or "", str(_text(coding.get("code")))
 
 
-def _questions(items: object, where: str) -> Iterator[Question]:
+AnswerLists = Mapping[str, tuple[Option, ...]]
+
+
+def _answer_lists(contained: object) -> dict[str, tuple[Option, ...]]:
+    """The answer lists the file holds itself (contained ValueSets), by the ways a question
+    points at one: `#id`, or the list's canonical URL. A list's answers are its expansion, or
+    else the concepts it is composed of — listed, or all of a code system the file holds too —
+    each with its score where the file gives one (on the concept, or as the code system's
+    `itemWeight` or `ordinalValue` property)."""
+    resources = [each for each in (contained if isinstance(contained, list) else [])
+                 if isinstance(each, Mapping)]  # fmt: skip
+    systems = {
+        url: {c.get("code"): c for c in resource.get("concept") or [] if isinstance(c, Mapping)}
+        for resource in resources
+        if resource.get("resourceType") == "CodeSystem" and (url := _text(resource.get("url")))
+    }
+    found: dict[str, tuple[Option, ...]] = {}
+    for resource in resources:
+        if resource.get("resourceType") != "ValueSet":
+            continue
+        # Each answer as the list gives it, beside its code system's definition (or nothing).
+        concepts: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = [
+            (concept, {}) for concept in _expanded(_part(resource, "expansion").get("contains"))
+        ]
+        for include in [] if concepts else _part(resource, "compose").get("include") or []:
+            if not isinstance(include, Mapping):
+                continue
+            system = systems.get(_text(include.get("system")) or "", {})
+            listed = [c for c in include.get("concept") or [] if isinstance(c, Mapping)]
+            concepts += [(c, system.get(c.get("code"), {})) for c in listed or system.values()]
+        options = tuple(
+            Option(code, _text(concept.get("display") or defined.get("display")) or code,
+                   _score(concept) if _score(concept) is not None else _property_score(defined))
+            for concept, defined in concepts
+            if (code := _text(concept.get("code")))
+        )  # fmt: skip
+        if (identity := _text(resource.get("id"))) is not None:
+            found[f"#{identity}"] = options
+        if (url := _text(resource.get("url"))) is not None:
+            found[url] = options
+    return found
+
+
+def _property_score(concept: Mapping[str, Any]) -> float | None:
+    """A score a code system gives its concept as a property (`itemWeight`, `ordinalValue`)."""
+    for held in concept.get("property") or []:
+        if isinstance(held, Mapping) and held.get("code") in ("itemWeight", "ordinalValue"):
+            value = held.get("valueDecimal", held.get("valueInteger"))
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return float(value)
+    return _score(concept)
+
+
+def _part(resource: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    part = resource.get(name)
+    return part if isinstance(part, Mapping) else {}
+
+
+def _expanded(contains: object) -> Iterator[Mapping[str, Any]]:
+    for each in contains if isinstance(contains, list) else []:
+        if isinstance(each, Mapping):
+            if _text(each.get("code")) and each.get("abstract") is not True:
+                yield each  # an abstract entry only groups the answers under it
+            yield from _expanded(each.get("contains"))
+
+
+def _listed(reference: object, answer_lists: AnswerLists, link_id: str) -> tuple[Option, ...]:
+    """The answers a question takes from a list (`answerValueSet`), which the file must hold."""
+    key = _text(reference)
+    if key is None:
+        return ()
+    if key in answer_lists:
+        return answer_lists[key]
+    raise ProblemInFile(
+        f"Question “{link_id}” takes its answers from a list the file does not hold ({key}). "
+        "Earned reads only the file: export the questionnaire with its answers included."
+    )
+
+
+def _questions(items: object, where: str, answer_lists: AnswerLists) -> Iterator[Question]:
     """Every question, groups opened and display-only items left out, in order."""
     if items is None:
         return
@@ -126,7 +208,7 @@ def _questions(items: object, where: str) -> Iterator[Question]:
             raise ProblemInFile(f"Item {number} of {where} has no linkId.")
         kind = item.get("type")
         if kind == "group":
-            yield from _questions(item.get("item"), f"group “{link_id}”")
+            yield from _questions(item.get("item"), f"group “{link_id}”", answer_lists)
             continue
         if kind == "display":
             continue
@@ -135,7 +217,9 @@ def _questions(items: object, where: str) -> Iterator[Question]:
         text = _text(item.get("text"))
         if not text:
             raise ProblemInFile(f"Question “{link_id}” has no wording.")
-        options = tuple(_options(item.get("answerOption"), link_id))
+        options = tuple(_options(item.get("answerOption"), link_id)) or _listed(
+            item.get("answerValueSet"), answer_lists, link_id
+        )
         if kind in ("choice", "coding") and not options:
             raise ProblemInFile(f"Question “{link_id}” offers no answers to choose from.")
         yield Question(link_id, text, str(kind), options, item.get("required") is True)

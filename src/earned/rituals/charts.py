@@ -25,8 +25,11 @@ class WeekBars:
     bar_width: int
     bars: list[Bar]
 
-    STEP = 14
-    TALL = 56
+    # In CSS pixels at full size (the picture only ever shrinks, on a phone): a week's bar is
+    # 30 wide and seven days 84 tall. The dates under it are the page's own text, so they keep
+    # their size however wide the picture is drawn.
+    STEP = 40
+    TALL = 84
 
     @classmethod
     def of(cls, weeks: list[Week]) -> WeekBars:
@@ -34,10 +37,10 @@ class WeekBars:
         bars = [
             Bar(
                 week,
-                index * cls.STEP + 2,
+                index * cls.STEP + 5,
                 base - cls.TALL * week.days / 7,
                 cls.TALL * week.days / 7,
             )
             for index, week in enumerate(weeks)
         ]
-        return cls(len(weeks) * cls.STEP, base + 14, base, cls.STEP - 4, bars)
+        return cls(len(weeks) * cls.STEP, base + 2, base, cls.STEP - 10, bars)

@@ -15,13 +15,16 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     fetch(request).catch(async () => {
-      const kept = await caches.match(request, { ignoreSearch: true });
+      // From this copy's own cache: the app's worker keeps a Help now of its own, perhaps
+      // from before the person signed in, and a match across every cache could find that.
+      const copy = await caches.open(COPY);
+      const kept = await copy.match(request, { ignoreSearch: true });
       if (kept) return kept;
       if (request.mode === "navigate") {
         const path = new URL(request.url).pathname;
         const page = path.startsWith(HELP) ? HELP : PLAN;
-        const copy = await caches.match(new URL(page, self.location.origin).href);
-        if (copy) return copy;
+        const whole = await copy.match(new URL(page, self.location.origin).href);
+        if (whole) return whole;
       }
       return Response.error();
     }),

@@ -38,8 +38,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // Always from this worker's own cache (the safety plan's copy, when kept, has its own).
+  const own = () => caches.open(SHELL);
   if (KEPT.includes(url.pathname)) {
-    event.respondWith(caches.match(url.pathname).then((kept) => kept || fetch(request)));
+    event.respondWith(own().then((cache) => cache.match(url.pathname)).then((kept) => kept || fetch(request)));
   } else if (request.mode === "navigate") {
     event.respondWith(
       fetch(request)
@@ -51,8 +53,9 @@ self.addEventListener("fetch", (event) => {
           return answer;
         })
         .catch(async () => {
-          const help = url.pathname.startsWith(HELP) ? await caches.match(HELP) : undefined;
-          return help || (await caches.match(OFFLINE)) || Response.error();
+          const cache = await own();
+          const help = url.pathname.startsWith(HELP) ? await cache.match(HELP) : undefined;
+          return help || (await cache.match(OFFLINE)) || Response.error();
         }),
     );
   }

@@ -35,3 +35,8 @@ def test_every_page_links_the_manifest_and_offers_the_worker(owner_client: Clien
     page = owner_client.get("/").content.decode()
     assert '<link rel="manifest" href="/static/earned/manifest.webmanifest">' in page
     assert 'data-worker="/service-worker.js"' in page
+
+
+def test_the_manifest_is_served_as_one() -> None:
+    answer = Client().get("/static/earned/manifest.webmanifest")  # through WhiteNoise, as served
+    assert answer["Content-Type"] == "application/manifest+json"

@@ -190,6 +190,8 @@ STATIC_URL = "/static/"
 # WhiteNoise serves straight from the package: nothing to collect, nothing to build.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# The web app manifest under its own type, which WhiteNoise does not know by itself.
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 
 # --- Logging: what happened, never what anyone wrote -----------------------------------------
 LOGGING = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,11 +49,7 @@ def export(user: User, path: Path | None, format_: str, force: bool) -> None:
     replaces a file unless you add --force."""
     from earned.exchange import formats, services
 
-    document = services.export_document(user)
-    if format_ == "json":
-        data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    else:
-        data, _, _ = formats.rendered(document, format_)
+    data, _, _ = formats.rendered(services.export_document(user), format_)
     if path is None:
         click.echo(data.decode("utf-8"), nl=False)
         return

@@ -161,10 +161,9 @@ def _answer_lists(contained: object) -> dict[str, tuple[Option, ...]]:
 def _property_score(concept: Mapping[str, Any]) -> float | None:
     """A score a code system gives its concept as a property (`itemWeight`, `ordinalValue`)."""
     for held in concept.get("property") or []:
-        if isinstance(held, Mapping) and held.get("code") in ("itemWeight", "ordinalValue"):
-            value = held.get("valueDecimal", held.get("valueInteger"))
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return float(value)
+        weighs = isinstance(held, Mapping) and held.get("code") in ("itemWeight", "ordinalValue")
+        if weighs and (value := _number(held)) is not None:
+            return value
     return _score(concept)
 
 
@@ -262,8 +261,13 @@ def _options(options: object, link_id: str) -> Iterator[Option]:
 
 def _score(holder: Mapping[str, Any]) -> float | None:
     for extension in holder.get("extension") or []:
-        if isinstance(extension, Mapping) and extension.get("url") in SCORE_EXTENSIONS:
-            value = extension.get("valueDecimal", extension.get("valueInteger"))
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return float(value)
+        scores = isinstance(extension, Mapping) and extension.get("url") in SCORE_EXTENSIONS
+        if scores and (value := _number(extension)) is not None:
+            return value
     return None
+
+
+def _number(holder: Mapping[str, Any]) -> float | None:
+    """A FHIR decimal or integer value, as a number (never a yes/no)."""
+    value = holder.get("valueDecimal", holder.get("valueInteger"))
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import re
 import zipfile
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from typing import Any
 from django.db import models
 
 from earned.exchange.kinds import KINDS, RecordKind
+from earned.exchange.services import column
 from earned.privacy.fields import EncryptedTextField
 
 FORMATS = ("json", "csv", "markdown", "markdown-files")
@@ -87,9 +89,7 @@ def _label(kind: RecordKind) -> str:
 
 
 def _field(kind: RecordKind, name: str) -> models.Field[Any, Any]:
-    field = kind.model._meta.get_field(name)
-    assert isinstance(field, models.Field)
-    return field
+    return column(kind.model, name)
 
 
 def _shown(field: models.Field[Any, Any], value: Any) -> str:
@@ -203,6 +203,9 @@ def as_markdown_files(document: dict[str, Any]) -> bytes:
 
 def rendered(document: dict[str, Any], format_: str) -> tuple[bytes, str, str]:
     """The document in a format: its bytes, its media type and its file name's ending."""
+    if format_ == "json":
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return text.encode("utf-8"), "application/json; charset=utf-8", "json"
     if format_ == "csv":
         return as_csv(document), "application/zip", "csv.zip"
     if format_ == "markdown":

@@ -53,7 +53,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+def column(model: type[models.Model], name: str) -> models.Field[Any, Any]:
     field = model._meta.get_field(name)
     assert isinstance(field, models.Field), f"{model.__name__}.{name} is not a column"
     return field
@@ -62,7 +62,7 @@ def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
 @cache
 def _columns(kind: RecordKind) -> tuple[tuple[str, str], ...]:
     """Each exported field's name and the attribute it is read from (a link: its id)."""
-    return tuple((name, _field(kind.model, name).attname) for name in kind.fields)
+    return tuple((name, column(kind.model, name).attname) for name in kind.fields)
 
 
 def export_record(kind: RecordKind, row: models.Model) -> dict[str, Any]:
@@ -161,7 +161,7 @@ class _Ids:
 def _layout(kind: RecordKind) -> tuple[tuple[str, Any, frozenset[Any]], ...]:
     """Each column of the kind's model in the model's order, with the name the export gives it
     ("" for the id, the owner and any column an export leaves out) and its choices if any."""
-    exported = {_field(kind.model, name).attname: name for name in kind.fields}
+    exported = {column(kind.model, name).attname: name for name in kind.fields}
     return tuple(
         (exported.get(field.attname, ""), field, frozenset(key for key, _ in field.flatchoices))
         for field in kind.model._meta.concrete_fields

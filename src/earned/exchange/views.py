@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 import secrets
 from pathlib import Path
 
@@ -43,11 +42,8 @@ def export(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:settings")
     document = services.export_document(signed_in_user(request))
     format_ = request.POST.get("format", "json")
-    if format_ in formats.FORMATS and format_ != "json":
-        data, media_type, ending = formats.rendered(document, format_)
-    else:
-        data = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
-        media_type, ending = "application/json; charset=utf-8", "json"
+    chosen = format_ if format_ in formats.FORMATS else "json"
+    data, media_type, ending = formats.rendered(document, chosen)
     response = HttpResponse(data, content_type=media_type)
     filename = f"earned-export-{timezone.localdate().isoformat()}.{ending}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

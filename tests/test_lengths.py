@@ -25,7 +25,7 @@ from tests.conftest import PASSPHRASE, Runner
 pytestmark = pytest.mark.django_db
 
 # Fields that hold a whole file or a whole form, each sized where it is written.
-UNLIMITED = {"measures.Questionnaire.wording", "drafts.Draft.fields"}
+UNLIMITED = {"measures.Questionnaire.wording", "drafts.Draft.fields", "exchange.Arrival.found"}
 
 
 def test_every_field_of_a_persons_words_has_a_limit() -> None:

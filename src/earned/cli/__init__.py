@@ -112,6 +112,7 @@ COMMANDS = {
     "report": ("report", "report"), "measures": ("measures", "measures"),
     "circle": ("circle", "circle"), "care": ("circle", "care"), "tokens": ("tokens", "tokens"),
     "unlock": ("unlocking", "unlock"), "lock": ("unlocking", "lock"),
+    "bring-in": ("bringing_in", "bring_in"),
 }  # fmt: skip
 
 

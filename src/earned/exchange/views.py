@@ -17,11 +17,13 @@ from django.views.decorators.http import require_POST
 from earned.access import signed_in_user
 from earned.accounts.models import User
 from earned.accounts.views import WELCOME_SESSION_KEY
-from earned.exchange import backup, formats, services
+from earned.exchange import arrivals, backup, formats, services
 from earned.exchange.forms import (
     BackupFileForm,
     DeleteAccountForm,
     ExportFileForm,
+    MoodNumbersForm,
+    OtherAppFileForm,
     PassphraseCheckForm,
 )
 
@@ -64,6 +66,46 @@ def import_export(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, services.describe_import(counts))
     return redirect("accounts:settings")
+
+
+@login_required
+def bring_in(request: HttpRequest) -> HttpResponse:
+    """Bring in a file from another app: read it, look it over, then bring it all in (or let
+    it go). The file read waits, sealed, between the two steps (arrivals.py)."""
+    user = signed_in_user(request)
+    arrival = arrivals.waiting(user)
+    step = request.POST.get("step")
+    if step == "read" or (arrival is None and step not in ("bring", "let-go")):
+        return _read_other_app(request, user)
+    if arrival is None:  # a second tab, or a day went by
+        messages.info(request, "That file is no longer waiting here, so nothing more came in.")
+        return redirect("exchange:bring-in")
+    if step == "let-go":
+        arrivals.let_go(user)
+        messages.info(request, "That file is let go; nothing from it came in.")
+        return redirect("exchange:bring-in")
+    preview = arrivals.preview(user, arrival)
+    moods = MoodNumbersForm(preview.moods, request.POST if step == "bring" else None)
+    if step == "bring" and moods.is_valid():
+        brought = arrivals.bring_in(user, arrival, moods.numbers())
+        messages.success(request, arrivals.describe(brought, preview.app))
+        return redirect("reflection:journal")
+    status = 400 if moods.errors else 200
+    context = {"preview": preview, "moods": moods}
+    return render(request, "exchange/bring_in_preview.html", context, status=status)
+
+
+def _read_other_app(request: HttpRequest, user: User) -> HttpResponse:
+    form = OtherAppFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            arrivals.read(user, _read(form.cleaned_data["export"]))
+        except arrivals.NotReadable as problem:
+            form.add_error("export", f"{problem} Nothing was brought in.")
+        else:
+            return redirect("exchange:bring-in")
+    status = 400 if form.errors else 200
+    return render(request, "exchange/bring_in.html", {"form": form}, status=status)
 
 
 @login_required

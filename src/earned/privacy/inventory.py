@@ -123,3 +123,8 @@ CLEAR_TEXT |= {
 CLEAR_TEXT |= {
     "drafts.Draft.action": "the address of the form, such as /journal/new/ (ids, never words)",
 }
+# A file from another app waiting to be looked over: which app made it. What it holds is
+# encrypted.
+CLEAR_TEXT |= {
+    "exchange.Arrival.app": "a choice: daylio, dayone, jrnl or journiv",
+}

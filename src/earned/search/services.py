@@ -160,6 +160,31 @@ def _write_entries(
             for number in (numbers[record.pk],) for token in its]  # fmt: skip
 
 
+def _without_rows(kind: SearchKind, rows: Sequence[Any]) -> None:
+    """Mark rows just written as having none of their own rows yet (an experience's feelings):
+    what Django keeps when they are prefetched, so their words are read without asking the
+    database (Prefetch(…, none()) takes as long again)."""
+    none: dict[str, Any] = {}
+    for name in kind.related:
+        relation = kind.model._meta.get_field(name)
+        if isinstance(relation, ManyToOneRel) and relation.one_to_many:  # its own rows
+            rows_model = cast(type[models.Model], relation.related_model)
+            none[relation.cache_name] = rows_model._default_manager.none()
+    for row in rows:
+        row._prefetched_objects_cache = dict(none)
+
+
+@transaction.atomic
+def index_new(owner: User, rows: Sequence[Owned]) -> None:
+    """Index records of one kind just written together, with no rows of their own yet (entries
+    brought in from another app), beside what the index holds. An index still being made
+    takes them as it would any record written meanwhile."""
+    kind = kind_for(type(rows[0])) if rows else None
+    if kind is not None:
+        _without_rows(kind, rows)
+        _insert(owner.pk, _write_entries(owner, kind, rows, _index_key(), Memo()))
+
+
 @transaction.atomic
 def rebuild(owner: User, done: Callable[[int], object] = lambda records: None) -> int:
     """Index every searchable record of the person anew; returns how many terms it wrote.
@@ -213,16 +238,7 @@ class Rebuilding:
         `finish` to add theirs."""
         kind = kind_for(model)
         if kind is not None:
-            # None of its own rows yet: what Django keeps when they are prefetched, so its words
-            # are read without asking the database (Prefetch(…, none()) takes as long again).
-            none: dict[str, Any] = {}
-            for name in kind.related:
-                relation = model._meta.get_field(name)
-                if isinstance(relation, ManyToOneRel) and relation.one_to_many:  # its own rows
-                    rows_model = cast(type[models.Model], relation.related_model)
-                    none[relation.cache_name] = rows_model._default_manager.none()
-            for row in rows:
-                row._prefetched_objects_cache = dict(none)
+            _without_rows(kind, rows)
             self.add(kind, rows)
         parent = getattr(model, "indexed_with", None)
         if parent is not None:

@@ -326,6 +326,24 @@ function oneAtATime() {
   show(false);
 }
 
+// A form whose work can take a while (reading or bringing in years of entries) says so once it
+// is sent, with a moving bar, and is not sent twice.
+function workingNotice() {
+  document.querySelectorAll("form[data-working]").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      if (form.dataset.sent) { event.preventDefault(); return; }
+      form.dataset.sent = "1";
+      const notice = document.createElement("p");
+      notice.className = "working";
+      notice.setAttribute("role", "status");
+      const bar = document.createElement("progress");
+      bar.setAttribute("aria-hidden", "true");
+      notice.append(bar, " ", form.dataset.working);
+      form.querySelector(".actions")?.after(notice);
+    });
+  });
+}
+
 // Nothing a person types is lost. A form that takes words keeps a draft as the person types —
 // sent to Earned and stored encrypted like an entry, never kept in the browser — and puts it
 // back when the form is opened again (after a reload, a lost connection or a closed tab), until
@@ -527,6 +545,7 @@ document.addEventListener("DOMContentLoaded", () => {
   sliderValues();
   draggableSteps();
   carryOn();
+  workingNotice();
   keptDrafts(); // last: what the other enhancements filled in is part of the form as loaded
 });
 

@@ -74,7 +74,7 @@ class OtherAppFileForm(forms.Form):
 
 MOOD_ENDS = {5: " (very good)", 0: " (neutral)", -5: " (very low)"}
 MOOD_NUMBERS = [
-    ("", "No number: keep the word with the entry"),
+    ("", "No number (kept as words)"),
     *((str(n), f"{n:+d}".replace("-", "−") + MOOD_ENDS.get(n, "")) for n in range(5, -6, -1)),
 ]
 

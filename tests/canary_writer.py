@@ -113,10 +113,18 @@ def main(canary: str) -> None:
     )
     if kept.status_code != 204:
         sys.exit(f"/drafts/ did not keep the canary ({kept.status_code})")
-    submit("/insights/measures/practice/", {**{f"item_{n}": "2" for n in range(1, 6)},
-                                            "note": text})  # fmt: skip
+    # A file from another app, read and waiting to be looked over: sealed, never exported.
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    daylio = f'full_date,time,mood,note\n2026-11-19,10:00,good,"{text}"\n'.encode()
+    waiting = browser.post(
+        "/settings/bring-in/",
+        {"step": "read", "export": SimpleUploadedFile("daylio_export.csv", daylio)},
+    )
+    if waiting.status_code != 302:
+        sys.exit(f"/settings/bring-in/ did not hold the canary ({waiting.status_code})")
+    submit("/insights/measures/practice/", {**{f"item_{n}": "2" for n in range(1, 6)},
+                                            "note": text})  # fmt: skip
     from earned.core.instruments import PHQ_9
     from earned.measures.placeholder import placeholder_questionnaire
 

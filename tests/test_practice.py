@@ -209,7 +209,7 @@ def test_the_calendar_file_carries_the_time_and_none_of_the_words(
     ladder = a_ladder(owner_client, owner)
     attempt = attempt_at(owner_client, steps_of(ladder, owner)[0])
     response = owner_client.get(f"/practice/attempts/{attempt.pk}/calendar.ics")
-    assert response["Content-Type"] == "text/calendar"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
     body = response.content.decode()
     assert "DTSTART:20261128T190000Z" in body  # 19:00 in Dublin, which keeps UTC in winter
     assert "SUMMARY:Practice step" in body

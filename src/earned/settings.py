@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "earned.practice",
     "earned.search",
     "earned.drafts",
+    "earned.calendar",
     "earned.insights",
     "earned.measures",
     "earned.circles",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("earned.relationships.urls")),
     path("", include("earned.search.urls")),
     path("", include("earned.drafts.urls")),
+    path("", include("earned.calendar.urls")),
     path("", include("earned.insights.urls")),
     path("", include("earned.measures.urls")),
     path("", include("earned.circles.urls")),

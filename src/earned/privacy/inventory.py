@@ -128,3 +128,13 @@ CLEAR_TEXT |= {
 CLEAR_TEXT |= {
     "exchange.Arrival.app": "a choice: daylio, dayone, jrnl or journiv",
 }
+# The calendar feed: how to find a link and check it, and what each event said when a calendar
+# last read it — never a word of an entry (the link's secret itself is encrypted).
+CLEAR_TEXT |= {
+    "earned_calendar.CalendarFeed.prefix": "the link's random first characters, to find it by",
+    "earned_calendar.CalendarFeed.secret_hash": "a SHA-256 hash of the link's secret",
+    "earned_calendar.CalendarFeed.wrapped_key": "the data key, encrypted under a key derived "
+    "from the link's secret (format 1), only while events carry words",
+    "earned_calendar.Published.uid": "an event's id: a kind and a record's id",
+    "earned_calendar.Published.fingerprint": "a SHA-256 hash of what the event said",
+}

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from earned.access import get_owned_or_404, owned, signed_in_user
+from earned.calendar import services as calendars
 from earned.ledger import services as ledger
 from earned.ledger.forms import DebriefForm, PlanForm
 from earned.ledger.models import Expectation
@@ -133,17 +131,12 @@ def attempt_debrief(request: HttpRequest, attempt_id: str) -> HttpResponse:
 @login_required
 def attempt_calendar(request: HttpRequest, attempt_id: str) -> HttpResponse:
     """The planned time as a calendar file. It says only "Practice step": calendars are often
-    synced to other companies' servers, so none of the person's words go with it."""
+    synced to other companies' servers, so none of the person's words go with it. It is the
+    same event as in the person's calendar feed (the same UID), so both never show it twice."""
     attempt = _attempt(request, attempt_id)
-    starts = attempt.experience.happens_at.astimezone(datetime.UTC)
-    stamp = "%Y%m%dT%H%M%SZ"
-    lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Earned//Practice//EN", "BEGIN:VEVENT",
-        f"UID:{attempt.pk}@earned", f"DTSTAMP:{timezone.now().astimezone(datetime.UTC):{stamp}}",
-        f"DTSTART:{starts:{stamp}}", f"DTEND:{starts + datetime.timedelta(hours=1):{stamp}}",
-        "SUMMARY:Practice step", "END:VEVENT", "END:VCALENDAR",
-    ]  # fmt: skip
-    response = HttpResponse("\r\n".join(lines) + "\r\n", content_type="text/calendar")
+    event = calendars.planned_happening(attempt.experience, practice=True, words=False)
+    data = calendars.calendar(attempt.owner, [event], request.build_absolute_uri("/"))
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="practice-step.ics"'
     return response
 

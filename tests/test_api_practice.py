@@ -131,7 +131,9 @@ def test_the_questionnaires_one_can_take_and_one_taken(owner: User) -> None:
     assert taken.status_code == 201, taken.content
     assert (taken.json()["total"], taken.json()["note"]) == (10, "A kind week")
     assert "Link" not in taken
-    assert Response.objects.get().answers == {"1": 4, "2": 3, "3": 2, "4": 1, "5": 0}
+    assert taken.json()["answers"] == {"1": 4, "2": 3, "3": 2, "4": 1, "5": 0}
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        assert Response.objects.get().answers == {"1": 4, "2": 3, "3": 2, "4": 1, "5": 0}
 
 
 @pytest.mark.parametrize(

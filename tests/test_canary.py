@@ -68,6 +68,14 @@ def test_the_canary_is_in_the_export_but_not_in_the_sqlite_files(tmp_path: Path)
     assert "earned.sqlite3-wal" in files  # the write-ahead log is checked too
     for name, content in files.items():
         assert canary.encode() not in content, f"canary found in {name}"
+    # A questionnaire's item answers are sealed too: the weekly check-in was answered 2 to each
+    # of its five questions, and only the export shows them (docs/decisions.md).
+    assert ITEM_ANSWERS in exported
+    for name, content in files.items():
+        assert ITEM_ANSWERS.encode() not in content, f"item answers in clear in {name}"
+
+
+ITEM_ANSWERS = '"4": 2, "5": 2'
 
 
 def test_the_canary_is_not_in_a_postgres_dump(
@@ -90,3 +98,5 @@ def test_the_canary_is_not_in_a_postgres_dump(
     assert canary in exported
     assert b"encryption_app_note" in dump  # the notes table, with its rows, is in the dump
     assert canary.encode() not in dump
+    assert ITEM_ANSWERS in exported
+    assert ITEM_ANSWERS.encode() not in dump  # jsonb would print them just so

@@ -24,8 +24,12 @@ from tests.conftest import PASSPHRASE, Runner
 
 pytestmark = pytest.mark.django_db
 
-# Fields that hold a whole file or a whole form, each sized where it is written.
-UNLIMITED = {"measures.Questionnaire.wording", "drafts.Draft.fields", "exchange.Arrival.found"}
+# Fields that hold a whole file or a whole form, each sized where it is written, and a
+# questionnaire's answers (numbers, one for each of its questions: `validate_answers`).
+UNLIMITED = {
+    "measures.Questionnaire.wording", "drafts.Draft.fields", "exchange.Arrival.found",
+    "measures.Response.answers",
+}  # fmt: skip
 
 
 def test_every_field_of_a_persons_words_has_a_limit() -> None:

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from earned.accounts.models import User
 from earned.measures.models import Response
+from earned.privacy import keyring, keys
+from tests.conftest import PASSPHRASE
 from tests.pages import page, queries_for
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +40,8 @@ def test_taking_it_scores_it_and_shows_it_over_time(owner_client: Client, owner:
     assert response["Location"] == "/insights/measures/"
     saved = Response.objects.get()
     assert (saved.instrument, saved.total) == ("practice", 14.0)
-    assert saved.answers == {"1": 3, "2": 2, "3": 4, "4": 1, "5": 4}
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        assert Response.objects.get().answers == {"1": 3, "2": 2, "3": 4, "4": 1, "5": 4}
     text = page(owner_client, "/insights/measures/")
     assert "Saved. Your score: 14 of 20. Thank you." in text
     assert "<td>14 of 20</td>" in text

@@ -21,7 +21,7 @@ from django.utils.crypto import salted_hmac
 from earned.accounts import sessions
 from earned.accounts.backends import normalize_username
 from earned.accounts.models import DeviceSession, SignInFailure, SignInLink, User
-from earned.privacy import keyring, keys
+from earned.privacy import damage, keyring, keys
 from earned.privacy.models import KeyEnvelope
 
 
@@ -244,6 +244,17 @@ def sign_in(request: HttpRequest, user: User, passphrase: str | None) -> None:
     if data_key is not None and request.session.session_key:
         keyring.retain_only(DeviceSession.objects.values_list("session_key", flat=True))
         keyring.hold(request.session.session_key, str(user.pk), data_key)
+    _seal_what_was_clear(user, data_key)
+
+
+def _seal_what_was_clear(user: User, data_key: bytes | None) -> None:
+    """The first moment a person's key is open: seal what an earlier Earned kept in clear."""
+    try:
+        key = data_key if data_key is not None else keys.open_data_key(user)
+    except KeyEnvelope.DoesNotExist:
+        return
+    with keyring.using(key):
+        damage.seal_what_was_clear(user)
 
 
 def _open_or_create_key(user: User, passphrase: str | None) -> bytes:

@@ -24,6 +24,7 @@ from earned.api.scopes import need
 from earned.api.types import Day, Moment, Whole, YesNo
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.exchange.services import export_record
+from earned.privacy.fields import EncryptedJSONField
 from earned.records import saving
 from earned.records.models import Owned, with_pages
 
@@ -54,7 +55,7 @@ def _python_type(field: models.Field[Any, Any], *, sent: bool = False) -> Any:
         return Moment if sent else datetime.datetime
     if isinstance(field, models.DateField):
         return Day if sent else datetime.date
-    if isinstance(field, models.JSONField):
+    if isinstance(field, models.JSONField | EncryptedJSONField):
         return Any
     return str
 

@@ -11,14 +11,11 @@ and revoking deletes that wrap: the token then opens nothing, anywhere.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import hmac
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -43,13 +40,11 @@ class Made:
 
 
 def _hash(whole: str) -> str:
-    return hashlib.sha256(whole.encode()).hexdigest()
+    return crypto.secret_hash(whole)
 
 
 def _wrapping_key(whole: str) -> bytes:
-    return HKDF(
-        algorithm=hashes.SHA256(), length=crypto.KEY_BYTES, salt=None, info=b"earned-token-key"
-    ).derive(whole.encode())
+    return crypto.key_from_secret(whole, b"earned-token-key")
 
 
 def create(

@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
@@ -64,13 +62,11 @@ def feed_of(owner: User) -> CalendarFeed:
 
 
 def _hash(whole: str) -> str:
-    return hashlib.sha256(whole.encode()).hexdigest()
+    return crypto.secret_hash(whole)
 
 
 def _wrapping_key(whole: str) -> bytes:
-    return HKDF(
-        algorithm=hashes.SHA256(), length=crypto.KEY_BYTES, salt=None, info=b"earned-calendar-key"
-    ).derive(whole.encode())
+    return crypto.key_from_secret(whole, b"earned-calendar-key")
 
 
 def make_link(owner: User) -> str:

@@ -49,12 +49,18 @@ def export(user: User, path: Path | None, format_: str, force: bool) -> None:
     replaces a file unless you add --force."""
     from earned.exchange import formats, services
 
-    data, _, _ = formats.rendered(services.export_document(user), format_)
+    document = services.export_document(user)
+    data, _, _ = formats.rendered(document, format_)
     if path is None:
         click.echo(data.decode("utf-8"), nl=False)
-        return
-    write_private(path, data)
-    click.echo(f"Exported everything to {path}. It holds your entries in clear: keep it safe.")
+    else:
+        write_private(path, data)
+    unopened = len(document.get("could_not_open", ()))
+    if unopened:
+        where = f" to {path}" if path else ""
+        fail(f"Exported everything else{where}; {services.unopened_said(unopened)}")
+    if path is not None:
+        click.echo(f"Exported everything to {path}. It holds your entries in clear: keep it safe.")
 
 
 def read_export(path: Path) -> dict[str, Any]:

@@ -6,11 +6,17 @@ import os
 import sys
 import threading
 import webbrowser
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from earned.cli import fail
 from earned.cli.django_setup import prepare_database, setup_django
+from earned.cli.passphrase import passphrase_option, unlock, user_option
+
+if TYPE_CHECKING:
+    from earned.accounts.models import User
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
@@ -94,8 +100,17 @@ def _entry_link(base: str, is_server: bool) -> str:
 
 
 @click.command()
-def check() -> None:
-    """Check the configuration (and, on a server, the deployment) for problems."""
+@click.option(
+    "--data",
+    is_flag=True,
+    help="Also try every encrypted value you own with your key, and name any that cannot be "
+    "opened (by kind, date and id; never a word of it).",
+)
+@passphrase_option
+@user_option
+def check(data: bool, passphrase_file: Path | None, username: str | None) -> None:
+    """Check the configuration (and, on a server, the deployment) for problems; with --data,
+    your entries too."""
     setup_django()
     prepare_database()
     from django.conf import settings
@@ -107,4 +122,27 @@ def check() -> None:
     except SystemCheckError as error:
         click.echo(str(error).strip(), err=True)
         fail("the checks above need attention.")
+    if data:
+        _check_data(unlock(passphrase_file, username))
     click.echo("Everything looks right.")
+
+
+def _check_data(user: User) -> None:
+    from rich.progress import Progress
+
+    from earned.privacy.damage import damaged
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Opening every entry", total=None)
+        found = list(damaged(user, lambda done, total: bar.update(task, completed=done,
+                                                                   total=total)))  # fmt: skip
+    if not found:
+        click.echo("Every encrypted value you own opens with your key.")
+        return
+    for each in found:
+        day = f"{each.when:%-d %B %Y}" if each.when else "no date"
+        click.echo(f"  {each.kind}, {day} (id {each.record_id}): {each.field}")
+    count = len(found)
+    fail(f"{count} value{'s' if count != 1 else ''} above could not be opened (changed or damaged "
+         "where stored); the rest of your entries are not affected. A backup from before the "
+         "damage holds them: see `earned restore`.")  # fmt: skip

@@ -26,6 +26,7 @@ from earned.circles.history import history as circle_history
 from earned.exchange.kinds import KINDS, RecordKind
 from earned.groups.history import history as group_history
 from earned.privacy import keyring
+from earned.privacy.fields import CouldNotOpen
 from earned.records import bulk
 from earned.records import saving as records
 from earned.search import services as search
@@ -74,24 +75,56 @@ def export_record(kind: RecordKind, row: models.Model) -> dict[str, Any]:
 
 
 def export_document(user: User) -> dict[str, Any]:
-    """Everything the person owns. Needs their data key to be current (entry text)."""
+    """Everything the person owns. Needs their data key to be current (entry text). A value
+    that could not be opened is left empty and listed under "could_not_open" (kind, id and
+    field): everything else is exported whole, and an import keeps the list's places."""
     keyring.current_key()  # fail before doing any work if entries are locked
+    records = {
+        kind.name: [
+            export_record(kind, row)
+            for row in kind.model._default_manager.filter(owner=user).order_by("pk")
+        ]
+        for kind in KINDS
+    }
+    care_circle, groups = circle_history(user), group_history(user)
+    unopened: list[dict[str, str]] = []
+    for section, value in (("", records), ("care_circle", care_circle), ("groups", groups)):
+        _leave_out_unopened(section, value, unopened)
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": timezone.now().replace(microsecond=0).isoformat(),
         "app_version": __version__,
         "profile": {name: getattr(user, name) for name in PROFILE_FIELDS},
-        "records": {
-            kind.name: [
-                export_record(kind, row)
-                for row in kind.model._default_manager.filter(owner=user).order_by("pk")
-            ]
-            for kind in KINDS
-        },
-        "care_circle": circle_history(user),
-        "groups": group_history(user),
+        **({"could_not_open": unopened} if unopened else {}),  # before the records: read first
+        "records": records,
+        "care_circle": care_circle,
+        "groups": groups,
     }
+
+
+def _leave_out_unopened(section: str, value: Any, found: list[dict[str, str]]) -> None:
+    """Empty each value that could not be opened, and note its place: the kind (a record's,
+    or where in a history), the id of what holds it, and its name."""
+    if isinstance(value, list):
+        for item in value:
+            _leave_out_unopened(section, item, found)
+    elif isinstance(value, dict):
+        for name, inner in value.items():
+            if isinstance(inner, CouldNotOpen):
+                value[name] = None
+                found.append({"kind": section, "id": str(value.get("id", "")), "field": name})
+            elif isinstance(inner, list | dict):
+                _leave_out_unopened(f"{section}.{name}" if section else name, inner, found)
+
+
+def unopened_said(count: int) -> str:
+    """What the person is told when an export could not open some of their values."""
+    parts = "1 part of an entry" if count == 1 else f"{count:,} parts of entries"
+    return (
+        f"{parts} could not be opened (changed or damaged where stored) and "
+        f"{'is' if count == 1 else 'are'} listed in the file. `earned check --data` shows which."
+    )
 
 
 def comparable(document: dict[str, Any]) -> dict[str, Any]:
@@ -169,7 +202,13 @@ def _layout(kind: RecordKind) -> tuple[tuple[str, Any, frozenset[Any]], ...]:
 
 
 def _build(
-    kind: RecordKind, user: User, item: Any, position: int, ids: _Ids, version: int = VERSION
+    kind: RecordKind,
+    user: User,
+    item: Any,
+    position: int,
+    ids: _Ids,
+    version: int = VERSION,
+    unopened: frozenset[Place] = frozenset(),
 ) -> models.Model:
     where = f"{kind.name}[{position}]"
     if not isinstance(item, dict):
@@ -178,7 +217,9 @@ def _build(
         record_id = uuid.UUID(str(item["id"]))
     except (KeyError, ValueError):
         raise ImportProblem(f"{where} has no valid id.") from None
-    values = []  # in the model's column order: a row is made from them at once, as from a query
+    values: list[
+        Any
+    ] = []  # in the model's column order: a row is made from them at once, as from a query
     for name, model_field, choices in _layout(kind):
         if model_field.primary_key:
             values.append(record_id)
@@ -188,6 +229,8 @@ def _build(
             values.append(model_field.get_default())  # as the model gives it
         elif name not in item:
             raise ImportProblem(f"{where} is missing {name!r}.")
+        elif unopened and item[name] is None and (kind.name, str(record_id), name) in unopened:
+            values.append(UNOPENED_IN_EXPORT)  # its place kept, and said
         else:
             value = _value(model_field, choices, item[name], where)
             if model_field.is_relation and value is not None:
@@ -228,7 +271,30 @@ def import_document(user: User, document: Any) -> dict[str, int]:
     _check_document(document)
     kinds = ((kind, document["records"][kind.name]) for kind in KINDS
              if kind.name in document["records"])  # fmt: skip
-    return _import(user, document["profile"], document["version"], kinds)
+    unopened = _places(document.get("could_not_open"))
+    return _import(user, document["profile"], document["version"], kinds, unopened)
+
+
+Place = tuple[str, str, str]  # a kind, a record's id, a field
+
+
+def _places(listed: Any) -> frozenset[Place]:
+    """The values an export says could not be opened when it was made."""
+    if listed is None:
+        return frozenset()
+    if not isinstance(listed, list) or not all(
+        isinstance(place, dict) and all(isinstance(place.get(k), str) for k in PLACE_KEYS)
+        for place in listed
+    ):
+        raise ImportProblem("The export's list of what could not be opened is damaged.")
+    return frozenset((place["kind"], place["id"], place["field"]) for place in listed)
+
+
+PLACE_KEYS = ("kind", "id", "field")
+UNOPENED_IN_EXPORT = (
+    "This part could not be opened when it was exported: it had been changed or damaged "
+    "where it was stored. A backup from before then may still hold it."
+)
 
 
 def import_file(user: User, stream: IO[bytes]) -> dict[str, int]:
@@ -237,8 +303,9 @@ def import_file(user: User, stream: IO[bytes]) -> dict[str, int]:
     the whole document held at once would take several times that in memory."""
     header = read_header(stream)
     stream.seek(0)
+    unopened = _places(header.get("could_not_open"))
     with bulk.collector_paused():
-        return _import(user, header["profile"], header["version"], _kinds_in(stream))
+        return _import(user, header["profile"], header["version"], _kinds_in(stream), unopened)
 
 
 SCALAR_EVENTS = {"string", "number", "boolean", "null"}
@@ -249,14 +316,14 @@ def read_header(stream: IO[bytes]) -> dict[str, Any]:
     """An export's format, version and profile, checked, read from the start of a file without
     its records (in an export's own order, they come last)."""
     header: dict[str, Any] = {}
-    profile = ijson.ObjectBuilder()
+    builders = {"profile": ijson.ObjectBuilder(), "could_not_open": ijson.ObjectBuilder()}
     try:
         for prefix, event, value in ijson.parse(stream):
             top = prefix.partition(".")[0]
-            if top == "profile" and "profile" not in header:
-                profile.event(event, value)
-                if prefix == "profile" and event in {*SCALAR_EVENTS, "end_map", "end_array"}:
-                    header["profile"] = profile.value
+            if top in builders and top not in header:
+                builders[top].event(event, value)
+                if prefix == top and event in {*SCALAR_EVENTS, "end_map", "end_array"}:
+                    header[top] = builders[top].value
             elif prefix in ("format", "version") and event in SCALAR_EVENTS:
                 header[prefix] = value
             elif prefix == "records" and "records" not in header:
@@ -287,7 +354,11 @@ def _kinds_in(stream: IO[bytes]) -> Iterator[tuple[RecordKind, Any]]:
 
 
 def _import(
-    user: User, profile: dict[str, Any], version: int, kinds: Iterable[tuple[RecordKind, Any]]
+    user: User,
+    profile: dict[str, Any],
+    version: int,
+    kinds: Iterable[tuple[RecordKind, Any]],
+    unopened: frozenset[Place] = frozenset(),
 ) -> dict[str, int]:
     keyring.current_key()
     if any(kind.model._default_manager.filter(owner=user).exists() for kind in KINDS):
@@ -305,7 +376,7 @@ def _import(
                     # A batch at a time: a kind's records as model rows all at once would
                     # take more memory than the document they come from.
                     batch = [
-                        _build(kind, user, item, position, ids, version)
+                        _build(kind, user, item, position, ids, version, unopened)
                         for position, item in enumerate(
                             items[at : at + records.RESTORED_AT_ONCE], start=at
                         )

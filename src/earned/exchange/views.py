@@ -43,6 +43,11 @@ def export(request: HttpRequest) -> HttpResponse:
         messages.error(request, "That passphrase does not match, so nothing was downloaded.")
         return redirect("accounts:settings")
     document = services.export_document(signed_in_user(request))
+    unopened = len(document.get("could_not_open", ()))
+    if unopened:  # said on the next page: this one is a download
+        messages.warning(
+            request, f"Everything else was downloaded. {services.unopened_said(unopened)}"
+        )
     format_ = request.POST.get("format", "json")
     chosen = format_ if format_ in formats.FORMATS else "json"
     data, media_type, ending = formats.rendered(document, chosen)

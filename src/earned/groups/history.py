@@ -38,8 +38,8 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
             {
                 "id": str(each.pk),
                 "group": str(each.group_id),
-                "group_name": str(each.group.name),
-                "alias": str(each.alias),
+                "group_name": each.group.name,
+                "alias": each.alias,
                 "accepted_guidelines_at": _when(each.accepted_guidelines_at),
                 "joined_at": _when(each.joined_at),
                 "left_at": _when(each.left_at),
@@ -59,7 +59,7 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
             {
                 "membership": str(each.membership_id),
                 "share": str(each.share_id),
-                "body": str(each.body),
+                "body": each.body,
                 "at": _when(each.at),
                 "hidden_at": _when(each.hidden_at),
             }
@@ -78,8 +78,8 @@ def history(person: User) -> dict[str, list[dict[str, Any]]]:
         ],
         "pair_requests": [
             {
-                "asking": str(each.asking.alias),
-                "asked": str(each.asked.alias),
+                "asking": each.asking.alias,
+                "asked": each.asked.alias,
                 "by_me": each.asking.owner_id == person.pk,
                 "categories": each.categories,  # what the one asking would share
                 "created_at": _when(each.created_at),

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from earned.privacy.fields import EncryptedTextField
+from earned.privacy.fields import EncryptedJSONField, EncryptedTextField
 from earned.records.models import LINE_LIMIT, Category, Owned, optional_text
 
 
@@ -25,7 +25,8 @@ class Response(Owned):
 
     instrument = models.CharField(max_length=40)
     at = models.DateTimeField(default=timezone.now)
-    answers = models.JSONField(validators=[validate_answers])  # {"1": 3, …}: numbers only
+    # {"1": 3, …}: numbers only, sealed — one item can say more than the total (PHQ-9's last).
+    answers = EncryptedJSONField("the answers", validators=[validate_answers])
     total = models.FloatField(null=True, blank=True)  # None where an instrument has only subscales
     scores = models.JSONField(default=dict, blank=True)  # each subscale's score, by its key
     note = optional_text("a note")

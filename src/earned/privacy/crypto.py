@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import os
 from dataclasses import asdict, dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 FORMAT_PREFIX = "e1."
 KEY_BYTES = 32
@@ -167,3 +170,19 @@ def unwrap_key(wrapped: str, wrapping_key: bytes, owner_id: str) -> bytes:
     if len(data_key) != KEY_BYTES:
         raise DecryptionError("The stored key has the wrong length.")
     return data_key
+
+
+# --- Secrets that open a key (an access token, a calendar link) --------------------------------
+
+
+def secret_hash(whole: str) -> str:
+    """How a random secret of 256 bits or so is checked: a fast hash is enough, unlike a
+    passphrase."""
+    return hashlib.sha256(whole.encode()).hexdigest()
+
+
+def key_from_secret(whole: str, purpose: bytes) -> bytes:
+    """The key a secret wraps a person's data key under, for one purpose (HKDF-SHA256)."""
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose).derive(
+        whole.encode()
+    )

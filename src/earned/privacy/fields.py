@@ -11,6 +11,7 @@ the field's other rules wherever a record is saved or imported, never by the dat
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,41 @@ from earned.privacy import crypto, keyring
 
 class Sealed(str):
     """A value as it came from the database: ciphertext, not something the person wrote."""
+
+    __slots__ = ()
+
+
+UNOPENED = (
+    "This part could not be opened: it was changed or damaged where it is stored. The rest "
+    "of your entries are not affected. A backup from before the damage still holds it."
+)
+
+
+class CouldNotOpen:
+    """What stands in for a value that could not be opened (`isinstance` finds either kind)."""
+
+    __slots__ = ()
+
+
+class Unopened(CouldNotOpen, str):
+    """A value that could not be opened — altered, swapped with another or moved from elsewhere
+    — standing in its place as a calm sentence, so one damaged value never takes the entry, the
+    list or the export with it. Saving the record keeps the damaged token as it is (a backup or
+    a repair may still bring it back); search, the export and `earned check --data` know it for
+    what it is."""
+
+    __slots__ = ()
+
+    def __new__(cls, _copied: str = UNOPENED) -> Unopened:  # a copy passes the text back
+        return super().__new__(cls, UNOPENED)
+
+    def __html__(self) -> str:
+        return f'<span class="unopened">{UNOPENED}</span>'
+
+
+class UnopenedData(CouldNotOpen, dict):  # type: ignore[type-arg]
+    """Numbers kept sealed (a questionnaire's answers) that could not be opened: nothing, in
+    their place, so the rest of the record still reads."""
 
     __slots__ = ()
 
@@ -52,9 +88,12 @@ class EncryptedAttribute:
             return self
         value = instance.__dict__.get(self.field.attname)
         if isinstance(value, Sealed):
-            text = crypto.decrypt_text(
-                keyring.current_key(), value, binding_for(instance, self.field.name)
-            )
+            key = keyring.current_key()  # locked: refused, never shown as damage
+            binding = binding_for(instance, self.field.name)
+            try:
+                text: Any = self.field.opened(crypto.decrypt_text(key, value, binding))
+            except crypto.DecryptionError:
+                text = self.field.unopened()
             instance.__dict__[self.field.attname] = text
             instance.__dict__[self.origin_key] = (str(value), text)
             return text
@@ -110,8 +149,19 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         super().contribute_to_class(cls, name, private_only=private_only)
         setattr(cls, self.attname, EncryptedAttribute(self))
 
-    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Sealed | None:
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
         return None if value is None else Sealed(value)
+
+    def opened(self, text: str) -> Any:
+        """The value as the model holds it, from the text that was sealed."""
+        return text
+
+    def unopened(self) -> Any:
+        return Unopened()
+
+    def sealed_text(self, value: Any) -> str:
+        """The text that is sealed for a value the model holds."""
+        return str(value)
 
     def pre_save(self, model_instance: models.Model, add: bool) -> str | None:
         value = model_instance.__dict__.get(self.attname)
@@ -122,7 +172,7 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         if origin is not None and origin[1] == value:
             return str(origin[0])  # unchanged since it was opened: keep the same token
         token = crypto.encrypt_text(
-            keyring.current_key(), str(value), binding_for(model_instance, self.name)
+            keyring.current_key(), self.sealed_text(value), binding_for(model_instance, self.name)
         )
         model_instance.__dict__[attribute.origin_key] = (token, value)
         return token
@@ -132,3 +182,40 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         if value is None or isinstance(value, Sealed) or str(value).startswith("e1."):
             return value
         raise TypeError("Encrypted text is written through the model, not update() or filter().")
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """Numbers and choices too telling to keep in clear (a questionnaire's item answers), kept
+    as JSON sealed like text. A value stored in clear before the field was sealed is read as it
+    is and sealed the next time its record is saved (measures.services.seal_clear_answers)."""
+
+    description = "JSON encrypted at rest with the owner's data key"
+    # For django-stubs: the model attribute holds what the JSON holds, not text.
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("limit", None)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
+        if value is not None and not value.startswith(crypto.FORMAT_PREFIX):
+            return json.loads(value)  # stored in clear by an earlier Earned
+        return super().from_db_value(value, expression, connection)
+
+    def opened(self, text: str) -> Any:
+        return json.loads(text)
+
+    def unopened(self) -> Any:
+        return UnopenedData()
+
+    def sealed_text(self, value: Any) -> str:
+        return json.dumps(value)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str) and not isinstance(value, Sealed):
+            try:
+                return json.loads(value)
+            except ValueError:
+                raise ValidationError("This is not JSON.", code="invalid") from None
+        return value

@@ -33,6 +33,7 @@ from earned.access import owned
 from earned.accounts.models import User
 from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_searchable
 from earned.privacy import keyring
+from earned.privacy.fields import CouldNotOpen
 from earned.records import bulk
 from earned.records.models import Owned, words_among
 from earned.search.kinds import KINDS, SearchKind, kind_for
@@ -67,8 +68,13 @@ def _tokens(record: Any, key: bytes, memo: Memo | None = None) -> list[int]:
     tokens = memo.tokens
     return [
         tokens[form] if form in tokens else tokens.setdefault(form, _token(key, form))
-        for form in keys_of(record.search_texts(), memo.forms)
+        for form in keys_of(_openable(record.search_texts()), memo.forms)
     ]
+
+
+def _openable(texts: Iterable[str | None]) -> list[str | None]:
+    """A record's texts but any that could not be opened: their stand-in is not their words."""
+    return [text for text in texts if not isinstance(text, CouldNotOpen)]
 
 
 def _entry(kind: SearchKind, record: Any, tokens: list[int]) -> Entry:

@@ -65,3 +65,12 @@ def test_damaged_answers_leave_the_page_and_the_score_readable(
     for address in ("/insights/measures/", "/insights/measures/practice/", "/insights/"):
         assert owner_client.get(address).status_code == 200, address
     assert stored() == flipped  # nothing written over it
+
+
+def test_answers_changed_in_place_are_sealed_anew(owner: User, owner_client: Client) -> None:
+    owner_client.post("/insights/measures/practice/", {**ANSWERS, "note": ""})
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        response = Response.objects.get()
+        response.answers["1"] = 0
+        response.save()
+        assert Response.objects.get().answers["1"] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -52,6 +53,16 @@ class OneRequestAtATime(ThreadedWSGIServer):
 
 
 LiveServerThread.server_class = OneRequestAtATime  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def server_paused() -> Iterator[None]:
+    """For a test that writes to the database itself while pages are open: the live server
+    answers nothing meanwhile (they share one connection, and a page's worker may be fetching
+    in the background — keeping Help now, say)."""
+    with OneRequestAtATime.lock:
+        yield
+
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM, called by the test
 # itself to set things up, is safe here because the live server runs in its own thread.

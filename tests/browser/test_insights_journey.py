@@ -14,7 +14,7 @@ from django.utils import timezone
 from earned.accounts.models import User
 from earned.demo import story
 from earned.privacy import keyring, keys
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, server_paused
 from tests.browser.test_journeys import sign_in
 from tests.conftest import PASSPHRASE
 
@@ -28,7 +28,7 @@ def test_insights_show_the_months_and_make_a_report(
     page.get_by_text("When you name an old expectation and rate it").wait_for()
     check_page(page, "insights-empty")
 
-    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+    with server_paused(), keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         story.write(owner, timezone.now(), random.Random(11))  # noqa: S311 (a story, not a secret)
     page.reload()
     page.get_by_role("link", name="Last year").click()

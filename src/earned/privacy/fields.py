@@ -11,6 +11,7 @@ the field's other rules wherever a record is saved or imported, never by the dat
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -95,7 +96,7 @@ class EncryptedAttribute:
             except crypto.DecryptionError:
                 text = self.field.unopened()
             instance.__dict__[self.field.attname] = text
-            instance.__dict__[self.origin_key] = (str(value), text)
+            instance.__dict__[self.origin_key] = (str(value), _kept(text))
             return text
         return value
 
@@ -103,6 +104,12 @@ class EncryptedAttribute:
         instance.__dict__[self.field.attname] = value
         if isinstance(value, Sealed):
             instance.__dict__.pop(self.origin_key, None)
+
+
+def _kept(value: Any) -> Any:
+    """What a value was when sealed, to tell later whether it changed: a copy of a mapping,
+    which can change in place (text cannot)."""
+    return value if isinstance(value, str) else copy.deepcopy(value)
 
 
 WRITING_LIMIT = 50_000  # characters: a very long letter; a field says less where it must
@@ -174,7 +181,7 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         token = crypto.encrypt_text(
             keyring.current_key(), self.sealed_text(value), binding_for(model_instance, self.name)
         )
-        model_instance.__dict__[attribute.origin_key] = (token, value)
+        model_instance.__dict__[attribute.origin_key] = (token, _kept(value))
         return token
 
     def get_prep_value(self, value: Any) -> Any:
@@ -187,7 +194,8 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
 class EncryptedJSONField(EncryptedTextField):
     """Numbers and choices too telling to keep in clear (a questionnaire's item answers), kept
     as JSON sealed like text. A value stored in clear before the field was sealed is read as it
-    is and sealed the next time its record is saved (measures.services.seal_clear_answers)."""
+    is, and sealed at the person's next sign-in (privacy.damage.seal_what_was_clear) or the next
+    time its record is saved."""
 
     description = "JSON encrypted at rest with the owner's data key"
     # For django-stubs: the model attribute holds what the JSON holds, not text.

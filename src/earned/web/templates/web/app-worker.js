@@ -42,6 +42,22 @@ self.addEventListener("fetch", (event) => {
   const own = () => caches.open(SHELL);
   if (KEPT.includes(url.pathname)) {
     event.respondWith(own().then((cache) => cache.match(url.pathname)).then((kept) => kept || fetch(request)));
+  } else if (request.mode === "navigate" && url.pathname === HELP) {
+    // Help now opens at once from the kept copy (the person's own country's lines), even on a
+    // connection that is there but failing; the network then brings the copy up to date for
+    // next time. Without a kept copy, the network as usual.
+    event.respondWith(own().then(async (cache) => {
+      const kept = await cache.match(HELP);
+      const fresh = fetch(request).then((answer) => {
+        if (answer.ok && !answer.redirected) cache.put(HELP, answer.clone());
+        return answer;
+      });
+      if (kept) {
+        event.waitUntil(fresh.catch(() => {}));
+        return kept;
+      }
+      return fresh.catch(async () => (await cache.match(OFFLINE)) || Response.error());
+    }));
   } else if (request.mode === "navigate") {
     event.respondWith(
       fetch(request)

@@ -62,14 +62,19 @@ def raw(model: type[models.Model], name: str, pk: Any) -> str:
     return str(value)
 
 
+def flipped(token: str) -> str:
+    """A stored token with one character in its middle changed."""
+    middle = len(token) // 2
+    return token[:middle] + ("A" if token[middle] != "A" else "B") + token[middle + 1 :]
+
+
 def tampered(owner: User, model: type[models.Model], field: EncryptedTextField, row: Any,
              way: str) -> str:  # fmt: skip
     """The token to put in the row's place: its own with a character flipped, another record's,
     or a value of another table."""
     token = raw(model, field.attname, row.pk)
     if way == "flipped":
-        middle = len(token) // 2
-        token = token[:middle] + ("A" if token[middle] != "A" else "B") + token[middle + 1 :]
+        token = flipped(token)
     elif way == "swapped":  # with another of the person's own, else with someone else's
         others = model._default_manager.exclude(pk=row.pk).exclude(
             **{f"{field.attname}__isnull": True}

@@ -14,6 +14,7 @@ from earned.privacy import keyring, keys
 from earned.privacy.damage import damaged
 from earned.privacy.fields import UnopenedData
 from tests.conftest import PASSPHRASE, sign_in
+from tests.test_damaged_values import flipped
 from tests.test_measures_pages import ANSWERS
 
 pytestmark = pytest.mark.django_db
@@ -54,9 +55,8 @@ def test_damaged_answers_leave_the_page_and_the_score_readable(
 ) -> None:
     owner_client.post("/insights/measures/practice/", {**ANSWERS, "note": ""})
     token = stored()
-    middle = len(token) // 2
-    flipped = token[:middle] + ("A" if token[middle] != "A" else "B") + token[middle + 1 :]
-    Response.objects.update(answers=flipped)
+    broken = flipped(token)
+    Response.objects.update(answers=broken)
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
         read = Response.objects.get()
         assert isinstance(read.answers, UnopenedData)
@@ -64,7 +64,7 @@ def test_damaged_answers_leave_the_page_and_the_score_readable(
         assert [(d.kind, d.field) for d in damaged(owner)] == [("response", "the answers")]
     for address in ("/insights/measures/", "/insights/measures/practice/", "/insights/"):
         assert owner_client.get(address).status_code == 200, address
-    assert stored() == flipped  # nothing written over it
+    assert stored() == broken  # nothing written over it
 
 
 def test_answers_changed_in_place_are_sealed_anew(owner: User, owner_client: Client) -> None:

@@ -12,6 +12,7 @@ from earned.reflection import services as reflection
 from earned.reflection.models import JournalEntry
 from tests.browser.test_journeys import sign_in
 from tests.conftest import PASSPHRASE
+from tests.test_damaged_values import flipped
 
 
 def test_a_damaged_entry_opens_calmly(
@@ -21,9 +22,7 @@ def test_a_damaged_entry_opens_calmly(
         entry = reflection.save_entry(owner, JournalEntry(body="A walk by the river with Jo."))
         reflection.save_entry(owner, JournalEntry(body="Tea, and a kind word."))
     token = JournalEntry.objects.filter(pk=entry.pk).values_list("body", flat=True).get()
-    middle = len(token) // 2
-    damaged = token[:middle] + ("A" if token[middle] != "A" else "B") + token[middle + 1 :]
-    JournalEntry.objects.filter(pk=entry.pk).update(body=damaged)
+    JournalEntry.objects.filter(pk=entry.pk).update(body=flipped(token))
 
     sign_in(page)
     page.goto("/reflect/journal/")

@@ -23,7 +23,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 APPS = {"daylio": "Daylio", "dayone": "Day One", "jrnl": "jrnl", "journiv": "Journiv"}
-MOOD_RANGE = (-5, 5)
 MOST_BYTES = 200 * 1024 * 1024  # what a zip may unpack to: ten years of words are far less
 
 

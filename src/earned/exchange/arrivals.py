@@ -28,7 +28,7 @@ from earned.privacy.fields import WRITING_LIMIT
 from earned.records import saving as records
 from earned.records.models import Owned
 from earned.reflection.models import JournalEntry
-from earned.rituals.choices import Kind
+from earned.rituals.choices import MOOD_RANGE, Kind
 from earned.rituals.models import CheckIn
 from earned.rituals.services import day_of
 from earned.search import services as search
@@ -201,7 +201,7 @@ def bring_in(
 
 
 def _check_in(user: User, at: datetime.datetime, mood: int) -> CheckIn:
-    low, high = other_apps.MOOD_RANGE
+    low, high = MOOD_RANGE
     return CheckIn(owner=user, kind=Kind.MIDDAY, at=at, day=day_of(user, at),
                    mood=max(low, min(high, mood)))  # fmt: skip
 

@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,15 @@ def server_paused() -> Iterator[None]:
     in the background — keeping Help now, say)."""
     with OneRequestAtATime.lock:
         yield
+
+
+def until(page: Any, script: str, timeout: float = 10.0) -> None:
+    """Wait until a script in the page answers true. Unlike page.wait_for_function, this waits
+    for an async script's answer (that one takes the promise itself as true)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script):
+        assert time.monotonic() < deadline, f"still not true after {timeout} s: {script}"
+        page.wait_for_timeout(100)
 
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM, called by the test

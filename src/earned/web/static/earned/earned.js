@@ -16,8 +16,13 @@ function homeScreen() {
   if (worker && "serviceWorker" in navigator) {
     navigator.serviceWorker.register(worker, { scope: "/" }).catch(() => {});
     if (document.body.dataset.drafts && !sessionStorage.getItem("earned-help-kept")) {
-      sessionStorage.setItem("earned-help-kept", "1"); // signed in: the lines for their country
-      navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage("keep-help-current"));
+      // Signed in: keep Help now with the lines for their country. Asked again on the next page
+      // until the worker says it is kept (a page left quickly may never hear back).
+      navigator.serviceWorker.ready.then((ready) => {
+        const answer = new MessageChannel();
+        answer.port1.onmessage = () => sessionStorage.setItem("earned-help-kept", "1");
+        ready.active?.postMessage("keep-help-current", [answer.port2]);
+      });
     }
   }
   const offers = [...document.querySelectorAll("[data-install]")];

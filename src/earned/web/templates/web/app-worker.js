@@ -29,6 +29,7 @@ self.addEventListener("message", (event) => {
     fetch(HELP, { credentials: "same-origin" })
       .then((answer) => answer.ok && !answer.redirected
         ? caches.open(SHELL).then((cache) => cache.put(HELP, answer))
+          .then(() => event.ports[0]?.postMessage("kept"))
         : undefined)
       .catch(() => {}),
   );
@@ -60,19 +61,11 @@ self.addEventListener("fetch", (event) => {
     }));
   } else if (request.mode === "navigate") {
     event.respondWith(
-      fetch(request)
-        .then((answer) => {
-          if (url.pathname === HELP && answer.ok) {
-            const copy = answer.clone(); // Help now, kept up to date with the person's country
-            caches.open(SHELL).then((cache) => cache.put(HELP, copy));
-          }
-          return answer;
-        })
-        .catch(async () => {
-          const cache = await own();
-          const help = url.pathname.startsWith(HELP) ? await cache.match(HELP) : undefined;
-          return help || (await cache.match(OFFLINE)) || Response.error();
-        }),
+      fetch(request).catch(async () => {
+        const cache = await own();
+        const help = url.pathname.startsWith(HELP) ? await cache.match(HELP) : undefined;
+        return help || (await cache.match(OFFLINE)) || Response.error();
+      }),
     );
   }
 });

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.utils import timezone
 
@@ -156,6 +157,25 @@ def test_after_changes_and_deletions_the_index_is_what_a_rebuild_makes(
     kept = index()
     search.rebuild(unlocked)
     assert index() == kept
+
+
+@pytest.mark.django_db(transaction=True)
+def test_terms_are_kept_when_the_database_stops_checking_their_links(unlocked: User) -> None:
+    """Migration 0004: on SQLite the table is made anew (twice) and keeps every term; on
+    PostgreSQL the two checks are dropped. Either way no term is lost and searches still find."""
+    one_of_each(unlocked, "lantern")
+    found = search.find(unlocked, "lantern").count
+    assert found == 7  # one of each kind
+    kept = set(Term.objects.values_list("owner", "token", "entry"))
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0003_terms_are_their_key")])
+    executor.loader.build_graph()
+    executor.migrate([("search", "0004_terms_unchecked_links")])
+    assert set(Term.objects.values_list("owner", "token", "entry")) == kept
+    with connection.cursor() as cursor:
+        links = connection.introspection.get_relations(cursor, Term._meta.db_table)
+    assert links == {}
+    assert search.find(unlocked, "lantern").count == found
 
 
 def test_terms_are_kept_as_their_key_alone() -> None:

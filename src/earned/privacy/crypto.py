@@ -50,11 +50,17 @@ class Binding:
     owner_id: str
 
     def associated_data(self) -> bytes:
-        parts = (self.table, self.field, self.record_id, self.owner_id)
         # Length-prefixed, so no choice of names can make two bindings serialise alike.
-        return CONTEXT + b"".join(
-            len(encoded).to_bytes(4, "big") + encoded for encoded in (p.encode() for p in parts)
-        )
+        # (Written out part by part: it is made for every value sealed or opened.)
+        table, field = self.table.encode(), self.field.encode()
+        record, owner = self.record_id.encode(), self.owner_id.encode()
+        return b"".join((
+            CONTEXT,
+            len(table).to_bytes(4, "big"), table,
+            len(field).to_bytes(4, "big"), field,
+            len(record).to_bytes(4, "big"), record,
+            len(owner).to_bytes(4, "big"), owner,
+        ))  # fmt: skip
 
 
 def new_key() -> bytes:

@@ -4,18 +4,26 @@ search index writes over a million rows of it, and Insights over ten years reads
 Django's `bulk_create` composes its SQL value by value and row by row, and at that scale the
 composing takes longer than the database's writing. Here each row's values are made ready as
 `bulk_create` makes them (each field's `pre_save` — an encrypted field seals its text there —
-then `get_db_prep_save`), and go to the database through one prepared statement.
+then `get_db_prep_save`), and go to the database through one prepared statement. For the
+values that make up most of a row — ids, text, sealed text — that path is taken only where it
+would change something (`_stored`): ten years' import asked it one and a half million times.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
+import operator
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from earned.privacy.fields import EncryptedTextField
 
 
 def insert(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -54,13 +62,40 @@ def create(rows: Sequence[models.Model]) -> None:
     model = type(rows[0])
     fields = model._meta.concrete_fields
     connection = connections[DEFAULT_DB_ALIAS]
-    insert(model._meta.db_table, [field.column for field in fields], [
-        tuple(field.get_db_prep_save(field.pre_save(row, True), connection) for field in fields)
-        for row in rows
-    ])  # fmt: skip
+    stored = [_stored(field, connection) for field in fields]
+    insert(model._meta.db_table, [field.column for field in fields],
+           [tuple([each(row) for each in stored]) for row in rows])  # fmt: skip
     for row in rows:
         row._state.adding = False
         row._state.db = DEFAULT_DB_ALIAS
+
+
+def _stored(field: models.Field[Any, Any], connection: BaseDatabaseWrapper) -> Callable[[Any], Any]:
+    """What one field of a row gives the database: `get_db_prep_save(pre_save(row))`, with
+    the steps that would change nothing left out."""
+    if type(field).pre_save is models.Field.pre_save:  # the value as the row holds it
+        held: Callable[[Any], Any] = operator.attrgetter(field.attname)
+    else:  # set on saving (a sealed text, a moment saved at)
+        held = lambda row: field.pre_save(row, True)  # noqa: E731
+    prepare = field.get_db_prep_save
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
+    if type(target) is models.UUIDField:  # an id, or a link to one
+        if connection.features.has_native_uuid_field:
+            return lambda row: v if type(v := held(row)) is uuid.UUID else prepare(v, connection)
+        return lambda row: v.hex if type(v := held(row)) is uuid.UUID else prepare(v, connection)
+    if type(field) is models.DateTimeField:  # an aware moment, as the database keeps one
+        zone = connection.timezone
+        if connection.vendor == "sqlite":  # naive, in the database's zone, as text
+            return lambda row: (str(v.astimezone(zone).replace(tzinfo=None))
+                                if type(v := held(row)) is datetime.datetime and v.tzinfo
+                                else prepare(v, connection))  # fmt: skip
+        return lambda row: (v if type(v := held(row)) is datetime.datetime and v.tzinfo
+                            else prepare(v, connection))  # fmt: skip
+    if type(field) in (models.CharField, models.TextField) or isinstance(field, EncryptedTextField):
+        # Text as it is (a sealed text is the token pre_save made).
+        return lambda row: (v if (v := held(row)) is None or type(v) is str
+                            else prepare(v, connection))  # fmt: skip
+    return lambda row: prepare(held(row), connection)
 
 
 def rows(query: models.QuerySet[Any]) -> list[tuple[Any, ...]]:

@@ -44,12 +44,19 @@ class Term(models.Model):
     # entry holds one ("does it hold that word too?") and an entry's terms, to replace or drop
     # them (its tokens are on the entry). On SQLite the table is the key alone, with no row
     # numbers beside it (WITHOUT ROWID, migration 0003): half the disk, and half the writing.
+    #
+    # Its two links are not checked by the database row by row (db_constraint=False): terms are
+    # written and deleted by the search service alone, from entries it has just written, and
+    # the check took half the time of writing ten years' index (docs/decisions.md). Erasing a
+    # person still takes their terms (Django's cascade, owner first).
     pk = models.CompositePrimaryKey("owner", "token", "entry")
-    owner = models.ForeignKey(User, on_delete=models.CASCADE, db_index=False)
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, db_index=False, db_constraint=False)
     token = models.BigIntegerField()  # 63 bits of HMAC-SHA-256 of a word form
     # Deleted by the search service, owner first (a cascade from Entry would look in every
     # person's terms for them).
-    entry = models.ForeignKey(Entry, on_delete=models.DO_NOTHING, db_index=False)
+    entry = models.ForeignKey(
+        Entry, on_delete=models.DO_NOTHING, db_index=False, db_constraint=False
+    )
 
     def __str__(self) -> str:
         return f"Term {self.token} of entry {self.entry_id}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import hmac
+import json
 import struct
 import time
 import zoneinfo
@@ -94,11 +95,14 @@ TERM_COLUMNS = ("owner_id", "token", "entry_id")
 ENTRY_COLUMNS = ("owner_id", "kind", "record", "at", "tokens")
 
 
-def _insert(owner_id: Any, terms: list[tuple[int, int]]) -> None:
-    """Write (token, entry) terms in one prepared statement."""
+Terms = list[tuple[int, list[int]]]  # entries' numbers, each with its tokens
+
+
+def _insert(owner_id: Any, terms: Terms) -> None:
+    """Write the terms of these entries in one prepared statement."""
     owner = Term._meta.get_field("owner").get_db_prep_save(owner_id, connection)
     bulk.insert(Term._meta.db_table, TERM_COLUMNS,
-                [(owner, token, entry) for token, entry in terms])  # fmt: skip
+                [(owner, token, entry) for entry, tokens in terms for token in tokens])  # fmt: skip
 
 
 def _drop(owner_id: Any, records: Iterable[Any]) -> None:
@@ -123,7 +127,7 @@ def index(record: Owned) -> None:
     tokens = _tokens(record, _index_key())
     entry = _entry(kind, record, tokens)
     entry.save()
-    _insert(record.owner_id, [(token, entry.pk) for token in tokens])
+    _insert(record.owner_id, [(entry.pk, tokens)])
 
 
 def changed_by(model: type[models.Model], fields: Iterable[str]) -> bool:
@@ -149,9 +153,9 @@ def searchable(owner: User) -> int:
 
 def _write_entries(
     owner: User, kind: SearchKind, records: Sequence[Any], key: bytes, memo: Memo
-) -> list[tuple[int, int]]:
+) -> Terms:
     """Write the records' entries (their related rows loaded: `kind.related`); returns their
-    terms, (token, entry), to be written."""
+    terms to be written: each entry's number with its tokens."""
     if not records:
         return []
     tokens = [_tokens(record, key, memo) for record in records]
@@ -162,8 +166,7 @@ def _write_entries(
     ])  # fmt: skip
     numbers = dict(Entry.objects.filter(owner=owner, record__in=[r.pk for r in records])
                    .values_list("record", "pk"))  # fmt: skip
-    return [(token, number) for record, its in zip(records, tokens, strict=True)
-            for number in (numbers[record.pk],) for token in its]  # fmt: skip
+    return [(numbers[record.pk], its) for record, its in zip(records, tokens, strict=True)]
 
 
 def _without_rows(kind: SearchKind, rows: Sequence[Any]) -> None:
@@ -220,7 +223,9 @@ class Rebuilding:
     Each batch's entries are written at once; their terms wait in a temporary table and go into
     the index in its own order when all are in. Ten years of entries make over a million terms,
     and written in the order entries come, each lands somewhere else in the index: several
-    times slower (docs/decisions.md)."""
+    times slower (docs/decisions.md). They wait an entry a row, its tokens as one list (a JSON
+    array on SQLite, an array on PostgreSQL), which the database itself takes apart: a row a
+    term took as long to write as the index itself."""
 
     def __init__(self, owner: User) -> None:
         self.owner = owner
@@ -231,7 +236,8 @@ class Rebuilding:
         Entry.objects.filter(owner=owner).delete()
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {STAGED}")
-            cursor.execute(f"CREATE TEMPORARY TABLE {STAGED} (token bigint, entry bigint)")
+            listed = "bigint[]" if connection.vendor == "postgresql" else "text"
+            cursor.execute(f"CREATE TEMPORARY TABLE {STAGED} (entry bigint, tokens {listed})")
 
     def add(self, kind: SearchKind, records: Sequence[Any]) -> None:
         """Index these records, their related rows loaded (`kind.related`)."""
@@ -268,10 +274,15 @@ class Rebuilding:
         owner = Term._meta.get_field("owner").get_db_prep_save(self.owner.pk, connection)
         table = connection.ops.quote_name(Term._meta.db_table)
         columns = ", ".join(connection.ops.quote_name(name) for name in TERM_COLUMNS)
+        each_token = (  # a staged entry's tokens, a row each, as term.value
+            f"unnest({STAGED}.tokens) AS term (value)"
+            if connection.vendor == "postgresql"
+            else f"json_each({STAGED}.tokens) AS term"
+        )
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} ({columns}) "  # noqa: S608 (names from the model)
-                f"SELECT %s, token, entry FROM {STAGED} ORDER BY token, entry",
+                f"SELECT %s, term.value, entry FROM {STAGED}, {each_token} ORDER BY 2, 3",
                 [owner],
             )
             written: int = cursor.rowcount
@@ -293,11 +304,14 @@ class Rebuilding:
             new = sorted(set(_tokens(record, self.key, self.memo)) - set(have))
             if new:
                 grown.append(Entry(pk=number, tokens=_packed([*have, *new])))
-                self._stage([(token, number) for token in new])
+                self._stage([(number, new)])
         Entry.objects.bulk_update(grown, ["tokens"], batch_size=BATCH)
 
-    def _stage(self, terms: list[tuple[int, int]]) -> None:
-        bulk.insert(STAGED, ("token", "entry"), terms)
+    def _stage(self, terms: Terms) -> None:
+        listed: Callable[[list[int]], Any] = (
+            list if connection.vendor == "postgresql" else json.dumps  # the table's kind of list
+        )
+        bulk.insert(STAGED, ("entry", "tokens"), [(entry, listed(its)) for entry, its in terms])
 
 
 def is_current(owner: User) -> bool:

@@ -8,8 +8,9 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-# A later migration that alters this table on SQLite would remake it as a plain table:
-# tests/test_search.py::test_on_sqlite_terms_are_kept_without_row_numbers says so.
+# A later migration that alters this table on SQLite remakes it as a plain table (0004 then
+# makes it WITHOUT ROWID again):
+# tests/test_search.py::test_terms_are_kept_as_their_key_alone says so.
 TABLE = "search_term"
 
 

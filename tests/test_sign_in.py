@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.test import Client
 from pytest_django import Settings as SettingsWrapper
@@ -129,7 +131,46 @@ def test_sign_out_needs_a_post(owner_client: Client) -> None:
 
 def test_idle_timeout_defaults_to_twelve_hours_locally(settings: SettingsWrapper) -> None:
     assert settings.SESSION_COOKIE_AGE == 12 * 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_reading_pages_moves_the_sessions_end_without_writing_it_each_time(
+    owner_client: Client, owner: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Idle time counts from the last request, yet a page read is not a write each time: the
+    session's end moves on at most once a minute (so it ends at most a minute early)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from earned.accounts import sessions
+
+    def writes() -> list[str]:
+        found = [query["sql"] for query in queries.captured_queries]
+        return [sql for sql in found if sql.startswith(("UPDATE", "INSERT")) and "session" in sql]
+
+    def session_ends() -> object:
+        return DeviceSession.objects.get(owner=owner).expire_date
+
+    clock = [time.time()]
+    monkeypatch.setattr(sessions.time, "time", lambda: clock[0])
+    owner_client.get("/")  # the first page after signing in starts the clock
+    ends = session_ends()
+    with CaptureQueriesContext(connection) as queries:
+        clock[0] += 30
+        assert owner_client.get("/").status_code == 200
+        assert owner_client.get("/reflect/journal/").status_code == 200
+    assert writes() == []
+    assert session_ends() == ends
+    clock[0] += 31  # a minute since the session was last written
+    with CaptureQueriesContext(connection) as queries:
+        assert owner_client.get("/").status_code == 200
+    assert len(writes()) == 1
+    assert session_ends() > ends
+
+
+def test_a_visitor_reading_pages_leaves_no_session_behind(client: Client, owner: User) -> None:
+    for path in ("/sign-in/", "/help/", "/offline/"):
+        assert client.get(path).status_code == 200
+    assert not DeviceSession.objects.exists()
 
 
 def test_it_ends_a_session_that_has_been_idle_too_long(owner_client: Client, owner: User) -> None:

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "earned.web.middleware.privacy_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "earned.accounts.sessions.idle_clock",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,7 +151,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024 * 1024
 SESSION_ENGINE = "earned.accounts.sessions"
 SESSION_COOKIE_NAME = "earned_session"
 SESSION_COOKIE_AGE = 60 * env_int("EARNED_IDLE_TIMEOUT_MINUTES", 30 if IS_SERVER else 12 * 60, 1)
-SESSION_SAVE_EVERY_REQUEST = True  # the timeout counts from the last request: it is idle time
+# The timeout counts from the last request (it is idle time), kept by accounts.sessions.idle_clock
+# with a write at most once a minute rather than one on every request.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Failed sign-ins allowed in each window before the form asks the person to wait.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any, cast
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.http import HttpRequest, HttpResponse
 from django.utils.dateparse import parse_datetime
 
 from earned.accounts.models import DeviceSession
@@ -14,6 +17,26 @@ from earned.privacy import keyring
 PUBLIC_ID = "earned.public_id"
 DEVICE = "earned.device"
 SIGNED_IN_AT = "earned.signed_in_at"
+TOUCHED_AT = "earned.touched_at"  # when a request last moved the session's end (epoch seconds)
+TOUCH_EVERY = 60  # seconds
+
+
+def idle_clock(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[..., HttpResponse]:
+    """A session ends after SESSION_COOKIE_AGE without a request: its end moves with each one.
+    Django can do that by writing the session on every request; here it is written only when
+    something in it changed or a minute has passed since it last was — so a page read is not a
+    database write, and the session still ends at most a minute early, never late."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        session = request.session
+        if session.accessed and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(TOUCHED_AT, 0) >= TOUCH_EVERY:
+                session[TOUCHED_AT] = now  # changed: SessionMiddleware writes it, end moved on
+        return response
+
+    return middleware
 
 
 class SessionStore(DatabaseSessionStore):

@@ -35,6 +35,44 @@ def test_it_records_the_device_for_the_settings_page(client: Client, owner: User
     assert device.signed_in_at is not None
 
 
+@pytest.mark.parametrize("passphrase", [PASSPHRASE, "not the one at all"])
+def test_locally_the_passphrase_is_worked_through_argon2_once(
+    client: Client, owner: User, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The passphrase is checked by opening the data key with it — not hashed to check it and
+    then again to open the key (each run of Argon2 takes a noticeable moment, and memory)."""
+    from earned.privacy import crypto
+
+    derived, hashed = [], []
+    derive_key, check_password = crypto.derive_key, User.check_password
+    monkeypatch.setattr(
+        crypto, "derive_key", lambda *a, **k: derived.append(1) or derive_key(*a, **k)
+    )
+    monkeypatch.setattr(User, "check_password", lambda *a: hashed.append(1) or check_password(*a))
+    client.post("/sign-in/", {"passphrase": passphrase})
+    assert (len(derived), len(hashed)) == (1, 0)
+    signed_in = client.get("/reflect/journal/").status_code == 200
+    assert signed_in == (passphrase == PASSPHRASE)
+
+
+def test_on_a_server_the_hash_alone_checks_the_passphrase(
+    client: Client, ana: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """There the data key is the server's to open: the passphrase goes through Argon2 once, to
+    check it against its hash."""
+    from earned.privacy import crypto
+
+    derived: list[int] = []
+    derive_key = crypto.derive_key
+    monkeypatch.setattr(
+        crypto, "derive_key", lambda *a, **k: derived.append(1) or derive_key(*a, **k)
+    )
+    answer = client.post("/sign-in/", {"username": "ana", "passphrase": PASSPHRASE})
+    assert answer.status_code == 302
+    assert derived == []
+    assert client.get("/reflect/journal/").status_code == 200
+
+
 def test_it_refuses_a_wrong_passphrase_kindly(client: Client, owner: User) -> None:
     response = client.post("/sign-in/", {"passphrase": "not the one at all"})
     assert response.status_code == 200
@@ -152,7 +190,7 @@ def test_reading_pages_moves_the_sessions_end_without_writing_it_each_time(
 
     clock = [time.time()]
     monkeypatch.setattr(sessions.time, "time", lambda: clock[0])
-    owner_client.get("/")  # the first page after signing in starts the clock
+    owner_client.get("/")
     ends = session_ends()
     with CaptureQueriesContext(connection) as queries:
         clock[0] += 30

@@ -7,10 +7,19 @@ from django.contrib.auth.backends import BaseBackend
 from django.http import HttpRequest
 
 from earned.accounts.models import User
+from earned.privacy import keys
+from earned.privacy.models import KeyEnvelope
+
+# Where a local sign-in leaves the data key it opened, for accounts.services.sign_in to keep
+# for the session: the passphrase is worked through Argon2 once, not once to check it and
+# again to open the key.
+OPENED_KEY = "_earned_opened_key"
 
 
 class PassphraseBackend(BaseBackend):
-    """Sign in with a passphrase. Locally there is one account, so no name is asked for."""
+    """Sign in with a passphrase. Locally there is one account, so no name is asked for, and
+    the passphrase is checked by opening the person's data key with it (AES-GCM says whether
+    it opened); an account without a key yet, and every account on a server, by its hash."""
 
     def authenticate(
         self,
@@ -29,9 +38,17 @@ class PassphraseBackend(BaseBackend):
             # Hash anyway, so the time taken does not reveal whether the account exists.
             User().set_password(password)
             return None
-        if user.check_password(password) and user.is_active:
+        locked_by_it = KeyEnvelope.objects.filter(owner=user, kind=KeyEnvelope.Kind.PASSPHRASE)
+        if not settings.IS_SERVER and request is not None and locked_by_it.exists():
+            try:
+                opened = keys.open_data_key(user, password)
+            except keys.WrongPassphrase:
+                return None
+            if not user.is_active:
+                return None
+            setattr(request, OPENED_KEY, opened)  # it opened: the passphrase is right
             return user
-        return None
+        return user if user.check_password(password) and user.is_active else None
 
     def get_user(self, user_id: Any) -> User | None:
         return User.objects.filter(pk=user_id, is_active=True).first()

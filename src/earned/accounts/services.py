@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from earned.accounts import sessions
+from earned.accounts import backends, sessions
 from earned.accounts.backends import normalize_username
 from earned.accounts.models import DeviceSession, SignInFailure, SignInLink, User
 from earned.privacy import damage, keyring, keys
@@ -230,11 +230,13 @@ def attempt_sign_in(request: HttpRequest, username: str, passphrase: str) -> Sig
 def sign_in(request: HttpRequest, user: User, passphrase: str | None) -> None:
     """Start a fresh session (a new key) that the person can later see and end, and, locally,
     unlock their entries for it with the passphrase."""
-    data_key = None if settings.IS_SERVER else _open_or_create_key(user, passphrase)
+    opened = request.__dict__.pop(backends.OPENED_KEY, None)  # by signing in: Argon2 once
+    data_key = None if settings.IS_SERVER else opened or _open_or_create_key(user, passphrase)
     login(request, user, backend="earned.accounts.backends.PassphraseBackend")
     request.session[sessions.PUBLIC_ID] = str(uuid.uuid4())
     request.session[sessions.DEVICE] = describe_device(request.META.get("HTTP_USER_AGENT", ""))
     request.session[sessions.SIGNED_IN_AT] = timezone.now().isoformat()
+    sessions.touched(request.session)  # its end is set as it is written now
     request.session.save()
     now = timezone.now()
     DeviceSession.objects.filter(expire_date__lt=now).delete()

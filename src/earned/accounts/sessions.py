@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any, cast
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.http import HttpRequest, HttpResponse
 from django.utils.dateparse import parse_datetime
@@ -30,13 +31,17 @@ def idle_clock(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         session = request.session
-        if session.accessed and not session.is_empty():
-            now = int(time.time())
-            if now - session.get(TOUCHED_AT, 0) >= TOUCH_EVERY:
-                session[TOUCHED_AT] = now  # changed: SessionMiddleware writes it, end moved on
+        due = session.accessed and not session.is_empty()
+        if due and time.time() - session.get(TOUCHED_AT, 0) >= TOUCH_EVERY:
+            touched(session)  # changed: SessionMiddleware writes it, its end moved on
         return response
 
     return middleware
+
+
+def touched(session: SessionBase) -> None:
+    """Note that the session is being written now, and so its end set from now."""
+    session[TOUCHED_AT] = int(time.time())
 
 
 class SessionStore(DatabaseSessionStore):

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -10,6 +13,16 @@ from earned.accounts.models import DeviceSession, SignInFailure, User
 from tests.conftest import PASSPHRASE
 
 pytestmark = pytest.mark.django_db
+
+
+def counted(calls: list[object], function: Callable[..., Any]) -> Callable[..., Any]:
+    """The function, noting each call in `calls`."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return call
 
 
 def test_it_signs_the_owner_in_with_the_passphrase_alone(client: Client, owner: User) -> None:
@@ -43,12 +56,10 @@ def test_locally_the_passphrase_is_worked_through_argon2_once(
     then again to open the key (each run of Argon2 takes a noticeable moment, and memory)."""
     from earned.privacy import crypto
 
-    derived, hashed = [], []
-    derive_key, check_password = crypto.derive_key, User.check_password
-    monkeypatch.setattr(
-        crypto, "derive_key", lambda *a, **k: derived.append(1) or derive_key(*a, **k)
-    )
-    monkeypatch.setattr(User, "check_password", lambda *a: hashed.append(1) or check_password(*a))
+    derived: list[object] = []
+    hashed: list[object] = []
+    monkeypatch.setattr(crypto, "derive_key", counted(derived, crypto.derive_key))
+    monkeypatch.setattr(User, "check_password", counted(hashed, User.check_password))
     client.post("/sign-in/", {"passphrase": passphrase})
     assert (len(derived), len(hashed)) == (1, 0)
     signed_in = client.get("/reflect/journal/").status_code == 200
@@ -62,11 +73,8 @@ def test_on_a_server_the_hash_alone_checks_the_passphrase(
     check it against its hash."""
     from earned.privacy import crypto
 
-    derived: list[int] = []
-    derive_key = crypto.derive_key
-    monkeypatch.setattr(
-        crypto, "derive_key", lambda *a, **k: derived.append(1) or derive_key(*a, **k)
-    )
+    derived: list[object] = []
+    monkeypatch.setattr(crypto, "derive_key", counted(derived, crypto.derive_key))
     answer = client.post("/sign-in/", {"username": "ana", "passphrase": PASSPHRASE})
     assert answer.status_code == 302
     assert derived == []
@@ -179,26 +187,24 @@ def test_reading_pages_moves_the_sessions_end_without_writing_it_each_time(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from earned.accounts import sessions
-
     def writes() -> list[str]:
         found = [query["sql"] for query in queries.captured_queries]
         return [sql for sql in found if sql.startswith(("UPDATE", "INSERT")) and "session" in sql]
 
-    def session_ends() -> object:
+    def session_ends() -> datetime:
         return DeviceSession.objects.get(owner=owner).expire_date
 
-    clock = [time.time()]
-    monkeypatch.setattr(sessions.time, "time", lambda: clock[0])
+    now, later = time.time, [0.0]
+    monkeypatch.setattr(time, "time", lambda: now() + later[0])
     owner_client.get("/")
     ends = session_ends()
     with CaptureQueriesContext(connection) as queries:
-        clock[0] += 30
+        later[0] += 30
         assert owner_client.get("/").status_code == 200
         assert owner_client.get("/reflect/journal/").status_code == 200
     assert writes() == []
     assert session_ends() == ends
-    clock[0] += 31  # a minute since the session was last written
+    later[0] += 31  # a minute since the session was last written
     with CaptureQueriesContext(connection) as queries:
         assert owner_client.get("/").status_code == 200
     assert len(writes()) == 1

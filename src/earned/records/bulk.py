@@ -5,8 +5,8 @@ Django's `bulk_create` composes its SQL value by value and row by row, and at th
 composing takes longer than the database's writing. Here each row's values are made ready as
 `bulk_create` makes them (each field's `pre_save` — an encrypted field seals its text there —
 then `get_db_prep_save`), and go to the database through one prepared statement. For the
-values that make up most of a row — ids, text, sealed text — that path is taken only where it
-would change something (`_stored`): ten years' import asked it one and a half million times.
+values that make up most of a row — ids, text, sealed text, moments — that path is taken only
+where it would change something (`_stored`): ten years' import asked it 1.5 million times.
 """
 
 from __future__ import annotations

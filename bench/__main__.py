@@ -316,7 +316,7 @@ def bench_crypto() -> None:
     print(f"{'Argon2id, production parameters':<38} {elapsed_ms:7.1f} ms once")
 
 
-SECTIONS = ("cli", "crypto", "crisis", "pages", "search", "insights", "api")
+SECTIONS = ("cli", "crypto", "crisis", "pages", "search", "insights", "api", "web")
 
 
 def main() -> None:
@@ -336,7 +336,7 @@ def main() -> None:
             from bench.crisis_language import bench_crisis_language
 
             bench_crisis_language()
-        if {"pages", "search", "insights", "api"} & set(wanted):
+        if {"pages", "search", "insights", "api", "web"} & set(wanted):
             user, anonymous, signed_in = start_django(data_dir)
             if "pages" in wanted:
                 bench_pages(user, anonymous, signed_in)
@@ -348,6 +348,10 @@ def main() -> None:
                 from bench.api import bench_api
 
                 bench_api(user)
+            if "web" in wanted:
+                from bench.web import bench_web
+
+                bench_web(user)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TypeVar
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -408,6 +409,20 @@ def test_the_ledger_and_lists_use_a_fixed_number_of_queries(
         an_expectation(owner, f"Another {days_ago}")
     many = {url: queries_for(owner_client, url) for url in urls}
     assert many == few
+
+
+def test_today_finds_what_is_ready_to_debrief_without_walking_the_debriefed(owner: User) -> None:
+    """Today asks for the few experiences not yet debriefed; the database answers from an index
+    of those alone (at ten years, walking the 18,000 debriefed ones took 48 ms of every Today).
+    On SQLite, its plan says so; on PostgreSQL, the index is there for its planner to choose."""
+    sql, params = services.due_to_debrief(owner)[:5].query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            assert "experience_to_debrief" in " ".join(str(row) for row in cursor.fetchall())
+        else:
+            made = connection.introspection.get_constraints(cursor, Experience._meta.db_table)
+            assert made["experience_to_debrief"]["columns"] == ["owner_id", "happens_at"]
 
 
 def test_the_experience_page_uses_a_fixed_number_of_queries(

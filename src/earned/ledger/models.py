@@ -185,6 +185,13 @@ class Experience(Owned):
                 name="experience_insights",
             ),
             models.Index(fields=["owner", "created_at"], name="experience_written"),
+            # Today's "ready to debrief": the few experiences not yet debriefed, by when, found
+            # without walking every debriefed one (at ten years, 18,000 rows and 48 ms a page).
+            models.Index(
+                fields=["owner", "happens_at"],
+                condition=~models.Q(status="done"),
+                name="experience_to_debrief",
+            ),
         ]
 
     def __str__(self) -> str:

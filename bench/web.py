@@ -32,12 +32,15 @@ def signed_in(port: int, passphrase: str) -> tuple[str, str]:
     form = answer.read().decode()
     jar: SimpleCookie = SimpleCookie()
     jar.load(answer.getheader("Set-Cookie") or "")
+
+    def sent() -> str:  # the cookies as a browser sends them back
+        return "; ".join(f"{name}={morsel.value}" for name, morsel in jar.items())
+
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
     assert token is not None, "the sign-in page has no form token"
     body = urllib.parse.urlencode({"passphrase": passphrase, "csrfmiddlewaretoken": token.group(1)})
-    cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in jar.items())
     link.request("POST", "/sign-in/", body=body, headers={
-        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": sent(), "Content-Type": "application/x-www-form-urlencoded",
     })  # fmt: skip
     answer = link.getresponse()
     answer.read()
@@ -46,8 +49,7 @@ def signed_in(port: int, passphrase: str) -> tuple[str, str]:
         if header.lower() == "set-cookie":
             jar.load(value)
     link.close()
-    cookies = "; ".join(f"{name}={morsel.value}" for name, morsel in jar.items())
-    return cookies, jar["csrftoken"].value
+    return sent(), jar["csrftoken"].value
 
 
 def bench_web(user: Any) -> None:

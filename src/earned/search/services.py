@@ -214,6 +214,12 @@ def rebuild(owner: User, done: Callable[[int], object] = lambda records: None) -
 
 
 STAGED = "search_staged_terms"
+# How each database keeps an entry's staged tokens as one list: the column's type, a list as it
+# is written there, and the list taken apart again, a token a row (as `term.value`).
+STAGED_LISTS: dict[str, tuple[str, Callable[[list[int]], Any], str]] = {
+    "postgresql": ("bigint[]", list, f"unnest({STAGED}.tokens) AS term (value)"),
+    "sqlite": ("text", json.dumps, f"json_each({STAGED}.tokens) AS term"),
+}
 
 
 class Rebuilding:
@@ -236,7 +242,7 @@ class Rebuilding:
         Entry.objects.filter(owner=owner).delete()
         with connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {STAGED}")
-            listed = "bigint[]" if connection.vendor == "postgresql" else "text"
+            listed, _, _ = STAGED_LISTS[connection.vendor]
             cursor.execute(f"CREATE TEMPORARY TABLE {STAGED} (entry bigint, tokens {listed})")
 
     def add(self, kind: SearchKind, records: Sequence[Any]) -> None:
@@ -274,11 +280,7 @@ class Rebuilding:
         owner = Term._meta.get_field("owner").get_db_prep_save(self.owner.pk, connection)
         table = connection.ops.quote_name(Term._meta.db_table)
         columns = ", ".join(connection.ops.quote_name(name) for name in TERM_COLUMNS)
-        each_token = (  # a staged entry's tokens, a row each, as term.value
-            f"unnest({STAGED}.tokens) AS term (value)"
-            if connection.vendor == "postgresql"
-            else f"json_each({STAGED}.tokens) AS term"
-        )
+        _, _, each_token = STAGED_LISTS[connection.vendor]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} ({columns}) "  # noqa: S608 (names from the model)
@@ -309,9 +311,7 @@ class Rebuilding:
         self._stage(staged)
 
     def _stage(self, terms: Terms) -> None:
-        listed: Callable[[list[int]], Any] = (
-            list if connection.vendor == "postgresql" else json.dumps  # the table's kind of list
-        )
+        _, listed, _ = STAGED_LISTS[connection.vendor]
         bulk.insert(STAGED, ("entry", "tokens"), [(entry, listed(its)) for entry, its in terms])
 
 

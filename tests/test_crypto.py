@@ -105,7 +105,7 @@ def test_a_value_moved_elsewhere_does_not_open(moved: str) -> None:
     key = crypto.new_key()
     home = Binding("journal_entry", "body", "record-1", "owner-1")
     token = crypto.encrypt_text(key, "only here", home)
-    elsewhere = Binding(**{**home.__dict__, moved: "somewhere-else"})
+    elsewhere = home._replace(**{moved: "somewhere-else"})
     with pytest.raises(DecryptionError):
         crypto.decrypt_text(key, token, elsewhere)
 
@@ -171,3 +171,15 @@ def test_the_production_parameters_meet_the_floor() -> None:
 def test_a_short_salt_is_refused() -> None:
     with pytest.raises(ValueError, match="salt"):
         crypto.derive_key("words", b"short", CHEAP, floor=CHEAP)
+
+
+def test_a_cipher_kept_for_a_bulk_job_serves_its_own_key_alone() -> None:
+    mine, theirs, binding = crypto.new_key(), crypto.new_key(), Binding("t", "f", "r", "o")
+    with crypto.cipher_kept(mine):
+        sealed_mine = crypto.encrypt_text(mine, "mine", binding)
+        sealed_theirs = crypto.encrypt_text(theirs, "theirs", binding)
+        assert crypto.decrypt_text(theirs, sealed_theirs, binding) == "theirs"
+        with pytest.raises(crypto.DecryptionError):
+            crypto.decrypt_text(mine, sealed_theirs, binding)
+    assert crypto.decrypt_text(mine, sealed_mine, binding) == "mine"
+    assert crypto._kept_cipher.get() is None  # let go with the block

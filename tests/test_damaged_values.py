@@ -18,7 +18,7 @@ from django.test import Client
 from pytest_django import Settings as SettingsWrapper
 
 from earned.accounts.models import User
-from earned.exchange import services
+from earned.exchange import preparing, services
 from earned.exchange.kinds import KINDS
 from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
@@ -174,7 +174,7 @@ def test_each_kind_tampered_says_so_in_its_place_and_nothing_else_breaks(
         for kind, record_id, name in records:
             model = next(k.model for k in KINDS if k.name == kind)
             assert getattr(model._default_manager.get(pk=record_id), name) == (
-                services.UNOPENED_IN_EXPORT
+                preparing.UNOPENED_IN_EXPORT
             )
     assert "could_not_open" not in again  # the places now hold words, saying what happened
     for kind, items in document["records"].items():

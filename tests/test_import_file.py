@@ -25,11 +25,12 @@ from earned.measures.models import Response
 from earned.practice import services as practice
 from earned.practice.models import Ladder, Step
 from earned.privacy import keyring, keys
-from earned.records import saving
+from earned.records import bulk
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Repair, Rupture
 from earned.search import services as search
 from earned.search.models import Entry, Term
+from earned.search.tokens import unpacked
 from tests.conftest import PASSPHRASE
 from tests.test_search import one_of_each
 
@@ -83,7 +84,7 @@ def test_the_parts_of_a_file_may_come_in_any_order(unlocked: User) -> None:
 def index_of(owner: User) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
     """The person's search index by record: each entry with its tokens, and each term."""
     records = dict(Entry.objects.filter(owner=owner).values_list("pk", "record"))
-    entries = {(record, kind, at, tuple(sorted(search._unpacked(tokens))))
+    entries = {(record, kind, at, tuple(sorted(unpacked(tokens))))
                for record, kind, at, tokens in Entry.objects.filter(owner=owner)
                .values_list("record", "kind", "at", "tokens")}  # fmt: skip
     terms = set(Term.objects.filter(owner=owner).values_list("entry", "token"))
@@ -144,13 +145,13 @@ def test_the_garbage_collector_is_held_off_while_an_import_runs_and_only_then(
 ) -> None:
     document = exported_and_emptied(unlocked)
     seen_during: list[bool] = []
-    writing = saving.restore
+    writing = bulk.insert
 
     def noting(*args: Any) -> None:
         seen_during.append(gc.isenabled())
         writing(*args)
 
-    monkeypatch.setattr(saving, "restore", noting)
+    monkeypatch.setattr(bulk, "insert", noting)
     assert gc.isenabled()
     services.import_file(unlocked, as_file(document))
     assert seen_during

@@ -16,8 +16,7 @@ from typing import Any
 
 from django.db import models
 
-from earned.exchange.kinds import KINDS, RecordKind
-from earned.exchange.services import column
+from earned.exchange.kinds import KINDS, RecordKind, column
 from earned.privacy.fields import EncryptedTextField
 
 FORMATS = ("json", "csv", "markdown", "markdown-files")

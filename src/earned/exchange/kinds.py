@@ -8,6 +8,7 @@ account, export again, and the two documents are identical.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 
@@ -20,6 +21,16 @@ class RecordKind:
 
 
 KINDS: list[RecordKind] = []
+
+# Fields a record gained in a later version of the format: an older export is read with their
+# default (a version-1 export knew nothing of care circles, so every entry follows its kind).
+ADDED_IN_VERSION = {"visibility": 2}
+
+
+def column(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), f"{model.__name__}.{name} is not a column"
+    return field
 
 
 def register(kind: RecordKind) -> None:

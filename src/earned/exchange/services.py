@@ -6,13 +6,14 @@ export (it is the person's own copy) and re-encrypted on import with the importi
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
+import io
+import os
 import uuid
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
-from typing import IO, Any, cast
+from pathlib import Path
+from typing import IO, Any
 
 import ijson
 from django.apps import apps
@@ -23,24 +24,19 @@ from django.utils import timezone
 from earned import __version__
 from earned.accounts.models import User
 from earned.circles.history import history as circle_history
-from earned.exchange.kinds import KINDS, RecordKind
+from earned.exchange import preparing
+from earned.exchange.kinds import KINDS, RecordKind, column
+from earned.exchange.preparing import Batch, Job, Place
+from earned.exchange.preparing import ImportProblem as ImportProblem  # where callers know it
 from earned.groups.history import history as group_history
-from earned.privacy import keyring
+from earned.privacy import crypto, keyring
 from earned.privacy.fields import CouldNotOpen
 from earned.records import bulk
-from earned.records import saving as records
 from earned.search import services as search
 
 FORMAT = "earned-export"
 VERSION = 2
-# Fields a record gained in a later version of the format: an older export is read with their
-# default (a version-1 export knew nothing of care circles, so every entry follows its kind).
-ADDED_IN_VERSION = {"visibility": 2}
 PROFILE_FIELDS = ("display_name", "timezone", "country", "theme")
-
-
-class ImportProblem(Exception):
-    """Why a document cannot be imported; nothing was written."""
 
 
 # --- Export -----------------------------------------------------------------------------------
@@ -52,12 +48,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return value
-
-
-def column(model: type[models.Model], name: str) -> models.Field[Any, Any]:
-    field = model._meta.get_field(name)
-    assert isinstance(field, models.Field), f"{model.__name__}.{name} is not a column"
-    return field
 
 
 @cache
@@ -171,111 +161,15 @@ def _check_document(document: Any) -> None:
         raise ImportProblem(f"This export holds kinds of record Earned does not know: {unknown}.")
 
 
-@dataclass
-class _Ids:
-    """The ids of the records read so far, by model, and the links not yet matched to one. A
-    link may only point at a record of the same document (never at anyone else's), whatever
-    order the document's kinds come in: each is checked once every record has been read."""
-
-    read: dict[type, set[Any]] = dataclasses.field(default_factory=dict)
-    waiting: list[tuple[str, type, Any]] = dataclasses.field(default_factory=list)
-
-    def link(self, where: str, model: type, value: Any) -> None:
-        if value not in self.read.get(model, ()):
-            self.waiting.append((where, model, value))
-
-    def check(self) -> None:
-        for where, model, value in self.waiting:
-            if value not in self.read.get(model, ()):
-                raise ImportProblem(f"{where} points at a record this export does not hold.")
-
-
-@cache
-def _layout(kind: RecordKind) -> tuple[tuple[str, Any, frozenset[Any]], ...]:
-    """Each column of the kind's model in the model's order, with the name the export gives it
-    ("" for the id, the owner and any column an export leaves out) and its choices if any."""
-    exported = {column(kind.model, name).attname: name for name in kind.fields}
-    return tuple(
-        (exported.get(field.attname, ""), field, frozenset(key for key, _ in field.flatchoices))
-        for field in kind.model._meta.concrete_fields
-    )
-
-
-def _build(
-    kind: RecordKind,
-    user: User,
-    item: Any,
-    position: int,
-    ids: _Ids,
-    version: int = VERSION,
-    unopened: frozenset[Place] = frozenset(),
-) -> models.Model:
-    where = f"{kind.name}[{position}]"
-    if not isinstance(item, dict):
-        raise ImportProblem(f"{where} is not a record.")
-    try:
-        record_id = uuid.UUID(str(item["id"]))
-    except (KeyError, ValueError):
-        raise ImportProblem(f"{where} has no valid id.") from None
-    values: list[
-        Any
-    ] = []  # in the model's column order: a row is made from them at once, as from a query
-    for name, model_field, choices in _layout(kind):
-        if model_field.primary_key:
-            values.append(record_id)
-        elif model_field.attname == "owner_id":
-            values.append(user.pk)
-        elif not name or (name not in item and ADDED_IN_VERSION.get(name, 0) > version):
-            values.append(model_field.get_default())  # as the model gives it
-        elif name not in item:
-            raise ImportProblem(f"{where} is missing {name!r}.")
-        elif unopened and item[name] is None and (kind.name, str(record_id), name) in unopened:
-            values.append(UNOPENED_IN_EXPORT)  # its place kept, and said
-        else:
-            value = _value(model_field, choices, item[name], where)
-            if model_field.is_relation and value is not None:
-                ids.link(f"{where}.{name}", cast(type, model_field.related_model), value)
-            values.append(value)
-    row = kind.model(*values)
-    try:
-        row.clean()  # a record's own rules across its fields, as its forms hold them
-    except ValidationError as error:
-        raise ImportProblem(f"{where} does not fit: {'; '.join(error.messages)}") from None
-    ids.read.setdefault(kind.model, set()).add(record_id)
-    return row
-
-
-def _value(field: Any, choices: frozenset[Any], raw: Any, where: str) -> Any:
-    """Check a value as the database would: type, limits and choices. Empty text is kept as
-    it was exported — whatever could be stored must come back (the round trip is lossless)."""
-    if raw is None:
-        if not field.null:
-            raise ImportProblem(f"{where}.{field.name} cannot be empty.")
-        return None
-    try:
-        value = field.to_python(raw)
-        field.run_validators(value)
-    except ValidationError as error:
-        reason = " ".join(error.messages)
-        raise ImportProblem(f"{where}.{field.name} is not valid: {reason}") from None
-    except (TypeError, ValueError) as error:
-        raise ImportProblem(f"{where}.{field.name} is not valid ({error}).") from None
-    if choices and value not in choices and not (field.blank and value == ""):
-        raise ImportProblem(f"{where}.{field.name} is not one of the allowed choices.")
-    return value
-
-
 def import_document(user: User, document: Any) -> dict[str, int]:
     """Load an export, as a whole document, into an empty account: all of it, or (with
     ImportProblem) none of it."""
     _check_document(document)
     kinds = ((kind, document["records"][kind.name]) for kind in KINDS
              if kind.name in document["records"])  # fmt: skip
-    unopened = _places(document.get("could_not_open"))
-    return _import(user, document["profile"], document["version"], kinds, unopened)
-
-
-Place = tuple[str, str, str]  # a kind, a record's id, a field
+    job = Job(user.pk, document["version"], _places(document.get("could_not_open")))
+    _check_empty(user)
+    return _import(user, document["profile"], preparing.batches(job, kinds))
 
 
 def _places(listed: Any) -> frozenset[Place]:
@@ -291,21 +185,32 @@ def _places(listed: Any) -> frozenset[Place]:
 
 
 PLACE_KEYS = ("kind", "id", "field")
-UNOPENED_IN_EXPORT = (
-    "This part could not be opened when it was exported: it had been changed or damaged "
-    "where it was stored. A backup from before then may still hold it."
-)
 
 
 def import_file(user: User, stream: IO[bytes]) -> dict[str, int]:
     """Load an export from a file, one kind of record at a time, into an empty account: all of
     it, or (with ImportProblem) none of it. Ten years of entries come to tens of megabytes, and
-    the whole document held at once would take several times that in memory."""
+    the whole document held at once would take several times that in memory. A large file on
+    disk is prepared by a helper process while this one writes (earned/exchange/preparing.py)."""
     header = read_header(stream)
     stream.seek(0)
-    unopened = _places(header.get("could_not_open"))
+    job = Job(user.pk, header["version"], _places(header.get("could_not_open")))
+    _check_empty(user)
+    on_disk = _on_disk(stream)
     with bulk.collector_paused():
-        return _import(user, header["profile"], header["version"], _kinds_in(stream), unopened)
+        if on_disk is None or on_disk[1].st_size < preparing.HELPED_FROM:
+            batches = preparing.batches(job, preparing.kinds_in(stream))
+            return _import(user, header["profile"], batches)
+        with preparing.helped(*on_disk, job) as batches:
+            return _import(user, header["profile"], batches)
+
+
+def _on_disk(stream: IO[bytes]) -> tuple[Path, os.stat_result] | None:
+    """Where the file being imported is kept, and what it is, when it is a file the person
+    named (`earned import`). An upload is held in memory only, never in a file (settings.py)."""
+    if isinstance(stream, io.BufferedReader | io.FileIO) and isinstance(stream.name, str):
+        return Path(stream.name), os.fstat(stream.fileno())
+    return None
 
 
 SCALAR_EVENTS = {"string", "number", "boolean", "null"}
@@ -337,59 +242,30 @@ def read_header(stream: IO[bytes]) -> dict[str, Any]:
     return header
 
 
-def _kinds_in(stream: IO[bytes]) -> Iterator[tuple[RecordKind, Any]]:
-    """Each kind of record in the file with its records, read one kind at a time."""
-    known = {kind.name: kind for kind in KINDS}
-    try:
-        # Numbers with a fraction as floats, as json.loads gives them (ijson's default is an
-        # exact Decimal, which the models and the round trip do not expect).
-        for name, items in ijson.kvitems(stream, "records", use_float=True):
-            if name not in known:
-                raise ImportProblem(
-                    f"This export holds kinds of record Earned does not know: [{name!r}]."
-                )
-            yield known[name], items
-    except ijson.JSONError:
-        raise ImportProblem("This file is damaged: it ends or breaks off part way.") from None
-
-
-def _import(
-    user: User,
-    profile: dict[str, Any],
-    version: int,
-    kinds: Iterable[tuple[RecordKind, Any]],
-    unopened: frozenset[Place] = frozenset(),
-) -> dict[str, int]:
-    keyring.current_key()
+def _check_empty(user: User) -> None:
+    keyring.current_key()  # fail before doing any work if entries are locked
     if any(kind.model._default_manager.filter(owner=user).exists() for kind in KINDS):
         raise ImportProblem("This account already has records; import needs an empty account.")
+
+
+def _import(user: User, profile: dict[str, Any], batches: Iterable[Batch]) -> dict[str, int]:
+    """Write the profile and the records as they come, checked and ready, and index them."""
+    named = {kind.name: kind for kind in KINDS}
     counts: dict[str, int] = {}
-    ids = _Ids()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), crypto.cipher_kept(keyring.current_key()):
             _write_profile(user, profile)
             indexing = search.Rebuilding(user)
-            for kind, items in kinds:
-                if not isinstance(items, list):
-                    raise ImportProblem(f"The {kind.name} records must be a list.")
-                for at in range(0, len(items), records.RESTORED_AT_ONCE):
-                    # A batch at a time: a kind's records as model rows all at once would
-                    # take more memory than the document they come from.
-                    batch = [
-                        _build(kind, user, item, position, ids, version, unopened)
-                        for position, item in enumerate(
-                            items[at : at + records.RESTORED_AT_ONCE], start=at
-                        )
-                    ]
-                    taken = _already_here(kind, batch)
-                    if taken is not None:
-                        raise ImportProblem(
-                            f"A {kind.name} record with id {taken} already exists here."
-                        )
-                    records.restore(user, batch)
-                    indexing.restored(kind.model, batch)
-                counts[kind.name] = counts.get(kind.name, 0) + len(items)
-            ids.check()
+            for batch in batches:
+                kind = named[batch.kind]
+                taken = _already_here(kind, batch.ids)
+                if taken is not None:
+                    raise ImportProblem(
+                        f"A {kind.name} record with id {taken} already exists here."
+                    )
+                bulk.insert(kind.model._meta.db_table, bulk.columns(kind.model), batch.rows)
+                indexing.restored(kind.model, batch.words)
+                counts[kind.name] = counts.get(kind.name, 0) + len(batch.ids)
             indexing.finish()
     except ValidationError as error:
         raise ImportProblem(f"This export does not fit: {'; '.join(error.messages)}") from None
@@ -411,9 +287,8 @@ def _write_profile(user: User, profile: dict[str, Any]) -> None:
     user.save(update_fields=list(PROFILE_FIELDS))
 
 
-def _already_here(kind: RecordKind, batch: list[models.Model]) -> Any:
-    """The id of a row in `batch` that is already in the database (anyone's), or None."""
-    ids = [row.pk for row in batch]
+def _already_here(kind: RecordKind, ids: list[Any]) -> Any:
+    """The id of one of these that is already in the database (anyone's), or None."""
     return kind.model._default_manager.filter(pk__in=ids).values_list("pk", flat=True).first()
 
 

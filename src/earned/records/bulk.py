@@ -40,6 +40,20 @@ def insert(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) ->
         cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
 
 
+def update(table: str, column: str, key: str, rows: Sequence[tuple[Any, Any]]) -> None:
+    """Set one column of many rows of a table, each row found by its key: (value, key) pairs,
+    as the database takes them, through one prepared statement. (Django's `bulk_update` makes
+    one statement with a CASE for each row: for the 2,500 entries an import grows at ten
+    years, it took two seconds.)"""
+    if not rows:
+        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    table, column, key = (connection.ops.quote_name(name) for name in (table, column, key))
+    with connection.cursor() as cursor:
+        # Names come from the models, values go as parameters.
+        cursor.executemany(f"UPDATE {table} SET {column} = %s WHERE {key} = %s", rows)  # noqa: S608
+
+
 def preparing(
     model: type[models.Model], columns: Sequence[str]
 ) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
@@ -60,14 +74,26 @@ def create(rows: Sequence[models.Model]) -> None:
     if not rows:
         return
     model = type(rows[0])
-    fields = model._meta.concrete_fields
-    connection = connections[DEFAULT_DB_ALIAS]
-    stored = [_stored(field, connection) for field in fields]
-    insert(model._meta.db_table, [field.column for field in fields],
-           [tuple([each(row) for each in stored]) for row in rows])  # fmt: skip
+    insert(model._meta.db_table, columns(model), stored(rows))
     for row in rows:
         row._state.adding = False
         row._state.db = DEFAULT_DB_ALIAS
+
+
+def columns(model: type[models.Model]) -> list[str]:
+    """The model's columns, in the order `stored` gives their values."""
+    return [field.column for field in model._meta.concrete_fields]
+
+
+def stored(rows: Sequence[models.Model]) -> list[tuple[Any, ...]]:
+    """New rows of one model as the database takes them: each value sealed, if its field
+    seals, and prepared, in the order of `columns`. Nothing is written: an import makes them
+    in a helper process, which never opens the database (earned/exchange/preparing.py)."""
+    if not rows:
+        return []
+    connection = connections[DEFAULT_DB_ALIAS]
+    each_value = [_stored(field, connection) for field in type(rows[0])._meta.concrete_fields]
+    return [tuple([each(row) for each in each_value]) for row in rows]
 
 
 def _stored(field: models.Field[Any, Any], connection: BaseDatabaseWrapper) -> Callable[[Any], Any]:

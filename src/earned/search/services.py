@@ -13,18 +13,13 @@ missing or was made by an older VERSION.
 from __future__ import annotations
 
 import datetime
-import hmac
 import json
-import struct
 import time
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from hashlib import sha256
 from typing import Any, cast
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.core.paginator import Page, Paginator
 from django.db import connection, models, transaction
 from django.db.models import Count, Exists, ManyToOneRel, OuterRef
@@ -33,62 +28,29 @@ from django.utils import timezone
 from earned.access import owned
 from earned.accounts.models import User
 from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_searchable
-from earned.privacy import keyring
-from earned.privacy.fields import CouldNotOpen
 from earned.records import bulk
 from earned.records.models import Owned, words_among
 from earned.search.kinds import KINDS, SearchKind, kind_for
 from earned.search.models import Entry, Indexed, Term
+from earned.search.tokens import (
+    Memo,
+    index_key,
+    openable,
+    packed,
+    token,
+    tokens_in,
+    tokens_of,
+    unpacked,
+)
 
 VERSION = 3  # raise it when words are cut or hashed anew, or terms kept anew: indexes are rebuilt
 PAGE_SIZE = 20
 BATCH = 2000
 
 
-def _index_key() -> bytes:
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"earned search index v1")
-    return hkdf.derive(keyring.current_key())
-
-
-def _token(key: bytes, form: str) -> int:
-    return int.from_bytes(hmac.digest(key, form.encode(), sha256)[:8], "big") >> 1
-
-
-@dataclass
-class Memo:
-    """What a rebuild has worked out already — each word's form, each form's token — kept for
-    that rebuild only (a person's words are not kept in memory after it)."""
-
-    forms: dict[str, str | None] = field(default_factory=dict)
-    tokens: dict[str, int] = field(default_factory=dict)
-
-
-def _tokens(record: Any, key: bytes, memo: Memo | None = None) -> list[int]:
-    """The keyed hash of each distinct word form in the record."""
-    memo = memo or Memo()
-    tokens = memo.tokens
-    return [
-        tokens[form] if form in tokens else tokens.setdefault(form, _token(key, form))
-        for form in keys_of(_openable(record.search_texts()), memo.forms)
-    ]
-
-
-def _openable(texts: Iterable[str | None]) -> list[str | None]:
-    """A record's texts but any that could not be opened: their stand-in is not their words."""
-    return [text for text in texts if not isinstance(text, CouldNotOpen)]
-
-
 def _entry(kind: SearchKind, record: Any, tokens: list[int]) -> Entry:
     return Entry(owner_id=record.owner_id, kind=kind.name, record=record.pk,
-                 at=getattr(record, kind.when), tokens=_packed(tokens))  # fmt: skip
-
-
-def _packed(tokens: list[int]) -> bytes:
-    return struct.pack(f">{len(tokens)}q", *tokens)
-
-
-def _unpacked(tokens: bytes | memoryview) -> tuple[int, ...]:  # PostgreSQL: a memoryview
-    return struct.unpack(f">{len(tokens) // 8}q", tokens)
+                 at=getattr(record, kind.when), tokens=packed(tokens))  # fmt: skip
 
 
 TERM_COLUMNS = ("owner_id", "token", "entry_id")
@@ -110,7 +72,7 @@ def _drop(owner_id: Any, records: Iterable[Any]) -> None:
     found by the tokens each entry keeps."""
     entries = Entry.objects.filter(owner_id=owner_id, record__in=records)
     for entry, tokens in entries.values_list("pk", "tokens"):
-        Term.objects.filter(owner_id=owner_id, token__in=_unpacked(tokens), entry=entry).delete()
+        Term.objects.filter(owner_id=owner_id, token__in=unpacked(tokens), entry=entry).delete()
     entries.delete()
 
 
@@ -124,7 +86,7 @@ def index(record: Owned) -> None:
     if kind is None:
         return
     _drop(record.owner_id, [record.pk])
-    tokens = _tokens(record, _index_key())
+    tokens = tokens_of(record, index_key())
     entry = _entry(kind, record, tokens)
     entry.save()
     _insert(record.owner_id, [(entry.pk, tokens)])
@@ -151,22 +113,27 @@ def searchable(owner: User) -> int:
     return sum(owned(kind.model, owner).count() for kind in KINDS)
 
 
-def _write_entries(
-    owner: User, kind: SearchKind, records: Sequence[Any], key: bytes, memo: Memo
-) -> Terms:
-    """Write the records' entries (their related rows loaded: `kind.related`); returns their
-    terms to be written: each entry's number with its tokens."""
-    if not records:
+Found = tuple[Any, Any, list[int]]  # a record's id, its date and the tokens of its words
+
+
+def _found(kind: SearchKind, records: Sequence[Any], key: bytes, memo: Memo) -> list[Found]:
+    """Each record's entry to be (its related rows loaded: `kind.related`)."""
+    return [(record.pk, getattr(record, kind.when), tokens_of(record, key, memo))
+            for record in records]  # fmt: skip
+
+
+def _write_entries(owner: User, kind: SearchKind, found: Sequence[Found]) -> Terms:
+    """Write these records' entries; returns their terms to be written: each entry's number
+    with its tokens."""
+    if not found:
         return []
-    tokens = [_tokens(record, key, memo) for record in records]
     entry_row = bulk.preparing(Entry, ENTRY_COLUMNS)
     bulk.insert(Entry._meta.db_table, ENTRY_COLUMNS, [
-        entry_row((owner.pk, kind.name, record.pk, getattr(record, kind.when), _packed(its)))
-        for record, its in zip(records, tokens, strict=True)
+        entry_row((owner.pk, kind.name, record, at, packed(its))) for record, at, its in found
     ])  # fmt: skip
-    numbers = dict(Entry.objects.filter(owner=owner, record__in=[r.pk for r in records])
+    numbers = dict(Entry.objects.filter(owner=owner, record__in=[each[0] for each in found])
                    .values_list("record", "pk"))  # fmt: skip
-    return [(numbers[record.pk], its) for record, its in zip(records, tokens, strict=True)]
+    return [(numbers[record], its) for record, _, its in found]
 
 
 def _without_rows(kind: SearchKind, rows: Sequence[Any]) -> None:
@@ -191,7 +158,7 @@ def index_new(owner: User, rows: Sequence[Owned]) -> None:
     kind = kind_for(type(rows[0])) if rows else None
     if kind is not None:
         _without_rows(kind, rows)
-        _insert(owner.pk, _write_entries(owner, kind, rows, _index_key(), Memo()))
+        _insert(owner.pk, _write_entries(owner, kind, _found(kind, rows, index_key(), Memo())))
 
 
 @transaction.atomic
@@ -235,7 +202,7 @@ class Rebuilding:
 
     def __init__(self, owner: User) -> None:
         self.owner = owner
-        self.key = _index_key()
+        self.key = index_key()
         self.memo = Memo()  # most words recur across years of entries: each is worked out once
         self.found_with: dict[type[models.Model], set[Any]] = {}  # parents of restored rows
         Term.objects.filter(owner=owner).delete()
@@ -247,24 +214,23 @@ class Rebuilding:
 
     def add(self, kind: SearchKind, records: Sequence[Any]) -> None:
         """Index these records, their related rows loaded (`kind.related`)."""
-        self._stage(_write_entries(self.owner, kind, records, self.key, self.memo))
+        found = _found(kind, records, self.key, self.memo)
+        self._stage(_write_entries(self.owner, kind, found))
 
-    def restored(self, model: type[models.Model], rows: Sequence[Any]) -> None:
-        """Index rows just written by an import, from the words still in memory. A record
-        searched with rows of its own (an experience's feelings, a dialogue's turns) is indexed
-        from its own words now; those rows, in whichever order they come, bring it back for
-        `finish` to add theirs."""
+    def restored(self, model: type[models.Model], words: RestoredWords) -> None:
+        """Index rows an import has just written, from their words as `Restoring` found them.
+        A record searched with rows of its own (an experience's feelings, a dialogue's turns)
+        is indexed from its own words now; those rows, in whichever order they come, bring it
+        back for `finish` to add theirs."""
         kind = kind_for(model)
         if kind is not None:
-            _without_rows(kind, rows)
-            self.add(kind, rows)
-        parent = getattr(model, "indexed_with", None)
-        if parent is not None:
-            link = model._meta.get_field(parent)
-            assert isinstance(link, models.ForeignKey), f"{model.__name__}.{parent} is a link"
-            self.found_with.setdefault(cast(type, link.related_model), set()).update(
-                getattr(row, link.attname) for row in rows
-            )
+            found = [(record, at, tokens_in(texts, self.key, self.memo))
+                     for record, at, texts in words.found]  # fmt: skip
+            self._stage(_write_entries(self.owner, kind, found))
+        link = _indexed_with(model)
+        if link is not None and words.found_with:
+            parents = self.found_with.setdefault(cast(type, link.related_model), set())
+            parents.update(words.found_with)
 
     def finish(self) -> int:
         """Add the words of rows restored apart from their record, put the staged terms into
@@ -302,17 +268,50 @@ class Rebuilding:
         grown, staged = [], []
         for record in records:
             number, tokens = kept[record.pk]
-            have = _unpacked(tokens)
-            new = sorted(set(_tokens(record, self.key, self.memo)) - set(have))
+            have = unpacked(tokens)
+            new = sorted(set(tokens_of(record, self.key, self.memo)) - set(have))
             if new:
-                grown.append(Entry(pk=number, tokens=_packed([*have, *new])))
+                grown.append((packed([*have, *new]), number))
                 staged.append((number, new))
-        Entry.objects.bulk_update(grown, ["tokens"], batch_size=BATCH)
+        bulk.update(Entry._meta.db_table, "tokens", "id", grown)
         self._stage(staged)
 
     def _stage(self, terms: Terms) -> None:
         _, listed, _ = STAGED_LISTS[connection.vendor]
         bulk.insert(STAGED, ("entry", "tokens"), [(entry, listed(its)) for entry, its in terms])
+
+
+@dataclass
+class RestoredWords:
+    """What a batch of imported records gives the index: each searchable record's id, date and
+    texts, and the ids of the records whose entries also hold their words. Worked out as the
+    records are checked, before any is written, and without the database (a large import does
+    it in a helper process: earned/exchange/preparing.py); `Rebuilding.restored` indexes it."""
+
+    found: list[tuple[Any, Any, list[str | None]]]
+    found_with: list[Any]
+
+    @classmethod
+    def of(cls, model: type[models.Model], rows: Sequence[Any]) -> RestoredWords:
+        """The words of rows just made: they have none of their own rows yet."""
+        kind = kind_for(model)
+        found = []
+        if kind is not None:
+            _without_rows(kind, rows)
+            found = [(row.pk, getattr(row, kind.when), openable(row.search_texts()))
+                     for row in rows]  # fmt: skip
+        link = _indexed_with(model)
+        return cls(found, [getattr(row, link.attname) for row in rows] if link else [])
+
+
+def _indexed_with(model: type[models.Model]) -> models.ForeignKey[Any, Any] | None:
+    """The link to the record whose entry holds this model's words (`indexed_with`)."""
+    name = getattr(model, "indexed_with", None)
+    if name is None:
+        return None
+    link = model._meta.get_field(name)
+    assert isinstance(link, models.ForeignKey), f"{model.__name__}.{name} is a link"
+    return link
 
 
 def is_current(owner: User) -> bool:
@@ -347,7 +346,7 @@ def build_step(owner: User, seconds: float = 1.0, at_once: int = 500) -> Progres
             Entry.objects.filter(owner=owner).delete()
             Indexed.objects.update_or_create(owner=owner, defaults={"version": STEPPING})
     if state != VERSION:
-        key, memo = _index_key(), Memo()
+        key, memo = index_key(), Memo()
         started, stepped = time.monotonic(), False  # at least one batch a step
         unfinished = 0  # kinds that may have records still to index
         for kind in KINDS:
@@ -360,7 +359,7 @@ def build_step(owner: User, seconds: float = 1.0, at_once: int = 500) -> Progres
                     # than indexing the same records again.
                     Indexed.objects.filter(owner=owner).update(built_at=timezone.now())
                     batch = list(waiting.prefetch_related(*kind.related)[:at_once])
-                    _insert(owner.pk, _write_entries(owner, kind, batch, key, memo))
+                    _insert(owner.pk, _write_entries(owner, kind, _found(kind, batch, key, memo)))
                 left = len(batch) == at_once
                 stepped = stepped or bool(batch)
             unfinished += left
@@ -421,8 +420,8 @@ def find(
     if not forms:
         return Results(forms, nothing_searchable=why_nothing_searchable(query))
     ensure_index(owner)
-    key = _index_key()
-    tokens = {_token(key, form) for form in forms}
+    key = index_key()
+    tokens = {token(key, form) for form in forms}
     # Walk the rarest word's entries, newest first, keeping those that hold the others too.
     sizes = dict(
         Term.objects.filter(owner=owner, token__in=tokens)

@@ -5,9 +5,10 @@ index — in batches, as `Batch`es, for the import to write (earned/exchange/ser
 None of that needs the database, and it is most of an import's time. So a large file is
 prepared by a helper process while the importing one writes what it has been sent, in the one
 transaction that keeps an import all or nothing (SQLite has one writer: the helper never opens
-the database). The helper is started fresh (`spawn`, as on every system): it is given the file's
-path, the person's data key (through the pipe between the two, never a file) and nothing else
-of this process; it ends with the import.
+the database). The helper is this Python started afresh (`python -m earned.exchange.helper`, as
+on every system): it is given the file's path, the person's data key (through the pipe between
+the two, never a file or the command line) and nothing else of this process; it ends with the
+import.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-import multiprocessing
 import os
+import pickle
+import subprocess
 import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -88,13 +89,24 @@ def batches(job: Job, kinds: Iterable[tuple[RecordKind, Any]]) -> Iterator[Batch
     ids.check()
 
 
+class _Record(dict[str, Any]):
+    """A record as read from the file, each of its field names kept once for all records (a
+    kind's records are read together, and ten years' experiences held their names 18,000 times
+    over: 40 MiB of an import's peak)."""
+
+    __slots__ = ()
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        super().__setitem__(sys.intern(name), value)
+
+
 def kinds_in(stream: IO[bytes]) -> Iterator[tuple[RecordKind, Any]]:
     """Each kind of record in an export's file with its records, read one kind at a time."""
     known = {kind.name: kind for kind in KINDS}
     try:
         # Numbers with a fraction as floats, as json.loads gives them (ijson's default is an
         # exact Decimal, which the models and the round trip do not expect).
-        for name, items in ijson.kvitems(stream, "records", use_float=True):
+        for name, items in ijson.kvitems(stream, "records", use_float=True, map_type=_Record):
             if name not in known:
                 raise ImportProblem(
                     f"This export holds kinds of record Earned does not know: [{name!r}]."
@@ -252,6 +264,7 @@ CHANGED = (
     "The file changed while it was being imported, and nothing was written. Please import it "
     "again once it is complete."
 )
+Send = Callable[[Any], None]
 
 
 @contextlib.contextmanager
@@ -259,31 +272,34 @@ def helped(path: Path, seen: os.stat_result, job: Job) -> Iterator[Iterator[Batc
     """The batches of the export at `path` — the file as `seen` here, or the helper says it
     changed — prepared by a helper process started now (its own setting up goes on beside the
     importer's) and ended when the block is left."""
-    context = multiprocessing.get_context("spawn")
-    vendor, key = connection.vendor, keyring.current_key()
-    receiving, sending = context.Pipe(duplex=False)
-    helper_process = context.Process(
-        target=helper.run,
-        # Plain values only: the helper reads them before Django is set up there.
-        args=(sending, str(path), _known_by(seen), dataclasses.astuple(job), key, vendor),
-        name="earned import helper",
-        daemon=True,  # it ends with this process, whatever happens to it
+    started = subprocess.Popen(
+        [sys.executable, "-m", "earned.exchange.helper"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},  # where this one found it
     )
-    helper_process.start()
-    sending.close()  # the helper's end: when it is gone, a read here ends instead of waiting
+    assert started.stdin is not None
+    assert started.stdout is not None
     try:
-        yield _received(receiving)
+        try:  # plain values: the helper reads them before Django is set up there
+            given = (str(path), _known_by(seen), dataclasses.astuple(job),
+                     keyring.current_key(), connection.vendor)  # fmt: skip
+            pickle.dump(given, started.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            started.stdin.close()
+        except BrokenPipeError:  # it ended before it was asked anything
+            raise ImportProblem(helper.STOPPED) from None
+        yield _received(started.stdout)
     finally:
-        receiving.close()
-        if helper_process.is_alive():  # the import stopped first: its work is not wanted
-            helper_process.kill()
-        helper_process.join()
+        started.stdout.close()
+        if started.poll() is None:  # the import stopped first: its work is not wanted
+            started.kill()
+        started.wait()
 
 
-def _received(receiving: Connection) -> Iterator[Batch]:
+def _received(receiving: IO[bytes]) -> Iterator[Batch]:
     while True:
         try:
-            said = receiving.recv()
+            said = pickle.load(receiving)  # noqa: S301 (from our own helper, over a pipe)
         except EOFError:
             raise ImportProblem(helper.STOPPED) from None
         if said is None:
@@ -298,9 +314,8 @@ def _known_by(seen: os.stat_result) -> tuple[int, ...]:
     return seen.st_dev, seen.st_ino, seen.st_size, seen.st_mtime_ns
 
 
-def prepare(
-    sending: Connection, path: str, known_by: tuple[int, ...], job: Job, key: bytes, vendor: str
-) -> None:
+def prepare(send: Send, path: str, known_by: tuple[int, ...], job: Job, key: bytes,
+            vendor: str) -> None:  # fmt: skip
     """In the helper: prepare the file's records and send each batch; then None, or what does
     not fit (a text)."""
     try:
@@ -312,11 +327,11 @@ def prepare(
             if _known_by(os.fstat(stream.fileno())) != tuple(known_by):
                 raise ImportProblem(CHANGED)
             for batch in batches(job, kinds_in(stream)):
-                sending.send(batch)
-        sending.send(None)
+                send(batch)
+        send(None)
     except ImportProblem as problem:
-        sending.send(str(problem))
+        send(str(problem))
     except BrokenPipeError:
         pass  # the import stopped: nobody is listening
     except Exception as error:  # said in a line, never as a traceback
-        sending.send(f"{helper.STOPPED} ({type(error).__name__})")
+        send(f"{helper.STOPPED} ({type(error).__name__})")

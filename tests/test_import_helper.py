@@ -76,6 +76,7 @@ def import_from(owner: User, path: Path) -> dict[str, int]:
         return services.import_file(owner, stream)
 
 
+@pytest.mark.slow  # starts the helper process
 def test_a_helper_brings_back_every_record_and_word_as_one_process_would(
     unlocked: User, tmp_path: Path, helped: list[Path]
 ) -> None:
@@ -92,6 +93,7 @@ def test_a_helper_brings_back_every_record_and_word_as_one_process_would(
     assert search.find(unlocked, "lantern").count == 7
 
 
+@pytest.mark.slow  # starts the helper process
 def test_what_the_helper_finds_wrong_is_said_and_nothing_is_written(
     unlocked: User, tmp_path: Path, helped: list[Path]
 ) -> None:
@@ -113,6 +115,7 @@ def test_what_the_helper_finds_wrong_is_said_and_nothing_is_written(
     assert not Entry.objects.filter(owner=unlocked).exists()
 
 
+@pytest.mark.slow  # starts the helper process
 def test_a_helper_that_stops_leaves_nothing_written_and_says_so(
     unlocked: User, tmp_path: Path, helped: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

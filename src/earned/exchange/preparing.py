@@ -1,6 +1,6 @@
 """An export's records checked and made ready to write: each value checked as the database and
-the record's own rules would, each text sealed, each entry's words cut and hashed for the
-index — in batches, as `Batch`es, for the import to write (earned/exchange/services.py).
+the record's own rules would, each text sealed, each entry's texts set aside for the index —
+in batches, as `Batch`es, for the import to write (earned/exchange/services.py).
 
 None of that needs the database, and it is most of an import's time. So a large file is
 prepared by a helper process while the importing one writes what it has been sent, in the one

@@ -206,7 +206,7 @@ class Experience(Owned):
             self.situation, self.who, self.feared, self.safety_behaviours, self.support,
             self.happened, self.body_sensation, self.helped, self.hindered,
             self.explained_away_how, self.learned, self.next_action,
-            *(emotion.own_word for emotion in self.emotions.all()),
+            *(text for emotion in self.emotions.all() for text in emotion.search_texts()),
         ]  # fmt: skip
 
     @property
@@ -317,6 +317,10 @@ class Emotion(Owned):
     word = models.CharField(max_length=16, choices=list(EMOTIONS.items()), blank=True)
     own_word = optional_text("your own word", WORD_LIMIT)
     intensity = percent("how strong")
+
+    def search_texts(self) -> list[str | None]:
+        """Its words, which its experience's entry holds (`indexed_with`)."""
+        return [self.own_word]
 
     def __str__(self) -> str:
         return f"Emotion {self.id}"

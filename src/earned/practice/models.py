@@ -65,7 +65,8 @@ class Ladder(Owned):
         return next((step for step in self.ordered_steps() if step.climbed_at is None), None)
 
     def search_texts(self) -> list[str | None]:
-        return [self.goal, self.value, *(step.description for step in self.steps.all())]
+        return [self.goal, self.value,
+                *(text for step in self.steps.all() for text in step.search_texts())]  # fmt: skip
 
     @property
     def search_title(self) -> str:
@@ -109,6 +110,10 @@ class Step(Owned):
 
     class Meta:
         ordering = ("ladder", "position")
+
+    def search_texts(self) -> list[str | None]:
+        """Its words, which its ladder's entry holds (`indexed_with`)."""
+        return [self.description]
 
     def __str__(self) -> str:
         return f"Step {self.id}"

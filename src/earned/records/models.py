@@ -44,7 +44,8 @@ class Owned(models.Model):
     exported_as: ClassVar[str]  # its key in an export document: "experiences"
     searched_as: ClassVar[Searched | None] = None  # how search finds it, if it does
     # The record whose search rows hold this one's words, when it is not searched alone: a
-    # ladder's steps are found through the ladder ("ladder").
+    # ladder's steps are found through the ladder ("ladder"). Such a row offers its words as
+    # `search_texts()`, and the record's own `search_texts()` holds them.
     indexed_with: ClassVar[str | None] = None
     # The links to entries this one is part of, for a kind with a page of its own: shared with
     # them, unless it is shared on its own (a repair, with its rupture). A row without a page is

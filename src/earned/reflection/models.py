@@ -192,7 +192,7 @@ class Dialogue(Owned):
             self.first_voice,
             self.second_voice,
             self.about,
-            *(t.text for t in self.turns.all()),
+            *(text for turn in self.turns.all() for text in turn.search_texts()),
         ]
 
     @property
@@ -221,6 +221,10 @@ class Turn(Owned):
 
     class Meta:
         ordering = ("dialogue", "position")
+
+    def search_texts(self) -> list[str | None]:
+        """Its words, which its dialogue's entry holds (`indexed_with`)."""
+        return [self.text]
 
     def __str__(self) -> str:
         return f"Turn {self.id}"

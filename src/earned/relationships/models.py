@@ -154,8 +154,8 @@ class Rupture(Owned):
         return not any(repair.outcome == RepairOutcome.REPAIRED for repair in self.repairs.all())
 
     def search_texts(self) -> list[str | None]:
-        return [self.trigger, self.own_part, self.their_part,
-                *(repair.what for repair in self.repairs.all())]  # fmt: skip
+        repairs = [text for repair in self.repairs.all() for text in repair.search_texts()]
+        return [self.trigger, self.own_part, self.their_part, *repairs]
 
     @property
     def search_title(self) -> str:
@@ -192,6 +192,10 @@ class Repair(Owned):
 
     class Meta:
         ordering = ("at",)
+
+    def search_texts(self) -> list[str | None]:
+        """Its words, which its rupture's entry holds (`indexed_with`)."""
+        return [self.what]
 
     def __str__(self) -> str:
         return f"Repair {self.id}"

@@ -120,7 +120,7 @@ class CheckIn(Owned):
 
     def search_texts(self) -> list[str | None]:
         """Every text of the check-in, the evening's moments too (prefetch "interactions")."""
-        moments = [text for line in self.interactions.all() for text in (line.who, line.what)]
+        moments = [text for line in self.interactions.all() for text in line.search_texts()]
         return [
             self.own_words, self.note, self.prediction, self.helped, self.hindered,
             self.rupture_or_repair, *moments,
@@ -170,6 +170,10 @@ class Interaction(Owned):
 
     class Meta:
         ordering = ("check_in", "position")
+
+    def search_texts(self) -> list[str | None]:
+        """Its words, which its check-in's entry holds (`indexed_with`)."""
+        return [self.who, self.what]
 
     def __str__(self) -> str:
         return f"Interaction {self.id}"

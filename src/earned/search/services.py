@@ -204,7 +204,8 @@ class Rebuilding:
         self.owner = owner
         self.key = index_key()
         self.memo = Memo()  # most words recur across years of entries: each is worked out once
-        self.found_with: dict[type[models.Model], set[Any]] = {}  # parents of restored rows
+        # The words of restored rows found with another record (a dialogue's turns), by it.
+        self.found_with: dict[type[models.Model], dict[Any, list[str | None]]] = {}
         Term.objects.filter(owner=owner).delete()
         Entry.objects.filter(owner=owner).delete()
         with connection.cursor() as cursor:
@@ -218,10 +219,10 @@ class Rebuilding:
         self._stage(_write_entries(self.owner, kind, found))
 
     def restored(self, model: type[models.Model], words: RestoredWords) -> None:
-        """Index rows an import has just written, from their words as `Restoring` found them.
+        """Index rows an import has just written, from the words `RestoredWords.of` found.
         A record searched with rows of its own (an experience's feelings, a dialogue's turns)
-        is indexed from its own words now; those rows, in whichever order they come, bring it
-        back for `finish` to add theirs."""
+        is indexed from its own words now; those rows' words, in whichever order they come,
+        wait for `finish` to add them to its entry."""
         kind = kind_for(model)
         if kind is not None:
             found = [(record, at, tokens_in(texts, self.key, self.memo))
@@ -229,20 +230,18 @@ class Rebuilding:
             self._stage(_write_entries(self.owner, kind, found))
         link = _indexed_with(model)
         if link is not None and words.found_with:
-            parents = self.found_with.setdefault(cast(type, link.related_model), set())
-            parents.update(words.found_with)
+            parents = self.found_with.setdefault(cast(type, link.related_model), {})
+            for parent, texts in words.found_with:
+                parents.setdefault(parent, []).extend(texts)
 
     def finish(self) -> int:
         """Add the words of rows restored apart from their record, put the staged terms into
         the index, and mark it current; returns how many terms it holds."""
-        for model, ids in self.found_with.items():
-            kind = kind_for(model)
-            if kind is None:
-                continue
-            chosen = sorted(ids)
-            for at in range(0, len(chosen), BATCH):
-                records = owned(model, self.owner).filter(pk__in=chosen[at : at + BATCH])
-                self._add_words(list(records.prefetch_related(*kind.related)))
+        for model, texts in self.found_with.items():
+            if kind_for(model) is not None:
+                chosen = sorted(texts)
+                for at in range(0, len(chosen), BATCH):
+                    self._add_words({record: texts[record] for record in chosen[at : at + BATCH]})
         owner = Term._meta.get_field("owner").get_db_prep_save(self.owner.pk, connection)
         table = connection.ops.quote_name(Term._meta.db_table)
         columns = ", ".join(connection.ops.quote_name(name) for name in TERM_COLUMNS)
@@ -260,16 +259,16 @@ class Rebuilding:
         )
         return written
 
-    def _add_words(self, records: Sequence[Any]) -> None:
-        """Add to each record's entry the words it holds beyond those it has."""
-        entries = Entry.objects.filter(owner=self.owner, record__in=[r.pk for r in records])
+    def _add_words(self, texts: Mapping[Any, list[str | None]]) -> None:
+        """Add to each record's entry the words of these texts it does not hold yet."""
+        entries = Entry.objects.filter(owner=self.owner, record__in=list(texts))
         kept = {record: (number, tokens) for record, number, tokens
                 in entries.values_list("record", "pk", "tokens")}  # fmt: skip
         grown, staged = [], []
-        for record in records:
-            number, tokens = kept[record.pk]
+        for record, its in texts.items():
+            number, tokens = kept[record]
             have = unpacked(tokens)
-            new = sorted(set(tokens_of(record, self.key, self.memo)) - set(have))
+            new = sorted(set(tokens_in(its, self.key, self.memo)) - set(have))
             if new:
                 grown.append((packed([*have, *new]), number))
                 staged.append((number, new))
@@ -284,12 +283,14 @@ class Rebuilding:
 @dataclass
 class RestoredWords:
     """What a batch of imported records gives the index: each searchable record's id, date and
-    texts, and the ids of the records whose entries also hold their words. Worked out as the
-    records are checked, before any is written, and without the database (a large import does
-    it in a helper process: earned/exchange/preparing.py); `Rebuilding.restored` indexes it."""
+    texts; and for rows found with another record, that record's id and their texts (the
+    record may be written before or after them: its entry takes them at the end). Worked out
+    as the records are checked, before any is written, and without the database (a large
+    import does it in a helper process: earned/exchange/preparing.py); `Rebuilding.restored`
+    indexes it."""
 
     found: list[tuple[Any, Any, list[str | None]]]
-    found_with: list[Any]
+    found_with: list[tuple[Any, list[str | None]]]
 
     @classmethod
     def of(cls, model: type[models.Model], rows: Sequence[Any]) -> RestoredWords:
@@ -301,7 +302,10 @@ class RestoredWords:
             found = [(row.pk, getattr(row, kind.when), openable(row.search_texts()))
                      for row in rows]  # fmt: skip
         link = _indexed_with(model)
-        return cls(found, [getattr(row, link.attname) for row in rows] if link else [])
+        if link is None:
+            return cls(found, [])
+        return cls(found, [(getattr(row, link.attname), openable(row.search_texts()))
+                           for row in rows])  # fmt: skip
 
 
 def _indexed_with(model: type[models.Model]) -> models.ForeignKey[Any, Any] | None:

@@ -316,7 +316,7 @@ def bench_crypto() -> None:
     print(f"{'Argon2id, production parameters':<38} {elapsed_ms:7.1f} ms once")
 
 
-SECTIONS = ("cli", "crypto", "crisis", "pages", "search", "insights", "api", "web")
+SECTIONS = ("cli", "crypto", "crisis", "pages", "search", "insights", "api", "web", "processes")
 
 
 def main() -> None:
@@ -332,6 +332,10 @@ def main() -> None:
             bench_cli()
         if "crypto" in wanted:
             bench_crypto()
+        if "processes" in wanted:
+            from bench.processes import bench_processes
+
+            bench_processes()
         if "crisis" in wanted:
             from bench.crisis_language import bench_crisis_language
 

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 CONNECTIONS = 4
@@ -42,7 +42,7 @@ def serve() -> tuple[subprocess.Popen[str], int]:
 
 
 def load(
-    port: int,
+    port: int | Sequence[int],
     method: str,
     path: str,
     headers: dict[str, str],
@@ -51,12 +51,15 @@ def load(
     connections: int = CONNECTIONS,
     answered: int = 300,  # statuses below this are answers (400: a form's redirect too)
 ) -> tuple[float, list[float]]:
-    """Requests a second over all connections, and every request's time in milliseconds."""
+    """Requests a second over all connections, and every request's time in milliseconds. Given
+    several ports (several server processes), the connections are spread over them in turn, as
+    a reverse proxy spreads them over its upstream servers."""
+    ports = [port] if isinstance(port, int) else list(port)
     latencies: list[list[float]] = [[] for _ in range(connections)]
     failures: list[str] = []
 
     def connection(index: int) -> None:
-        link = http.client.HTTPConnection("127.0.0.1", port)
+        link = http.client.HTTPConnection("127.0.0.1", ports[index % len(ports)])
         for _ in range(per_connection):
             started = time.perf_counter()
             link.request(method, path, body=body() if body else None, headers=headers)

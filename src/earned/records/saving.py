@@ -181,10 +181,11 @@ def set_visibility(owner: User, record: Owned, visibility: str) -> None:
 
 
 def restore(owner: User, rows: Sequence[models.Model]) -> None:
-    """Rows of one kind brought back from an export, written as they were, with their own ids,
-    through one prepared statement (each value still encrypted on its own, bound to its row).
-    Their words are not looked at — the notice answers what a person writes now, not an old
-    entry coming home — and the import indexes them as they come (`search.Rebuilding`)."""
+    """Rows of one kind brought in from another app (earned/exchange/arrivals.py), written with
+    their own ids through one prepared statement (each value still encrypted on its own, bound
+    to its row). Their words are not looked at — the notice answers what a person writes now,
+    not an old entry coming home — and the caller indexes them (`search.index_new`). An
+    export's import writes rows made ready apart (earned/exchange/preparing.py)."""
     check_owner(owner, rows)
     if rows:
         bulk.create(rows)

@@ -127,6 +127,7 @@ def bench_search(user: Any, signed_in: Any) -> None:
 
     from bench import scale
     from earned.privacy import keyring, keys
+    from earned.search import finding
     from earned.search import services as search
 
     print(f"\nSearch at the ten-year scale ({scale.YEARS} years, about 16 entries a day):")
@@ -144,7 +145,7 @@ def bench_search(user: Any, signed_in: Any) -> None:
             f"&{filters.format(year_ago=year_ago)}" if filters else ""
         )
         with keyring.using(keys.open_data_key(user, PASSPHRASE)):
-            found = search.find(user, words).count
+            found = finding.find(user, words).count
         time_page(f"search: {name} ({found} found)", signed_in, path)
 
 
@@ -159,6 +160,7 @@ def ten_years(user: Any) -> None:
 
     from bench import scale
     from earned.privacy import keyring, keys
+    from earned.records import planner
 
     if user.pk in _written:
         return
@@ -167,6 +169,7 @@ def ten_years(user: Any) -> None:
         counts = scale.write(user, timezone.now(), random.Random(2026))
     _written.add(user.pk)
     print(f"{sum(counts.values())} entries written in {time.perf_counter() - started:.0f} s")
+    planner.gather()  # as a server does when it starts, and hourly
 
 
 def bench_insights(user: Any, signed_in: Any) -> None:

@@ -45,9 +45,11 @@ def main(threads: int) -> None:
     django.setup()
     from waitress.server import create_server
 
+    from earned.records import planner
     from earned.wsgi import application
 
     add_peers()
+    planner.keep_gathering()
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue of one is the point
     server = create_server(application, host="127.0.0.1", port=0, threads=threads, ident="Earned")
     print(server.effective_port, flush=True)  # type: ignore[union-attr]

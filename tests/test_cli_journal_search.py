@@ -15,6 +15,7 @@ from earned.cli import main
 from earned.privacy import keyring, keys
 from earned.reflection import services as reflection
 from earned.reflection.models import JournalEntry
+from earned.search import finding
 from earned.search import services as search
 from earned.search.models import Indexed
 from tests.conftest import PASSPHRASE, Runner
@@ -157,7 +158,7 @@ def test_search_filters_by_kind_and_dates(owner: User, run: Runner) -> None:
 def test_search_pages_say_how_to_see_more(
     owner: User, run: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "PAGE_SIZE", 2)
+    monkeypatch.setattr(finding, "PAGE_SIZE", 2)
     write(owner, "Tea one.", "Tea two.", "Tea three.")
     first = run("search", "tea")
     assert "Page 1 of 2; `--page 2` for more." in first.output

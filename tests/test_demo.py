@@ -22,7 +22,7 @@ from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift
 from earned.relationships.models import Person, Presence, Rupture, Safety
 from earned.rituals.models import CheckIn, Interaction
 from earned.safety.models import SafetyPlan
-from earned.search import services as search
+from earned.search import finding
 from tests.conftest import make_person
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +114,7 @@ def test_the_demo_is_six_lived_months_ending_today() -> None:
 
     with keyring.using(keys.open_data_key(person, demo.PASSPHRASE)):
         model = services.working_model(person)
-        assert search.find(person, "Priya").count > 10  # the demo's index is complete
+        assert finding.find(person, "Priya").count > 10  # the demo's index is complete
     for summary in model:
         first_rating = Rating.objects.filter(expectation=summary.expectation).earliest("rated_at")
         assert summary.estimate.tested > 0

@@ -28,6 +28,7 @@ from earned.privacy import keyring, keys
 from earned.records import bulk
 from earned.relationships import services as relationships
 from earned.relationships.models import Person, Repair, Rupture
+from earned.search import finding
 from earned.search import services as search
 from earned.search.models import Entry, Term
 from earned.search.tokens import unpacked
@@ -78,7 +79,7 @@ def test_the_parts_of_a_file_may_come_in_any_order(unlocked: User) -> None:
     assert counts["tested"] == counts["experiences"] == counts["expectations"] == 1
     tested = ledger_models.Tested.objects.get(owner=unlocked)
     assert tested.experience.situation == "Told Jo I was hurt"
-    assert search.find(unlocked, "hurt").count == 1
+    assert finding.find(unlocked, "hurt").count == 1
 
 
 def index_of(owner: User) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
@@ -116,7 +117,7 @@ def test_an_import_indexes_every_word_as_a_rebuild_would(
     search.rebuild(unlocked)
     assert index_of(unlocked) == imported
     assert imported[1]
-    assert search.find(unlocked, "lantern").count == 9
+    assert finding.find(unlocked, "lantern").count == 9
 
 
 def test_a_number_with_a_fraction_comes_back_as_it_was(unlocked: User) -> None:
@@ -172,7 +173,7 @@ def test_a_file_cut_short_writes_nothing(unlocked: User) -> None:
         services.import_file(unlocked, io.BytesIO(cut))
     assert not Expectation.objects.filter(owner=unlocked).exists()
     unlocked.refresh_from_db()
-    assert not search.find(unlocked, "hurt").count
+    assert not finding.find(unlocked, "hurt").count
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from earned.exchange.kinds import KINDS
 from earned.exchange.services import ImportProblem
 from earned.ledger.models import Expectation, Experience
 from earned.privacy import keyring, keys
+from earned.search import finding
 from earned.search import services as search
 from earned.search.models import Entry, Term
 from tests.conftest import PASSPHRASE
@@ -90,7 +91,7 @@ def test_a_helper_brings_back_every_record_and_word_as_one_process_would(
     by_helper = index_of(unlocked)
     search.rebuild(unlocked)
     assert index_of(unlocked) == by_helper
-    assert search.find(unlocked, "lantern").count == 7
+    assert finding.find(unlocked, "lantern").count == 7
 
 
 @pytest.mark.slow  # starts the helper process

@@ -12,7 +12,7 @@ from earned.accounts.models import User
 from earned.ledger.models import Experience
 from earned.practice.models import Attempt, Ladder, Rehearsal, Script, Step
 from earned.privacy import keyring, keys
-from earned.search import services as search
+from earned.search import finding
 from earned.search.models import Entry
 from tests.conftest import PASSPHRASE
 from tests.pages import page, queries_for, refused
@@ -330,9 +330,9 @@ def test_ladders_scripts_and_attempts_are_found_by_search(
     attempt_at(owner_client, steps_of(ladder, owner)[0])
     owner_client.post("/practice/scripts/copy/help-ask/")
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
-        assert {hit.kind.name for hit in search.find(owner, "salt").hits} >= {"ladders"}
-        assert [hit.kind.name for hit in search.find(owner, "breathe slowly").hits] == ["attempts"]
-        assert "scripts" in {hit.kind.name for hit in search.find(owner, "manage alone").hits}
+        assert {hit.kind.name for hit in finding.find(owner, "salt").hits} >= {"ladders"}
+        assert [hit.kind.name for hit in finding.find(owner, "breathe slowly").hits] == ["attempts"]
+        assert "scripts" in {hit.kind.name for hit in finding.find(owner, "manage alone").hits}
 
 
 # --- Everyone else's ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from earned.privacy import keyring, keys
 from earned.reflection.models import JournalEntry
 from earned.relationships import services
 from earned.relationships.models import Person, Presence, Rupture, Safety
-from earned.search import services as search
+from earned.search import finding
 from tests.conftest import PASSPHRASE
 from tests.pages import page, queries_for, refused
 
@@ -194,8 +194,8 @@ def test_people_and_ruptures_are_found_by_search(owner_client: Client, owner: Us
         {"at": "2026-11-29T08:00", "what": "We talked over tea", "outcome": "partly"},
     )
     with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
-        assert [hit.kind.name for hit in search.find(owner, "choir").hits] == ["people"]
-        assert [hit.kind.name for hit in search.find(owner, "tea").hits] == ["ruptures"]
+        assert [hit.kind.name for hit in finding.find(owner, "choir").hits] == ["people"]
+        assert [hit.kind.name for hit in finding.find(owner, "tea").hits] == ["ruptures"]
 
 
 @pytest.mark.parametrize("url", ["/people/", "/ruptures/", "person"])

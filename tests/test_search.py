@@ -25,6 +25,7 @@ from earned.reflection import services as reflection
 from earned.reflection.models import Dialogue, Imagery, JournalEntry, Shift, Turn
 from earned.rituals import services as rituals
 from earned.rituals.models import CheckIn
+from earned.search import finding
 from earned.search import services as search
 from earned.search.models import Entry, Indexed, Term
 from tests.conftest import PASSPHRASE, make_person
@@ -164,7 +165,7 @@ def test_terms_are_kept_when_the_database_stops_checking_their_links(unlocked: U
     """Migration 0004: on SQLite the table is made anew (twice) and keeps every term; on
     PostgreSQL the two checks are dropped. Either way no term is lost and searches still find."""
     one_of_each(unlocked, "lantern")
-    found = search.find(unlocked, "lantern").count
+    found = finding.find(unlocked, "lantern").count
     assert found == 7  # one of each kind
     kept = set(Term.objects.values_list("owner", "token", "entry"))
     executor = MigrationExecutor(connection)
@@ -175,7 +176,7 @@ def test_terms_are_kept_when_the_database_stops_checking_their_links(unlocked: U
     with connection.cursor() as cursor:
         links = connection.introspection.get_relations(cursor, Term._meta.db_table)
     assert links == {}
-    assert search.find(unlocked, "lantern").count == found
+    assert finding.find(unlocked, "lantern").count == found
 
 
 def test_terms_are_kept_as_their_key_alone() -> None:
@@ -268,7 +269,7 @@ def test_an_entry_written_while_the_index_is_made_is_found_too(unlocked: User) -
         if search.build_step(unlocked, seconds=0, at_once=1).complete:
             break
     assert search.is_current(unlocked)
-    assert search.find(unlocked, "lantern").count == 8
+    assert finding.find(unlocked, "lantern").count == 8
     made = terms_by_record(unlocked)
     search.rebuild(unlocked)
     assert terms_by_record(unlocked) == made
@@ -282,7 +283,7 @@ def test_an_imported_export_is_searchable_at_once(unlocked: User) -> None:
     with keyring.using(keys.open_data_key(newcomer, PASSPHRASE)):
         exchange.import_document(newcomer, document)
         assert Indexed.objects.filter(owner=newcomer).exists()
-        assert search.find(newcomer, "lantern").count == 7
+        assert finding.find(newcomer, "lantern").count == 7
 
 
 def test_a_search_of_only_common_words_says_so(owner_client: Client) -> None:
@@ -320,11 +321,11 @@ def test_dates_the_wrong_way_round_are_explained(owner_client: Client) -> None:
 
 
 def test_pages_of_results_keep_the_search(owner_client: Client, unlocked: User) -> None:
-    for number in range(search.PAGE_SIZE + 3):
+    for number in range(finding.PAGE_SIZE + 3):
         at = timezone.now() - datetime.timedelta(minutes=number)
         reflection.save_entry(unlocked, JournalEntry(body=f"Lantern number {number}.", at=at))
     text = page(owner_client, "/search/?q=lantern&kind=journal")
-    assert f"{search.PAGE_SIZE + 3} entries with" in text
+    assert f"{finding.PAGE_SIZE + 3} entries with" in text
     assert 'href="?q=lantern&amp;kind=journal&amp;page=2"' in text
     later = page(owner_client, "/search/?q=lantern&kind=journal&page=2")
     assert "<mark>Lantern</mark> number 22." in later  # the oldest, on the last page

@@ -21,6 +21,7 @@ from earned.api.types import Day
 from earned.core.words import Segment
 from earned.exchange import services as exchange
 from earned.records.models import Category
+from earned.search import finding
 from earned.search import services as search
 from earned.search.kinds import KINDS
 
@@ -82,7 +83,7 @@ def find(request: HttpRequest, asked: Query[Asked]) -> Any:
                                "a moment.")  # fmt: skip
         waiting["Retry-After"] = "1"
         return waiting
-    found = search.find(
+    found = finding.find(
         user, asked.q, kinds=kinds, since=asked.since, until=asked.until, page=asked.page
     )
     page = found.page

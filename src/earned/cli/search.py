@@ -70,12 +70,12 @@ def search(
     from django.utils import timezone
 
     from earned.core.words import keys_of
-    from earned.search import services
+    from earned.search import finding, services
 
     query = " ".join(terms)
     if keys_of([query]) and not services.is_current(user):
         _make_index(user)
-    results = services.find(
+    results = finding.find(
         user,
         query,
         kinds=[kind] if kind else [],

@@ -43,8 +43,10 @@ def serve(host: str, port: int, no_browser: bool, threads: int) -> None:
     from waitress.server import create_server
 
     from earned.cli.editing import sweep_abandoned_drafts
+    from earned.records import planner
 
     sweep_abandoned_drafts()  # a journal draft a killed `earned journal` left in memory
+    planner.keep_gathering()  # SQLite's statistics, for choosing how to answer each query
 
     from earned.wsgi import application
 

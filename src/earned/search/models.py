@@ -34,6 +34,9 @@ class Entry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["owner", "record"], name="search_entry_per_record")
         ]
+        # A person's entries newest first: a common word's newest matches are found by walking
+        # them (search.services.Newest) rather than by sorting thousands of matches by date.
+        indexes = [models.Index(fields=["owner", "at"], name="search_entry_newest")]
 
     def __str__(self) -> str:
         return f"Entry {self.pk}"

@@ -12,22 +12,19 @@ missing or was made by an older VERSION.
 
 from __future__ import annotations
 
-import datetime
 import json
 import time
-import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
-from django.core.paginator import Page, Paginator
 from django.db import connection, models, transaction
-from django.db.models import Count, Exists, ManyToOneRel, OuterRef
+from django.db.models import ManyToOneRel
 from django.utils import timezone
 
 from earned.access import owned
 from earned.accounts.models import User
-from earned.core.words import Segment, excerpt, keys_of, marked, why_nothing_searchable
+from earned.core.words import keys_of
 from earned.records import bulk
 from earned.records.models import Owned, words_among
 from earned.search.kinds import KINDS, SearchKind, kind_for
@@ -37,14 +34,12 @@ from earned.search.tokens import (
     index_key,
     openable,
     packed,
-    token,
     tokens_in,
     tokens_of,
     unpacked,
 )
 
 VERSION = 3  # raise it when words are cut or hashed anew, or terms kept anew: indexes are rebuilt
-PAGE_SIZE = 20
 BATCH = 2000
 
 
@@ -67,7 +62,7 @@ def _insert(owner_id: Any, terms: Terms) -> None:
                 [(owner, token, entry) for entry, tokens in terms for token in tokens])  # fmt: skip
 
 
-def _drop(owner_id: Any, records: Iterable[Any]) -> None:
+def drop_entries(owner_id: Any, records: Iterable[Any]) -> None:
     """Drop the entries of these records and their terms (terms first: they name the entry),
     found by the tokens each entry keeps."""
     entries = Entry.objects.filter(owner_id=owner_id, record__in=records)
@@ -85,7 +80,7 @@ def index(record: Owned) -> None:
     kind = kind_for(type(record))
     if kind is None:
         return
-    _drop(record.owner_id, [record.pk])
+    drop_entries(record.owner_id, [record.pk])
     tokens = tokens_of(record, index_key())
     entry = _entry(kind, record, tokens)
     entry.save()
@@ -105,7 +100,7 @@ def forget(owner_id: Any, doomed: Mapping[type[models.Model], Sequence[Any]]) ->
     all its deletion takes with it, as earned/records/saving.py finds them)."""
     for model, ids in doomed.items():
         if kind_for(model) is not None:
-            _drop(owner_id, ids)
+            drop_entries(owner_id, ids)
 
 
 def searchable(owner: User) -> int:
@@ -382,98 +377,3 @@ def getting_ready(owner: User, query: str) -> Progress | None:
         return None
     progress = build_step(owner)
     return None if progress.complete else progress
-
-
-# --- Finding ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Hit:
-    kind: SearchKind
-    record: Any
-    at: datetime.datetime
-    title: list[Segment]
-    excerpt: list[Segment]
-
-
-@dataclass
-class Results:
-    forms: set[str]  # the word forms searched for; empty when the query holds none
-    page: Page[Any] | None = None
-    hits: list[Hit] = field(default_factory=list)
-    nothing_searchable: str = ""  # why there are no forms: one of words.why_nothing_searchable
-
-    @property
-    def count(self) -> int:
-        return self.page.paginator.count if self.page is not None else 0
-
-
-def find(
-    owner: User,
-    query: str,
-    *,
-    kinds: Sequence[str] = (),
-    since: datetime.date | None = None,
-    until: datetime.date | None = None,
-    page: int | str | None = 1,
-) -> Results:
-    """The person's records holding every searchable word of the query, newest first, one page
-    of them opened and checked; `since` and `until` are days on the person's own calendar, both
-    included. Needs the person's data key to be current."""
-    forms = keys_of([query])
-    if not forms:
-        return Results(forms, nothing_searchable=why_nothing_searchable(query))
-    ensure_index(owner)
-    key = index_key()
-    tokens = {token(key, form) for form in forms}
-    # Walk the rarest word's entries, newest first, keeping those that hold the others too.
-    sizes = dict(
-        Term.objects.filter(owner=owner, token__in=tokens)
-        .values_list("token").annotate(n=Count("pk")).order_by()
-    )  # fmt: skip
-    if len(sizes) < len(tokens):  # some word is in no entry at all
-        return Results(forms, Paginator([], PAGE_SIZE).get_page(1))
-    rarest = min(sizes, key=lambda token: sizes[token])
-    matches = Entry.objects.filter(owner=owner, term__owner=owner, term__token=rarest)
-    for other in tokens - {rarest}:
-        also = Term.objects.filter(owner=owner, token=other, entry=OuterRef("pk"))
-        matches = matches.filter(Exists(also))
-    if kinds:
-        matches = matches.filter(kind__in=kinds)
-    if since is not None:
-        matches = matches.filter(at__gte=_start_of(since, owner.timezone))
-    if until is not None:
-        matches = matches.filter(at__lt=_start_of(until + datetime.timedelta(days=1),
-                                                  owner.timezone))  # fmt: skip
-    ordered = matches.values("record", "kind", "at").order_by("-at", "-record")
-    shown = Paginator(ordered, PAGE_SIZE).get_page(page)
-    return Results(forms, shown, _open(owner, list(shown.object_list), forms))
-
-
-def _start_of(day: datetime.date, zone: str) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=zoneinfo.ZoneInfo(zone))
-
-
-def _open(owner: User, matches: list[dict[str, Any]], forms: set[str]) -> list[Hit]:
-    """Decrypt one page of matches, keep those whose text really holds every word (a hash can
-    collide; a record deleted behind the index's back is forgotten), and mark the words."""
-    records: dict[Any, Any] = {}
-    for kind in KINDS:
-        wanted = [match["record"] for match in matches if match["kind"] == kind.name]
-        if wanted:
-            found = owned(kind.model, owner).filter(pk__in=wanted).prefetch_related(*kind.related)
-            records.update({record.pk: (kind, record) for record in found})
-    hits = []
-    for match in matches:
-        if match["record"] not in records:
-            _drop(owner.pk, [match["record"]])
-            continue
-        kind, record = records[match["record"]]
-        texts = [text for text in record.search_texts() if text]
-        if not forms <= keys_of(texts):
-            continue
-        best = max(texts, key=lambda text: len(keys_of([text]) & forms))
-        title = record.search_title
-        shown = [] if best.strip() == title.strip() else excerpt(best, forms)
-        hits.append(Hit(kind, record, match["at"], marked(title, forms), shown))
-    return hits

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from earned.access import signed_in_user
-from earned.search import services
+from earned.search import finding, services
 from earned.search.forms import SearchForm
 
 
@@ -21,7 +21,7 @@ def search(request: HttpRequest) -> HttpResponse:
     # it has come and going on by itself: years of entries take longer than a page should wait.
     preparing = services.getting_ready(user, query) if query else None
     if query and preparing is None:
-        results = services.find(
+        results = finding.find(
             user,
             query,
             kinds=[form.cleaned_data["kind"]] if form.cleaned_data["kind"] else [],

@@ -94,6 +94,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "earned.web.context.shell",
             ],
+            # {% url %} remembering addresses without arguments, and a quicker |date for our
+            # formats, in place of Django's (earned/web/templatetags).
+            "builtins": ["earned.web.templatetags.addresses", "earned.web.templatetags.dates"],
         },
     }
 ]

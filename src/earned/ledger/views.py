@@ -175,7 +175,7 @@ RECENT_TESTS = 10  # experiences listed under an expectation's chart (the chart 
 def ledger(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     filters = LedgerFilterForm(request.GET or None, expectations=owned(Expectation, user))
-    experiences = owned(Experience, user).prefetch_related("expectations")
+    experiences = owned(Experience, user)
     if filters.is_valid():
         chosen = filters.cleaned_data
         if chosen["expectation"]:
@@ -193,6 +193,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
         if chosen["until"]:
             experiences = experiences.filter(happens_at__date__lte=chosen["until"])
     page = Paginator(experiences, LEDGER_PAGE).get_page(request.GET.get("page"))
+    shown = list(page.object_list)
     choices = request.GET.copy()
     choices.pop("page", None)
     return render(
@@ -201,10 +202,11 @@ def ledger(request: HttpRequest) -> HttpResponse:
         {
             "filters": filters,
             "page": page,
-            "experiences": list(page.object_list),
+            "experiences": shown,
             "choices": choices.urlencode(),
             "filtered": bool(choices),
-            "has_expectations": owned(Expectation, user).exists(),
+            # What to suggest first on an empty ledger: naming an expectation, or planning.
+            "has_expectations": not shown and owned(Expectation, user).exists(),
         },
     )
 

@@ -70,6 +70,8 @@ def due(
         .values_list("instrument", "latest")
         .order_by()
     )
+    if started_only and not latest:
+        return []  # none taken yet: nothing to look up
     instruments = available(owner) if instruments is None else instruments
     chosen = every_days(owner, instruments)
     found = []

@@ -27,17 +27,28 @@ def comments_for(context: dict[str, Any], record: Any) -> dict[str, Any]:
     }
 
 
+def _in_a_circle(context: dict[str, Any]) -> bool:
+    """Whether the person works with anyone now, asked once a page: most people never do, and
+    what a circle suggested or noticed then needs no query of its own."""
+    request = context["request"]
+    if not hasattr(request, "in_a_circle"):
+        request.in_a_circle = services.circles_of(request.user).exists()
+    return bool(request.in_a_circle)
+
+
 @register.inclusion_tag("circles/_waiting.html", takes_context=True)
 def suggested_by_my_circle(context: dict[str, Any]) -> dict[str, Any]:
     """On Today: what a practitioner suggested trying, soonest first."""
-    return {"waiting": list(services.waiting(context["request"].user))}
+    in_a_circle = _in_a_circle(context)
+    return {"waiting": list(services.waiting(context["request"].user)) if in_a_circle else []}
 
 
 @register.inclusion_tag("circles/_to_note.html", takes_context=True)
 def noticed_in_sessions(context: dict[str, Any]) -> dict[str, Any]:
     """On Today: a rupture or repair a practitioner noticed in a session, for the person to note
     in their own record, or set aside."""
+    in_a_circle = _in_a_circle(context)
     return {
-        "sessions": list(services.to_note(context["request"].user)),
+        "sessions": list(services.to_note(context["request"].user)) if in_a_circle else [],
         "csrf_token": context.get("csrf_token"),
     }

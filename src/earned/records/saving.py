@@ -97,13 +97,15 @@ def save(
     check_owner(owner, [target for each in links for target in each.targets])
     check(record, update_fields)
     new_words = noticing.words_to_look_at(record)  # before saving encrypts them
+    first_time = record._state.adding  # written now for the first time: nothing to replace
     record.save(update_fields=update_fields)
     for link in links:
-        relink(owner, link.through, to=link.to, targets=link.targets, record=record)
+        relink(owner, link.through, to=link.to, targets=link.targets, record=record,
+               first_time=first_time)  # fmt: skip
     for written in rows:
         new_words += _replace_rows(owner, record, written)
     noticed = noticing.look(type(record), new_words)
-    _reindex(record, None if rows else update_fields)
+    _reindex(record, None if rows else update_fields, first_time=first_time)
     return Saved(record, noticed, noticing.about(type(record)))
 
 
@@ -191,11 +193,13 @@ def restore(owner: User, rows: Sequence[models.Model]) -> None:
         bulk.create(rows)
 
 
-def _reindex(record: Owned, update_fields: Sequence[str] | None) -> None:
+def _reindex(
+    record: Owned, update_fields: Sequence[str] | None, *, first_time: bool = False
+) -> None:
     """Bring the search rows up to date that this save may change: the record's own, and those
     of the record it is found with (a ladder's steps are part of what finds the ladder)."""
     if update_fields is None or search.changed_by(type(record), update_fields):
-        search.index(record)
+        search.index(record, first_time=first_time)
     parent = _indexed_with(record)
     if parent is not None and (update_fields is None or words_among(type(record), update_fields)):
         search.index(parent)
@@ -208,16 +212,24 @@ def _indexed_with(record: Owned) -> Owned | None:
 
 
 def relink(
-    owner: User, through: type[Owned], *, to: str, targets: Iterable[Owned], record: Owned
+    owner: User,
+    through: type[Owned],
+    *,
+    to: str,
+    targets: Iterable[Owned],
+    record: Owned,
+    first_time: bool = False,
 ) -> None:
     """Link `record` to exactly these targets through its link model, keeping the links that
-    stay and adding only the new ones."""
+    stay and adding only the new ones (a record written for the first time has none yet)."""
     targets = list(targets)
     check_owner(owner, [*targets, record])
     field = _field_to(through, type(record))
-    existing = through._default_manager.filter(owner=owner, **{field: record})
-    existing.exclude(**{f"{to}__in": targets}).delete()
-    linked = set(existing.values_list(f"{to}_id", flat=True))
+    linked: set[Any] = set()
+    if not first_time:
+        existing = through._default_manager.filter(owner=owner, **{field: record})
+        existing.exclude(**{f"{to}__in": targets}).delete()
+        linked = set(existing.values_list(f"{to}_id", flat=True))
     through._default_manager.bulk_create(
         through(owner=owner, **{to: target, field: record})
         for target in targets

@@ -157,15 +157,16 @@ def _open(owner: User, matches: list[dict[str, Any]], forms: set[str]) -> list[H
                      .order_by().prefetch_related(*kind.related))  # by id, not by date  # fmt: skip
             records.update({record.pk: (kind, record) for record in found})
     hits = []
+    known: dict[str, str | None] = {}  # each word's form, worked out once a page
     for match in matches:
         if match["record"] not in records:
             drop_entries(owner.pk, [match["record"]])
             continue
         kind, record = records[match["record"]]
-        texts = [text for text in record.search_texts() if text]
-        if not forms <= keys_of(texts):
+        keyed = [(text, keys_of([text], known)) for text in record.search_texts() if text]
+        if not forms <= set().union(*(keys for _, keys in keyed)):
             continue
-        best = max(texts, key=lambda text: len(keys_of([text]) & forms))
+        best, _ = max(keyed, key=lambda pair: len(pair[1] & forms))
         title = record.search_title
         shown = [] if best.strip() == title.strip() else excerpt(best, forms)
         hits.append(Hit(kind, record, match["at"], marked(title, forms), shown))

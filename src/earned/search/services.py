@@ -75,12 +75,14 @@ def drop_entries(owner_id: Any, records: Iterable[Any]) -> None:
 
 
 @transaction.atomic
-def index(record: Owned) -> None:
-    """Bring one record's index rows up to date; called by the service that saved it."""
+def index(record: Owned, *, first_time: bool = False) -> None:
+    """Bring one record's index rows up to date; called by the service that saved it (a record
+    written for the first time has none to replace)."""
     kind = kind_for(type(record))
     if kind is None:
         return
-    drop_entries(record.owner_id, [record.pk])
+    if not first_time:
+        drop_entries(record.owner_id, [record.pk])
     tokens = tokens_of(record, index_key())
     entry = _entry(kind, record, tokens)
     entry.save()

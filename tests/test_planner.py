@@ -54,6 +54,8 @@ def test_once_gathered_a_few_entries_are_opened_by_their_ids_not_by_owner(owner:
 def test_gathering_on_postgresql_or_sqlite_changes_no_entry(owner: User) -> None:
     records = entries(owner, 3)
     planner.gather()
+    if connection.vendor != "sqlite":
+        assert planner.keep_gathering() is None  # PostgreSQL keeps its own
     assert sorted(Entry.objects.filter(owner=owner).values_list("record", flat=True)) == sorted(
         records
     )
@@ -64,6 +66,7 @@ def test_gathering_on_postgresql_or_sqlite_changes_no_entry(owner: User) -> None
 def test_a_server_gathers_as_it_starts_on_a_thread_of_its_own(owner: User) -> None:
     entries(owner, 50)
     thread = planner.keep_gathering(every=3600)
+    assert thread is not None
     deadline = time.monotonic() + 10
     while not statistics_of("search_entry") and time.monotonic() < deadline:
         time.sleep(0.05)

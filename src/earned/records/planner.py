@@ -33,12 +33,15 @@ def gather() -> None:
         pass
 
 
-def keep_gathering(every: float = EVERY_SECONDS) -> threading.Thread:
-    """Gather now and then every `every` seconds, on a thread that ends with the process."""
+def keep_gathering(every: float = EVERY_SECONDS) -> threading.Thread | None:
+    """On SQLite, gather now and then every `every` seconds, on a thread that ends with the
+    process."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return None
 
     def now_and_then() -> None:
-        from django.db import connection
-
         while True:
             gather()
             connection.close()  # the thread's own, not held between times

@@ -101,6 +101,9 @@ TEMPLATES = [
     }
 ]
 
+# Django's form renderer, the plainest widgets put together in Python (earned/web).
+FORM_RENDERER = "earned.web.form_rendering.QuickWidgets"
+
 # --- Database: SQLite in the data folder unless DATABASE_URL names another ---------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
 if DATABASE_URL:

@@ -33,8 +33,9 @@ def for_page(request: HttpRequest, page: str, about: Iterable[str] = ()) -> Sugg
     page is about, a step's or script's id or a questionnaire's key)."""
     user = signed_in_user(request)
     about = [str(each) for each in about if each]
-    assignment = circles.waiting_one(
-        user, request.GET.get("assignment"), page, about[0] if about else ""
+    asked_for = request.GET.get("assignment")  # none on most pages: nothing to look up
+    assignment = (
+        circles.waiting_one(user, asked_for, page, about[0] if about else "") if asked_for else None
     )
     if assignment is not None:
         return Suggested(

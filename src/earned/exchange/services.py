@@ -31,7 +31,7 @@ from earned.exchange.preparing import ImportProblem as ImportProblem  # where ca
 from earned.groups.history import history as group_history
 from earned.privacy import crypto, keyring
 from earned.privacy.fields import CouldNotOpen
-from earned.records import bulk
+from earned.records import bulk, planner
 from earned.search import services as search
 
 FORMAT = "earned-export"
@@ -269,6 +269,7 @@ def _import(user: User, profile: dict[str, Any], batches: Iterable[Batch]) -> di
             indexing.finish()
     except ValidationError as error:
         raise ImportProblem(f"This export does not fit: {'; '.join(error.messages)}") from None
+    planner.gather()  # every table has just grown: the planner learns it now, not in an hour
     return counts
 
 

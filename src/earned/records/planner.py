@@ -6,7 +6,7 @@ out nearly every row: a search opening seven entries by id walked all 18,000 of 
 experiences by owner instead (22 ms rather than a tenth of one). `ANALYZE` gathers the
 statistics from a sample of each index (`analysis_limit` in settings: some 7 ms at ten years).
 A server gathers them as it starts and then hourly, as a person's entries grow, on a thread of
-its own. PostgreSQL gathers its own (autovacuum).
+its own; an import, as it finishes. PostgreSQL gathers its own (autovacuum).
 
 (`PRAGMA optimize`, after each request, would gather only what is missing; but SQLite before
 3.46 looks only at the tables one connection has used, and takes an empty table for one never

@@ -1,12 +1,13 @@
 """Form fields drawn as Django draws them, in a fraction of the time.
 
 Django draws each widget through its template engine: an `<input>` is three templates and a
-dozen nodes, a `<select>` of nine choices eighty — 60 to 170 µs a field, two fifths of the
-ledger's page with its six filters. Here the plainest widgets (inputs of every type, checkboxes,
-text areas, selects and their options, and a choice's own input) are put together in Python,
-letter for letter what Django's own templates give — `tests/test_form_rendering.py` holds the
-two to the same text over every kind of value — and anything else (another template, a value
-of another kind) is left to Django's templates. Set as FORM_RENDERER in settings."""
+dozen nodes, a `<select>` of nine choices eighty — 60 to 170 µs a field; the ledger's six
+filters were two fifths of the nodes its page drew. Here the plainest widgets (inputs of every
+type, checkboxes, text areas, selects and their options, and a choice's own input) are put
+together in Python, letter for letter what Django's own templates give —
+`tests/test_form_rendering.py` holds the two to the same text over every kind of value — and
+anything else (another template, a value of another kind) is left to Django's templates. Set as
+FORM_RENDERER in settings."""
 
 from __future__ import annotations
 

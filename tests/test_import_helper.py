@@ -60,7 +60,7 @@ def a_bit_of_everything(owner: User) -> None:
     write_practice(owner, "Ask for help")
 
 
-def exported_and_emptied(owner: User, folder: Path) -> tuple[dict[str, Any], Path]:
+def exported_to_a_file(owner: User, folder: Path) -> tuple[dict[str, Any], Path]:
     """The person's export, kept as a file, after which the account is empty again."""
     document = services.export_document(owner)
     for kind in reversed(KINDS):
@@ -82,7 +82,7 @@ def test_a_helper_brings_back_every_record_and_word_as_one_process_would(
     unlocked: User, tmp_path: Path, helped: list[Path]
 ) -> None:
     a_bit_of_everything(unlocked)
-    document, path = exported_and_emptied(unlocked, tmp_path)
+    document, path = exported_to_a_file(unlocked, tmp_path)
 
     counts = import_from(unlocked, path)
     assert helped == [path]
@@ -99,7 +99,7 @@ def test_what_the_helper_finds_wrong_is_said_and_nothing_is_written(
     unlocked: User, tmp_path: Path, helped: list[Path]
 ) -> None:
     a_bit_of_everything(unlocked)
-    document, path = exported_and_emptied(unlocked, tmp_path)
+    document, path = exported_to_a_file(unlocked, tmp_path)
     document["records"]["experiences"][0]["likelihood"] = "very"
     path.write_text(json.dumps(document))
     with pytest.raises(ImportProblem, match=r"experiences\[0\]\.likelihood is not valid"):
@@ -121,7 +121,7 @@ def test_a_helper_that_stops_leaves_nothing_written_and_says_so(
     unlocked: User, tmp_path: Path, helped: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a_bit_of_everything(unlocked)
-    document, path = exported_and_emptied(unlocked, tmp_path)
+    document, path = exported_to_a_file(unlocked, tmp_path)
     with path.open("rb") as stream:
         path.unlink()  # still open here; the helper, opening it by name, finds nothing
         with pytest.raises(ImportProblem, match=r"stopped part way .* \(FileNotFoundError\)"):
@@ -142,7 +142,7 @@ def test_a_helper_that_stops_leaves_nothing_written_and_says_so(
 
 def test_a_small_file_is_prepared_here(unlocked: User, tmp_path: Path) -> None:
     a_bit_of_everything(unlocked)
-    document, path = exported_and_emptied(unlocked, tmp_path)
+    document, path = exported_to_a_file(unlocked, tmp_path)
     assert path.stat().st_size < preparing.HELPED_FROM
     started = []
     with pytest.MonkeyPatch.context() as patch:

@@ -22,8 +22,10 @@ class RecordKind:
 
 KINDS: list[RecordKind] = []
 
-# Fields a record gained in a later version of the format: an older export is read with their
-# default (a version-1 export knew nothing of care circles, so every entry follows its kind).
+# The export format's version, and the fields a record gained in a later one: an older export is
+# read with their default (a version-1 export knew nothing of care circles, so every entry
+# follows its kind).
+VERSION = 2
 ADDED_IN_VERSION = {"visibility": 2}
 
 

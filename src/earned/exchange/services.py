@@ -26,6 +26,7 @@ from earned.accounts.models import User
 from earned.circles.history import history as circle_history
 from earned.exchange import preparing
 from earned.exchange.kinds import KINDS, RecordKind, column
+from earned.exchange.kinds import VERSION as VERSION  # said in every export, checked on import
 from earned.exchange.preparing import Batch, Job, Place
 from earned.exchange.preparing import ImportProblem as ImportProblem  # where callers know it
 from earned.groups.history import history as group_history
@@ -35,7 +36,6 @@ from earned.records import bulk, planner
 from earned.search import services as search
 
 FORMAT = "earned-export"
-VERSION = 2
 PROFILE_FIELDS = ("display_name", "timezone", "country", "theme")
 
 

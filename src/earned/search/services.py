@@ -5,9 +5,9 @@ slow. So every save of a searchable record also writes its index rows: for each 
 form in it (earned.core.words), a 63-bit HMAC under a key derived from the person's own data
 key, kept as terms of the record's entry (earned/search/models.py). A search hashes its words
 the same way, finds in SQL the entries that hold all of them (filtered by kind and date), and
-decrypts only the one page of records it shows, to check each match and mark it. An import
-indexes its records as it writes them; the index is rebuilt whole on first use when it is
-missing or was made by an older VERSION.
+decrypts only the one page of records it shows, to check each match and mark it (that is
+earned/search/finding.py). An import indexes its records as it writes them; the index is
+rebuilt whole on first use when it is missing or was made by an older VERSION.
 """
 
 from __future__ import annotations

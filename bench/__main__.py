@@ -192,7 +192,9 @@ def bench_insights(user: Any, signed_in: Any) -> None:
     busiest = Expectation.objects.filter(owner=user).first()
     assert busiest is not None
     tests = busiest.tests.count()
-    time_page(f"an expectation's page ({tests} tests)", signed_in, f"/expectations/{busiest.pk}/")
+    # Held to Insights' bar over ten years: a page that reads a decade at once.
+    time_page(f"an expectation's page ({tests} tests)", signed_in, f"/expectations/{busiest.pk}/",
+              target_ms=300)  # fmt: skip
     taken = ten_years_of_measures(user)
     time_page(f"measures page ({taken} times taken)", signed_in, "/insights/measures/")
     today = datetime.date.today()

@@ -196,7 +196,7 @@ def summary(occurrences: Sequence[float], feels_true: float | None) -> str:
         reading = (
             f"The one time you tested this, {what}"
             if count == 1
-            else f"Of the {count} times you tested this, {what}"
+            else f"Of the {count:,} times you tested this, {what}"
         )
     if feels_true is None:
         return f"{reading}."

@@ -3,7 +3,9 @@
 Two functions are all the belief model needs, so they are written here rather than pulling in
 SciPy (tens of megabytes) for them. The regularised incomplete beta function is evaluated with
 its continued fraction (modified Lentz's method, as in Numerical Recipes, section 6.4); the
-quantile is found by bisection, which cannot fail to converge on a monotone function.
+quantile by Newton's method kept inside an interval known to hold it, halving the interval
+whenever a step would leave it — so, like plain bisection, it cannot fail to converge on a
+monotone function, in a fraction of bisection's passes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import math
 _TINY = 1e-300
 _PRECISION = 1e-12
 _MAX_TERMS = 500
+_NEWTON_STEPS = 20  # then only halving, however the density behaves
 # A hundredth of a percent: finer than the whole percentages and chart pixels it is shown as,
 # and each halving of it costs another pass over the continued fraction.
 QUANTILE_PRECISION = 1e-4
@@ -59,14 +62,37 @@ def cdf(x: float, a: float, b: float) -> float:
 
 
 def quantile(probability: float, a: float, b: float) -> float:
-    """The x with P(X ≤ x) = probability for X ~ Beta(a, b)."""
+    """The x with P(X ≤ x) = probability for X ~ Beta(a, b), to within QUANTILE_PRECISION.
+
+    Newton's steps, which need three or four passes over the continued fraction where halving
+    needs fourteen, kept inside the interval known to hold the answer: a step that would leave
+    it, or a density too small or large to step by, halves the interval instead. Once a step
+    is small, the next guess lands just past the answer, so the interval closes around it."""
     if not 0.0 <= probability <= 1.0:
         raise ValueError("probability must be from 0 to 1")
+    if probability in (0.0, 1.0):
+        return probability
     low, high = 0.0, 1.0
-    while high - low > QUANTILE_PRECISION:
-        middle = (low + high) / 2
-        if cdf(middle, a, b) < probability:
-            low = middle
+    log_scale = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
+    x = a / (a + b)  # the mean: inside, and near the middle quantiles
+    for steps in range(_MAX_TERMS):
+        gap = cdf(x, a, b) - probability
+        if gap < 0:
+            low = x
         else:
-            high = middle
+            high = x
+        if high - low <= QUANTILE_PRECISION:
+            break
+        guess = (low + high) / 2
+        try:
+            density = math.exp(log_scale + (a - 1) * math.log(x) + (b - 1) * math.log1p(-x))
+        except OverflowError:
+            density = math.inf
+        if steps < _NEWTON_STEPS and 0 < density < math.inf:
+            step = gap / density
+            if abs(step) < QUANTILE_PRECISION / 2:
+                step += math.copysign(QUANTILE_PRECISION / 4, gap)  # just past the answer
+            if low < x - step < high:
+                guess = x - step
+        x = guess
     return (low + high) / 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 WIDTH = 640
 HEIGHT = 260
@@ -15,6 +16,7 @@ LEFT = 44  # room for the 0/50/100 labels
 RIGHT = 16
 TOP = 12
 BOTTOM = 32  # room for the month labels
+MARKER_SPACING = 10  # pixels: dots (5 across) any closer only cover each other
 
 
 def y_for(value: float) -> float:
@@ -55,3 +57,64 @@ def month_ticks(start: datetime.date, end: datetime.date, most: int = 6) -> list
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     step = max(1, -(-len(months) // most))
     return months[::step]
+
+
+def thinned(coordinates: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A line's points as the chart can show them: of each run of points that fall in the same
+    pixel column, the first, the highest, the lowest and the last, in their order. Drawn, the
+    line looks the same (a column's points make one vertical stroke from its lowest to its
+    highest); at ten years of tests, it is a few hundred points instead of thousands."""
+    kept: list[tuple[float, float]] = []
+    run: list[tuple[float, float]] = []
+
+    def close_run() -> None:
+        ends = {0, len(run) - 1}
+        ends.add(min(range(len(run)), key=lambda i: run[i][1]))
+        ends.add(max(range(len(run)), key=lambda i: run[i][1]))
+        kept.extend(run[i] for i in sorted(ends))
+
+    for point in coordinates:
+        if run and round(point[0]) != round(run[0][0]):
+            close_run()
+            run = []
+        run.append(point)
+    if run:
+        close_run()
+    return kept
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """Markers close together on the chart, drawn as one: their middle and their averages."""
+
+    x: float
+    expected: float | None  # the average of those that had an expectation; None if none had
+    happened: float
+    count: int
+
+
+def gathered(
+    markers: Sequence[tuple[float, float | None, float]], spacing: float = MARKER_SPACING
+) -> list[Gathered]:
+    """Markers (x, expected, happened), in order of x, one to a stretch of `spacing` pixels
+    across the plot — each stretch's markers averaged — when there are more than the plot has
+    stretches; otherwise each as it is. Dots drawn closer than that only cover each other."""
+    stretches = int((WIDTH - LEFT - RIGHT) // spacing)
+    if len(markers) <= stretches:
+        return [Gathered(x, expected, happened, 1) for x, expected, happened in markers]
+    groups: dict[int, list[tuple[float, float | None, float]]] = {}
+    for marker in markers:
+        stretch = min(stretches - 1, max(0, int((marker[0] - LEFT) // spacing)))
+        groups.setdefault(stretch, []).append(marker)
+    result = []
+    for _, group in sorted(groups.items()):
+        expected = [each[1] for each in group if each[1] is not None]
+        result.append(
+            Gathered(
+                x=round(sum(each[0] for each in group) / len(group), 2),
+                expected=round(sum(expected) / len(expected), 2) if expected else None,
+                happened=round(sum(each[2] for each in group) / len(group), 2),
+                count=len(group),
+            )
+        )
+    return result

@@ -70,16 +70,14 @@ def expectation_new(request: HttpRequest) -> HttpResponse:
 def _expectation_page(
     request: HttpRequest, expectation: Expectation, rating_form: RatingForm | None = None
 ) -> HttpResponse:
+    user = signed_in_user(request)
     ratings = list(expectation.ratings.all())
-    experiences = list(
-        owned(Experience, signed_in_user(request))
-        .filter(expectations=expectation)
-        .order_by("-happens_at")
-    )
-    picture = charts.build(expectation, ratings, experiences)
+    linked = services.linked(user, expectation)
+    newest = [each.id for each in linked[:RECENT_TESTS]]
+    picture = charts.build(ratings, linked)
     estimate = picture.estimate
     latest = ratings[-1] if ratings else None
-    occurrences = [e.occurred for e in experiences if services.outcome(e) is not None]
+    occurrences = [e.outcome.occurred for e in linked if e.outcome is not None]
     return render(
         request,
         "ledger/expectation_detail.html",
@@ -89,11 +87,11 @@ def _expectation_page(
             "chart": picture,
             "estimate": estimate,
             "summary": belief.summary(
-                [float(o) for o in occurrences if o is not None],
+                [float(o) for o in occurrences],
                 latest.feels_true if latest else None,
             ),
-            "experiences": experiences[:RECENT_TESTS],
-            "more_experiences": max(0, len(experiences) - RECENT_TESTS),
+            "experiences": list(owned(Experience, user).filter(pk__in=newest)) if newest else [],
+            "more_experiences": len(linked) - len(newest),
             "rating_form": rating_form or RatingForm.starting_from(latest),
         },
         status=400 if rating_form is not None else 200,

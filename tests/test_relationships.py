@@ -14,8 +14,9 @@ from earned.ledger.models import Experience
 from earned.privacy import keyring, keys
 from earned.reflection.models import JournalEntry
 from earned.relationships import services
-from earned.relationships.models import Person, Presence, Rupture, Safety
+from earned.relationships.models import Person, Presence, Repair, Rupture, Safety
 from earned.search import finding
+from earned.web.pages import PAGE_SIZE
 from tests.conftest import PASSPHRASE
 from tests.pages import page, queries_for, refused
 
@@ -214,3 +215,28 @@ def test_relationship_pages_use_a_fixed_number_of_queries(
         services.showed_up(owner, other, "reached")
         services.showed_up(owner, first, "stayed")
     assert queries_for(owner_client, path) == few
+
+
+def test_years_of_ruptures_come_a_page_at_a_time_under_markers_of_them_all(
+    owner_client: Client, owner: User
+) -> None:
+    person = someone(owner)
+    oldest = a_rupture(owner, person, days_ago=200)
+    with keyring.using(keys.open_data_key(owner, PASSPHRASE)):
+        services.save_repair(owner, Repair(
+            rupture=oldest, at=oldest.at + datetime.timedelta(days=2), started_by="me",
+            what="We talked it through", outcome="repaired",
+        ))  # fmt: skip
+    for days_ago in range(8, 8 + PAGE_SIZE + 4):  # each older than a week: each counts
+        a_rupture(owner, person, days_ago=days_ago)
+    first = page(owner_client, "/ruptures/")
+    assert first.count('class="card record record--compact"') == PAGE_SIZE
+    assert "Page 1 of 2" in first
+    assert oldest.get_absolute_url() not in first  # newest first: the oldest is further on
+    second = page(owner_client, "/ruptures/?page=2")
+    assert second.count('class="card record record--compact"') == 5
+    assert oldest.get_absolute_url() in second
+    # The markers count every rupture, whichever page is open: one of 25 repaired in a week.
+    markers = "Repair tried within a week</dt><dd>4%"
+    assert markers in first
+    assert markers in second

@@ -4,6 +4,7 @@ import uuid
 from typing import TypeVar
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,18 +19,21 @@ from earned.relationships.choices import Setting
 from earned.relationships.forms import RepairForm, RuptureForm
 from earned.relationships.models import Person, Repair, Rupture
 from earned.web.deleting import Deletion, confirm_then_delete
-from earned.web.pages import form_page
+from earned.web.pages import PAGE_SIZE, form_page
 
 RecordT = TypeVar("RecordT", bound=Owned)
 
 
 @login_required
 def ruptures(request: HttpRequest) -> HttpResponse:
+    """A page of ruptures, newest first, under the markers of every one (years of them make a
+    long page to scroll, and drawing it was most of its time)."""
     found = list(services.ruptures_of(signed_in_user(request)))
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "relationships/ruptures.html",
-        {"ruptures": found, "markers": services.markers(found)},
+        {"ruptures": page.object_list, "page": page, "markers": services.markers(found)},
     )
 
 

@@ -74,7 +74,7 @@ def test_gathered_markers_are_few_enough_to_tell_apart_and_count_every_one(
     members = iter(found)
     for group in gathered:  # each stands for the next `count` markers, at their averages
         mine = [next(members) for _ in range(group.count)]
-        assert max(m[0] for m in mine) - min(m[0] for m in mine) < chart.MARKER_SPACING
+        assert max(m[0] for m in mine) - min(m[0] for m in mine) <= chart.MARKER_SPACING
         assert min(m[0] for m in mine) - 0.01 <= group.x <= max(m[0] for m in mine) + 0.01
         assert group.happened == pytest.approx(sum(m[2] for m in mine) / len(mine), abs=0.01)
         expected = [m[1] for m in mine if m[1] is not None]

@@ -10,6 +10,7 @@ monotone function, in a fraction of bisection's passes.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 _TINY = 1e-300
@@ -64,7 +65,7 @@ def cdf(x: float, a: float, b: float) -> float:
 def quantile(probability: float, a: float, b: float) -> float:
     """The x with P(X ≤ x) = probability for X ~ Beta(a, b), to within QUANTILE_PRECISION.
 
-    Newton's steps, which need three or four passes over the continued fraction where halving
+    Newton's steps, which need four to eight passes over the continued fraction where halving
     needs fourteen, kept inside the interval known to hold the answer: a step that would leave
     it, or a density too small or large to step by, halves the interval instead. Once a step
     is small, the next guess lands just past the answer, so the interval closes around it."""
@@ -75,7 +76,7 @@ def quantile(probability: float, a: float, b: float) -> float:
     low, high = 0.0, 1.0
     log_scale = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
     x = a / (a + b)  # the mean: inside, and near the middle quantiles
-    for steps in range(_MAX_TERMS):
+    for steps in itertools.count():  # past _NEWTON_STEPS, halving alone ends it
         gap = cdf(x, a, b) - probability
         if gap < 0:
             low = x

@@ -85,7 +85,7 @@ def thinned(coordinates: Sequence[tuple[float, float]]) -> list[tuple[float, flo
 
 @dataclass(frozen=True)
 class Gathered:
-    """Markers close together on the chart, drawn as one: their middle and their averages."""
+    """Markers close together on the chart, drawn as one: at their average place and values."""
 
     x: float
     expected: float | None  # the average of those that had an expectation; None if none had

@@ -25,7 +25,7 @@ from earned.ledger.forms import (
     RatingForm,
     logged_experience,
 )
-from earned.ledger.models import Expectation, Experience, Rating
+from earned.ledger.models import Expectation, Experience, Rating, Tested
 from earned.records import saving as records
 from earned.relationships.models import Person
 from earned.suggested import for_page
@@ -177,7 +177,10 @@ def ledger(request: HttpRequest) -> HttpResponse:
     if filters.is_valid():
         chosen = filters.cleaned_data
         if chosen["expectation"]:
-            experiences = experiences.filter(expectations=chosen["expectation"])
+            # Through the expectation's own links: counting its thousands of tests by walking
+            # every experience and asking each if it is one took 40 ms at ten years, this 10.
+            tests = owned(Tested, user).filter(expectation=chosen["expectation"])
+            experiences = experiences.filter(pk__in=tests.values("experience_id"))
         if chosen["context"]:
             experiences = experiences.filter(context=chosen["context"])
         if chosen["status"] == "open":

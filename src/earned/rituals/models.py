@@ -94,8 +94,12 @@ class CheckIn(Owned):
 
     class Meta:
         ordering = ("-at",)
-        # A day's check-ins, and the moods and energies Insights charts, from the index alone.
-        indexes = [models.Index(fields=["owner", "day", "mood", "energy"], name="checkin_by_day")]
+        indexes = [
+            # A day's check-ins, and the moods and energies Insights charts, from the index alone.
+            models.Index(fields=["owner", "day", "mood", "energy"], name="checkin_by_day"),
+            # The newest first, as the API lists them: at ten years, sorting 11,000 took 25 ms.
+            models.Index(fields=["owner", "-at"], name="checkin_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"Check-in {self.id}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -84,7 +85,7 @@ def test_a_rupture_stays_open_gently_until_repaired_and_the_time_is_computed(
     rupture = Rupture.objects.get()
     assert (rupture.setting, rupture.kind, rupture.intensity) == ("therapy", "blame", 4)
     text = page(owner_client, f"/people/{person.pk}/")
-    assert "Still open, since 20 November" in text
+    assert "Still open, since 20 November 2026" in text
     assert 'href="/practice/scripts/#starter-repair-after">Words for repairing</a>' in text
     assert 'id="starter-repair-after"' in page(owner_client, "/practice/scripts/")
     owner_client.post(
@@ -240,3 +241,18 @@ def test_years_of_ruptures_come_a_page_at_a_time_under_markers_of_them_all(
     markers = "Repair tried within a week</dt><dd>4%"
     assert markers in first
     assert markers in second
+
+
+def test_years_of_open_ruptures_offer_the_newest_few_and_say_how_many_more(
+    owner_client: Client, owner: User
+) -> None:
+    person = someone(owner)
+    for days_ago in (3, 40, 400, 800, 1200):
+        a_rupture(owner, person, days_ago=days_ago)
+    text = page(owner_client, f"/people/{person.pk}/")
+    headings = re.findall(r"Still open, since ([^<]+)</h2>", text)
+    newest = [timezone.localtime(timezone.now() - datetime.timedelta(days=days))
+              for days in (3, 40, 400)]  # fmt: skip
+    assert headings == [f"{when.day} {when:%B %Y}" for when in newest]
+    assert "2 older ones are still open too" in text
+    assert text.count('class="record--compact"') == 5  # every one is still in the list below

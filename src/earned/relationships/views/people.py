@@ -16,6 +16,7 @@ from earned.relationships.models import Person, Presence, Rupture
 from earned.web.pages import form_page
 
 RECENT = 10
+OPEN_SHOWN = 3  # open ruptures offered a repair at the top; years can leave dozens open
 
 
 @login_required
@@ -70,6 +71,7 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
         owned(Person, user).prefetch_related("safety", "presences"), user, pk=person_id
     )
     ruptures = list(services.ruptures_of(user).filter(person=person))
+    still_open = [rupture for rupture in ruptures if rupture.is_open]  # newest first
     experiences = owned(Experience, user).filter(person=person).order_by("-happens_at")
     return render(
         request,
@@ -82,7 +84,8 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
             "recent_presence": list(person.presences.all()[:5]),
             "showed": Showed.choices,
             "ruptures": ruptures,
-            "open_ruptures": [rupture for rupture in ruptures if rupture.is_open],
+            "open_ruptures": still_open[:OPEN_SHOWN],
+            "more_open": len(still_open[OPEN_SHOWN:]),
             "markers": services.markers(ruptures),
             "experiences": list(experiences[:RECENT]),
             "experience_count": experiences.count(),

@@ -7,6 +7,7 @@ them), from coordinates computed here. docs/decisions.md says why no plotting li
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -65,21 +66,12 @@ def thinned(coordinates: Sequence[tuple[float, float]]) -> list[tuple[float, flo
     line looks the same (a column's points make one vertical stroke from its lowest to its
     highest); at ten years of tests, it is a few hundred points instead of thousands."""
     kept: list[tuple[float, float]] = []
-    run: list[tuple[float, float]] = []
-
-    def close_run() -> None:
+    for _, column in itertools.groupby(coordinates, key=lambda point: round(point[0])):
+        run = list(column)
         ends = {0, len(run) - 1}
         ends.add(min(range(len(run)), key=lambda i: run[i][1]))
         ends.add(max(range(len(run)), key=lambda i: run[i][1]))
         kept.extend(run[i] for i in sorted(ends))
-
-    for point in coordinates:
-        if run and round(point[0]) != round(run[0][0]):
-            close_run()
-            run = []
-        run.append(point)
-    if run:
-        close_run()
     return kept
 
 

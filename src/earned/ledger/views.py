@@ -77,7 +77,7 @@ def _expectation_page(
     picture = charts.build(ratings, linked)
     estimate = picture.estimate
     latest = ratings[-1] if ratings else None
-    occurrences = [e.outcome.occurred for e in linked if e.outcome is not None]
+    occurred = [float(e.outcome.occurred) for e in linked if e.outcome is not None]
     return render(
         request,
         "ledger/expectation_detail.html",
@@ -87,7 +87,7 @@ def _expectation_page(
             "chart": picture,
             "estimate": estimate,
             "summary": belief.summary(
-                [float(o) for o in occurrences],
+                occurred,
                 latest.feels_true if latest else None,
             ),
             "experiences": list(owned(Experience, user).filter(pk__in=newest)) if newest else [],
